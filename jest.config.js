@@ -11,6 +11,7 @@ const swc = [
       transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
     },
     module: { type: 'es6' },
+    swcrc: false,
   },
 ];
 const common = {
