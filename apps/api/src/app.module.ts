@@ -1,0 +1,52 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import type { DataSource } from 'typeorm';
+import { AuthModule } from '../../../libs/auth/src/index.js';
+import { type AppConfig, ConfigModule } from '../../../libs/config/src/index.js';
+import { DatabaseModule } from '../../../libs/database/src/index.js';
+import { JobsModule } from '../../../libs/jobs/src/index.js';
+import { RegistryModule } from '../../../libs/registry/src/index.js';
+import { DemoModule } from '../../../libs/demo/src/index.js';
+import { JOB_NAMES, WorkerProcessorsModule } from '../../worker/src/worker.module.js';
+import { ProblemFilter } from './common/problem.filter.js';
+import { HealthController } from './health/health.controller.js';
+import { RightsHoldersController } from './registry/rights-holders.controller.js';
+import { SocietiesController } from './registry/societies.controller.js';
+import { TokensController } from './tokens/tokens.controller.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  dataSource: DataSource;
+  /** Consume jobs in this process too (`npm start`, tests); false for a pure API process. */
+  runWorkers: boolean;
+  /** Redis key prefix for the queues (tests use their own). */
+  queuePrefix?: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(options.dataSource),
+        JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: options.queuePrefix, runWorkers: options.runWorkers, names: JOB_NAMES }),
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
+        TerminusModule,
+        AuthModule,
+        RegistryModule,
+        DemoModule,
+        ...(options.runWorkers ? [WorkerProcessorsModule] : []),
+      ],
+      controllers: [HealthController, TokensController, SocietiesController, RightsHoldersController],
+      providers: [
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../../libs/config/src/index.js';
+import { AppModule } from './app.module.js';
+import { PinoNestLogger } from './common/logger.js';
+import { strictValidationPipe } from './common/validation.js';
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+export interface CreatedApp {
+  app: NestFastifyApplication;
+  /** Every route Fastify registered (the route-matrix test enumerates them). */
+  routes: RegisteredRoute[];
+  openApi: OpenAPIObject;
+}
+
+/** Requests up to this size are JSON bodies; uploads stream through their own parser. */
+const JSON_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Builds the HTTP application over an opened, migrated DataSource. Used by `main.ts`
+ * and by the end-to-end tests, so both run the same stack.
+ */
+export async function createApp(options: {
+  config: AppConfig;
+  dataSource: DataSource;
+  logger: Logger;
+  runWorkers: boolean;
+  queuePrefix?: string;
+}): Promise<CreatedApp> {
+  const { config, logger } = options;
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: JSON_BODY_LIMIT,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    trustProxy: false,
+  });
+  const routes: RegisteredRoute[] = [];
+  adapter.getInstance().addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
+    }
+  });
+  adapter.getInstance().addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ config, dataSource: options.dataSource, runWorkers: options.runWorkers, queuePrefix: options.queuePrefix }),
+    adapter,
+    { logger: new PinoNestLogger(logger), abortOnError: false },
+  );
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: [`'self'`],
+        styleSrc: [`'self'`, `'unsafe-inline'`],
+        imgSrc: [`'self'`, 'data:'],
+        scriptSrc: [`'self'`],
+        connectSrc: [`'self'`],
+      },
+    },
+  });
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
+  app.useGlobalPipes(strictValidationPipe());
+  app.enableShutdownHooks();
+
+  const openApi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Collective Ledger')
+      .setDescription('A transparency ledger for collective-management organisations. See CONTRACT.md.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, openApi, { jsonDocumentUrl: 'docs-json' });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return { app, routes, openApi };
+}

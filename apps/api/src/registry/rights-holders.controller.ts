@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, Roles } from '../../../../libs/auth/src/index.js';
+import { normalizeIsni } from '../../../../libs/identifiers/src/index.js';
+import { RightsHoldersService } from '../../../../libs/registry/src/index.js';
+import { PageQueryDto } from '../common/pagination.dto.js';
+import { uuidParam } from '../common/uuid-param.js';
+import { CreateRightsHolderDto, RightsHolderDto, RightsHolderPageDto } from './dto/rights-holder.dto.js';
+
+@ApiTags('registry')
+@Controller('v1/rights-holders')
+export class RightsHoldersController {
+  constructor(private readonly holders: RightsHoldersService) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Register a rights holder' })
+  @ApiCreatedResponse({ type: RightsHolderDto })
+  create(@Body() dto: CreateRightsHolderDto): Promise<RightsHolderDto> {
+    return this.holders.register({ name: dto.name, ipi: dto.ipi, isni: dto.isni ? normalizeIsni(dto.isni) : null, kind: dto.kind, country: dto.country });
+  }
+
+  @Get()
+  @Roles('admin', 'regulator', 'rights-holder')
+  @ApiOperation({ summary: 'List the rights holders the caller may see (a rights holder sees itself)' })
+  @ApiOkResponse({ type: RightsHolderPageDto })
+  list(@CurrentPrincipal() p: Principal, @Query() q: PageQueryDto): Promise<RightsHolderPageDto> {
+    return this.holders.list(p, q.limit, q.cursor);
+  }
+
+  @Get(':id')
+  @Roles('admin', 'regulator', 'rights-holder')
+  @ApiOperation({ summary: 'One rights holder' })
+  @ApiOkResponse({ type: RightsHolderDto })
+  get(@CurrentPrincipal() p: Principal, @Param('id', uuidParam('id')) id: string): Promise<RightsHolderDto> {
+    return this.holders.get(p, id);
+  }
+}

@@ -1,0 +1,37 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { type AppConfig, ConfigModule } from '../../../libs/config/src/index.js';
+import { DatabaseModule } from '../../../libs/database/src/index.js';
+import { JobsModule } from '../../../libs/jobs/src/index.js';
+
+/**
+ * Every job name the system runs; each must have exactly one @JobHandler among the
+ * processors below, or the worker refuses to boot.
+ */
+export const JOB_NAMES: readonly string[] = [];
+
+/** The queue edge: one folder per queue under processors/, each a thin handler. */
+@Module({ imports: [], providers: [] })
+export class WorkerProcessorsModule {}
+
+export interface WorkerModuleOptions {
+  config: AppConfig;
+  dataSource: DataSource;
+  queuePrefix?: string;
+}
+
+/** The worker process: the processors and what they need, no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(options: WorkerModuleOptions): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        DatabaseModule.forRoot(options.dataSource),
+        JobsModule.forRoot({ redisUrl: options.config.REDIS_URL, prefix: options.queuePrefix, runWorkers: true, names: JOB_NAMES }),
+        WorkerProcessorsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,82 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * Every environment variable the processes read, validated once at boot.
+ * A wrong value stops the process with a message naming the variable (never its value:
+ * some are secrets).
+ */
+export class AppConfig {
+  @Transform(toInt) @IsOptional() @IsInt() @Min(0) @Max(65535)
+  PORT: number = 3000;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  HOST: string = '127.0.0.1';
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  DATA_DIR: string = './data';
+
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(16, { message: 'must be at least 16 characters' })
+  ADMIN_TOKEN?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsIn(['0', '1', 'true', 'false'], { message: 'must be 0, 1, true or false' })
+  DEMO?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  /** Largest accepted upload, in bytes (a package beyond it gets 413). */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1)
+  UPLOAD_LIMIT_BYTES: number = 2 * 1024 * 1024 * 1024;
+
+  /** Requests per minute per client before 429. */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1)
+  RATE_LIMIT_PER_MINUTE: number = 60_000;
+
+  /** Comma-separated origins allowed by CORS; unset means CORS is off. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  CORS_ORIGINS?: string;
+
+  /** Base64 of a PKCS#8 DER Ed25519 private key that signs the log's tree heads; unset: generated once in DATA_DIR. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  LOG_SIGNING_KEY?: string;
+
+  /** True when the demo data should be loaded: DEMO when given, else only on the embedded database. */
+  get demoEnabled(): boolean {
+    if (this.DEMO !== undefined) return this.DEMO === '1' || this.DEMO === 'true';
+    return this.DATABASE_URL === undefined;
+  }
+
+  get corsOrigins(): string[] {
+    return (this.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  }
+}
+
+export class ConfigError extends Error {}
+
+const KNOWN = Object.keys(new AppConfig());
+
+/** Reads and validates the environment; throws ConfigError naming every wrong variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, string | undefined> = {};
+  for (const key of [...KNOWN, 'DATABASE_URL', 'REDIS_URL', 'ADMIN_TOKEN', 'DEMO', 'CORS_ORIGINS', 'LOG_SIGNING_KEY']) {
+    if (env[key] !== undefined) raw[key] = env[key];
+  }
+  const config = plainToInstance(AppConfig, raw);
+  const problems = validateSync(config, { forbidUnknownValues: false });
+  if (problems.length > 0) {
+    const lines = problems.map((p) => `  ${p.property}: ${Object.values(p.constraints ?? {}).join('; ').replace(`${p.property} `, '')}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return config;
+}

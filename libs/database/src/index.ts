@@ -1,0 +1,10 @@
+export { createDataSource, openDatabase } from './data-source.js';
+export { startEmbeddedPostgres, freePort } from './embedded-postgres.js';
+export type { EmbeddedDatabase, EmbeddedOptions } from './embedded-postgres.js';
+export { decimalTransformer } from './decimal.transformer.js';
+export { withDatabase } from './url.js';
+export { DatabaseModule } from './database.module.js';
+export { encodeCursor, decodeCursor, toPage, DEFAULT_LIMIT, MAX_LIMIT } from './pagination.js';
+export type { Page } from './pagination.js';
+export { connect, ensureDatabase } from './connect.js';
+export type { Connection } from './connect.js';

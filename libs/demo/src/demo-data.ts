@@ -1,0 +1,60 @@
+import { makeIpi } from '../../identifiers/src/index.js';
+import type { Constituency, NewSociety, RightsHolderKind } from '../../registry/src/index.js';
+
+/**
+ * A small, fictional but realistic world: three societies modelled on the ones the seed
+ * report names (authors' rights; performers' and producers' related rights; the
+ * private-copying levy, each under a ten-year state accreditation), and one foreign
+ * society. Names say "(demo)": none of this describes the real organisations.
+ */
+export const DEMO_SOCIETIES: (NewSociety & { key: string })[] = [
+  { key: 'rao', name: 'RAO-like Authors Society (demo)', cisacCode: '901', country: 'RU', currency: 'RUB', fyEndMonth: 12, fyEndDay: 31 },
+  { key: 'vois', name: 'VOIS-like Performers and Producers Society (demo)', cisacCode: '902', country: 'RU', currency: 'RUB', fyEndMonth: 12, fyEndDay: 31 },
+  { key: 'rsp', name: 'RSP-like Private Copying Levy Union (demo)', cisacCode: '903', country: 'RU', currency: 'RUB', fyEndMonth: 12, fyEndDay: 31 },
+  { key: 'foreign', name: 'Nordic Composers Bureau (demo)', cisacCode: '904', country: 'SE', currency: 'SEK', fyEndMonth: 6, fyEndDay: 30 },
+];
+
+export const DEMO_ACCREDITATIONS: { society: string; authority: string; scope: string; validFrom: string; validTo: string }[] = [
+  { society: 'rao', authority: 'Ministry of Culture (demo)', scope: 'Public performance and broadcasting of musical works with or without words (Civil Code Art. 1244(1)(1))', validFrom: '2008-08-15', validTo: '2018-08-14' },
+  { society: 'rao', authority: 'Ministry of Culture (demo)', scope: 'Public performance and broadcasting of musical works with or without words (Civil Code Art. 1244(1)(1)); reappointment', validFrom: '2018-08-15', validTo: '2028-08-14' },
+  { society: 'vois', authority: 'Ministry of Culture (demo)', scope: 'Remuneration of performers and phonogram producers for public performance and broadcasting (Art. 1244(1)(5),(6))', validFrom: '2019-04-01', validTo: '2029-03-31' },
+  { society: 'rsp', authority: 'Ministry of Culture (demo)', scope: 'Remuneration for free reproduction of phonograms and audiovisual works for personal purposes (Art. 1244(1)(4))', validFrom: '2014-02-10', validTo: '2024-02-09' },
+];
+
+const FIRST = ['Maria', 'Ivan', 'Olga', 'Sergei', 'Anna', 'Dmitri', 'Elena', 'Pavel', 'Irina', 'Alexei', 'Natalia', 'Mikhail'];
+const LAST = ['Ivanova', 'Petrov', 'Smirnova', 'Kuznetsov', 'Popova', 'Volkov', 'Sokolova', 'Lebedev', 'Kozlova', 'Novikov', 'Morozova', 'Orlov'];
+const KINDS: RightsHolderKind[] = ['author', 'composer', 'composer', 'author', 'performer', 'performer', 'producer', 'publisher'];
+const PUBLISHERS = ['Melodiya Music Publishing (demo)', 'Northern Lights Edition (demo)', 'Volga Songs Ltd (demo)', 'Baltic Rights GmbH (demo)'];
+
+export interface DemoHolder {
+  name: string;
+  ipi: string;
+  kind: RightsHolderKind;
+  country: string;
+}
+
+/** 36 rights holders with valid IPI name numbers, deterministic. */
+export function demoRightsHolders(): DemoHolder[] {
+  const holders: DemoHolder[] = [];
+  for (let i = 0; i < 32; i++) {
+    const first = FIRST[i % FIRST.length];
+    const last = LAST[(i * 5) % LAST.length];
+    const kind = KINDS[i % KINDS.length];
+    holders.push({ name: kind === 'publisher' ? PUBLISHERS[i % PUBLISHERS.length].replace('(demo)', `${i} (demo)`) : `${last}, ${first}`, ipi: makeIpi(String(520_000_000 + i * 7919).padStart(9, '0')), kind, country: i % 9 === 8 ? 'SE' : 'RU' });
+  }
+  for (let i = 0; i < PUBLISHERS.length; i++) {
+    holders.push({ name: PUBLISHERS[i], ipi: makeIpi(String(610_000_000 + i * 104_729).padStart(9, '0')), kind: 'publisher', country: i === 3 ? 'DE' : 'RU' });
+  }
+  return holders;
+}
+
+/** The RAO-like board: authors and composers hold almost every seat, publishers one. */
+export const DEMO_BOARD: { society: string; memberId: string; name: string; constituency: Constituency; seatFrom: string; seatTo: string | null }[] = [
+  ...['Orlov, Pavel', 'Sokolova, Elena', 'Lebedev, Alexei', 'Kozlova, Irina', 'Novikov, Mikhail', 'Morozova, Natalia'].map((name, i) => ({
+    society: 'rao', memberId: `RAO-B${i + 1}`, name, constituency: (i % 2 === 0 ? 'authors' : 'composers') as Constituency, seatFrom: '2022-06-01', seatTo: '2026-05-31' as string | null,
+  })),
+  { society: 'rao', memberId: 'RAO-B7', name: 'Melodiya Music Publishing (demo)', constituency: 'publishers', seatFrom: '2022-06-01', seatTo: '2026-05-31' },
+  { society: 'vois', memberId: 'VOIS-B1', name: 'Popova, Anna', constituency: 'performers', seatFrom: '2023-01-01', seatTo: null },
+  { society: 'vois', memberId: 'VOIS-B2', name: 'Volkov, Dmitri', constituency: 'performers', seatFrom: '2023-01-01', seatTo: null },
+  { society: 'vois', memberId: 'VOIS-B3', name: 'Baltic Rights GmbH (demo)', constituency: 'producers', seatFrom: '2023-01-01', seatTo: null },
+];

@@ -1,0 +1,78 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { type Principal, TokenService } from '../../auth/src/index.js';
+import { AccreditationsService, BoardMembersService, RightsHoldersService, SocietiesService } from '../../registry/src/index.js';
+import { DEMO_ACCREDITATIONS, DEMO_BOARD, DEMO_SOCIETIES, demoRightsHolders } from './demo-data.js';
+
+export interface DemoToken {
+  label: string;
+  token: string;
+}
+
+const DEMO_LABEL = 'demo: ';
+const SYSTEM: Principal = { role: 'admin', tokenId: null, label: 'demo loader' };
+
+/**
+ * Loads the demo world once (idempotent: it checks for the first demo society) and issues
+ * fresh demo tokens at every start, revoking the previous run's.
+ */
+@Injectable()
+export class DemoService {
+  private readonly logger = new Logger('Demo');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly tokens: TokenService,
+    private readonly societies: SocietiesService,
+    private readonly accreditations: AccreditationsService,
+    private readonly holders: RightsHoldersService,
+    private readonly board: BoardMembersService,
+  ) {}
+
+  async load(): Promise<{ tokens: DemoToken[]; societyIds: Record<string, string>; holderIds: string[] }> {
+    const existing: { id: string; cisac_code: string }[] = await this.db.query(
+      `SELECT id, cisac_code FROM societies WHERE cisac_code = ANY($1)`,
+      [DEMO_SOCIETIES.map((s) => s.cisacCode)],
+    );
+    if (existing.length === 0) await this.loadWorld();
+    const societyIds = await this.societyIds();
+    const holderIds: string[] = (
+      await this.db.query(`SELECT id FROM rights_holders WHERE ipi = ANY($1) ORDER BY ipi`, [demoRightsHolders().map((h) => h.ipi)])
+    ).map((r: { id: string }) => r.id);
+    return { tokens: await this.issueTokens(societyIds, holderIds), societyIds, holderIds };
+  }
+
+  private async societyIds(): Promise<Record<string, string>> {
+    const rows: { id: string; cisac_code: string }[] = await this.db.query(`SELECT id, cisac_code FROM societies WHERE cisac_code = ANY($1)`, [
+      DEMO_SOCIETIES.map((s) => s.cisacCode),
+    ]);
+    return Object.fromEntries(DEMO_SOCIETIES.map((s) => [s.key, rows.find((r) => r.cisac_code === s.cisacCode)!.id]));
+  }
+
+  private async loadWorld(): Promise<void> {
+    const ids: Record<string, string> = {};
+    for (const { key, ...society } of DEMO_SOCIETIES) ids[key] = (await this.societies.register(society)).id;
+    for (const a of DEMO_ACCREDITATIONS) {
+      await this.accreditations.record(SYSTEM, { societyId: ids[a.society], authority: a.authority, scope: a.scope, validFrom: a.validFrom, validTo: a.validTo });
+    }
+    for (const h of demoRightsHolders()) await this.holders.register({ ...h, isni: null });
+    for (const m of DEMO_BOARD) {
+      await this.board.record(SYSTEM, { societyId: ids[m.society], memberId: m.memberId, name: m.name, constituency: m.constituency, seatFrom: m.seatFrom, seatTo: m.seatTo, rightsHolderId: null });
+    }
+    this.logger.log(`Loaded the demo: ${DEMO_SOCIETIES.length} societies, ${demoRightsHolders().length} rights holders`);
+  }
+
+  private async issueTokens(societyIds: Record<string, string>, holderIds: string[]): Promise<DemoToken[]> {
+    await this.tokens.revokeLabelled(DEMO_LABEL);
+    const wanted: { label: string; role: 'admin' | 'regulator' | 'society' | 'rights-holder'; societyId?: string; rightsHolderId?: string }[] = [
+      { label: `${DEMO_LABEL}admin`, role: 'admin' },
+      { label: `${DEMO_LABEL}regulator`, role: 'regulator' },
+      ...DEMO_SOCIETIES.map((s) => ({ label: `${DEMO_LABEL}society ${s.key} (${s.cisacCode})`, role: 'society' as const, societyId: societyIds[s.key] })),
+      { label: `${DEMO_LABEL}rights holder 1`, role: 'rights-holder', rightsHolderId: holderIds[0] },
+      { label: `${DEMO_LABEL}rights holder 2`, role: 'rights-holder', rightsHolderId: holderIds[1] },
+    ];
+    const issued: DemoToken[] = [];
+    for (const w of wanted) issued.push({ label: w.label, token: (await this.tokens.issue(w)).token });
+    return issued;
+  }
+}

@@ -1,0 +1,13 @@
+export { RegistryModule } from './registry.module.js';
+export { SocietiesService } from './societies/societies.service.js';
+export type { Society, NewSociety } from './societies/society.js';
+export { RightsHoldersService } from './rights-holders/rights-holders.service.js';
+export { RightsHoldersRepository } from './rights-holders/rights-holders.repository.js';
+export { RIGHTS_HOLDER_KINDS } from './rights-holders/rights-holder.js';
+export type { RightsHolder, NewRightsHolder, RightsHolderKind } from './rights-holders/rights-holder.js';
+export { AccreditationsService } from './accreditations/accreditations.service.js';
+export type { Accreditation, NewAccreditation } from './accreditations/accreditation.js';
+export { BoardMembersService } from './board-members/board-members.service.js';
+export { CONSTITUENCIES } from './board-members/board-member.js';
+export type { BoardMember, NewBoardMember, Constituency } from './board-members/board-member.js';
+export { validatePeriod } from './validation.js';

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { type Principal, seesAll } from '../../../auth/src/index.js';
+import { decodeCursor, type Page } from '../../../database/src/index.js';
+import { DomainError } from '../../../errors/src/index.js';
+import { validateFinancialYearEnd } from '../validation.js';
+import type { NewSociety, Society } from './society.js';
+import { SocietiesRepository } from './societies.repository.js';
+
+/**
+ * Societies are the tenants. A society credential sees only its own society; rights
+ * holders see every society's registry entry (they choose among them); regulators and
+ * admins see all.
+ */
+@Injectable()
+export class SocietiesService {
+  constructor(private readonly societies: SocietiesRepository) {}
+
+  async register(input: NewSociety): Promise<Society> {
+    validateFinancialYearEnd(input.fyEndMonth, input.fyEndDay);
+    const created = await this.societies.insert(input);
+    if (!created) {
+      const existing = await this.societies.findByCisac(input.cisacCode);
+      throw DomainError.conflict(`A society with CISAC code ${input.cisacCode} is already registered`, { existingId: existing?.id });
+    }
+    return created;
+  }
+
+  async get(principal: Principal, id: string): Promise<Society> {
+    const society = await this.societies.find(id, this.visibleIds(principal));
+    if (!society) throw DomainError.notFound('Society', id);
+    return society;
+  }
+
+  list(principal: Principal, limit: number, cursor?: string): Promise<Page<Society>> {
+    return this.societies.list(this.visibleIds(principal), limit, decodeCursor(cursor));
+  }
+
+  /** Throws not-found unless the principal may read this society's own data. */
+  async assertReadable(principal: Principal, id: string): Promise<Society> {
+    return this.get(principal, id);
+  }
+
+  private visibleIds(p: Principal): string[] | null {
+    if (seesAll(p) || p.role === 'rights-holder') return null;
+    return p.societyId ? [p.societyId] : [];
+  }
+}
