@@ -24,7 +24,7 @@ export class MerkleRootBuilder {
   /** Appends a leaf by its 32-byte leaf hash (see `leafHash`). */
   pushLeafHash(hash: Uint8Array): void {
     if (hash.length !== HASH_SIZE) throw new RangeError(`a leaf hash must be ${HASH_SIZE} bytes`);
-    let node = Buffer.from(hash);
+    let node: Buffer = Buffer.from(hash);
     // Each trailing 1-bit of the old count is a complete subtree of equal size to merge with.
     for (let n = this.count; isOdd(n); n = half(n)) {
       node = nodeHash(this.stack.pop()!, node);

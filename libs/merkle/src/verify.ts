@@ -41,7 +41,7 @@ export function rootFromInclusionProof(
 
   let fn = leafIndex;
   let sn = treeSize - 1;
-  let r = Buffer.from(leafHash);
+  let r: Buffer = Buffer.from(leafHash);
   for (const p of proof) {
     if (sn === 0) fail(`proof is too long for leaf ${leafIndex} in a tree of size ${treeSize}`);
     if (isOdd(fn) || fn === sn) {
@@ -128,8 +128,8 @@ export function assertConsistency(
     fn = half(fn);
     sn = half(sn);
   }
-  let fr = Buffer.from(path[0]); // step 4
-  let sr = Buffer.from(path[0]);
+  let fr: Buffer = Buffer.from(path[0]); // step 4
+  let sr: Buffer = Buffer.from(path[0]);
   for (const c of path.slice(1)) {
     // step 5
     if (sn === 0) fail(`consistency proof is too long for sizes ${size1} and ${size2}`);
