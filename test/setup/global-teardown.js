@@ -1,1 +1,13 @@
-export default async function () {}
+import pg from 'pg';
+
+export default async function globalTeardown() {
+  const serverUrl = process.env.TEST_DB_SERVER_URL;
+  if (serverUrl) {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    const mine = await admin.query(`SELECT datname FROM pg_database WHERE datname ~ $1`, [`^ledger_(tpl|t)_${process.pid}_?`]);
+    for (const { datname } of mine.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    await admin.end();
+  }
+  if (globalThis.__LEDGER_EMBEDDED__) await globalThis.__LEDGER_EMBEDDED__.stop();
+}

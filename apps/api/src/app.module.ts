@@ -1,7 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { DataSource } from 'typeorm';
 import { AuthModule } from '../../../libs/auth/src/index.js';
 import { type AppConfig, ConfigModule } from '../../../libs/config/src/index.js';
@@ -35,7 +34,6 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(options.dataSource),
         JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: options.queuePrefix, runWorkers: options.runWorkers, names: JOB_NAMES }),
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
         TerminusModule,
         AuthModule,
         RegistryModule,
@@ -44,7 +42,6 @@ export class AppModule {
       ],
       controllers: [HealthController, TokensController, SocietiesController, RightsHoldersController],
       providers: [
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
     };

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { givenTenants } from '../support/factories.js';
+import { Http } from '../support/http.js';
+import { bootTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Enumerates every route the app registers and proves, for each: it is in the OpenAPI
+ * document with its roles; no token → 401; every role it does not name → 403; and a
+ * tenant-bound role aimed at another tenant's resource → 403 or 404. A new route without
+ * a guard, roles or a tenant fixture below fails this suite.
+ */
+
+const PUBLIC_PREFIXES = ['/docs', '/health'];
+
+type Cast = Awaited<ReturnType<typeof givenTenants>>;
+
+/**
+ * For each path parameter: the resource of tenant A it should point at, and which
+ * tenant owns it. A route whose parameter is not listed here fails the suite: add one.
+ */
+function paramFixtures(cast: Cast): Record<string, { value: string; owner: 'society' | 'rights-holder' }> {
+  return {
+    'societies/{id}': { value: cast.societyA.id, owner: 'society' },
+    'rights-holders/{id}': { value: cast.holderA.id, owner: 'rights-holder' },
+  };
+}
+
+/** A valid body for each write route, so the refusal is about the tenant, not the input. */
+function bodyFixtures(cast: Cast): Record<string, unknown> {
+  return {
+    'POST /v1/tokens': { role: 'regulator', label: 'matrix' },
+    'POST /v1/societies': { name: 'Matrix', cisacCode: '777', country: 'DE', currency: 'EUR', fyEndMonth: 12, fyEndDay: 31 },
+    'POST /v1/societies/{id}/accreditations': { authority: 'A', scope: 'S', validFrom: '2020-01-01', validTo: '2029-12-31' },
+    'POST /v1/societies/{id}/board-members': { memberId: 'M', name: 'N', constituency: 'authors', seatFrom: '2024-01-01' },
+    'POST /v1/rights-holders': { name: 'Matrix', ipi: '00052210040', kind: 'author', country: 'FR' },
+  };
+}
+
+const toOpenApiPath = (url: string) => url.replace(/:([A-Za-z]+)/g, '{$1}');
+
+describe('route matrix', () => {
+  let t: TestApp;
+  let cast: Cast;
+  let http: Http;
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    http = new Http(t.baseUrl);
+    cast = await givenTenants(http.as(t.adminToken));
+  });
+  afterAll(async () => t?.close());
+
+  const apiRoutes = () =>
+    t.routes
+      .filter((r) => !PUBLIC_PREFIXES.some((p) => r.url === p || r.url.startsWith(`${p}/`) || r.url.startsWith(`${p}-`)))
+      .filter((r) => r.method !== 'OPTIONS')
+      .map((r) => ({ method: r.method, path: toOpenApiPath(r.url) }));
+
+  it('finds the routes (the matrix is not empty)', () => {
+    expect(apiRoutes().length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('documents every route with its roles in OpenAPI', () => {
+    const missing: string[] = [];
+    for (const { method, path } of apiRoutes()) {
+      const op = t.openApi.paths[path]?.[method.toLowerCase() as 'get'];
+      const roles = (op as Record<string, unknown> | undefined)?.['x-roles'];
+      if (!Array.isArray(roles) || roles.length === 0) missing.push(`${method} ${path}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('refuses every route without a token (401) and to every role it does not name (403)', async () => {
+    const tokens = cast.tokens;
+    const byRole: Record<string, string[]> = {
+      admin: [tokens.admin],
+      regulator: [tokens.regulator],
+      society: [tokens.societyA],
+      'rights-holder': [tokens.holderA],
+    };
+    const params = paramFixtures(cast);
+    const bodies = bodyFixtures(cast);
+    const failures: string[] = [];
+    for (const { method, path } of apiRoutes()) {
+      const url = fill(path, params);
+      const body = bodies[`${method} ${path}`];
+      if (method === 'POST' && body === undefined) failures.push(`${method} ${path}: no body fixture`);
+      const anonymous = await http.request(method, url, body);
+      if (anonymous.status !== 401) failures.push(`${method} ${path} without token: ${anonymous.status}`);
+      const bad = await http.as('clt_not-a-real-token').request(method, url, body);
+      if (bad.status !== 401) failures.push(`${method} ${path} with an unknown token: ${bad.status}`);
+      const roles = (t.openApi.paths[path]?.[method.toLowerCase() as 'get'] as Record<string, unknown> | undefined)?.['x-roles'] as string[] | undefined;
+      for (const [role, roleTokens] of Object.entries(byRole)) {
+        if (roles?.includes(role)) continue;
+        const res = await http.as(roleTokens[0]).request(method, url, body);
+        if (res.status !== 403) failures.push(`${method} ${path} as ${role}: ${res.status}, expected 403`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("refuses a tenant's credential on another tenant's resources (403 or 404)", async () => {
+    const params = paramFixtures(cast);
+    const bodies = bodyFixtures(cast);
+    const failures: string[] = [];
+    let checked = 0;
+    for (const { method, path } of apiRoutes()) {
+      const roles = (t.openApi.paths[path]?.[method.toLowerCase() as 'get'] as unknown as Record<string, unknown>)['x-roles'] as string[];
+      const names = [...path.matchAll(/\{(\w+)\}/g)];
+      if (names.length === 0) continue;
+      const key = Object.keys(params).find((k) => path.includes(k));
+      if (!key) {
+        failures.push(`${method} ${path}: no tenant fixture for its parameters`);
+        continue;
+      }
+      const owner = params[key].owner;
+      const url = fill(path, params);
+      const body = bodies[`${method} ${path}`];
+      // The other tenant of the owning kind; for the other kind, any tenant-bound token.
+      const intruders: [string, string][] = [];
+      if (roles.includes('society')) intruders.push(['society B', owner === 'society' ? cast.tokens.societyB : cast.tokens.societyA]);
+      if (roles.includes('rights-holder')) intruders.push(['rights holder B', owner === 'rights-holder' ? cast.tokens.holderB : cast.tokens.holderA]);
+      for (const [who, token] of intruders) {
+        if (owner === 'society' && who === 'rights holder B' && path === '/v1/societies/{id}') continue; // society registry entries are public to rights holders
+        checked++;
+        const res = await http.as(token).request(method, url, body);
+        if (res.status !== 403 && res.status !== 404) failures.push(`${method} ${path} as ${who}: ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(0);
+  });
+});
+
+function fill(path: string, params: Record<string, { value: string }>): string {
+  let url = path;
+  for (const [key, { value }] of Object.entries(params)) {
+    const [prefix, param] = key.split('/');
+    url = url.replace(`${prefix}/${param}`, `${prefix}/${value}`);
+  }
+  if (/\{\w+\}/.test(url)) return url.replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
+  return url;
+}
