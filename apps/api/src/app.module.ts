@@ -13,6 +13,7 @@ import { ProblemFilter } from './common/problem.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { RightsHoldersController } from './registry/rights-holders.controller.js';
 import { SocietiesController } from './registry/societies.controller.js';
+import { MeController } from './tokens/me.controller.js';
 import { TokensController } from './tokens/tokens.controller.js';
 
 export interface AppModuleOptions {
@@ -40,7 +41,7 @@ export class AppModule {
         DemoModule,
         ...(options.runWorkers ? [WorkerProcessorsModule] : []),
       ],
-      controllers: [HealthController, TokensController, SocietiesController, RightsHoldersController],
+      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
