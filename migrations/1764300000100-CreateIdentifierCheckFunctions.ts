@@ -51,21 +51,27 @@ export class CreateIdentifierCheckFunctions1764300000100 implements MigrationInt
         'True for an 11-digit IPI name number with correct mod-101 check digits (twin of isIpi in libs/identifiers); false for anything else, NULL included.'`);
 
     // ISWC: s = 1 + sum(i * d_i) over the nine work digits, check = (10 - s mod 10) mod 10.
-    // translate() drops the '-' and '.' of the display form, leaving 'T' and ten digits.
+    // The nine digits sit at positions 2..10 of the stored form T0345246801 and at
+    // 3,4,5, 7,8,9, 11,12,13 of the display form T-034.524.680-1, so the display
+    // position is the stored one plus 1, 2 or 3 per group of three. The form
+    // factor (octet_length - 11) / 4 is 0 for the 11-character form and 1 for the
+    // 15-character one; the check digit is the last character in both. (Reading
+    // positions this way is about twice as fast as a translate() per digit.)
+    const form = '((octet_length(iswc) - 11) / 4)';
     await q.query(`
       CREATE FUNCTION ledger_iswc_valid(iswc text) RETURNS boolean
         LANGUAGE sql IMMUTABLE PARALLEL SAFE
       AS $$
         SELECT CASE WHEN iswc ~ '^T([0-9]{10}|-[0-9]{3}[.][0-9]{3}[.][0-9]{3}-[0-9])$' THEN
-          (10 - (1 + (ascii(substr(translate(iswc, '-.', ''), 2, 1)) - 48) * 1
-                   + (ascii(substr(translate(iswc, '-.', ''), 3, 1)) - 48) * 2
-                   + (ascii(substr(translate(iswc, '-.', ''), 4, 1)) - 48) * 3
-                   + (ascii(substr(translate(iswc, '-.', ''), 5, 1)) - 48) * 4
-                   + (ascii(substr(translate(iswc, '-.', ''), 6, 1)) - 48) * 5
-                   + (ascii(substr(translate(iswc, '-.', ''), 7, 1)) - 48) * 6
-                   + (ascii(substr(translate(iswc, '-.', ''), 8, 1)) - 48) * 7
-                   + (ascii(substr(translate(iswc, '-.', ''), 9, 1)) - 48) * 8
-                   + (ascii(substr(translate(iswc, '-.', ''), 10, 1)) - 48) * 9) % 10) % 10
+          (10 - (1 + (ascii(substr(iswc,  2 + 1 * ${form}, 1)) - 48) * 1
+                   + (ascii(substr(iswc,  3 + 1 * ${form}, 1)) - 48) * 2
+                   + (ascii(substr(iswc,  4 + 1 * ${form}, 1)) - 48) * 3
+                   + (ascii(substr(iswc,  5 + 2 * ${form}, 1)) - 48) * 4
+                   + (ascii(substr(iswc,  6 + 2 * ${form}, 1)) - 48) * 5
+                   + (ascii(substr(iswc,  7 + 2 * ${form}, 1)) - 48) * 6
+                   + (ascii(substr(iswc,  8 + 3 * ${form}, 1)) - 48) * 7
+                   + (ascii(substr(iswc,  9 + 3 * ${form}, 1)) - 48) * 8
+                   + (ascii(substr(iswc, 10 + 3 * ${form}, 1)) - 48) * 9) % 10) % 10
           = ascii(right(iswc, 1)) - 48
         ELSE false END
       $$`);
