@@ -9,7 +9,7 @@ import { quote } from './quote.js';
 const CISAC_PATTERN = /^[0-9]{3}$/;
 
 /** True when `value` is a CISAC society code: exactly three digits, e.g. "035". */
-export function isCisacSocietyCode(value: unknown): value is string {
+export function isCisacSocietyCode(value: unknown): boolean {
   return typeof value === 'string' && CISAC_PATTERN.test(value);
 }
 

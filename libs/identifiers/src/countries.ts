@@ -55,7 +55,7 @@ export const WORLD_TERRITORY = 'WORLD';
 const countryCodeSet: ReadonlySet<string> = new Set(COUNTRY_CODES);
 
 /** True when `value` is an officially assigned ISO 3166-1 alpha-2 code, in upper case. */
-export function isCountryCode(value: unknown): value is string {
+export function isCountryCode(value: unknown): boolean {
   return typeof value === 'string' && countryCodeSet.has(value);
 }
 
@@ -73,7 +73,7 @@ export function explainCountryCode(value: unknown): string | null {
 }
 
 /** True for a country code or for {@link WORLD_TERRITORY}. */
-export function isTerritory(value: unknown): value is string {
+export function isTerritory(value: unknown): boolean {
   return value === WORLD_TERRITORY || isCountryCode(value);
 }
 

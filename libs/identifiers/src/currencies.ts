@@ -92,7 +92,7 @@ const minorUnitsByCode: ReadonlyMap<string, number> = new Map(
 );
 
 /** True when `value` is an accepted ISO 4217 code, in upper case. */
-export function isCurrencyCode(value: unknown): value is string {
+export function isCurrencyCode(value: unknown): boolean {
   return typeof value === 'string' && minorUnitsByCode.has(value);
 }
 

@@ -40,7 +40,7 @@ export function makeIpi(base9: string): string {
 }
 
 /** True when `value` is an 11-digit IPI name number whose check digits are right. */
-export function isIpi(value: unknown): value is string {
+export function isIpi(value: unknown): boolean {
   return (
     typeof value === 'string' &&
     IPI_PATTERN.test(value) &&

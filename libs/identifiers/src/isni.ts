@@ -49,7 +49,7 @@ export function normalizeIsni(value: unknown): string | null {
 }
 
 /** True when `value` is a valid ISNI, grouped with spaces or hyphens or not. */
-export function isIsni(value: unknown): value is string {
+export function isIsni(value: unknown): boolean {
   return normalizeIsni(value) !== null;
 }
 

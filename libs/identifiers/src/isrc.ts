@@ -27,7 +27,7 @@ export function normalizeIsrc(value: unknown): string | null {
 }
 
 /** True when `value` is a well-formed ISRC, with or without its hyphens. */
-export function isIsrc(value: unknown): value is string {
+export function isIsrc(value: unknown): boolean {
   return normalizeIsrc(value) !== null;
 }
 

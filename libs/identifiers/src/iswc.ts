@@ -47,10 +47,8 @@ export function makeIswc(digits9: string): string {
 }
 
 /** True when `value` is an ISWC, stored (`T0345246801`) or displayed (`T-034.524.680-1`), with a right check digit. */
-export function isIswc(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const digits = digitsOf(value);
-  return digits !== null && checkValue(digits) === digits.charCodeAt(9) - 48;
+export function isIswc(value: unknown): boolean {
+  return normalizeIswc(value) !== null;
 }
 
 /** Why `value` is not a valid ISWC, or null when it is one. */
@@ -68,8 +66,10 @@ export function explainIswc(value: unknown): string | null {
 
 /** The stored form (`T0345246801`) of a valid ISWC in either spelling, or null when `value` is not a valid ISWC. */
 export function normalizeIswc(value: unknown): string | null {
-  if (!isIswc(value)) return null;
-  return `T${digitsOf(value)}`;
+  if (typeof value !== 'string') return null;
+  const digits = digitsOf(value);
+  if (digits === null || checkValue(digits) !== digits.charCodeAt(9) - 48) return null;
+  return `T${digits}`;
 }
 
 /** The display form (`T-034.524.680-1`) of a valid ISWC in either spelling, or null when `value` is not a valid ISWC. */

@@ -59,7 +59,12 @@ function patternFor(format: Required<DecimalFormat>): RegExp {
 }
 
 function resolve(format: DecimalFormat | undefined): Required<DecimalFormat> {
-  const resolved = { ...AMOUNT_FORMAT, ...format };
+  const resolved = {
+    maxIntegerDigits: format?.maxIntegerDigits ?? AMOUNT_FORMAT.maxIntegerDigits,
+    maxFractionDigits: format?.maxFractionDigits ?? AMOUNT_FORMAT.maxFractionDigits,
+    allowNegative: format?.allowNegative ?? AMOUNT_FORMAT.allowNegative,
+    label: format?.label ?? AMOUNT_FORMAT.label,
+  };
   for (const key of ['maxIntegerDigits', 'maxFractionDigits'] as const) {
     const limit = resolved[key];
     if (!Number.isSafeInteger(limit) || limit < 0 || (key === 'maxIntegerDigits' && limit < 1)) {
