@@ -15,6 +15,9 @@ import { HASH_SIZE, emptyRoot, leafHash, nodeHash } from './hash.js';
 import { isTreeIndex } from './encoding.js';
 import { isPowerOfTwo, largestPowerOfTwoBelow } from './tree-math.js';
 
+/** Bound on memoised right-edge subtree hashes (a few per distinct tree size asked about). */
+const MAX_EDGE_HASHES = 4096;
+
 /** A growable array of 32-byte hashes stored back to back. */
 class HashLevel {
   private bytes: Buffer;
@@ -47,6 +50,12 @@ class HashLevel {
 export class MerkleTree {
   /** levels[k] holds the hashes of the complete subtrees of 2^k leaves, left to right. */
   private readonly levels: HashLevel[];
+  /**
+   * Memo of incomplete (right-edge) subtree hashes, keyed "start:count". The log
+   * is append-only, so MTH(D[start:start+count]) never changes once computed;
+   * the memo is only bounded, never invalidated.
+   */
+  private readonly edgeHashes = new Map<string, Buffer>();
 
   /**
    * Builds a tree from leaf hashes (each SHA-256(0x00 || data), see `leafHash`).
@@ -180,8 +189,15 @@ export class MerkleTree {
       for (let c = count; c > 1; c /= 2) level++;
       return this.levels[level].at(start / count);
     }
-    const k = largestPowerOfTwoBelow(count);
-    return nodeHash(this.subtreeHash(start, k), this.subtreeHash(start + k, count - k));
+    const key = `${start}:${count}`;
+    let hash = this.edgeHashes.get(key);
+    if (hash === undefined) {
+      const k = largestPowerOfTwoBelow(count);
+      hash = nodeHash(this.subtreeHash(start, k), this.subtreeHash(start + k, count - k));
+      if (this.edgeHashes.size >= MAX_EDGE_HASHES) this.edgeHashes.clear();
+      this.edgeHashes.set(key, hash);
+    }
+    return hash;
   }
 
   private checkSize(size: number): void {

@@ -19,7 +19,10 @@ function checkHash(hash: Uint8Array, what: string): void {
 
 function checkProofHashes(proof: readonly Uint8Array[]): void {
   if (!Array.isArray(proof)) fail('proof is not a list of hashes');
-  proof.forEach((hash, i) => checkHash(hash, `proof element ${i}`));
+  for (let i = 0; i < proof.length; i++) {
+    const hash = proof[i];
+    if (!(hash instanceof Uint8Array) || hash.length !== HASH_SIZE) fail(`proof element ${i} is not a ${HASH_SIZE}-byte hash`);
+  }
 }
 
 /**
