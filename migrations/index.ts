@@ -1,10 +1,18 @@
 import { CreateRegistry1764300000000 } from './1764300000000-CreateRegistry.js';
+import { CreateIdentifierCheckFunctions1764300000100 } from './1764300000100-CreateIdentifierCheckFunctions.js';
 import { CreateApiTokens1764300000200 } from './1764300000200-CreateApiTokens.js';
+import { CreateValueCheckFunctions1764300000900 } from './1764300000900-CreateValueCheckFunctions.js';
 import { CreateSubmissions1764300001000 } from './1764300001000-CreateSubmissions.js';
+import { CreateLedger1764300002000 } from './1764300002000-CreateLedger.js';
+import { RefuseRewritingHistory1764300002100 } from './1764300002100-RefuseRewritingHistory.js';
 
 /** Every migration, in order. The DataSource takes this list (no globbing: ESM-safe). */
 export const migrations = [
   CreateRegistry1764300000000,
+  CreateIdentifierCheckFunctions1764300000100,
   CreateApiTokens1764300000200,
+  CreateValueCheckFunctions1764300000900,
   CreateSubmissions1764300001000,
+  CreateLedger1764300002000,
+  RefuseRewritingHistory1764300002100,
 ];

@@ -1,0 +1,154 @@
+import type { Quarter } from '../period.js';
+
+/**
+ * How one CSV column is checked, stored and hashed. Everything here is SQL text
+ * generated from constants (never from user input): the validation runs as one
+ * set-based statement over the staged rows, not row by row in JS.
+ *
+ * - `problem(col, q)`: CASE branches (`WHEN … THEN 'message'`) that name what is wrong
+ *   with the staged text `col`; no branch matches when the cell is fine.
+ * - `typed(col)`: the stored value, from a staged text that passed the checks.
+ * - `leaf(col)`: the JSON value of the stored column in the line's canonical JSON
+ *   (a JSON string, or `null` for an empty optional cell). It reads the stored typed
+ *   column, so `verify` can recompute every leaf from the lines alone.
+ */
+export interface Column {
+  name: string;
+  problem(col: string, q: Quarter): string[];
+  typed(col: string): string;
+  leaf(col: string): string;
+}
+
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const jsonText = (expr: string) => `to_json(${expr})::text`;
+const nullable = (col: string, json: string) => `CASE WHEN ${col} IS NULL THEN 'null' ELSE ${json} END`;
+const quoted = (col: string) => `'"' || left(${col}, 60) || '"'`;
+
+export function text(name: string, opts: { optional?: boolean; max?: number } = {}): Column {
+  const max = opts.max ?? 500;
+  return {
+    name,
+    problem: (c) => [
+      ...(opts.optional ? [] : [`WHEN ${c} = '' THEN 'is required'`]),
+      `WHEN length(${c}) > ${max} THEN 'is longer than ${max} characters'`,
+    ],
+    typed: (c) => (opts.optional ? `NULLIF(${c}, '')` : c),
+    leaf: (c) => (opts.optional ? nullable(c, jsonText(c)) : jsonText(c)),
+  };
+}
+
+export function oneOf(name: string, values: readonly string[], opts: { optional?: boolean } = {}): Column {
+  const list = `ARRAY[${values.map(lit).join(', ')}]`;
+  return {
+    name,
+    problem: (c) => [
+      ...(opts.optional ? [] : [`WHEN ${c} = '' THEN 'is required (one of: ${values.join(', ')})'`]),
+      `WHEN ${c} <> '' AND NOT (${c} = ANY(${list})) THEN ${quoted(c)} || ' is not one of: ${values.join(', ')}'`,
+    ],
+    typed: (c) => (opts.optional ? `NULLIF(${c}, '')` : c),
+    leaf: (c) => (opts.optional ? nullable(c, jsonText(c)) : jsonText(c)),
+  };
+}
+
+export function bool(name: string): Column {
+  return {
+    name,
+    problem: (c) => [`WHEN ${c} NOT IN ('true', 'false') THEN 'must be true or false, not ' || ${quoted(c)}`],
+    typed: (c) => `(${c} = 'true')`,
+    leaf: (c) => `CASE WHEN ${c} THEN '"true"' ELSE '"false"' END`,
+  };
+}
+
+export function amount(name: string): Column {
+  return {
+    name,
+    problem: (c) => [`WHEN ledger_amount_problem(${c}) IS NOT NULL THEN ledger_amount_problem(${c})`],
+    typed: (c) => `${c}::numeric(26,8)`,
+    leaf: (c) => jsonText(`trim_scale(${c})::text`),
+  };
+}
+
+export type DateRule = 'any' | 'in-quarter' | 'not-after-quarter';
+
+export function date(name: string, opts: { optional?: boolean; rule?: DateRule } = {}): Column {
+  const rule = opts.rule ?? 'any';
+  return {
+    name,
+    problem: (c, q) => [
+      ...(opts.optional ? [] : [`WHEN ${c} = '' THEN 'is required (YYYY-MM-DD)'`]),
+      `WHEN ${c} <> '' AND NOT ledger_date_valid(${c}) THEN ${quoted(c)} || ' is not a date written YYYY-MM-DD'`,
+      ...(rule === 'in-quarter'
+        ? [`WHEN ${c} <> '' AND (${c}::date < DATE '${q.first}' OR ${c}::date > DATE '${q.last}') THEN '${''}' || ${c} || ' is outside the period ${q.period} (${q.first} to ${q.last})'`]
+        : []),
+      ...(rule === 'not-after-quarter' ? [`WHEN ${c} <> '' AND ${c}::date > DATE '${q.last}' THEN ${c} || ' is after the end of the period ${q.period} (${q.last})'`] : []),
+    ],
+    typed: (c) => `NULLIF(${c}, '')::date`,
+    leaf: (c) => nullable(c, jsonText(`to_char(${c}, 'YYYY-MM-DD')`)),
+  };
+}
+
+export function currency(name: string): Column {
+  return {
+    name,
+    problem: (c) => [
+      `WHEN ${c} = '' THEN 'is required (ISO 4217)'`,
+      `WHEN NOT EXISTS (SELECT 1 FROM ref_currencies r WHERE r.code = ${c}) THEN ${quoted(c)} || ' is not an ISO 4217 currency code'`,
+    ],
+    typed: (c) => c,
+    leaf: (c) => jsonText(`${c}::text`),
+  };
+}
+
+export function territory(name: string): Column {
+  return {
+    name,
+    problem: (c) => [
+      `WHEN ${c} = '' THEN 'is required (ISO 3166-1 alpha-2 or WORLD)'`,
+      `WHEN ${c} <> 'WORLD' AND NOT EXISTS (SELECT 1 FROM ref_countries r WHERE r.code = ${c}) THEN ${quoted(c)} || ' is not an ISO 3166-1 alpha-2 code or WORLD'`,
+    ],
+    typed: (c) => c,
+    leaf: (c) => jsonText(c),
+  };
+}
+
+export function ipi(name: string, opts: { optional?: boolean } = {}): Column {
+  return {
+    name,
+    problem: (c) => [
+      ...(opts.optional ? [] : [`WHEN ${c} = '' THEN 'is required (an 11-digit IPI name number)'`]),
+      `WHEN ${c} <> '' AND NOT ledger_ipi_valid(${c}) THEN ${quoted(c)} || ' is not a valid IPI name number (11 digits with mod-101 check digits)'`,
+    ],
+    typed: (c) => `NULLIF(${c}, '')`,
+    leaf: (c) => nullable(c, jsonText(`${c}::text`)),
+  };
+}
+
+export function iswc(name: string): Column {
+  return {
+    name,
+    problem: (c) => [`WHEN ${c} <> '' AND NOT ledger_iswc_valid(${c}) THEN ${quoted(c)} || ' is not a valid ISWC (T-123.456.789-C with its check digit)'`],
+    typed: (c) => `ledger_iswc_normalize(NULLIF(${c}, ''))`,
+    leaf: (c) => nullable(c, jsonText(`${c}::text`)),
+  };
+}
+
+export function cisac(name: string): Column {
+  return {
+    name,
+    problem: (c) => [`WHEN NOT ledger_cisac_valid(${c}) THEN ${quoted(c)} || ' is not a CISAC society code (three digits)'`],
+    typed: (c) => c,
+    leaf: (c) => jsonText(`${c}::text`),
+  };
+}
+
+export function year(name: string): Column {
+  return {
+    name,
+    problem: (c, q) => [
+      `WHEN ${c} !~ '^[0-9]{4}$' THEN ${quoted(c)} || ' is not a year (YYYY)'`,
+      `WHEN ${c}::int > ${q.year} THEN ${c} || ' is after the submitted period ${q.period}'`,
+    ],
+    typed: (c) => `${c}::int`,
+    leaf: (c) => jsonText(`${c}::text`),
+  };
+}

@@ -1,0 +1,110 @@
+import type { Quarter } from '../period.js';
+import { PACKAGES, type PackageType } from './package-types.js';
+
+/** How many problems a rejected package lists; the total is always given. */
+export const ERROR_LIMIT = 1000;
+
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** The staging table of a submission: unlogged, every column text, a line number per row. */
+export function stagingTable(submissionId: string): string {
+  if (!/^[0-9a-f-]{36}$/.test(submissionId)) throw new Error(`not a submission id: ${submissionId}`);
+  return `staging.s_${submissionId.replace(/-/g, '')}`;
+}
+
+export function createStagingSql(type: PackageType, table: string): string {
+  const cols = PACKAGES[type].columns.map((c) => `${c.name} text NOT NULL`).join(', ');
+  // line_no counts records from 2: line 1 is the header.
+  return `CREATE UNLOGGED TABLE ${table} (line_no integer GENERATED ALWAYS AS IDENTITY (START WITH 2), ${cols})`;
+}
+
+/** COPY of the whole file (header included, skipped by HEADER) in the header's column order. */
+export function copySql(table: string, headerOrder: string[]): string {
+  const cols = headerOrder.join(', ');
+  return `COPY ${table} (${cols}) FROM STDIN WITH (FORMAT csv, HEADER true, ENCODING 'UTF8', FORCE_NOT_NULL (${cols}))`;
+}
+
+/**
+ * One set-based statement that lists every problem of every staged row: each column's
+ * checks, the rules across columns, and duplicate line ids. Returns the first
+ * ERROR_LIMIT problems by line and column, each with the total count.
+ */
+export function validationSql(type: PackageType, q: Quarter, table: string): string {
+  const p = PACKAGES[type];
+  const values: string[] = p.columns.map((c) => `(${lit(c.name)}, CASE ${c.problem(`s.${c.name}`, q).join(' ')} END)`);
+  for (const r of p.rules) {
+    const when = r.guard ? `WHEN NOT (${r.guard}) THEN NULL WHEN ${r.breaks}` : `WHEN ${r.breaks}`;
+    values.push(`(${lit(r.column)}, CASE ${when} THEN ${lit(r.message)} END)`);
+  }
+  const duplicates = p.idColumn
+    ? `UNION ALL
+       SELECT d.line_no, ${lit(p.idColumn)}, '"' || left(d.id, 60) || '" repeats the ${p.idColumn} of line ' || d.first
+       FROM (SELECT s.line_no, s.${p.idColumn} AS id, min(s.line_no) OVER (PARTITION BY s.${p.idColumn}) AS first FROM ${table} s) d
+       WHERE d.line_no <> d.first AND d.id <> ''`
+    : '';
+  return `
+    WITH problems AS (
+      SELECT s.line_no, v.col, v.msg
+      FROM ${table} s CROSS JOIN LATERAL (VALUES ${values.join(',\n        ')}) AS v(col, msg)
+      WHERE v.msg IS NOT NULL
+      ${duplicates}
+    )
+    SELECT line_no AS line, col AS column, msg AS message, count(*) OVER () AS total
+    FROM problems ORDER BY line_no, col LIMIT ${ERROR_LIMIT}`;
+}
+
+/** Keys in RFC 8785 order: by UTF-16 code units (what JS's default sort does). */
+export function leafKeys(type: PackageType): string[] {
+  return PACKAGES[type].columns.map((c) => c.name).sort();
+}
+
+/**
+ * The SQL text of a line's canonical JSON (RFC 8785) over the stored columns of `alias`:
+ * keys are the CSV column names in code-unit order; values JSON strings, or null for an
+ * empty optional cell. PostgreSQL's JSON string escaping matches RFC 8785 (short escapes
+ * for \b \t \n \f \r, \u00xx for other controls, no escaping of "/" or non-ASCII).
+ */
+export function leafJsonSql(type: PackageType, alias: string): string {
+  const byName = new Map(PACKAGES[type].columns.map((c) => [c.name, c]));
+  const parts = leafKeys(type).map((k, i) => `${lit(`${i === 0 ? '{' : ','}"${k}":`)} || ${byName.get(k)!.leaf(`${alias}.${k}`)}`);
+  return `(${parts.join(' || ')} || '}')`;
+}
+
+export function leafHashSql(type: PackageType, alias: string): string {
+  return `sha256('\\x00'::bytea || convert_to(${leafJsonSql(type, alias)}, 'UTF8'))`;
+}
+
+/**
+ * Moves the staged rows of a valid package into its lines table, typed, with each line's
+ * leaf hash, in line order. $1 society id, $2 submission id.
+ */
+export function insertLinesSql(type: PackageType, table: string): string {
+  const p = PACKAGES[type];
+  const names = p.columns.map((c) => c.name);
+  const typed = p.columns.map((c) => `${c.typed(`s.${c.name}`)} AS ${c.name}`).join(', ');
+  const holder = type === 'distribution-lines';
+  return `
+    INSERT INTO ${p.table} (society_id, submission_id, line_no, ${names.join(', ')}${holder ? ', rights_holder_id' : ''}, leaf_hash)
+    SELECT $1, $2, t.line_no, ${names.map((n) => `t.${n}`).join(', ')}${holder ? ', rh.id' : ''}, ${leafHashSql(type, 't')}
+    FROM (SELECT s.line_no, ${typed} FROM ${table} s) t
+    ${holder ? 'LEFT JOIN rights_holders rh ON rh.ipi = t.rights_holder_ipi' : ''}
+    ORDER BY t.line_no`;
+}
+
+/** Registers, from the lines' names, rights holders whose valid IPI is not yet known. */
+export function registerUnknownHoldersSql(table: string): string {
+  return `
+    INSERT INTO rights_holders (name, ipi, kind)
+    SELECT DISTINCT ON (s.rights_holder_ipi) s.rights_holder_name, s.rights_holder_ipi, 'other'
+    FROM ${table} s
+    WHERE s.rights_holder_ipi <> '' AND NOT EXISTS (SELECT 1 FROM rights_holders rh WHERE rh.ipi = s.rights_holder_ipi)
+    ORDER BY s.rights_holder_ipi, s.line_no
+    ON CONFLICT DO NOTHING`;
+}
+
+/** Leaf hashes of a committed submission in line order, hex, one per line (for COPY TO). */
+export function leafHashesCopySql(type: PackageType, societyId: string, submissionId: string): string {
+  for (const id of [societyId, submissionId]) if (!/^[0-9a-f-]{36}$/.test(id)) throw new Error(`not an id: ${id}`);
+  return `COPY (SELECT encode(leaf_hash, 'hex') FROM ${PACKAGES[type].table}
+    WHERE society_id = '${societyId}' AND submission_id = '${submissionId}' ORDER BY line_no) TO STDOUT`;
+}

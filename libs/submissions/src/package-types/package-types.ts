@@ -1,0 +1,251 @@
+import { amount, bool, cisac, type Column, currency, date, ipi, iswc, oneOf, territory, text, year } from './columns.js';
+
+export const CATEGORIES = ['performing', 'mechanical', 'reproduction', 'communication', 'making-available', 'private-copying', 'performers', 'producers', 'reprography', 'other'] as const;
+export const USE_TYPES = ['radio', 'tv', 'live', 'online', 'background', 'cinema', 'private-copying', 'physical', 'other'] as const;
+export const WORK_TYPES = ['musical', 'audiovisual', 'literary', 'visual', 'sound-recording', 'other'] as const;
+export const PACKAGE_TYPES = ['income', 'deductions', 'distribution-lines', 'inter-society', 'undistributed', 'board', 'mandates'] as const;
+export type PackageType = (typeof PACKAGE_TYPES)[number];
+
+/** A check across the columns of one row; it runs only where those columns are individually valid. */
+export interface RowRule {
+  column: string;
+  /** SQL boolean that must hold before `breaks` may be evaluated (e.g. the cells parse). */
+  guard?: string;
+  /** SQL boolean over staged columns `s.<name>`: true when the row breaks the rule. */
+  breaks: string;
+  message: string;
+}
+
+export interface PackageType_ {
+  type: PackageType;
+  /** Table the committed lines go to. */
+  table: string;
+  columns: Column[];
+  rules: RowRule[];
+  /** Column whose value must be unique within the package (the line's id), if any. */
+  idColumn?: string;
+  /** Two example rows for the template, in column order. */
+  examples: string[][];
+  /** What one line means, for docs. */
+  describe: string;
+}
+
+const dateOk = (c: string) => `ledger_date_valid(s.${c})`;
+const amountOk = (c: string) => `ledger_amount_problem(s.${c}) IS NULL`;
+
+export const PACKAGES: Record<PackageType, PackageType_> = {
+  income: {
+    type: 'income',
+    table: 'income_lines',
+    describe: 'Rights revenue collected from a licensee in the quarter.',
+    idColumn: 'income_id',
+    columns: [
+      text('income_id', { max: 100 }),
+      oneOf('category', CATEGORIES),
+      oneOf('use_type', USE_TYPES),
+      territory('territory'),
+      text('licensee', { max: 300 }),
+      date('period_from', { rule: 'not-after-quarter' }),
+      date('period_to', { rule: 'not-after-quarter' }),
+      currency('currency'),
+      amount('amount'),
+      date('received_on', { rule: 'in-quarter' }),
+    ],
+    rules: [
+      {
+        column: 'period_to',
+        guard: `${dateOk('period_from')} AND ${dateOk('period_to')}`,
+        breaks: `s.period_to::date < s.period_from::date`,
+        message: 'is before period_from',
+      },
+    ],
+    examples: [
+      ['INC-0001', 'performing', 'radio', 'RU', 'Radio Volna LLC', '2025-01-01', '2025-03-31', 'RUB', '1250000.00', '2025-03-28'],
+      ['INC-0002', 'communication', 'tv', 'RU', 'Channel Nine JSC', '2024-10-01', '2024-12-31', 'RUB', '830500.50', '2025-02-14'],
+    ],
+  },
+  deductions: {
+    type: 'deductions',
+    table: 'deduction_lines',
+    describe: 'Deductions from rights revenue: management fees, social-cultural funds, other.',
+    idColumn: 'deduction_id',
+    columns: [
+      text('deduction_id', { max: 100 }),
+      oneOf('kind', ['management', 'social-cultural', 'other']),
+      oneOf('category', CATEGORIES),
+      currency('currency'),
+      amount('amount'),
+      text('description', { max: 1000 }),
+    ],
+    rules: [],
+    examples: [
+      ['DED-0001', 'management', 'performing', 'RUB', '187500.00', 'Management fee 15% on Q1 performing income'],
+      ['DED-0002', 'social-cultural', 'performing', 'RUB', '25000.00', 'Young composers fund (GA decision 2024-06-12)'],
+    ],
+  },
+  'distribution-lines': {
+    type: 'distribution-lines',
+    table: 'distribution_lines',
+    describe: 'What was attributed to one rights holder for one use, and whether it was paid.',
+    idColumn: 'line_id',
+    columns: [
+      text('line_id', { max: 100 }),
+      ipi('rights_holder_ipi', { optional: true }),
+      text('rights_holder_name', { max: 300 }),
+      iswc('work_iswc'),
+      text('work_title', { max: 500 }),
+      oneOf('category', CATEGORIES),
+      oneOf('use_type', USE_TYPES),
+      territory('territory'),
+      date('use_from', { rule: 'not-after-quarter' }),
+      date('use_to', { rule: 'not-after-quarter' }),
+      currency('currency'),
+      amount('gross'),
+      amount('management_fee'),
+      amount('other_deductions'),
+      amount('net'),
+      oneOf('status', ['paid', 'unpaid', 'unidentified']),
+      date('paid_on', { optional: true, rule: 'in-quarter' }),
+      oneOf('mandate_basis', ['contractual', 'non-contractual']),
+    ],
+    rules: [
+      {
+        column: 'use_to',
+        guard: `${dateOk('use_from')} AND ${dateOk('use_to')}`,
+        breaks: `s.use_to::date < s.use_from::date`,
+        message: 'is before use_from',
+      },
+      {
+        column: 'net',
+        guard: `${amountOk('gross')} AND ${amountOk('management_fee')} AND ${amountOk('other_deductions')} AND ${amountOk('net')}`,
+        breaks: `s.net::numeric <> s.gross::numeric - s.management_fee::numeric - s.other_deductions::numeric`,
+        message: 'must equal gross - management_fee - other_deductions exactly',
+      },
+      {
+        column: 'paid_on',
+        breaks: `s.status = 'paid' AND s.paid_on = ''`,
+        message: 'is required when status is paid',
+      },
+      {
+        column: 'paid_on',
+        breaks: `s.status IN ('unpaid', 'unidentified') AND s.paid_on <> ''`,
+        message: 'must be empty unless status is paid',
+      },
+      {
+        column: 'rights_holder_ipi',
+        breaks: `s.rights_holder_ipi = '' AND s.status IN ('paid', 'unpaid')`,
+        message: 'is required unless status is unidentified',
+      },
+    ],
+    examples: [
+      ['L-000001', '00052210040', 'Ivanova, Maria', 'T-034.524.680-1', 'Winter Road', 'performing', 'radio', 'RU', '2025-01-01', '2025-03-31', 'RUB', '1000.00', '150.00', '20.00', '830.00', 'paid', '2025-03-30', 'contractual'],
+      ['L-000002', '', 'Unknown composer (cue sheet 77)', '', 'Untitled theme', 'communication', 'tv', 'RU', '2024-10-01', '2024-12-31', 'RUB', '410.50', '61.58', '0', '348.92', 'unidentified', '', 'non-contractual'],
+    ],
+  },
+  'inter-society': {
+    type: 'inter-society',
+    table: 'inter_society_lines',
+    describe: 'Money collected for or received from another society under a representation agreement.',
+    idColumn: 'transfer_id',
+    columns: [
+      text('transfer_id', { max: 100 }),
+      cisac('counterparty_cisac'),
+      oneOf('direction', ['in', 'out']),
+      oneOf('category', CATEGORIES),
+      territory('territory'),
+      year('fy_of_collection'),
+      currency('currency'),
+      amount('amount'),
+      date('paid_on', { optional: true, rule: 'in-quarter' }),
+    ],
+    rules: [],
+    examples: [
+      ['TR-0001', '904', 'out', 'performing', 'SE', '2024', 'RUB', '54000.00', '2025-02-20'],
+      ['TR-0002', '904', 'in', 'performing', 'RU', '2024', 'SEK', '12000.00', ''],
+    ],
+  },
+  undistributed: {
+    type: 'undistributed',
+    table: 'undistributed_lines',
+    describe: 'Amounts collected but not (yet) distributed, with the reason and, if non-distributable, their use.',
+    columns: [
+      oneOf('category', CATEGORIES),
+      year('fy_of_collection'),
+      currency('currency'),
+      amount('amount'),
+      text('reason', { max: 1000 }),
+      bool('non_distributable'),
+      text('decided_use', { optional: true, max: 1000 }),
+    ],
+    rules: [],
+    examples: [
+      ['performing', '2024', 'RUB', '310000.00', 'Rights holders not identified (cue sheets missing)', 'false', ''],
+      ['performing', '2021', 'RUB', '95000.00', 'Unclaimed after 3 years of documented searches', 'true', 'Social and cultural fund (GA 2025-06-10)'],
+    ],
+  },
+  board: {
+    type: 'board',
+    table: 'board_lines',
+    describe: "The society's board (supervisory body) members and the constituency each represents.",
+    idColumn: 'member_id',
+    columns: [
+      text('member_id', { max: 100 }),
+      text('name', { max: 300 }),
+      oneOf('constituency', ['authors', 'composers', 'publishers', 'performers', 'producers', 'other']),
+      date('seat_from'),
+      date('seat_to', { optional: true }),
+    ],
+    rules: [
+      {
+        column: 'seat_to',
+        guard: `s.seat_to <> '' AND ${dateOk('seat_from')} AND ${dateOk('seat_to')}`,
+        breaks: `s.seat_to::date < s.seat_from::date`,
+        message: 'is before seat_from',
+      },
+    ],
+    examples: [
+      ['B-01', 'Orlov, Pavel', 'authors', '2022-06-01', '2026-05-31'],
+      ['B-02', 'Melodiya Music Publishing', 'publishers', '2022-06-01', ''],
+    ],
+  },
+  mandates: {
+    type: 'mandates',
+    table: 'mandate_lines',
+    describe: 'Mandates the society holds: who entrusted it with which rights, where and when.',
+    idColumn: 'mandate_id',
+    columns: [
+      text('mandate_id', { max: 100 }),
+      ipi('rights_holder_ipi'),
+      oneOf('category', CATEGORIES),
+      oneOf('work_type', WORK_TYPES),
+      territory('territory'),
+      date('valid_from'),
+      date('valid_to', { optional: true }),
+      oneOf('basis', ['contractual', 'non-contractual']),
+      bool('exclusive'),
+    ],
+    rules: [
+      {
+        column: 'valid_to',
+        guard: `s.valid_to <> '' AND ${dateOk('valid_from')} AND ${dateOk('valid_to')}`,
+        breaks: `s.valid_to::date < s.valid_from::date`,
+        message: 'is before valid_from',
+      },
+    ],
+    examples: [
+      ['M-0001', '00052210040', 'performing', 'musical', 'WORLD', '2020-01-01', '', 'contractual', 'true'],
+      ['M-0002', '00052210040', 'mechanical', 'musical', 'RU', '2020-01-01', '2025-12-31', 'non-contractual', 'false'],
+    ],
+  },
+};
+
+export function isPackageType(value: unknown): value is PackageType {
+  return typeof value === 'string' && (PACKAGE_TYPES as readonly string[]).includes(value);
+}
+
+/** The template: header and the two example rows (RFC 4180). */
+export function templateCsv(type: PackageType): string {
+  const p = PACKAGES[type];
+  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return [p.columns.map((c) => c.name), ...p.examples].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}

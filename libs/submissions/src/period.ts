@@ -1,0 +1,23 @@
+import { DomainError } from '../../errors/src/index.js';
+
+/** A calendar quarter `YYYYQn`, with its first and last day. */
+export interface Quarter {
+  period: string;
+  year: number;
+  quarter: 1 | 2 | 3 | 4;
+  first: string;
+  last: string;
+}
+
+const LAST_DAY = ['03-31', '06-30', '09-30', '12-31'];
+const FIRST_DAY = ['01-01', '04-01', '07-01', '10-01'];
+
+export function parsePeriod(period: string | undefined): Quarter {
+  const m = /^(\d{4})Q([1-4])$/.exec(period ?? '');
+  if (!m || m[1] === '0000') {
+    throw DomainError.validation('Invalid period', [{ field: 'period', message: `must be a quarter written YYYYQn, e.g. 2025Q1 (got ${JSON.stringify(period ?? '')})` }]);
+  }
+  const year = Number(m[1]);
+  const quarter = Number(m[2]) as 1 | 2 | 3 | 4;
+  return { period: `${m[1]}Q${quarter}`, year, quarter, first: `${m[1]}-${FIRST_DAY[quarter - 1]}`, last: `${m[1]}-${LAST_DAY[quarter - 1]}` };
+}

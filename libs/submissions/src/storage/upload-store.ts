@@ -1,0 +1,80 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../../config/src/index.js';
+import { DomainError } from '../../../errors/src/index.js';
+
+export interface ReceivedFile {
+  tmpPath: string;
+  sha256: Buffer;
+  bytes: number;
+}
+
+/**
+ * Where submitted packages are kept: `DATA_DIR/submissions/<society>/<submission>.csv`,
+ * the raw bytes as received (their SHA-256 is on the submission). Uploads stream to
+ * disk, hashed on the way, never whole in memory. In production DATA_DIR is a volume
+ * the API and the workers share.
+ */
+@Injectable()
+export class UploadStore {
+  private readonly root: string;
+
+  constructor(private readonly config: AppConfig) {
+    this.root = path.resolve(config.DATA_DIR, 'submissions');
+  }
+
+  /** Streams an upload to a temporary file; 413 (and nothing kept) beyond the size limit. */
+  async receive(body: Readable): Promise<ReceivedFile> {
+    const tmpDir = path.join(this.root, 'tmp');
+    await mkdir(tmpDir, { recursive: true });
+    const tmpPath = path.join(tmpDir, `${randomUUID()}.part`);
+    const hash = createHash('sha256');
+    const limit = this.config.UPLOAD_LIMIT_BYTES;
+    let bytes = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        bytes += chunk.length;
+        if (bytes > limit) {
+          done(new DomainError('payload-too-large', `The upload exceeds the limit of ${limit} bytes`));
+          return;
+        }
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(body, meter, createWriteStream(tmpPath));
+    } catch (error) {
+      await rm(tmpPath, { force: true });
+      body.resume(); // drain what is left so the connection can answer
+      if (error instanceof DomainError) throw error;
+      throw new DomainError('validation', `The upload could not be read: ${(error as Error).message}`, [], {}, { cause: error });
+    }
+    return { tmpPath, sha256: hash.digest(), bytes };
+  }
+
+  pathFor(societyId: string, submissionId: string): string {
+    return path.join(this.root, societyId, `${submissionId}.csv`);
+  }
+
+  /** Moves a received file to its permanent place. */
+  async keep(file: ReceivedFile, societyId: string, submissionId: string): Promise<string> {
+    const target = this.pathFor(societyId, submissionId);
+    await mkdir(path.dirname(target), { recursive: true });
+    await rename(file.tmpPath, target);
+    return target;
+  }
+
+  discard(file: ReceivedFile): Promise<void> {
+    return rm(file.tmpPath, { force: true });
+  }
+
+  open(storagePath: string): Readable {
+    return createReadStream(storagePath);
+  }
+}

@@ -1,0 +1,27 @@
+import type { InputProblem } from '../../errors/src/index.js';
+import type { PackageType } from './package-types/package-types.js';
+
+export type SubmissionStatus = 'queued' | 'validating' | 'rejected' | 'committed' | 'superseded';
+
+/** A submission as the API shows it. */
+export interface Submission {
+  id: string;
+  societyId: string;
+  type: PackageType;
+  period: string;
+  status: SubmissionStatus;
+  /** Data rows in the package (known once staged). */
+  rows: number | null;
+  progress: number;
+  phase: string | null;
+  errorCount: number;
+  errors: InputProblem[];
+  /** Hex Merkle root of the committed lines. */
+  root: string | null;
+  logIndex: number | null;
+  supersedes: string | null;
+  sha256: string;
+  byteSize: number;
+  receivedAt: string;
+  finishedAt: string | null;
+}

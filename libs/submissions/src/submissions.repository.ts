@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type QueryRunner } from 'typeorm';
+import { type Page, toPage } from '../../database/src/index.js';
+import type { InputProblem } from '../../errors/src/index.js';
+import type { PackageType } from './package-types/package-types.js';
+import type { Submission, SubmissionStatus } from './submission.js';
+
+const COLUMNS = `id, society_id AS "societyId", type, period, status, rows::int AS rows, progress, phase,
+  error_count::int AS "errorCount", errors, encode(root, 'hex') AS root, log_index::int AS "logIndex", supersedes,
+  encode(sha256, 'hex') AS sha256, byte_size::bigint AS "byteSize",
+  to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "receivedAt",
+  to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "finishedAt"`;
+
+export interface IngestTarget {
+  id: string;
+  societyId: string;
+  type: PackageType;
+  period: string;
+  status: SubmissionStatus;
+  storagePath: string;
+}
+
+/** Every SQL statement about submission rows (the lines live with the ingest and the ledger). */
+@Injectable()
+export class SubmissionsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Inserts a queued submission; null when the same bytes were already submitted. */
+  async insert(s: { id: string; societyId: string; type: PackageType; period: string; sha256: Buffer; byteSize: number; storagePath: string }): Promise<Submission | null> {
+    const rows: Submission[] = await this.db.query(
+      `INSERT INTO submissions (id, society_id, type, period, sha256, byte_size, storage_path) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (society_id, type, period, sha256) DO NOTHING RETURNING ${COLUMNS}`,
+      [s.id, s.societyId, s.type, s.period, s.sha256, s.byteSize, s.storagePath],
+    );
+    return this.fix(rows[0]) ?? null;
+  }
+
+  async findSameBytes(societyId: string, type: PackageType, period: string, sha256: Buffer): Promise<Submission | undefined> {
+    const rows: Submission[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM submissions WHERE society_id = $1 AND type = $2 AND period = $3 AND sha256 = $4`,
+      [societyId, type, period, sha256],
+    );
+    return this.fix(rows[0]);
+  }
+
+  /** One submission, if it belongs to one of `societyIds` (null: any). */
+  async find(id: string, societyIds: string[] | null): Promise<Submission | undefined> {
+    const rows: Submission[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM submissions WHERE id = $1 AND ($2::uuid[] IS NULL OR society_id = ANY($2::uuid[]))`,
+      [id, societyIds],
+    );
+    return this.fix(rows[0]);
+  }
+
+  async list(societyId: string, filter: { type?: string; period?: string }, limit: number, after: string | null): Promise<Page<Submission>> {
+    const rows: Submission[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM submissions
+       WHERE society_id = $1 AND ($2::text IS NULL OR type = $2) AND ($3::text IS NULL OR period = $3) AND ($4::uuid IS NULL OR id > $4::uuid)
+       ORDER BY id LIMIT $5`,
+      [societyId, filter.type ?? null, filter.period ?? null, after, limit + 1],
+    );
+    return toPage(rows.map((r) => this.fix(r)!), limit, (s) => s.id);
+  }
+
+  async ingestTarget(id: string): Promise<IngestTarget | undefined> {
+    const rows: IngestTarget[] = await this.db.query(
+      `SELECT id, society_id AS "societyId", type, period, status, storage_path AS "storagePath" FROM submissions WHERE id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  /** Submissions whose processing did not finish (re-queued at worker boot). */
+  async unfinished(): Promise<{ id: string; societyId: string }[]> {
+    return this.db.query(`SELECT id, society_id AS "societyId" FROM submissions WHERE status IN ('queued', 'validating') ORDER BY received_at`);
+  }
+
+  async startAttempt(societyId: string, id: string): Promise<void> {
+    await this.db.query(
+      `UPDATE submissions SET status = 'validating', phase = 'staging', progress = 0, attempts = attempts + 1
+       WHERE society_id = $1 AND id = $2 AND status IN ('queued', 'validating')`,
+      [societyId, id],
+    );
+  }
+
+  async progress(societyId: string, id: string, phase: string, progress: number, rows?: number): Promise<void> {
+    await this.db.query(
+      `UPDATE submissions SET phase = $3, progress = $4, rows = COALESCE($5, rows) WHERE society_id = $1 AND id = $2 AND status = 'validating'`,
+      [societyId, id, phase, Math.max(0, Math.min(100, Math.round(progress))), rows ?? null],
+    );
+  }
+
+  async reject(societyId: string, id: string, errors: InputProblem[], total: number, rows: number | null): Promise<void> {
+    await this.db.query(
+      `UPDATE submissions SET status = 'rejected', phase = NULL, progress = 100, errors = $3, error_count = $4, rows = COALESCE($5, rows), finished_at = now()
+       WHERE society_id = $1 AND id = $2 AND status IN ('queued', 'validating')`,
+      [societyId, id, JSON.stringify(errors), total, rows],
+    );
+  }
+
+  /** Within the commit transaction: locks the row and tells whether it may still commit. */
+  async lockForCommit(q: QueryRunner, societyId: string, id: string): Promise<SubmissionStatus | undefined> {
+    const rows: { status: SubmissionStatus }[] = await q.query(`SELECT status FROM submissions WHERE society_id = $1 AND id = $2 FOR UPDATE`, [societyId, id]);
+    return rows[0]?.status;
+  }
+
+  /** Within the commit transaction: the committed submission this one replaces, locked. */
+  async lockPreviousCommitted(q: QueryRunner, societyId: string, type: PackageType, period: string, exceptId: string): Promise<string | undefined> {
+    const rows: { id: string }[] = await q.query(
+      `SELECT id FROM submissions WHERE society_id = $1 AND type = $2 AND period = $3 AND status = 'committed' AND id <> $4 FOR UPDATE`,
+      [societyId, type, period, exceptId],
+    );
+    return rows[0]?.id;
+  }
+
+  async markSuperseded(q: QueryRunner, societyId: string, id: string): Promise<void> {
+    await q.query(`UPDATE submissions SET status = 'superseded' WHERE society_id = $1 AND id = $2 AND status = 'committed'`, [societyId, id]);
+  }
+
+  async markCommitted(q: QueryRunner, s: { societyId: string; id: string; rows: number; root: Buffer; logIndex: number; supersedes: string | null }): Promise<void> {
+    await q.query(
+      `UPDATE submissions SET status = 'committed', phase = NULL, progress = 100, rows = $3, root = $4, log_index = $5, supersedes = $6,
+         errors = '[]', error_count = 0, finished_at = now()
+       WHERE society_id = $1 AND id = $2`,
+      [s.societyId, s.id, s.rows, s.root, s.logIndex, s.supersedes],
+    );
+  }
+
+  private fix(row: Submission | undefined): Submission | undefined {
+    if (!row) return row;
+    return { ...row, byteSize: Number(row.byteSize) };
+  }
+}
