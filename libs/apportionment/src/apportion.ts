@@ -28,7 +28,7 @@ export function apportion(input: ApportionmentInput): ApportionmentResult {
   const method = readMethod(input.method);
   const seats = readSeats(input.seats);
   const parties = readParties(input.parties);
-  const threshold = input.threshold === undefined ? 0n : parseThreshold(input.threshold);
+  const threshold = input.threshold === undefined || input.threshold === null ? 0n : parseThreshold(input.threshold);
   const bounds = readBounds(input.minSeats, input.maxSeats);
 
   const totalVotes = parties.reduce((sum, p) => sum + p.votes, 0n);

@@ -8,7 +8,12 @@ import { type Allocation, type Contender, type SeatBounds, compareTieOrder, repo
  * cross-multiplication, so no rounding ever decides a seat.
  */
 export interface DivisorRule {
-  /** 1 for votes / d(n); 2 for votes² / d(n) (Huntington–Hill, whose divisor is a square root). */
+  /**
+   * 1 for votes / d(n); 2 for votes² / d(n) (Huntington–Hill, whose divisor is a square root).
+   * Every rule here, scaled to its natural form (D'Hondt n+1, Sainte-Laguë n+½,
+   * modified 0.7 then n+½, Huntington–Hill √(n(n+1)), Adams n), has its n-th
+   * divisor between n and n+1; {@link allocateByDivisors} relies on that.
+   */
   readonly power: 1 | 2;
   /** d(n) as [numerator, denominator]; a zero numerator is an infinite priority. */
   divisor(n: bigint): readonly [bigint, bigint];
@@ -78,9 +83,10 @@ export function allocateByDivisors(
   contenders: readonly Contender[],
   seats: number,
   bounds: SeatBounds,
+  options: { jumpStart?: boolean } = {},
 ): Allocation {
-  const result = contenders.map(() => bounds.min);
-  let allocated = Number(bounds.min) * contenders.length;
+  const result = options.jumpStart === false ? contenders.map(() => bounds.min) : surelyHeld(contenders, seats, bounds);
+  let allocated = Number(result.reduce((sum, n) => sum + n, 0n));
   const ties: Allocation['ties'] = [];
 
   const heap = new BinaryHeap<Entry>((a, b) => {
@@ -89,9 +95,9 @@ export function allocateByDivisors(
   });
   const open = (seatsHeld: bigint): boolean => bounds.max === null || seatsHeld < bounds.max;
   for (const [slot, contender] of contenders.entries()) {
-    if (contender.votes === 0n || !open(bounds.min)) continue;
+    if (contender.votes === 0n || !open(result[slot]!)) continue;
     const weight = rule.power === 2 ? contender.votes * contender.votes : contender.votes;
-    const entry: Entry = { contender, slot, weight, seats: bounds.min, infinite: false, num: 0n, den: 1n };
+    const entry: Entry = { contender, slot, weight, seats: result[slot]!, infinite: false, num: 0n, den: 1n };
     setPriority(entry, rule);
     heap.push(entry);
   }
@@ -120,4 +126,34 @@ export function allocateByDivisors(
     }
   }
   return { seats: result, ties };
+}
+
+/**
+ * Seats each contender is sure to hold, so the seat-by-seat loop only decides
+ * the last few (a jump start: fewer heap steps, same result, same ties).
+ *
+ * Think of the table of all quotients v / d(k), k = 0, 1, …; the divisor
+ * method's seats are its `seats` largest entries, each party's first `min`
+ * entries forced in and those from `max` on left out. Let P be the number of
+ * contenders, T their votes, S' = seats − P·min, and λ = T / (seats − P·(min+1))
+ * (when that is positive). Because k ≤ d(k) ≤ k + 1, party i has at most
+ * ⌊yᵢ⌋ + 1 entries ≥ λ, where yᵢ = vᵢ / λ, so the competing entries (k ≥ min)
+ * that reach λ number at most Σ(yᵢ + 1) = S'. All of them are therefore among
+ * the S' seats the competition hands out, and party i's entries ≥ λ, at least
+ * ⌊yᵢ⌋ of them (every k with k + 1 ≤ yᵢ), are surely held. A tie that decides
+ * a seat lies strictly below λ, since it needs more than S' entries at or above
+ * its level, so no surely held seat could have been part of one.
+ */
+function surelyHeld(contenders: readonly Contender[], seats: number, bounds: SeatBounds): bigint[] {
+  const count = BigInt(contenders.length);
+  const spare = BigInt(seats) - count * (bounds.min + 1n);
+  const floor = contenders.map(() => bounds.min);
+  if (spare <= 0n) return floor;
+  const total = contenders.reduce((sum, c) => sum + c.votes, 0n);
+  return contenders.map((c) => {
+    let held = (c.votes * spare) / total; // ⌊yᵢ⌋
+    if (held < bounds.min) held = bounds.min;
+    if (bounds.max !== null && held > bounds.max) held = bounds.max;
+    return held;
+  });
 }

@@ -1,39 +1,69 @@
-import { Decimal } from 'decimal.js';
 import type { DisproportionalityIndices } from './types.js';
 
 /**
  * Disproportionality indices, in percentage points, over all parties (those
  * below the threshold included: their votes without seats are part of the
- * disproportionality). They are reported, never used to decide a seat, so
- * decimal.js at 60 significant digits is ample; the results are rounded half
- * up to 6 decimal places.
+ * disproportionality). With vᵢ = 100·Vᵢ/T and sᵢ = 100·Sᵢ/S the vote and seat
+ * shares in percent, and gᵢ = Vᵢ·S − Sᵢ·T (so vᵢ − sᵢ = 100·gᵢ / (T·S)):
  *
- * - Loosemore–Hanby: ½ Σ |vᵢ − sᵢ|
- * - Gallagher (least squares): √(½ Σ (vᵢ − sᵢ)²)
+ * - Loosemore–Hanby: ½ Σ |vᵢ − sᵢ|                = 50 · Σ|gᵢ| / (T·S)
+ * - Gallagher (least squares): √(½ Σ (vᵢ − sᵢ)²)  = √(5000 · Σgᵢ²) / (T·S)
  *
- * where vᵢ and sᵢ are the vote and seat shares in percent.
+ * Both are computed exactly in integers and rounded half up to 6 decimal places
+ * (the square root too: no intermediate rounding at all). They are reported,
+ * never used to decide a seat.
  */
-const Exact = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
-
 export const INDEX_DECIMAL_PLACES = 6;
+const UNIT = 10n ** BigInt(INDEX_DECIMAL_PLACES);
 
-export function disproportionality(
-  votes: readonly bigint[],
-  seats: readonly bigint[],
-): DisproportionalityIndices {
-  const totalVotes = new Exact(votes.reduce((a, b) => a + b, 0n).toString());
-  const totalSeats = new Exact(seats.reduce((a, b) => a + b, 0n).toString());
-  let absolute = new Exact(0);
-  let squares = new Exact(0);
+export function disproportionality(votes: readonly bigint[], seats: readonly bigint[]): DisproportionalityIndices {
+  const totalVotes = votes.reduce((a, b) => a + b, 0n);
+  const totalSeats = seats.reduce((a, b) => a + b, 0n);
+  let absolute = 0n;
+  let squares = 0n;
   votes.forEach((v, i) => {
-    const voteShare = new Exact(v.toString()).times(100).dividedBy(totalVotes);
-    const seatShare = new Exact(seats[i]!.toString()).times(100).dividedBy(totalSeats);
-    const gap = voteShare.minus(seatShare);
-    absolute = absolute.plus(gap.abs());
-    squares = squares.plus(gap.times(gap));
+    const gap = v * totalSeats - seats[i]! * totalVotes;
+    absolute += gap < 0n ? -gap : gap;
+    squares += gap * gap;
   });
+  const scale = totalVotes * totalSeats;
   return {
-    gallagher: squares.dividedBy(2).sqrt().toFixed(INDEX_DECIMAL_PLACES),
-    loosemoreHanby: absolute.dividedBy(2).toFixed(INDEX_DECIMAL_PLACES),
+    gallagher: fixed(roundedSquareRoot(5000n * squares * UNIT * UNIT, scale * scale)),
+    loosemoreHanby: fixed(roundedQuotient(50n * absolute * UNIT, scale)),
   };
+}
+
+/** num / den rounded half up (num ≥ 0, den > 0). */
+function roundedQuotient(num: bigint, den: bigint): bigint {
+  return (2n * num + den) / (2n * den);
+}
+
+/** √(num / den) rounded half up (num ≥ 0, den > 0). */
+function roundedSquareRoot(num: bigint, den: bigint): bigint {
+  const root = integerSquareRoot(num / den); // ⌊√(num/den)⌋ = ⌊√⌊num/den⌋⌋
+  // √(num/den) ≥ root + ½  ⇔  4·num ≥ (2·root + 1)²·den
+  const twice = 2n * root + 1n;
+  return 4n * num >= twice * twice * den ? root + 1n : root;
+}
+
+/** ⌊√n⌋ for n ≥ 0, by Newton's method from above. */
+export function integerSquareRoot(n: bigint): bigint {
+  if (n < 2n) return n;
+  const estimate = Math.sqrt(Number(n));
+  // Start above the root: the float estimate plus one, or a power of two for huge n.
+  let x = Number.isFinite(estimate) ? BigInt(Math.ceil(estimate)) + 1n : 1n << BigInt((n.toString(2).length >> 1) + 1);
+  for (;;) {
+    const next = (x + n / x) >> 1n;
+    if (next >= x) break;
+    x = next;
+  }
+  while (x * x > n) x -= 1n;
+  while ((x + 1n) * (x + 1n) <= n) x += 1n;
+  return x;
+}
+
+/** An integer count of 10^-6 units as a decimal string with 6 places. */
+function fixed(units: bigint): string {
+  const fraction = (units % UNIT).toString().padStart(INDEX_DECIMAL_PLACES, '0');
+  return `${units / UNIT}.${fraction}`;
 }
