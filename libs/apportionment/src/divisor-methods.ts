@@ -77,6 +77,10 @@ function comparePriority(a: Entry, b: Entry): number {
  * When the last seats fall to a group of exactly level priorities larger than
  * the seats left, the group is ordered by {@link compareTieOrder} and each such
  * seat is reported as a tie.
+ *
+ * The loop starts from the seats every party surely holds ({@link surelyHeld});
+ * `options.jumpStart: false` starts it from `bounds.min` instead, which gives
+ * the same allocation and ties more slowly (the tests compare the two).
  */
 export function allocateByDivisors(
   rule: DivisorRule,
