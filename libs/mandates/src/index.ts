@@ -1,0 +1,35 @@
+/**
+ * Mandates: which society a rights holder entrusted (or that manages without consent)
+ * which category of rights, type of work, territories and period (Directive Art. 5).
+ * The rules are pure functions (./rules); the Nest services persist mandates as an
+ * append-only, bitemporal history.
+ */
+export { CATEGORIES, WORK_TYPES, BASES, isCategory, isWorkType, isBasis } from './rules/vocabulary.js';
+export type { Category, WorkType, Basis } from './rules/vocabulary.js';
+export { addDays, addMonths, financialYearEndIn, financialYearEndOnOrAfter, isIsoDate, todayUtc } from './rules/dates.js';
+export type { Period } from './rules/period.js';
+export { intersectPeriods, isEmptyPeriod, periodContains } from './rules/period.js';
+export {
+  countries,
+  worldExcept,
+  coversCountry,
+  intersectTerritories,
+  subtractTerritories,
+  territoriesEqual,
+  isEmptyTerritorySet,
+  parseTerritorySet,
+  territoryFields,
+  describeTerritories,
+} from './rules/territory-set.js';
+export type { TerritorySet, FieldProblem } from './rules/territory-set.js';
+export type { MandateTerms, IdentifiedTerms } from './rules/terms.js';
+export { findConflicts, overlapOf } from './rules/conflicts.js';
+export type { Conflict, Overlap } from './rules/conflicts.js';
+export { DEFAULT_NOTICE_POLICY, MAX_NOTICE_MONTHS, effectiveEndDate, explainNoticePolicy } from './rules/notice.js';
+export type { EffectiveDate, FinancialYearEnd, NoticePolicy } from './rules/notice.js';
+export { planTermination } from './rules/termination.js';
+export type { TerminationPlan, WithdrawalScope } from './rules/termination.js';
+export { whoManages } from './rules/who-manages.js';
+export type { WhoManagesQuery } from './rules/who-manages.js';
+export { API_FIELD_NAMES, parseMandateTerms } from './rules/parse-terms.js';
+export type { RawMandateTerms, TermFieldNames } from './rules/parse-terms.js';
