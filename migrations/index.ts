@@ -1,6 +1,8 @@
 import { CreateRegistry1764300000000 } from './1764300000000-CreateRegistry.js';
 import { CreateIdentifierCheckFunctions1764300000100 } from './1764300000100-CreateIdentifierCheckFunctions.js';
 import { CreateApiTokens1764300000200 } from './1764300000200-CreateApiTokens.js';
+import { CreateMandates1764300000500 } from './1764300000500-CreateMandates.js';
+import { MakeMandateHistoryAppendOnly1764300000510 } from './1764300000510-MakeMandateHistoryAppendOnly.js';
 import { CreateValueCheckFunctions1764300000900 } from './1764300000900-CreateValueCheckFunctions.js';
 import { CreateSubmissions1764300001000 } from './1764300001000-CreateSubmissions.js';
 import { CreateLedger1764300002000 } from './1764300002000-CreateLedger.js';
@@ -11,6 +13,8 @@ export const migrations = [
   CreateRegistry1764300000000,
   CreateIdentifierCheckFunctions1764300000100,
   CreateApiTokens1764300000200,
+  CreateMandates1764300000500,
+  MakeMandateHistoryAppendOnly1764300000510,
   CreateValueCheckFunctions1764300000900,
   CreateSubmissions1764300001000,
   CreateLedger1764300002000,
