@@ -1,0 +1,149 @@
+import type { ReactNode } from 'react';
+import type { Me } from './api/types';
+import { PageTitle } from './components/PageTitle';
+import { Link, matchPath, navigate, Redirect, usePath } from './router';
+import { useSessionState } from './session';
+import { RightsHolderPage } from './views/holder/RightsHolderPage';
+import { RightsHoldersList } from './views/regulator/RightsHoldersList';
+import { SocietiesComparison } from './views/regulator/SocietiesComparison';
+import { SignInView } from './views/SignInView';
+import { SocietyOverview } from './views/society/SocietyOverview';
+import { SubmissionPage } from './views/society/SubmissionPage';
+import { SubmissionsPage } from './views/society/SubmissionsPage';
+
+const ROLE_NAMES: Record<Me['role'], string> = { admin: 'Administrator', regulator: 'Regulator', society: 'Society', 'rights-holder': 'Rights holder' };
+
+/** Where each role starts. */
+export function homeOf(me: Me): string {
+  switch (me.role) {
+    case 'society':
+      return '/society';
+    case 'rights-holder':
+      return `/rights-holders/${me.rightsHolderId}`;
+    default:
+      return '/regulator';
+  }
+}
+
+function navOf(me: Me): [to: string, label: string][] {
+  switch (me.role) {
+    case 'society':
+      return [
+        ['/society', 'Overview'],
+        ['/society/submissions', 'Submissions'],
+      ];
+    case 'rights-holder':
+      return [[homeOf(me), 'My page']];
+    default:
+      return [
+        ['/regulator', 'Societies'],
+        ['/regulator/rights-holders', 'Rights holders'],
+      ];
+  }
+}
+
+/** The views a role may open, matched against the path; null when none matches. */
+function route(me: Me, path: string): ReactNode | null {
+  let p: Record<string, string> | null;
+  if (path === '/' || path === '/sign-in') return <Redirect to={homeOf(me)} />;
+  if (me.role === 'society' && me.societyId) {
+    if (path === '/society') return <SocietyOverview societyId={me.societyId} />;
+    if (path === '/society/submissions') return <SubmissionsPage societyId={me.societyId} />;
+  }
+  if (me.role === 'regulator' || me.role === 'admin') {
+    if (path === '/regulator') return <SocietiesComparison />;
+    if (path === '/regulator/rights-holders') return <RightsHoldersList />;
+    if ((p = matchPath('/regulator/societies/:id', path))) return <SocietyOverview societyId={p.id} />;
+  }
+  if ((p = matchPath('/submissions/:id', path))) return <SubmissionPage submissionId={p.id} />;
+  if ((p = matchPath('/rights-holders/:id', path))) return <RightsHolderPage key={p.id} rightsHolderId={p.id} />;
+  return null;
+}
+
+function NotFound() {
+  return (
+    <>
+      <PageTitle title="Page not found">Page not found</PageTitle>
+      <p>There is no such page in your view.</p>
+      <p>
+        <Link to="/">Back to your overview</Link>
+      </p>
+    </>
+  );
+}
+
+export function App() {
+  const { session, signOut } = useSessionState();
+  const path = usePath();
+
+  if (session === undefined) {
+    return (
+      <p className="muted boot" role="status">
+        Signing you in…
+      </p>
+    );
+  }
+  if (session === null) {
+    return (
+      <>
+        <Header />
+        <main id="main" className="container">
+          {path !== '/sign-in' && path !== '/' && <p className="muted">Sign in to open {path}.</p>}
+          <SignInView />
+        </main>
+      </>
+    );
+  }
+  const { me } = session;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Header>
+        <nav aria-label="Main">
+          <ul>
+            {navOf(me).map(([to, label]) => (
+              <li key={to}>
+                <Link to={to} aria-current={path === to ? 'page' : undefined}>
+                  {label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="who">
+          <span>
+            <span className="role">{ROLE_NAMES[me.role]}</span> <span className="label">{me.label}</span>
+          </span>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              signOut();
+              navigate('/');
+            }}
+          >
+            Sign out
+          </button>
+        </div>
+      </Header>
+      <main id="main" className="container">
+        {route(me, path) ?? <NotFound />}
+      </main>
+    </>
+  );
+}
+
+function Header({ children }: { children?: ReactNode }) {
+  return (
+    <header className="top">
+      <div className="container top-inner">
+        <Link to="/" className="brand">
+          Collective Ledger
+        </Link>
+        {children}
+      </div>
+    </header>
+  );
+}

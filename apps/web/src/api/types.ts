@@ -1,0 +1,106 @@
+/**
+ * The response shapes of the public API (CONTRACT.md) that the dashboard reads. They
+ * mirror the server's response DTOs; money is always a decimal string.
+ */
+
+export type Role = 'admin' | 'regulator' | 'society' | 'rights-holder';
+
+export interface Me {
+  role: Role;
+  label: string;
+  societyId?: string;
+  rightsHolderId?: string;
+}
+
+/** Every list endpoint answers with one page and the cursor of the next. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Society {
+  id: string;
+  name: string;
+  cisacCode: string;
+  country: string;
+  currency: string;
+  fyEndMonth: number;
+  fyEndDay: number;
+  createdAt: string;
+}
+
+export interface Accreditation {
+  id: string;
+  societyId: string;
+  authority: string;
+  scope: string;
+  validFrom: string;
+  validTo: string;
+  recordedAt: string;
+}
+
+export const CONSTITUENCIES = ['authors', 'composers', 'publishers', 'performers', 'producers', 'other'] as const;
+export type Constituency = (typeof CONSTITUENCIES)[number];
+
+export interface BoardMember {
+  id: string;
+  societyId: string;
+  memberId: string;
+  name: string;
+  constituency: Constituency;
+  seatFrom: string;
+  seatTo: string | null;
+  rightsHolderId: string | null;
+  recordedAt: string;
+}
+
+export interface RightsHolder {
+  id: string;
+  name: string;
+  ipi: string | null;
+  isni: string | null;
+  kind: string;
+  country: string | null;
+  createdAt: string;
+}
+
+/** One problem with the input, as problem+json `errors[]` carries it. */
+export interface InputProblem {
+  line?: number;
+  column?: string;
+  field?: string;
+  message: string;
+}
+
+export const PACKAGE_TYPES = ['income', 'deductions', 'distribution-lines', 'inter-society', 'undistributed', 'board', 'mandates'] as const;
+export type PackageType = (typeof PACKAGE_TYPES)[number];
+
+export const SUBMISSION_STATUSES = ['queued', 'validating', 'rejected', 'committed', 'superseded'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+/** `GET /v1/submissions/{id}`. */
+export interface Submission {
+  id: string;
+  societyId: string;
+  type: PackageType;
+  period: string;
+  status: SubmissionStatus;
+  rows: number | null;
+  /** Percent of the validation done, 0–100. */
+  progress: number;
+  errorCount: number;
+  errors: InputProblem[];
+  /** Merkle root of the committed lines (hex), once committed. */
+  root: string | null;
+}
+
+/** `POST /v1/societies/{id}/submissions` (202 new, 200 the same bytes again). */
+export interface SubmissionAccepted {
+  id: string;
+  status: SubmissionStatus;
+}
+
+/** A submission is finished once validation has either rejected or committed it. */
+export function isFinished(status: SubmissionStatus): boolean {
+  return status === 'rejected' || status === 'committed' || status === 'superseded';
+}

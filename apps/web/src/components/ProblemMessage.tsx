@@ -1,0 +1,57 @@
+import type { ApiError } from '../api/problem';
+
+/**
+ * An API error as a person reads it: the title and the server's sentence and, when the
+ * problem document lists input errors, a table of them (line, column or field, message).
+ */
+export function ProblemMessage({ error, heading }: { error: ApiError; heading?: string }) {
+  const withLines = error.errors.some((e) => e.line !== undefined || e.column !== undefined);
+  return (
+    <div className="problem" role="alert">
+      <p className="problem-title">
+        <strong>{heading ?? error.title}</strong>
+        {error.status > 0 && <span className="muted"> (HTTP {error.status})</span>}
+      </p>
+      <p>{error.detail}</p>
+      {error.errors.length > 0 && (
+        <InputProblemsTable caption={`${error.errors.length} problem${error.errors.length === 1 ? '' : 's'}`} problems={error.errors} withLines={withLines} />
+      )}
+    </div>
+  );
+}
+
+export function InputProblemsTable({
+  caption,
+  problems,
+  withLines = true,
+}: {
+  caption: string;
+  problems: readonly { line?: number; column?: string; field?: string; message: string }[];
+  withLines?: boolean;
+}) {
+  return (
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table className="problems">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {withLines && <th scope="col">Line</th>}
+            <th scope="col">{withLines ? 'Column' : 'Field'}</th>
+            <th scope="col">Message</th>
+          </tr>
+        </thead>
+        <tbody>
+          {problems.map((p, i) => (
+            <tr key={i}>
+              {withLines && <td className="num">{p.line ?? ''}</td>}
+              <td>
+                <code>{p.column ?? p.field ?? ''}</code>
+              </td>
+              <td>{p.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Accreditation } from '../api/types';
+
+const DAY_MS = 86_400_000;
+
+/** Today's date as ISO `YYYY-MM-DD` (UTC, as the ledger's dates are calendar dates). */
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (both ISO dates); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+export type AccreditationState =
+  | { state: 'valid'; current: Accreditation; daysLeft: number }
+  | { state: 'expired'; last: Accreditation; daysAgo: number }
+  | { state: 'not-yet'; next: Accreditation; daysUntil: number }
+  | { state: 'none' };
+
+/**
+ * Where a society stands on `today` given its accreditation history: valid under the one
+ * that covers today (the latest ending if several do), else expired since the last one
+ * ended, else not yet started, else never accredited.
+ */
+export function accreditationState(history: readonly Accreditation[], today: string): AccreditationState {
+  const covering = history.filter((a) => a.validFrom <= today && today <= a.validTo).sort((a, b) => b.validTo.localeCompare(a.validTo));
+  if (covering.length > 0) return { state: 'valid', current: covering[0], daysLeft: daysBetween(today, covering[0].validTo) };
+  const past = history.filter((a) => a.validTo < today).sort((a, b) => b.validTo.localeCompare(a.validTo));
+  if (past.length > 0) return { state: 'expired', last: past[0], daysAgo: daysBetween(past[0].validTo, today) };
+  const future = history.filter((a) => a.validFrom > today).sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+  if (future.length > 0) return { state: 'not-yet', next: future[0], daysUntil: daysBetween(today, future[0].validFrom) };
+  return { state: 'none' };
+}
+
+/** A society's financial-year end (`fyEndMonth`, `fyEndDay`) as "31 December". */
+export function financialYearEnd(month: number, day: number): string {
+  const name = new Date(Date.UTC(2001, month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+  return `${day} ${name}`;
+}

@@ -1,0 +1,49 @@
+/**
+ * Money as the ledger holds it: a decimal string (`"1234.50000000"`) and an ISO 4217
+ * code. Amounts are never turned into JS numbers for display or arithmetic: the digits
+ * the API sends are the digits shown, only grouped for reading.
+ */
+
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/** True for a plain decimal string as the contract sends money: `-?digits(.digits)?`. */
+export function isDecimalString(value: string): boolean {
+  return DECIMAL.test(value);
+}
+
+/**
+ * `"1234567.5"`, `"RUB"` → `"1,234,567.5 RUB"`: thousands grouped with commas, the
+ * fraction exactly as given (no rounding, no padding, no trimming). A value that is not a
+ * decimal string is shown as it came, never reinterpreted.
+ */
+export function formatMoney(amount: string, currency: string): string {
+  const m = DECIMAL.exec(amount);
+  if (!m) return `${amount} ${currency}`;
+  const [, sign, whole, fraction] = m;
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${grouped}${fraction !== undefined ? `.${fraction}` : ''} ${currency}`;
+}
+
+/**
+ * The exact sum of decimal strings, with as many fraction digits as the longest operand
+ * (BigInt arithmetic on scaled integers). Throws on a value that is not a decimal string.
+ */
+export function sumDecimals(amounts: readonly string[]): string {
+  let scale = 0;
+  for (const a of amounts) {
+    const m = DECIMAL.exec(a);
+    if (!m) throw new Error(`not a decimal amount: ${JSON.stringify(a)}`);
+    scale = Math.max(scale, m[3]?.length ?? 0);
+  }
+  let total = 0n;
+  for (const a of amounts) {
+    const [, sign, whole, fraction = ''] = DECIMAL.exec(a)!;
+    const units = BigInt(whole + fraction.padEnd(scale, '0'));
+    total += sign ? -units : units;
+  }
+  const negative = total < 0n;
+  const digits = (negative ? -total : total).toString().padStart(scale + 1, '0');
+  const whole = digits.slice(0, digits.length - scale);
+  const fraction = scale > 0 ? `.${digits.slice(digits.length - scale)}` : '';
+  return `${negative ? '-' : ''}${whole}${fraction}`;
+}

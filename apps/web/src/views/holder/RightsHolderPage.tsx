@@ -1,0 +1,73 @@
+import type { RightsHolder, Society } from '../../api/types';
+import { Fields, TableScroll } from '../../components/Fields';
+import { Loader } from '../../components/Loader';
+import { PageTitle } from '../../components/PageTitle';
+import { useSession } from '../../session';
+import { useApi } from '../../use-api';
+import { NotAvailable } from '../NotAvailable';
+
+/**
+ * A rights holder's page: their registry entry and the societies that may manage their
+ * rights. A rights holder opens only their own (the API answers 404 for anyone else's,
+ * and the page says it is not available); regulators and admins open any.
+ */
+export function RightsHolderPage({ rightsHolderId }: { rightsHolderId: string }) {
+  const { api, me } = useSession();
+  const loaded = useApi<{ holder: RightsHolder; societies: Society[] }>(async () => {
+    const [holder, societies] = await Promise.all([api.rightsHolder(rightsHolderId), api.societies()]);
+    return { holder, societies };
+  }, [api, rightsHolderId]);
+  const own = me.role === 'rights-holder' && me.rightsHolderId === rightsHolderId;
+
+  return (
+    <Loader loaded={loaded} what="the rights holder" refusal={<NotAvailable what="This rights holder's page" />}>
+      {({ holder, societies }) => (
+        <>
+          <PageTitle title={holder.name}>{own ? `Your page: ${holder.name}` : holder.name}</PageTitle>
+          <section aria-labelledby="entry-heading">
+            <h2 id="entry-heading">Registry entry</h2>
+            <Fields
+              rows={[
+                ['Name', holder.name],
+                ['IPI name number', <code data-testid="ipi">{holder.ipi ?? 'none'}</code>],
+                ['ISNI', holder.isni ? <code>{holder.isni}</code> : 'none'],
+                ['Kind', holder.kind],
+                ['Country', holder.country ?? 'unknown'],
+                ['Registered', holder.createdAt.slice(0, 10)],
+              ]}
+            />
+          </section>
+          <section aria-labelledby="societies-heading">
+            <h2 id="societies-heading">Societies</h2>
+            <p>The collecting societies registered in the ledger, any of which may hold a mandate for these rights.</p>
+            <TableScroll label="Societies">
+              <table>
+                <caption>{societies.length} societies</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Society</th>
+                    <th scope="col">CISAC</th>
+                    <th scope="col">Country</th>
+                    <th scope="col">Currency</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...societies]
+                    .sort((a, b) => a.name.localeCompare(b.name))
+                    .map((s) => (
+                      <tr key={s.id}>
+                        <th scope="row">{s.name}</th>
+                        <td>{s.cisacCode}</td>
+                        <td>{s.country}</td>
+                        <td>{s.currency}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          </section>
+        </>
+      )}
+    </Loader>
+  );
+}

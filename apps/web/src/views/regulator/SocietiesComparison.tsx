@@ -1,0 +1,105 @@
+import type { Accreditation, BoardMember, Society } from '../../api/types';
+import { CONSTITUENCIES } from '../../api/types';
+import { describeSeats, seatsByConstituency } from '../../board';
+import { BarChart } from '../../components/BarChart';
+import { TableScroll } from '../../components/Fields';
+import { Loader } from '../../components/Loader';
+import { PageTitle } from '../../components/PageTitle';
+import { accreditationState, financialYearEnd, todayIso } from '../../format/dates';
+import { Link } from '../../router';
+import { useSession } from '../../session';
+import { useApi } from '../../use-api';
+import { AccreditationBadge } from '../AccreditationBadge';
+
+interface Row {
+  society: Society;
+  accreditations: Accreditation[];
+  board: BoardMember[];
+}
+
+/**
+ * The regulator's first screen: every society side by side from the registry (country,
+ * currency, financial year, accreditation standing today, board seats today) and a chart
+ * of each board's composition by constituency.
+ */
+export function SocietiesComparison() {
+  const { api } = useSession();
+  const today = todayIso();
+  const loaded = useApi<Row[]>(async () => {
+    const societies = await api.societies();
+    return Promise.all(
+      societies.map(async (society) => {
+        const [accreditations, board] = await Promise.all([api.accreditations(society.id), api.boardMembers(society.id, today)]);
+        return { society, accreditations, board };
+      }),
+    );
+  }, [api, today]);
+
+  return (
+    <>
+      <PageTitle title="Societies">Societies side by side</PageTitle>
+      <Loader loaded={loaded} what="the societies">
+        {(rows) => {
+          const sorted = [...rows].sort((a, b) => a.society.name.localeCompare(b.society.name));
+          const seats = sorted.map((r) => seatsByConstituency(r.board));
+          const expired = sorted.filter((r) => accreditationState(r.accreditations, today).state !== 'valid').length;
+          return (
+            <>
+              <p className="lead">
+                {rows.length} societ{rows.length === 1 ? 'y' : 'ies'} registered; {expired === 0 ? 'all accredited today' : `${expired} without a valid accreditation today`}.
+              </p>
+              <TableScroll label="Societies compared">
+                <table className="comparison">
+                  <caption>Societies on {today}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Society</th>
+                      <th scope="col">CISAC</th>
+                      <th scope="col">Country</th>
+                      <th scope="col">Currency</th>
+                      <th scope="col">Year ends</th>
+                      <th scope="col">Accreditation</th>
+                      <th scope="col" className="num">
+                        Board seats
+                      </th>
+                      <th scope="col">By constituency</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {sorted.map((r, i) => (
+                      <tr key={r.society.id}>
+                        <th scope="row">
+                          <Link to={`/regulator/societies/${r.society.id}`}>{r.society.name}</Link>
+                        </th>
+                        <td>{r.society.cisacCode}</td>
+                        <td>{r.society.country}</td>
+                        <td>{r.society.currency}</td>
+                        <td className="nowrap">{financialYearEnd(r.society.fyEndMonth, r.society.fyEndDay)}</td>
+                        <td>
+                          <AccreditationBadge state={accreditationState(r.accreditations, today)} />
+                        </td>
+                        <td className="num">{r.board.length}</td>
+                        <td>{describeSeats(seats[i])}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
+              {sorted.length > 0 && (
+                <BarChart
+                  caption="Board seats by constituency, per society"
+                  description={sorted.map((r, i) => `${r.society.name}: ${describeSeats(seats[i])}`).join('; ')}
+                  labels={sorted.map((r) => r.society.name)}
+                  series={CONSTITUENCIES.map((c) => ({ label: c, values: seats.map((s) => s[c]) })).filter((s) => s.values.some((v) => v > 0))}
+                  stacked
+                  horizontal
+                  valueLabel="Seats held today"
+                />
+              )}
+            </>
+          );
+        }}
+      </Loader>
+    </>
+  );
+}

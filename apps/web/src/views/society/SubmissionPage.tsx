@@ -1,0 +1,20 @@
+import { PageTitle } from '../../components/PageTitle';
+import { Link } from '../../router';
+import { useSession } from '../../session';
+import { SubmissionStatus } from './SubmissionStatus';
+
+/** One submission on its own page (a link to share or reopen), followed until it finishes. */
+export function SubmissionPage({ submissionId }: { submissionId: string }) {
+  const { me } = useSession();
+  return (
+    <>
+      <PageTitle title="Submission">Submission</PageTitle>
+      {me.role === 'society' && (
+        <p>
+          <Link to="/society/submissions">All submissions</Link>
+        </p>
+      )}
+      <SubmissionStatus submissionId={submissionId} />
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import { type ReactNode, useEffect, useState } from 'react';
+import type { ApiError } from '../../api/problem';
+import { isFinished, type Submission } from '../../api/types';
+import { Fields } from '../../components/Fields';
+import { InputProblemsTable, ProblemMessage } from '../../components/ProblemMessage';
+import { ProgressBar } from '../../components/ProgressBar';
+import { useSession } from '../../session';
+
+const POLL_MS = 1000;
+
+const STATUS_TEXT: Record<Submission['status'], string> = {
+  queued: 'Queued: waiting to be validated',
+  validating: 'Validating',
+  rejected: 'Rejected: nothing was recorded; fix the lines below and upload again',
+  committed: 'Committed to the ledger',
+  superseded: 'Superseded by a later submission for the same period',
+};
+
+/**
+ * One submission's status, polled until validation finishes: the validation progress,
+ * then either the commit (rows and Merkle root) or the table of errors by line and column.
+ */
+export function SubmissionStatus({ submissionId, onFinished }: { submissionId: string; onFinished?(s: Submission): void }) {
+  const { api } = useSession();
+  const [submission, setSubmission] = useState<Submission | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: number | undefined;
+    const poll = async () => {
+      try {
+        const s = await api.submission(submissionId);
+        if (stopped) return;
+        setSubmission(s);
+        setError(null);
+        if (isFinished(s.status)) onFinished?.(s);
+        else timer = window.setTimeout(poll, POLL_MS);
+      } catch (e) {
+        if (!stopped) setError(e as ApiError);
+      }
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+    };
+    // onFinished is a notification only; re-polling on its identity would loop
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, submissionId]);
+
+  if (error) return <ProblemMessage error={error} heading="Could not read the submission" />;
+  if (!submission)
+    return (
+      <p className="muted" role="status">
+        Reading the submission…
+      </p>
+    );
+  const finished = isFinished(submission.status);
+  return (
+    <div className="submission-status" data-status={submission.status}>
+      <p role="status" className={`status status-${submission.status}`}>
+        <strong>{STATUS_TEXT[submission.status]}</strong>
+      </p>
+      {!finished && <ProgressBar label="Validation" value={submission.status === 'queued' ? null : submission.progress} />}
+      <Fields
+        rows={[
+          ['Submission', <code>{submission.id}</code>],
+          ['Package', `${submission.type}, ${submission.period}`],
+          ['Rows', submission.rows === null ? 'not counted yet' : String(submission.rows)],
+          ['Errors', String(submission.errorCount)],
+          ...(submission.root ? ([['Merkle root', <code className="hash">{submission.root}</code>]] as [string, ReactNode][]) : []),
+        ]}
+      />
+      {submission.errors.length > 0 && (
+        <InputProblemsTable
+          caption={
+            submission.errorCount > submission.errors.length
+              ? `Validation errors: the first ${submission.errors.length} of ${submission.errorCount}`
+              : `Validation errors: ${submission.errorCount}`
+          }
+          problems={submission.errors}
+        />
+      )}
+    </div>
+  );
+}

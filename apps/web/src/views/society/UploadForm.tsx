@@ -1,0 +1,120 @@
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { ApiError } from '../../api/problem';
+import { rememberSubmission } from '../../api/submissions';
+import { PACKAGE_TYPES, type PackageType } from '../../api/types';
+import { type UploadProgress, uploadSubmission } from '../../api/upload';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { ProgressBar } from '../../components/ProgressBar';
+import { todayIso } from '../../format/dates';
+import { explainPeriod, previousQuarter, quarterOf } from '../../format/periods';
+import { useSession } from '../../session';
+import { SubmissionStatus } from './SubmissionStatus';
+
+type Phase =
+  | { phase: 'idle' }
+  | { phase: 'uploading'; progress: UploadProgress }
+  | { phase: 'accepted'; submissionId: string; duplicate: boolean }
+  | { phase: 'refused'; error: ApiError };
+
+/**
+ * Upload a quarterly package: choose its type, quarter and CSV file; the bar follows the
+ * bytes sent, then the submission's own status takes over (validation progress, then the
+ * commit or the errors by line and column).
+ */
+export function UploadForm({ societyId, onUploaded }: { societyId: string; onUploaded(): void }) {
+  const { api } = useSession();
+  const ids = { type: useId(), period: useId(), periodHint: useId(), periodError: useId(), file: useId() };
+  const [type, setType] = useState<PackageType>('distribution-lines');
+  const [period, setPeriod] = useState(() => previousQuarter(quarterOf(todayIso())));
+  const [periodError, setPeriodError] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [state, setState] = useState<Phase>({ phase: 'idle' });
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const file = fileInput.current?.files?.[0];
+    const pErr = explainPeriod(period.trim());
+    setPeriodError(pErr);
+    setFileError(file ? null : 'Choose the CSV file to upload');
+    if (pErr || !file) return;
+    setState({ phase: 'uploading', progress: { loaded: 0, total: file.size } });
+    try {
+      const accepted = await uploadSubmission({
+        bearer: api.bearer,
+        societyId,
+        type,
+        period: period.trim(),
+        file,
+        onProgress: (progress) => setState({ phase: 'uploading', progress }),
+      });
+      rememberSubmission(societyId, accepted.id);
+      setState({ phase: 'accepted', submissionId: accepted.id, duplicate: accepted.duplicate });
+      onUploaded();
+    } catch (err) {
+      setState({ phase: 'refused', error: err instanceof ApiError ? err : new ApiError(0, 'Upload failed', String(err)) });
+    }
+  };
+
+  const busy = state.phase === 'uploading';
+  return (
+    <form className="upload" onSubmit={submit} noValidate aria-labelledby="upload-heading">
+      <h2 id="upload-heading">Upload a quarterly package</h2>
+      <div className="form-row">
+        <label htmlFor={ids.type}>Package type</label>
+        <select id={ids.type} value={type} onChange={(e) => setType(e.target.value as PackageType)} disabled={busy}>
+          {PACKAGE_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="form-row">
+        <label htmlFor={ids.period}>Quarter</label>
+        <input
+          id={ids.period}
+          value={period}
+          onChange={(e) => setPeriod(e.target.value)}
+          aria-describedby={`${ids.periodHint}${periodError ? ` ${ids.periodError}` : ''}`}
+          aria-invalid={periodError ? true : undefined}
+          inputMode="text"
+          autoComplete="off"
+          size={8}
+          disabled={busy}
+        />
+        <span id={ids.periodHint} className="hint">
+          YYYYQn, for example 2025Q1
+        </span>
+        {periodError && (
+          <span id={ids.periodError} className="field-error">
+            {periodError}
+          </span>
+        )}
+      </div>
+      <div className="form-row">
+        <label htmlFor={ids.file}>CSV file</label>
+        <input id={ids.file} ref={fileInput} type="file" accept=".csv,text/csv" disabled={busy} aria-invalid={fileError ? true : undefined} />
+        {fileError && <span className="field-error">{fileError}</span>}
+      </div>
+      <button type="submit" disabled={busy}>
+        {busy ? 'Uploading…' : 'Upload'}
+      </button>
+
+      {state.phase === 'uploading' && (
+        <ProgressBar
+          label="Upload"
+          value={state.progress.total > 0 ? (100 * state.progress.loaded) / state.progress.total : null}
+          detail={`${state.progress.loaded.toLocaleString('en')} of ${state.progress.total.toLocaleString('en')} bytes sent`}
+        />
+      )}
+      {state.phase === 'refused' && <ProblemMessage error={state.error} heading="The upload was refused" />}
+      {state.phase === 'accepted' && (
+        <div className="upload-result">
+          {state.duplicate && <p>These exact bytes were already submitted for this type and quarter: here is that submission.</p>}
+          <SubmissionStatus submissionId={state.submissionId} onFinished={onUploaded} />
+        </div>
+      )}
+    </form>
+  );
+}
