@@ -29,8 +29,9 @@ export default {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.js',
       globalTeardown: '<rootDir>/test/setup/global-teardown.js',
-      testTimeout: 120000,
     },
   ],
   maxWorkers: 2,
+  // Per test; the end-to-end suites boot apps and databases.
+  testTimeout: 120000,
 };

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 
 export default async function globalTeardown() {
@@ -9,5 +10,9 @@ export default async function globalTeardown() {
     for (const { datname } of mine.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     await admin.end();
   }
-  if (globalThis.__LEDGER_EMBEDDED__) await globalThis.__LEDGER_EMBEDDED__.stop();
+  const embedded = globalThis.__LEDGER_EMBEDDED__;
+  if (embedded) {
+    await embedded.stop();
+    rmSync(embedded.dataDir, { recursive: true, force: true });
+  }
 }

@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -17,6 +20,7 @@ export interface TestApp {
   routes: RegisteredRoute[];
   openApi: OpenAPIObject;
   adminToken: string;
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -50,7 +54,9 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
 export async function bootTestApp(options: { redis?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const adminToken = `test-admin-${randomBytes(16).toString('hex')}`;
-  const env: Record<string, string> = { ADMIN_TOKEN: adminToken, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_URL: database.url, ...options.env };
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ledger-test-'));
+  chmodSync(dataDir, 0o755);
+  const env: Record<string, string> = { DATA_DIR: dataDir, ADMIN_TOKEN: adminToken, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_URL: database.url, ...options.env };
   if (options.redis) {
     if (!process.env.REDIS_URL) throw new Error('this suite needs REDIS_URL');
     env.REDIS_URL = process.env.REDIS_URL;
@@ -74,10 +80,12 @@ export async function bootTestApp(options: { redis?: boolean; env?: Record<strin
     routes,
     openApi,
     adminToken,
+    dataDir,
     async close() {
       await app.close();
       if (dataSource.isInitialized) await dataSource.destroy();
       await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

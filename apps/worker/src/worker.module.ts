@@ -3,15 +3,17 @@ import type { DataSource } from 'typeorm';
 import { type AppConfig, ConfigModule } from '../../../libs/config/src/index.js';
 import { DatabaseModule } from '../../../libs/database/src/index.js';
 import { JobsModule } from '../../../libs/jobs/src/index.js';
+import { INGEST_JOB, SubmissionsModule } from '../../../libs/submissions/src/index.js';
+import { IngestProcessor, IngestRecovery } from './processors/ingest/ingest.processor.js';
 
 /**
  * Every job name the system runs; each must have exactly one @JobHandler among the
  * processors below, or the worker refuses to boot.
  */
-export const JOB_NAMES: readonly string[] = [];
+export const JOB_NAMES: readonly string[] = [INGEST_JOB];
 
 /** The queue edge: one folder per queue under processors/, each a thin handler. */
-@Module({ imports: [], providers: [] })
+@Module({ imports: [SubmissionsModule], providers: [IngestProcessor, IngestRecovery] })
 export class WorkerProcessorsModule {}
 
 export interface WorkerModuleOptions {

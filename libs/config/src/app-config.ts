@@ -51,6 +51,14 @@ export class AppConfig {
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   LOG_SIGNING_KEY?: string;
 
+  /**
+   * Fault injection for the crash tests only: `<phase>:<ms>` makes the ingest wait that
+   * long in the middle of a phase (`staging`: mid-COPY, `commit`: inside the commit
+   * transaction) so a test can kill the worker there.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^(staging|commit):[0-9]{1,6}$/, { message: 'must be staging:<ms> or commit:<ms>' })
+  INGEST_PAUSE?: string;
+
   /** True when the demo data should be loaded: DEMO when given, else only on the embedded database. */
   get demoEnabled(): boolean {
     if (this.DEMO !== undefined) return this.DEMO === '1' || this.DEMO === 'true';
@@ -69,7 +77,7 @@ const KNOWN = Object.keys(new AppConfig());
 /** Reads and validates the environment; throws ConfigError naming every wrong variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, string | undefined> = {};
-  for (const key of [...KNOWN, 'DATABASE_URL', 'REDIS_URL', 'ADMIN_TOKEN', 'DEMO', 'CORS_ORIGINS', 'LOG_SIGNING_KEY']) {
+  for (const key of [...KNOWN, 'DATABASE_URL', 'REDIS_URL', 'ADMIN_TOKEN', 'DEMO', 'CORS_ORIGINS', 'LOG_SIGNING_KEY', 'INGEST_PAUSE']) {
     if (env[key] !== undefined) raw[key] = env[key];
   }
   const config = plainToInstance(AppConfig, raw);

@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString } from 'class-validator';
+import { PACKAGE_TYPES } from '../../../../../libs/submissions/src/index.js';
+import { PageQueryDto } from '../../common/pagination.dto.js';
+
+export class SubmitQueryDto {
+  @ApiProperty({ enum: PACKAGE_TYPES }) @IsString()
+  type: string;
+
+  @ApiProperty({ example: '2025Q1' }) @IsString()
+  period: string;
+}
+
+export class SubmissionListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: PACKAGE_TYPES }) @IsOptional() @IsString()
+  type?: string;
+
+  @ApiPropertyOptional({ example: '2025Q1' }) @IsOptional() @IsString()
+  period?: string;
+}
+
+export class InputProblemDto {
+  @ApiPropertyOptional() line?: number;
+  @ApiPropertyOptional() column?: string;
+  @ApiPropertyOptional() field?: string;
+  @ApiProperty() message: string;
+}
+
+export class SubmissionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) societyId: string;
+  @ApiProperty({ enum: PACKAGE_TYPES }) type: string;
+  @ApiProperty({ example: '2025Q1' }) period: string;
+  @ApiProperty({ enum: ['queued', 'validating', 'rejected', 'committed', 'superseded'] }) status: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'Data rows in the package' }) rows: number | null;
+  @ApiProperty({ description: 'Percent done' }) progress: number;
+  @ApiProperty({ nullable: true, type: String, description: 'staging, validating or committing while it runs' }) phase: string | null;
+  @ApiProperty() errorCount: number;
+  @ApiProperty({ type: [InputProblemDto], description: 'The first 1000 problems by line and column' }) errors: InputProblemDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Hex Merkle root of the committed lines' }) root: string | null;
+  @ApiProperty({ nullable: true, type: Number }) logIndex: number | null;
+  @ApiProperty({ nullable: true, type: String }) supersedes: string | null;
+  @ApiProperty({ description: 'Hex SHA-256 of the bytes received' }) sha256: string;
+  @ApiProperty() byteSize: number;
+  @ApiProperty() receivedAt: string;
+  @ApiProperty({ nullable: true, type: String }) finishedAt: string | null;
+}
+
+export class SubmissionPageDto {
+  @ApiProperty({ type: [SubmissionDto] }) items: SubmissionDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

@@ -1,0 +1,13 @@
+export { SubmissionsModule } from './submissions.module.js';
+export { SubmissionsService } from './submissions.service.js';
+export type { Accepted } from './submissions.service.js';
+export { SubmissionsRepository } from './submissions.repository.js';
+export { IngestService } from './ingest/ingest.service.js';
+export { INGEST_JOB } from './ingest/ingest.job.js';
+export type { IngestJobPayload } from './ingest/ingest.job.js';
+export { PACKAGE_TYPES, PACKAGES, CATEGORIES, USE_TYPES, WORK_TYPES, isPackageType, templateCsv } from './package-types/package-types.js';
+export type { PackageType } from './package-types/package-types.js';
+export type { Submission, SubmissionStatus } from './submission.js';
+export { parsePeriod } from './period.js';
+export type { Quarter } from './period.js';
+export { leafJsonSql, leafHashSql, leafKeys } from './package-types/ingest-sql.js';

@@ -1,0 +1,227 @@
+import { open, stat } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Injectable, Logger } from '@nestjs/common';
+import type pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { DataSource, type QueryRunner } from 'typeorm';
+import { AppConfig } from '../../../config/src/index.js';
+import type { InputProblem } from '../../../errors/src/index.js';
+import { LedgerService } from '../../../ledger/src/index.js';
+import { MerkleRootBuilder } from '../../../merkle/src/index.js';
+import { copySql, createStagingSql, insertLinesSql, leafHashesCopySql, registerUnknownHoldersSql, stagingTable, validationSql } from '../package-types/ingest-sql.js';
+import { PACKAGES } from '../package-types/package-types.js';
+import { parsePeriod } from '../period.js';
+import { UploadStore } from '../storage/upload-store.js';
+import { type IngestTarget, SubmissionsRepository } from '../submissions.repository.js';
+import { checkHeader } from './header.js';
+
+class Rejection extends Error {
+  constructor(
+    readonly problems: InputProblem[],
+    readonly total: number,
+    readonly rows: number | null = null,
+  ) {
+    super('package rejected');
+  }
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * Takes one queued submission from its stored file to committed lines, or to a
+ * rejection with every problem named by line and column:
+ *   1. stream the file into an unlogged staging table with COPY (all text columns);
+ *   2. validate every row with one set-based SQL statement;
+ *   3. in ONE transaction: insert the typed lines with their leaf hashes, fold the
+ *      hashes into the submission's Merkle root, post the journal, append the log.
+ * Nothing is kept of a rejected or crashed attempt; a retry starts over and the commit
+ * happens exactly once (the submission row is locked and its status checked inside the
+ * commit transaction).
+ */
+@Injectable()
+export class IngestService {
+  private readonly logger = new Logger('Ingest');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly submissions: SubmissionsRepository,
+    private readonly store: UploadStore,
+    private readonly ledger: LedgerService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async run(submissionId: string): Promise<void> {
+    const target = await this.submissions.ingestTarget(submissionId);
+    if (!target) throw new Error(`submission ${submissionId} does not exist`);
+    if (target.status !== 'queued' && target.status !== 'validating') return; // finished earlier: nothing to do
+    await this.submissions.startAttempt(target.societyId, target.id);
+    const table = stagingTable(target.id);
+    const runner = this.db.createQueryRunner();
+    const client = (await runner.connect()) as pg.Client;
+    const started = Date.now();
+    try {
+      await runner.query(`DROP TABLE IF EXISTS ${table}`);
+      const rows = await this.stage(target, table, client, runner);
+      await this.submissions.progress(target.societyId, target.id, 'validating', 45, rows);
+      await this.validate(target, table, runner, rows);
+      await this.submissions.progress(target.societyId, target.id, 'committing', 60, rows);
+      await this.commit(target, table, runner, client, rows);
+      this.logger.log(`committed ${target.type} ${target.period} (${rows} rows) in ${Date.now() - started} ms`);
+    } catch (error) {
+      if (error instanceof Rejection) {
+        await this.submissions.reject(target.societyId, target.id, error.problems, error.total, error.rows);
+        this.logger.log(`rejected ${target.type} ${target.period}: ${error.total} problem(s)`);
+        return;
+      }
+      // Not the package's fault: keep it unfinished (re-queued at the next boot) and say why.
+      await this.submissions.progress(target.societyId, target.id, `failed: ${(error as Error).message}`.slice(0, 300), 0).catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+      await runner.release();
+    }
+  }
+
+  /** Streams the stored file into the staging table; returns the number of data rows. */
+  private async stage(t: IngestTarget, table: string, client: pg.Client, runner: QueryRunner): Promise<number> {
+    const firstLine = await this.readFirstLine(t.storagePath);
+    if (firstLine === null) throw new Rejection([{ line: 1, message: 'the file is empty' }], 1, 0);
+    const header = checkHeader(t.type, firstLine);
+    if ('problems' in header) throw new Rejection(header.problems, header.problems.length, null);
+
+    await runner.query(createStagingSql(t.type, table));
+    const { size } = await stat(t.storagePath);
+    let seen = 0;
+    let lastReported = 0;
+    let first = true;
+    const pause = this.pauseAt('staging');
+    const submissions = this.submissions;
+    const meter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        if (first) {
+          first = false;
+          if (chunk.subarray(0, 3).equals(BOM)) chunk = chunk.subarray(3);
+        }
+        seen += chunk.length;
+        const pct = size > 0 ? (seen / size) * 40 : 40;
+        const go = () => done(null, chunk);
+        if (pause && seen > size / 2 && !pause.done) {
+          pause.done = true;
+          setTimeout(go, pause.ms);
+          return;
+        }
+        if (pct - lastReported >= 5) {
+          lastReported = pct;
+          submissions.progress(t.societyId, t.id, 'staging', pct).then(go, done);
+          return;
+        }
+        go();
+      },
+    });
+    const copy = client.query(copyFrom(copySql(table, header.order)));
+    try {
+      await pipeline(this.store.open(t.storagePath), meter, copy);
+    } catch (error) {
+      throw this.copyRejection(error);
+    }
+    const rows = Number(copy.rowCount);
+    if (rows === 0) throw new Rejection([{ line: 2, message: 'the package has a header but no data rows' }], 1, 0);
+    return rows;
+  }
+
+  private async validate(t: IngestTarget, table: string, runner: QueryRunner, rows: number): Promise<void> {
+    const problems: { line: number; column: string; message: string; total: string }[] = await runner.query(
+      validationSql(t.type, parsePeriod(t.period), table),
+    );
+    if (problems.length > 0) {
+      throw new Rejection(
+        problems.map((p) => ({ line: p.line, column: p.column, message: p.message })),
+        Number(problems[0].total),
+        rows,
+      );
+    }
+  }
+
+  private async commit(t: IngestTarget, table: string, runner: QueryRunner, client: pg.Client, rows: number): Promise<void> {
+    const quarter = parsePeriod(t.period);
+    await runner.startTransaction();
+    try {
+      const status = await this.submissions.lockForCommit(runner, t.societyId, t.id);
+      if (status !== 'queued' && status !== 'validating') {
+        await runner.rollbackTransaction();
+        return; // another attempt committed it already: exactly once
+      }
+      if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table));
+      await runner.query(insertLinesSql(t.type, table), [t.societyId, t.id]);
+      const root = await this.rootOf(t, client);
+      const previous = await this.submissions.lockPreviousCommitted(runner, t.societyId, t.type, t.period, t.id);
+      const { logIndex } = await this.ledger.recordCommit(runner, {
+        societyId: t.societyId,
+        submissionId: t.id,
+        type: t.type,
+        period: t.period,
+        entryDate: quarter.last,
+        root,
+        supersedes: previous ?? null,
+      });
+      if (previous) await this.submissions.markSuperseded(runner, t.societyId, previous);
+      await this.submissions.markCommitted(runner, { societyId: t.societyId, id: t.id, rows, root, logIndex, supersedes: previous ?? null });
+      const pause = this.pauseAt('commit');
+      if (pause) await new Promise((r) => setTimeout(r, pause.ms));
+      await runner.commitTransaction();
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    }
+  }
+
+  /** Folds the committed lines' leaf hashes, in line order, into the submission root. */
+  private async rootOf(t: IngestTarget, client: pg.Client): Promise<Buffer> {
+    const builder = new MerkleRootBuilder();
+    let rest = '';
+    const stream = client.query(copyTo(leafHashesCopySql(t.type, t.societyId, t.id)));
+    for await (const chunk of stream) {
+      const text = rest + (chunk as Buffer).toString('ascii');
+      const lines = text.split('\n');
+      rest = lines.pop() ?? '';
+      for (const hex of lines) builder.pushLeafHash(Buffer.from(hex, 'hex'));
+    }
+    if (rest) builder.pushLeafHash(Buffer.from(rest, 'hex'));
+    return builder.root();
+  }
+
+  private async readFirstLine(file: string): Promise<string | null> {
+    const handle = await open(file);
+    try {
+      const buffer = Buffer.alloc(64 * 1024);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      if (bytesRead === 0) return null;
+      const text = buffer.subarray(0, bytesRead).toString('utf8');
+      const end = text.indexOf('\n');
+      return end === -1 ? text : text.slice(0, end);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Turns a COPY failure (bad encoding, wrong number of fields, broken quoting) into a line-level problem. */
+  private copyRejection(error: unknown): Error {
+    const e = error as { message?: string; where?: string; code?: string };
+    if (!e?.code || !/^(22|23)/.test(e.code)) return error as Error;
+    const at = /line (\d+)(?:, column (\w+))?/.exec(e.where ?? '');
+    const line = at ? Number(at[1]) : undefined;
+    let message = e.message ?? 'the file could not be read';
+    if (/invalid byte sequence for encoding "UTF8"/.test(message)) message = `is not valid UTF-8 (${message.replace(/^.*: /, 'bytes ')})`;
+    else if (/extra data after last expected column/.test(message)) message = 'has more fields than the header';
+    else if (/missing data for column/.test(message)) message = `has fewer fields than the header (${message})`;
+    else if (/unterminated CSV quoted field/.test(message)) message = 'has a quoted field that is never closed';
+    return new Rejection([{ line, ...(at?.[2] ? { column: at[2] } : {}), message }], 1, null);
+  }
+
+  private pauseAt(phase: 'staging' | 'commit'): { ms: number; done: boolean } | null {
+    const spec = this.config.INGEST_PAUSE;
+    if (!spec?.startsWith(`${phase}:`)) return null;
+    return { ms: Number(spec.split(':')[1]), done: false };
+  }
+}

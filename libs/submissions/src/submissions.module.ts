@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { LedgerModule } from '../../ledger/src/index.js';
+import { RegistryModule } from '../../registry/src/index.js';
+import { IngestService } from './ingest/ingest.service.js';
+import { UploadStore } from './storage/upload-store.js';
+import { SubmissionsRepository } from './submissions.repository.js';
+import { SubmissionsService } from './submissions.service.js';
+
+@Module({
+  imports: [RegistryModule, LedgerModule],
+  providers: [SubmissionsRepository, SubmissionsService, UploadStore, IngestService],
+  exports: [SubmissionsService, IngestService, SubmissionsRepository],
+})
+export class SubmissionsModule {}

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { Injectable, Logger } from '@nestjs/common';
+import { type Principal, readableSocietyIds } from '../../auth/src/index.js';
+import { decodeCursor, type Page } from '../../database/src/index.js';
+import { DomainError } from '../../errors/src/index.js';
+import { JobQueue } from '../../jobs/src/index.js';
+import { SocietiesService } from '../../registry/src/index.js';
+import { INGEST_JOB } from './ingest/ingest.job.js';
+import { isPackageType, PACKAGE_TYPES, type PackageType } from './package-types/package-types.js';
+import { parsePeriod } from './period.js';
+import { UploadStore } from './storage/upload-store.js';
+import type { Submission } from './submission.js';
+import { SubmissionsRepository } from './submissions.repository.js';
+
+export interface Accepted {
+  submission: Submission;
+  /** False when the same bytes had been submitted before (the existing submission is returned). */
+  created: boolean;
+}
+
+@Injectable()
+export class SubmissionsService {
+  private readonly logger = new Logger('Submissions');
+
+  constructor(
+    private readonly submissions: SubmissionsRepository,
+    private readonly societies: SocietiesService,
+    private readonly store: UploadStore,
+    private readonly queue: JobQueue,
+  ) {}
+
+  /** Checks type and period before any byte is read. */
+  checkTarget(type: string | undefined, period: string | undefined): { type: PackageType; period: string } {
+    if (!isPackageType(type)) {
+      throw DomainError.validation('Unknown package type', [{ field: 'type', message: `must be one of: ${PACKAGE_TYPES.join(', ')} (got ${JSON.stringify(type ?? '')})` }]);
+    }
+    return { type, period: parsePeriod(period).period };
+  }
+
+  /**
+   * Streams the package to storage with its SHA-256, records it as queued and queues its
+   * ingest (job id = submission id). The same bytes for the same society, type and
+   * period return the existing submission.
+   */
+  async accept(principal: Principal, societyId: string, type: PackageType, period: string, body: Readable): Promise<Accepted> {
+    await this.assertMaySubmit(principal, societyId);
+    const file = await this.store.receive(body);
+    const existing = await this.submissions.findSameBytes(societyId, type, period, file.sha256);
+    if (existing) {
+      await this.store.discard(file);
+      return { submission: existing, created: false };
+    }
+    const id = randomUUID();
+    const storagePath = await this.store.keep(file, societyId, id);
+    const inserted = await this.submissions.insert({ id, societyId, type, period, sha256: file.sha256, byteSize: file.bytes, storagePath });
+    if (!inserted) {
+      // The same bytes arrived concurrently: keep the first.
+      await this.store.discard({ ...file, tmpPath: storagePath });
+      return { submission: (await this.submissions.findSameBytes(societyId, type, period, file.sha256))!, created: false };
+    }
+    await this.queue.enqueue(INGEST_JOB, { submissionId: id }, { jobId: id });
+    return { submission: inserted, created: true };
+  }
+
+  async get(principal: Principal, id: string): Promise<Submission> {
+    const submission = await this.submissions.find(id, readableSocietyIds(principal));
+    if (!submission) throw DomainError.notFound('Submission', id);
+    return submission;
+  }
+
+  async list(principal: Principal, societyId: string, filter: { type?: string; period?: string }, limit: number, cursor?: string): Promise<Page<Submission>> {
+    await this.societies.assertReadable(principal, societyId);
+    if (principal.role === 'rights-holder') throw DomainError.notFound('Society', societyId);
+    return this.submissions.list(societyId, filter, limit, decodeCursor(cursor));
+  }
+
+  /** Puts every unfinished submission back on the queue (PostgreSQL is the source of truth). */
+  async requeueUnfinished(): Promise<number> {
+    const unfinished = await this.submissions.unfinished();
+    for (const s of unfinished) await this.queue.enqueue(INGEST_JOB, { submissionId: s.id }, { jobId: s.id });
+    if (unfinished.length > 0) this.logger.log(`re-queued ${unfinished.length} unfinished submission(s)`);
+    return unfinished.length;
+  }
+
+  private async assertMaySubmit(p: Principal, societyId: string): Promise<void> {
+    const society = await this.societies.get(p, societyId).catch(() => null);
+    if (!society || (p.role === 'society' && p.societyId !== societyId)) throw DomainError.notFound('Society', societyId);
+    if (p.role !== 'society' && p.role !== 'admin') throw DomainError.forbidden('Only the society itself (or an admin) submits its packages');
+  }
+}
