@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { givenMandate } from '../mandates/factories.js';
 import { givenTenants } from '../support/factories.js';
 import { Http } from '../support/http.js';
 import { bootTestApp, type TestApp } from '../support/test-app.js';
@@ -10,9 +11,11 @@ import { bootTestApp, type TestApp } from '../support/test-app.js';
  * a guard, roles or a tenant fixture below fails this suite.
  */
 
-const PUBLIC_PREFIXES = ['/docs', '/health'];
+// '/', '/assets' and '/*' are the web dashboard (apps/api/src/web): public static files.
+const PUBLIC_PREFIXES = ['/docs', '/health', '/', '/assets', '/*'];
 
-type Cast = Awaited<ReturnType<typeof givenTenants>>;
+/** The tenants, and a mandate of holder A held at society B (so society A sees neither). */
+type Cast = Awaited<ReturnType<typeof givenTenants>> & { mandateOfHolderA: string };
 
 /**
  * For each path parameter: the resource of tenant A it should point at, and which
@@ -22,6 +25,7 @@ function paramFixtures(cast: Cast): Record<string, { value: string; owner: 'soci
   return {
     'societies/{id}': { value: cast.societyA.id, owner: 'society' },
     'rights-holders/{id}': { value: cast.holderA.id, owner: 'rights-holder' },
+    'mandates/{id}': { value: cast.mandateOfHolderA, owner: 'rights-holder' },
   };
 }
 
@@ -33,6 +37,10 @@ function bodyFixtures(cast: Cast): Record<string, unknown> {
     'POST /v1/societies/{id}/accreditations': { authority: 'A', scope: 'S', validFrom: '2020-01-01', validTo: '2029-12-31' },
     'POST /v1/societies/{id}/board-members': { memberId: 'M', name: 'N', constituency: 'authors', seatFrom: '2024-01-01' },
     'POST /v1/rights-holders': { name: 'Matrix', ipi: '00052210040', kind: 'author', country: 'FR' },
+    'POST /v1/rights-holders/{id}/mandates': { societyId: cast.societyB.id, category: 'mechanical', workType: 'musical', territories: ['DE'], validFrom: '2024-01-01', basis: 'contractual', exclusive: false },
+    'POST /v1/mandates/{id}/termination': { requestedOn: '2025-01-15' },
+    'POST /v1/mandates/{id}/opt-out': { requestedOn: '2025-01-15' },
+    'PUT /v1/societies/{id}/mandate-policy': { noticeMonths: 3, terminateAtFinancialYearEnd: false },
   };
 }
 
@@ -46,7 +54,9 @@ describe('route matrix', () => {
   beforeAll(async () => {
     t = await bootTestApp();
     http = new Http(t.baseUrl);
-    cast = await givenTenants(http.as(t.adminToken));
+    const tenants = await givenTenants(http.as(t.adminToken));
+    const mandate = await givenMandate(http.as(tenants.tokens.holderA), tenants.holderA.id, tenants.societyB.id);
+    cast = { ...tenants, mandateOfHolderA: mandate.id };
   });
   afterAll(async () => t?.close());
 

@@ -7,10 +7,13 @@ import { type AppConfig, ConfigModule } from '../../../libs/config/src/index.js'
 import { DatabaseModule } from '../../../libs/database/src/index.js';
 import { JobsModule } from '../../../libs/jobs/src/index.js';
 import { RegistryModule } from '../../../libs/registry/src/index.js';
+import { MandatesModule } from '../../../libs/mandates/src/index.js';
 import { DemoModule } from '../../../libs/demo/src/index.js';
 import { JOB_NAMES, WorkerProcessorsModule } from '../../worker/src/worker.module.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { HealthController } from './health/health.controller.js';
+import { MandatesController } from './mandates/mandates.controller.js';
+import { SocietyMandatesController } from './mandates/society-mandates.controller.js';
 import { RightsHoldersController } from './registry/rights-holders.controller.js';
 import { SocietiesController } from './registry/societies.controller.js';
 import { MeController } from './tokens/me.controller.js';
@@ -38,10 +41,11 @@ export class AppModule {
         TerminusModule,
         AuthModule,
         RegistryModule,
+        MandatesModule,
         DemoModule,
         ...(options.runWorkers ? [WorkerProcessorsModule] : []),
       ],
-      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController],
+      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

@@ -25,7 +25,7 @@ export type { TerritorySet, FieldProblem } from './rules/territory-set.js';
 export type { MandateTerms, IdentifiedTerms } from './rules/terms.js';
 export { findConflicts, overlapOf } from './rules/conflicts.js';
 export type { Conflict, Overlap } from './rules/conflicts.js';
-export { DEFAULT_NOTICE_POLICY, MAX_NOTICE_MONTHS, effectiveEndDate, explainNoticePolicy } from './rules/notice.js';
+export { DEFAULT_NOTICE_POLICY, MAX_NOTICE_MONTHS, effectiveEndDate, explainNoticeMonths, explainNoticePolicy } from './rules/notice.js';
 export type { EffectiveDate, FinancialYearEnd, NoticePolicy } from './rules/notice.js';
 export { planTermination } from './rules/termination.js';
 export type { TerminationPlan, WithdrawalScope } from './rules/termination.js';
@@ -33,3 +33,17 @@ export { whoManages } from './rules/who-manages.js';
 export type { WhoManagesQuery } from './rules/who-manages.js';
 export { API_FIELD_NAMES, parseMandateTerms } from './rules/parse-terms.js';
 export type { RawMandateTerms, TermFieldNames } from './rules/parse-terms.js';
+export { explainKnownAt, knownAtMoment } from './rules/dates.js';
+
+// Nest services (persistence, access); the rules above are pure.
+export { MandatesModule } from './mandates.module.js';
+export { MandatesService } from './mandates/mandates.service.js';
+export type { BulkMandateRow, BulkRecordResult, CreateMandateInput, SliceQuery, WhoManagesAnswer, WhoManagesInput } from './mandates/mandates.service.js';
+export { MANDATE_CHANGES } from './mandates/mandate.js';
+export type { Consent, Mandate, MandateChange } from './mandates/mandate.js';
+export { TerminationsService } from './terminations/terminations.service.js';
+export type { TerminationRequest, TerminationResult } from './terminations/termination.js';
+export { MandatePoliciesService } from './policies/mandate-policies.service.js';
+export type { MandatePolicy } from './policies/mandate-policy.js';
+export { NonContractualService } from './non-contractual/non-contractual.service.js';
+export type { NonContractualReport } from './non-contractual/non-contractual.service.js';

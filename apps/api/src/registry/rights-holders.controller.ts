@@ -21,15 +21,15 @@ export class RightsHoldersController {
   }
 
   @Get()
-  @Roles('admin', 'regulator', 'rights-holder')
-  @ApiOperation({ summary: 'List the rights holders the caller may see (a rights holder sees itself)' })
+  @Roles('admin', 'regulator', 'society', 'rights-holder')
+  @ApiOperation({ summary: 'List the rights holders the caller may see (a rights holder sees itself; a society those holding a mandate at it)' })
   @ApiOkResponse({ type: RightsHolderPageDto })
   list(@CurrentPrincipal() p: Principal, @Query() q: PageQueryDto): Promise<RightsHolderPageDto> {
     return this.holders.list(p, q.limit, q.cursor);
   }
 
   @Get(':id')
-  @Roles('admin', 'regulator', 'rights-holder')
+  @Roles('admin', 'regulator', 'society', 'rights-holder')
   @ApiOperation({ summary: 'One rights holder' })
   @ApiOkResponse({ type: RightsHolderDto })
   get(@CurrentPrincipal() p: Principal, @Param('id', uuidParam('id')) id: string): Promise<RightsHolderDto> {

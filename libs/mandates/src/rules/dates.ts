@@ -84,3 +84,23 @@ export function financialYearEndOnOrAfter(date: string, month: number, day: numb
 export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/**
+ * Why `value` is not a moment the ledger can be asked about ("as known at"), or null: an
+ * ISO 8601 timestamp with a time zone (`2025-03-31T12:00:00Z`, `…+03:00`), or a date,
+ * which means the end of that day in UTC.
+ */
+export function explainKnownAt(value: unknown): string | null {
+  if (typeof value !== 'string') return 'must be an ISO 8601 timestamp or date';
+  if (isIsoDate(value)) return null;
+  const m = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.exec(value);
+  if (!m || !isIsoDate(m[1]) || Number.isNaN(Date.parse(value))) {
+    return 'must be an ISO 8601 timestamp with a time zone (e.g. 2025-03-31T12:00:00Z) or a date (the end of that day, UTC)';
+  }
+  return null;
+}
+
+/** The moment `value` names (see {@link explainKnownAt}) as an ISO timestamp; a date is the end of that day (UTC). */
+export function knownAtMoment(value: string): string {
+  return isIsoDate(value) ? `${value}T23:59:59.999Z` : value;
+}

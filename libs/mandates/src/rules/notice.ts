@@ -22,13 +22,17 @@ export interface FinancialYearEnd {
   day: number;
 }
 
+/** Why `value` is not a notice period a society may ask for, or null. */
+export function explainNoticeMonths(value: unknown): string | null {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return `must be a whole number of months from 0 to ${MAX_NOTICE_MONTHS}`;
+  if (value > MAX_NOTICE_MONTHS) return `must not exceed ${MAX_NOTICE_MONTHS}: the Directive (Art. 5(4)) allows at most six months' notice`;
+  return null;
+}
+
 export function explainNoticePolicy(p: { noticeMonths: unknown; terminateAtFinancialYearEnd: unknown }): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (typeof p.noticeMonths !== 'number' || !Number.isInteger(p.noticeMonths) || p.noticeMonths < 0) {
-    problems.push({ field: 'noticeMonths', message: 'must be a whole number of months from 0 to 6' });
-  } else if (p.noticeMonths > MAX_NOTICE_MONTHS) {
-    problems.push({ field: 'noticeMonths', message: `must not exceed ${MAX_NOTICE_MONTHS}: the Directive (Art. 5(4)) allows at most six months' notice` });
-  }
+  const months = explainNoticeMonths(p.noticeMonths);
+  if (months !== null) problems.push({ field: 'noticeMonths', message: months });
   if (typeof p.terminateAtFinancialYearEnd !== 'boolean') problems.push({ field: 'terminateAtFinancialYearEnd', message: 'must be true or false' });
   return problems;
 }

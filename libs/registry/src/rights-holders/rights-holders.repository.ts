@@ -6,8 +6,23 @@ import type { NewRightsHolder, RightsHolder } from './rights-holder.js';
 const COLUMNS = `id, name, ipi, isni, kind, country,
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`;
 
-/** Which rights holders a caller may see: all, or an explicit list of ids. */
-export type HolderScope = { all: true } | { ids: string[] };
+/**
+ * Which rights holders a caller may see: all, an explicit list of ids, or those holding a
+ * mandate (of any time, on any basis) at one society.
+ */
+export type HolderScope = { all: true } | { ids: string[] } | { mandatesAt: string };
+
+/** The scope as SQL parameters: an id list (null: no restriction) and a society (null: none). */
+function scopeParams(scope: HolderScope): [string[] | null, string | null] {
+  if ('ids' in scope) return [scope.ids, null];
+  if ('mandatesAt' in scope) return [null, scope.mandatesAt];
+  return [null, null];
+}
+
+/** Restricts `rights_holders h` to the scope, given its two parameters' positions. */
+const inScope = (ids: number, society: number) =>
+  `($${ids}::uuid[] IS NULL OR h.id = ANY($${ids}::uuid[]))
+   AND ($${society}::uuid IS NULL OR EXISTS (SELECT 1 FROM mandates m WHERE m.society_id = $${society}::uuid AND m.rights_holder_id = h.id))`;
 
 @Injectable()
 export class RightsHoldersRepository {
@@ -29,21 +44,16 @@ export class RightsHoldersRepository {
   }
 
   async find(id: string, scope: HolderScope): Promise<RightsHolder | undefined> {
-    const ids = 'all' in scope ? null : scope.ids;
-    const rows: RightsHolder[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM rights_holders WHERE id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
-      [id, ids],
-    );
+    const rows: RightsHolder[] = await this.db.query(`SELECT ${COLUMNS} FROM rights_holders h WHERE h.id = $1 AND ${inScope(2, 3)}`, [id, ...scopeParams(scope)]);
     return rows[0];
   }
 
   async list(scope: HolderScope, limit: number, after: string | null): Promise<Page<RightsHolder>> {
-    const ids = 'all' in scope ? null : scope.ids;
     const rows: RightsHolder[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM rights_holders
-       WHERE ($1::uuid[] IS NULL OR id = ANY($1::uuid[])) AND ($2::uuid IS NULL OR id > $2::uuid)
-       ORDER BY id LIMIT $3`,
-      [ids, after, limit + 1],
+      `SELECT ${COLUMNS} FROM rights_holders h
+       WHERE ${inScope(1, 2)} AND ($3::uuid IS NULL OR h.id > $3::uuid)
+       ORDER BY h.id LIMIT $4`,
+      [...scopeParams(scope), after, limit + 1],
     );
     return toPage(rows, limit, (h) => h.id);
   }

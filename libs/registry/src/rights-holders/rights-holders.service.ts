@@ -7,7 +7,8 @@ import { type HolderScope, RightsHoldersRepository } from './rights-holders.repo
 
 /**
  * Rights holders are shared across societies. A rights-holder credential sees only
- * itself; regulators and admins see all.
+ * itself; a society those who hold a mandate at it (contractual or not, past or
+ * present); regulators and admins see all.
  */
 @Injectable()
 export class RightsHoldersService {
@@ -36,6 +37,7 @@ export class RightsHoldersService {
   private scope(p: Principal): HolderScope {
     if (seesAll(p)) return { all: true };
     if (p.role === 'rights-holder' && p.rightsHolderId) return { ids: [p.rightsHolderId] };
+    if (p.role === 'society' && p.societyId) return { mandatesAt: p.societyId };
     return { ids: [] };
   }
 }

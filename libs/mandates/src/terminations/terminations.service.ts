@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../../../auth/src/index.js';
+import { DomainError } from '../../../errors/src/index.js';
+import { assertMayChangeHoldersMandates, readableMandates, recordedBy } from '../access.js';
+import type { Mandate } from '../mandates/mandate.js';
+import { termsOf } from '../mandates/mandate-row.js';
+import { MandatesRepository } from '../mandates/mandates.repository.js';
+import { financialYearEndOf } from '../policies/mandate-policy.js';
+import { MandatePoliciesRepository } from '../policies/mandate-policies.repository.js';
+import { todayUtc } from '../rules/dates.js';
+import { planTermination, type WithdrawalScope } from '../rules/termination.js';
+import { parseTerritorySet, territoryFields } from '../rules/territory-set.js';
+import type { TerminationRequest, TerminationResult } from './termination.js';
+
+/**
+ * Ending mandates (Directive Art. 5(4)-(5)): the rights holder terminates a mandate it
+ * gave, or withdraws some of it (then the mandate splits), or opts out of non-contractual
+ * management. The society's notice (at most six months) and, if it so chooses, the end
+ * of its financial year fix the effective date; uses until then stay paid for. Nothing
+ * is overwritten: the end is a new version, the remainder a new mandate.
+ */
+@Injectable()
+export class TerminationsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly mandates: MandatesRepository,
+    private readonly policies: MandatePoliciesRepository,
+  ) {}
+
+  /** Terminates or partially withdraws a contractual mandate. */
+  terminate(principal: Principal, mandateId: string, request: TerminationRequest): Promise<TerminationResult> {
+    return this.end(principal, mandateId, request, 'contractual');
+  }
+
+  /** Opts out of a non-contractual mandate (management without consent); it ends like a termination. */
+  optOut(principal: Principal, mandateId: string, request: TerminationRequest): Promise<TerminationResult> {
+    return this.end(principal, mandateId, request, 'non-contractual');
+  }
+
+  private async end(principal: Principal, mandateId: string, request: TerminationRequest, basis: 'contractual' | 'non-contractual'): Promise<TerminationResult> {
+    const found = await this.mandates.one(this.db, mandateId, readableMandates(principal), null);
+    if (!found) throw DomainError.notFound('Mandate', mandateId);
+    assertMayChangeHoldersMandates(principal, found.rightsHolderId);
+    const scope = this.scopeOf(request);
+    const today = todayUtc();
+    const requestedOn = request.requestedOn ?? today;
+    if (requestedOn > today) {
+      throw DomainError.validation('Notice cannot be dated in the future', [{ field: 'requestedOn', message: `must not be after today (${today})` }]);
+    }
+
+    return this.db.transaction(async (m) => {
+      await this.mandates.lockHolders(m, [found.rightsHolderId]);
+      // Re-read under the lock: another change may have been recorded meanwhile.
+      const mandate = (await this.mandates.one(m, mandateId, {}, null))!;
+      if (mandate.basis !== basis) {
+        throw new DomainError(
+          'unprocessable',
+          basis === 'contractual'
+            ? 'This mandate is non-contractual (managed without the holder\'s consent): end it with POST /v1/mandates/{id}/opt-out'
+            : 'This mandate is contractual: end it with POST /v1/mandates/{id}/termination',
+        );
+      }
+      const policy = (await this.policies.current(m, mandate.societyId))!;
+      const plan = planTermination(termsOf(mandate), scope, requestedOn, policy, financialYearEndOf(policy));
+      if (plan.kind === 'refused') {
+        if (plan.reason === 'not-covered') throw new DomainError('unprocessable', `Nothing to withdraw: ${plan.message}`, plan.field ? [{ field: plan.field, message: plan.message }] : []);
+        throw DomainError.conflict(`The mandate cannot be ended: ${plan.message}`, { validTo: mandate.validTo });
+      }
+
+      const now = await this.mandates.clock(m);
+      const by = recordedBy(principal);
+      const change = basis === 'non-contractual' ? 'opted-out' : plan.kind === 'whole' ? 'terminated' : 'withdrawn';
+      const withdrawnSet = plan.kind === 'partial' ? plan.withdrawn : plan.ended.territories;
+      const detail = {
+        requestedOn,
+        noticeMonths: policy.noticeMonths,
+        terminateAtFinancialYearEnd: policy.terminateAtFinancialYearEnd,
+        noticeExpiresOn: plan.effective.noticeExpiresOn,
+        effectiveOn: plan.effective.effectiveOn,
+        previousValidTo: mandate.validTo,
+        withdrawn: territoryFields(withdrawnSet),
+      };
+      const consent = mandate.consent ? { recordedAt: mandate.consent.recordedAt, recordedBy: mandate.consent.recordedBy, evidence: mandate.consent.evidence } : null;
+      await this.mandates.insertVersion(m, {
+        societyId: mandate.societyId,
+        mandateId: mandate.id,
+        version: mandate.version + 1,
+        rightsHolderId: mandate.rightsHolderId,
+        terms: plan.ended,
+        consent,
+        change,
+        changeDetail: { ...detail, ...(plan.kind === 'partial' ? { kind: 'partial' } : { kind: 'whole' }) },
+        recordedAt: now,
+        recordedBy: by,
+      });
+      let remainder: Mandate | null = null;
+      if (plan.kind === 'partial') {
+        const id = await this.mandates.insertMandate(m, { societyId: mandate.societyId, rightsHolderId: mandate.rightsHolderId, externalId: null, splitFrom: mandate.id, createdAt: now });
+        await this.mandates.insertVersion(m, {
+          societyId: mandate.societyId,
+          mandateId: id,
+          version: 1,
+          rightsHolderId: mandate.rightsHolderId,
+          terms: plan.remainder,
+          consent,
+          change: 'split-off',
+          changeDetail: { splitFrom: mandate.id, ...detail },
+          recordedAt: now,
+          recordedBy: by,
+        });
+        remainder = (await this.mandates.one(m, id, {}, null))!;
+      }
+      return {
+        mandateId: mandate.id,
+        kind: plan.kind,
+        change,
+        requestedOn,
+        noticeMonths: policy.noticeMonths,
+        noticeExpiresOn: plan.effective.noticeExpiresOn,
+        effectiveOn: plan.effective.effectiveOn,
+        alignedToFinancialYearEnd: plan.effective.alignedToFinancialYearEnd,
+        financialYearEnd: financialYearEndOf(policy),
+        paymentsStayDueForUsesThrough: plan.effective.effectiveOn,
+        withdrawn: { category: mandate.category, workType: mandate.workType, ...territoryFields(withdrawnSet) },
+        mandate: (await this.mandates.one(m, mandate.id, {}, null))!,
+        remainder,
+      };
+    });
+  }
+
+  private scopeOf(request: TerminationRequest): WithdrawalScope {
+    const scope: WithdrawalScope = {};
+    if (request.categories) scope.categories = request.categories;
+    if (request.workTypes) scope.workTypes = request.workTypes;
+    if (request.territories !== undefined || request.excludedTerritories !== undefined) {
+      const parsed = parseTerritorySet(request.territories, request.excludedTerritories);
+      if (!parsed.ok) throw DomainError.validation('The territories to withdraw are invalid', parsed.problems);
+      scope.territories = parsed.value;
+    }
+    return scope;
+  }
+}
