@@ -18,6 +18,7 @@ import { RightsHoldersController } from './registry/rights-holders.controller.js
 import { SocietiesController } from './registry/societies.controller.js';
 import { MeController } from './tokens/me.controller.js';
 import { TokensController } from './tokens/tokens.controller.js';
+import { WebModule } from './web/web.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -43,6 +44,7 @@ export class AppModule {
         RegistryModule,
         MandatesModule,
         DemoModule,
+        WebModule,
         ...(options.runWorkers ? [WorkerProcessorsModule] : []),
       ],
       controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController],

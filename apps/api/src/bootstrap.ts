@@ -10,6 +10,7 @@ import type { AppConfig } from '../../../libs/config/src/index.js';
 import { AppModule } from './app.module.js';
 import { PinoNestLogger } from './common/logger.js';
 import { strictValidationPipe } from './common/validation.js';
+import { registerWebAssets } from './web/register-web-assets.js';
 
 export interface RegisteredRoute {
   method: string;
@@ -89,6 +90,7 @@ export async function createApp(options: {
       detail: `Rate limit of ${context.max} requests per minute exceeded; retry in ${Math.ceil(context.ttl / 1000)} s`,
     }),
   });
+  await registerWebAssets(app);
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();

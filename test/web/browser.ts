@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect } from '@jest/globals';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { ROOT } from '../support/process.js';
+
+/**
+ * Browser tests drive Debian's Chromium (`apt-get install chromium`) through
+ * playwright-core, which downloads no browser of its own. Without it the suites are
+ * skipped and the global setup says so; REQUIRE_BROWSER=1 (CI) makes that a failure.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const describeWithBrowser: typeof describe = existsSync(CHROMIUM_PATH) ? describe : (describe.skip as typeof describe);
+
+/** Screenshots land here (git-ignored), to be looked at. */
+export const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 375, height: 800 };
+
+/**
+ * Headless Chromium with a fresh profile (Playwright gives each launch a new temporary
+ * user-data dir), no network chatter of its own, no sandbox (CI runs as root).
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface WatchedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, page errors and CSP violations seen so far. */
+  problems: string[];
+}
+
+/** A new context (its own sessionStorage) and page, recording every error the page reports. */
+export async function openPage(browser: Browser, baseUrl: string, viewport = DESKTOP): Promise<WatchedPage> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  return { context, page, problems };
+}
+
+/**
+ * Saves a full-page screenshot of the current view at desktop width and at phone width
+ * (375 px), checking at phone width that the page does not scroll sideways (wide tables
+ * scroll inside their own region instead).
+ */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const original = page.viewportSize() ?? DESKTOP;
+  await page.setViewportSize(DESKTOP);
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize(PHONE);
+  await page.waitForTimeout(150); // let Chart.js redraw at the new width
+  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+  expect({ view: name, sidewaysScrollPx: overflow }).toEqual({ view: name, sidewaysScrollPx: 0 });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}-phone.png`), fullPage: true });
+  await page.setViewportSize(original);
+}
+
+/** Signs in through the form, by keyboard only: focus the field, type, press Enter. */
+export async function signIn(page: Page, token: string): Promise<void> {
+  await page.goto('/');
+  const field = page.getByLabel('Access token');
+  await field.focus();
+  await page.keyboard.type(token);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
