@@ -11,3 +11,8 @@ export async function givenMandate(http: Http, rightsHolderId: string, societyId
   if (res.status !== 201) throw new Error(`givenMandate: expected 201, got ${res.status}: ${res.text}`);
   return res.body;
 }
+
+/** PUT through the test client (it has get and post helpers only). */
+export function put(http: Http, path: string, body: unknown) {
+  return http.request('PUT', path, body);
+}
