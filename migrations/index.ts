@@ -7,6 +7,7 @@ import { CreateValueCheckFunctions1764300000900 } from './1764300000900-CreateVa
 import { CreateSubmissions1764300001000 } from './1764300001000-CreateSubmissions.js';
 import { CreateLedger1764300002000 } from './1764300002000-CreateLedger.js';
 import { RefuseRewritingHistory1764300002100 } from './1764300002100-RefuseRewritingHistory.js';
+import { CreateGovernanceSettings1764300004000 } from './1764300004000-CreateGovernanceSettings.js';
 
 /** Every migration, in order. The DataSource takes this list (no globbing: ESM-safe). */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CreateSubmissions1764300001000,
   CreateLedger1764300002000,
   RefuseRewritingHistory1764300002100,
+  CreateGovernanceSettings1764300004000,
 ];
