@@ -141,7 +141,20 @@ describeWithBrowser('web dashboard (Chromium)', () => {
     await p.getByText('Write the quarter as YYYYQn').waitFor(); // checked before anything is sent
     await p.getByLabel('Quarter', { exact: true }).fill('2025Q1');
     await p.getByLabel('CSV file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_PACKAGE) });
+    // Throttle the upload (about 2 s for the package) so the progress bar is seen moving.
+    const cdp = await p.context().newCDPSession(p);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: Math.round(BAD_PACKAGE.length / 2) });
     await p.getByRole('button', { name: 'Upload' }).click();
+    const bar = p.getByRole('progressbar', { name: 'Upload' });
+    await bar.waitFor();
+    let midway = 0;
+    for (const end = Date.now() + 10_000; midway === 0 && Date.now() < end; ) midway = Number(await bar.getAttribute('value'));
+    expect(midway).toBeGreaterThan(0);
+    expect(midway).toBeLessThan(100);
+    await p.getByText(/of [\d,]+ bytes sent/).waitFor();
+    await screenshots(p, 'society-upload-progress');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 
     const submissionsApi = t.routes.some((r) => r.method === 'POST' && r.url === '/v1/societies/:id/submissions');
     if (!submissionsApi) {
@@ -155,11 +168,12 @@ describeWithBrowser('web dashboard (Chromium)', () => {
     const id = await p.locator('.upload-result code').first().textContent();
     const api = (await http.as(societyToken).get(`/v1/submissions/${id}`)).body as { status: string; errorCount: number; errors: { line?: number; column?: string; message: string }[] };
     expect(api.status).toBe('rejected');
-    expect(api.errorCount).toBeGreaterThanOrEqual(2);
+    expect(api.errorCount).toBe(2);
     const table = p.getByRole('table', { name: /Validation errors/ });
     const shown: string[][] = [];
     for (const row of await table.locator('tbody tr').all()) shown.push(await row.locator('td').allTextContents());
     expect(shown).toEqual(api.errors.map((e) => [String(e.line ?? ''), e.column ?? '', e.message]));
+    expect(shown.map((r) => r[0])).toEqual([String(GOOD_LINES + 2), String(GOOD_LINES + 3)]);
     await p.getByRole('table', { name: /submission/ }).getByRole('row', { name: /rejected/ }).waitFor();
     await screenshots(p, 'society-upload-errors');
     expect(problemsOf(p)).toEqual([]);
@@ -199,8 +213,11 @@ describeWithBrowser('web dashboard (Chromium)', () => {
     await signIn(p, tokens.regulator);
     await p.getByRole('heading', { level: 1, name: 'Societies side by side' }).waitFor();
     await expect(p.evaluate<string>('document.activeElement.tagName + ":" + document.activeElement.textContent')).resolves.toBe('H1:Societies side by side');
+    // The skip link is the first stop of the page; from the title, Tab reaches the table's scroll region.
+    await expect(p.evaluate<string>(`document.querySelector('a[href], button, input, select, [tabindex="0"]').textContent`)).resolves.toBe('Skip to content');
+    await p.getByRole('region', { name: 'Societies compared' }).waitFor();
     await p.keyboard.press('Tab');
-    await expect(p.evaluate<string>('document.activeElement.textContent')).resolves.toBe('Skip to content');
+    await expect(p.evaluate<string>(`document.activeElement.getAttribute('aria-label')`)).resolves.toBe('Societies compared');
     await p.goto('/regulator/rights-holders');
     await p.getByRole('link', { name: 'Societies' }).focus();
     await p.keyboard.press('Enter');
@@ -209,11 +226,14 @@ describeWithBrowser('web dashboard (Chromium)', () => {
   });
 });
 
-/** A distribution-lines package with one good line and two bad ones. */
+/** A distribution-lines package of 4,000 good lines and two bad ones at its end (lines 4002 and 4003). */
+const GOOD_LINES = 4000;
+const line = (id: string, category: string, net: string) =>
+  `${id},00052210040,"Ivanova, Maria",T-034.524.680-1,Winter Road,${category},radio,RU,2025-01-01,2025-03-31,RUB,1000.00,150.00,20.00,${net},paid,2025-03-30,contractual`;
 const BAD_PACKAGE = [
   'line_id,rights_holder_ipi,rights_holder_name,work_iswc,work_title,category,use_type,territory,use_from,use_to,currency,gross,management_fee,other_deductions,net,status,paid_on,mandate_basis',
-  'L-1,00052210040,"Ivanova, Maria",T-034.524.680-1,Winter Road,performing,radio,RU,2025-01-01,2025-03-31,RUB,1000.00,150.00,20.00,830.00,paid,2025-03-30,contractual',
-  'L-2,00052210040,"Ivanova, Maria",T-034.524.680-1,Winter Road,singing,radio,RU,2025-01-01,2025-03-31,RUB,1000.00,150.00,20.00,830.00,paid,2025-03-30,contractual',
-  'L-3,00052210040,"Ivanova, Maria",T-034.524.680-1,Winter Road,performing,radio,RU,2025-01-01,2025-03-31,RUB,1000.00,150.00,20.00,900.00,paid,2025-03-30,contractual',
+  ...Array.from({ length: GOOD_LINES }, (_, i) => line(`L-${i + 1}`, 'performing', '830.00')),
+  line('L-BAD-1', 'singing', '830.00'),
+  line('L-BAD-2', 'performing', '900.00'),
   '',
 ].join('\n');

@@ -78,6 +78,15 @@ export class ApiClient {
     return this.get(`/v1/rights-holders/${encodeURIComponent(id)}`);
   }
 
+  /** A package type's CSV template (header and two example rows), as a file to save. */
+  async template(type: string): Promise<Blob> {
+    const response = await fetch(`/v1/templates/${encodeURIComponent(type)}.csv`, { headers: { authorization: this.bearer } }).catch((e: unknown) => {
+      throw networkError(e);
+    });
+    if (!response.ok) throw toApiError(response.status, response.headers.get('content-type') ?? '', await response.text());
+    return response.blob();
+  }
+
   submission(id: string): Promise<Submission> {
     return this.get(`/v1/submissions/${encodeURIComponent(id)}`);
   }

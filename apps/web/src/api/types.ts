@@ -92,6 +92,10 @@ export interface Submission {
   errors: InputProblem[];
   /** Merkle root of the committed lines (hex), once committed. */
   root: string | null;
+  /** While it runs: staging, validating or committing (not in CONTRACT.md; may be absent). */
+  phase?: string | null;
+  receivedAt?: string;
+  finishedAt?: string | null;
 }
 
 /** `POST /v1/societies/{id}/submissions` (202 new, 200 the same bytes again). */

@@ -31,7 +31,7 @@ export function InputProblemsTable({
 }) {
   return (
     <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table className="problems">
+      <table className="problems stack">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -43,11 +43,11 @@ export function InputProblemsTable({
         <tbody>
           {problems.map((p, i) => (
             <tr key={i}>
-              {withLines && <td className="num">{p.line ?? ''}</td>}
-              <td>
+              {withLines && <td className="num" data-label="Line">{p.line ?? ''}</td>}
+              <td data-label={withLines ? 'Column' : 'Field'}>
                 <code>{p.column ?? p.field ?? ''}</code>
               </td>
-              <td>{p.message}</td>
+              <td data-label="Message">{p.message}</td>
             </tr>
           ))}
         </tbody>

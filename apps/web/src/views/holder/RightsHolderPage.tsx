@@ -41,7 +41,7 @@ export function RightsHolderPage({ rightsHolderId }: { rightsHolderId: string })
             <h2 id="societies-heading">Societies</h2>
             <p>The collecting societies registered in the ledger, any of which may hold a mandate for these rights.</p>
             <TableScroll label="Societies">
-              <table>
+              <table className="stack">
                 <caption>{societies.length} societies</caption>
                 <thead>
                   <tr>
@@ -56,10 +56,10 @@ export function RightsHolderPage({ rightsHolderId }: { rightsHolderId: string })
                     .sort((a, b) => a.name.localeCompare(b.name))
                     .map((s) => (
                       <tr key={s.id}>
-                        <th scope="row">{s.name}</th>
-                        <td>{s.cisacCode}</td>
-                        <td>{s.country}</td>
-                        <td>{s.currency}</td>
+                        <th scope="row" data-label="Society">{s.name}</th>
+                        <td data-label="CISAC">{s.cisacCode}</td>
+                        <td data-label="Country">{s.country}</td>
+                        <td data-label="Currency">{s.currency}</td>
                       </tr>
                     ))}
                 </tbody>

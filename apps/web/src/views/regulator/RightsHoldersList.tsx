@@ -15,7 +15,7 @@ export function RightsHoldersList() {
       <Loader loaded={loaded} what="the rights holders">
         {(holders) => (
           <TableScroll label="Rights holders">
-            <table>
+            <table className="stack">
               <caption>{holders.length} registered rights holders</caption>
               <thead>
                 <tr>
@@ -30,14 +30,14 @@ export function RightsHoldersList() {
                   .sort((a, b) => a.name.localeCompare(b.name))
                   .map((h) => (
                     <tr key={h.id}>
-                      <th scope="row">
+                      <th scope="row" data-label="Name">
                         <Link to={`/rights-holders/${h.id}`}>{h.name}</Link>
                       </th>
-                      <td>
+                      <td data-label="IPI">
                         <code>{h.ipi ?? ''}</code>
                       </td>
-                      <td>{h.kind}</td>
-                      <td>{h.country ?? ''}</td>
+                      <td data-label="Kind">{h.kind}</td>
+                      <td data-label="Country">{h.country ?? ''}</td>
                     </tr>
                   ))}
               </tbody>

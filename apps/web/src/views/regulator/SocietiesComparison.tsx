@@ -49,7 +49,7 @@ export function SocietiesComparison() {
                 {rows.length} societ{rows.length === 1 ? 'y' : 'ies'} registered; {expired === 0 ? 'all accredited today' : `${expired} without a valid accreditation today`}.
               </p>
               <TableScroll label="Societies compared">
-                <table className="comparison">
+                <table className="stack">
                   <caption>Societies on {today}</caption>
                   <thead>
                     <tr>
@@ -68,18 +68,18 @@ export function SocietiesComparison() {
                   <tbody>
                     {sorted.map((r, i) => (
                       <tr key={r.society.id}>
-                        <th scope="row">
+                        <th scope="row" data-label="Society">
                           <Link to={`/regulator/societies/${r.society.id}`}>{r.society.name}</Link>
                         </th>
-                        <td>{r.society.cisacCode}</td>
-                        <td>{r.society.country}</td>
-                        <td>{r.society.currency}</td>
-                        <td className="nowrap">{financialYearEnd(r.society.fyEndMonth, r.society.fyEndDay)}</td>
-                        <td>
+                        <td data-label="CISAC">{r.society.cisacCode}</td>
+                        <td data-label="Country">{r.society.country}</td>
+                        <td data-label="Currency">{r.society.currency}</td>
+                        <td data-label="Year ends">{financialYearEnd(r.society.fyEndMonth, r.society.fyEndDay)}</td>
+                        <td data-label="Accreditation">
                           <AccreditationBadge state={accreditationState(r.accreditations, today)} />
                         </td>
-                        <td className="num">{r.board.length}</td>
-                        <td>{describeSeats(seats[i])}</td>
+                        <td className="num" data-label="Board seats">{r.board.length}</td>
+                        <td data-label="By constituency">{describeSeats(seats[i])}</td>
                       </tr>
                     ))}
                   </tbody>

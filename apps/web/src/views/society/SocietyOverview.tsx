@@ -64,7 +64,7 @@ export function SocietyOverview({ societyId }: { societyId: string }) {
                 <p>No accreditation has been recorded for this society.</p>
               ) : (
                 <TableScroll label="Accreditations">
-                  <table>
+                  <table className="stack">
                     <caption>{history.length} accreditation decision{history.length === 1 ? '' : 's'}, newest first</caption>
                     <thead>
                       <tr>
@@ -77,10 +77,10 @@ export function SocietyOverview({ societyId }: { societyId: string }) {
                     <tbody>
                       {history.map((a) => (
                         <tr key={a.id}>
-                          <td className="nowrap">{a.validFrom}</td>
-                          <td className="nowrap">{a.validTo}</td>
-                          <td>{a.authority}</td>
-                          <td>{a.scope}</td>
+                          <td className="nowrap" data-label="From">{a.validFrom}</td>
+                          <td className="nowrap" data-label="To">{a.validTo}</td>
+                          <td data-label="Authority">{a.authority}</td>
+                          <td data-label="Scope">{a.scope}</td>
                         </tr>
                       ))}
                     </tbody>
@@ -105,7 +105,7 @@ export function SocietyOverview({ societyId }: { societyId: string }) {
                     valueLabel="Seats"
                   />
                   <TableScroll label="Board members">
-                    <table>
+                    <table className="stack">
                       <caption>Board members on {today}</caption>
                       <thead>
                         <tr>
@@ -121,11 +121,11 @@ export function SocietyOverview({ societyId }: { societyId: string }) {
                           .sort((a, b) => a.memberId.localeCompare(b.memberId))
                           .map((m) => (
                             <tr key={m.id}>
-                              <td>{m.memberId}</td>
-                              <td>{m.name}</td>
-                              <td>{m.constituency}</td>
-                              <td className="nowrap">{m.seatFrom}</td>
-                              <td className="nowrap">{m.seatTo ?? 'open-ended'}</td>
+                              <td data-label="Member id">{m.memberId}</td>
+                              <td data-label="Name">{m.name}</td>
+                              <td data-label="Constituency">{m.constituency}</td>
+                              <td className="nowrap" data-label="Seat from">{m.seatFrom}</td>
+                              <td className="nowrap" data-label="Seat to">{m.seatTo ?? 'open-ended'}</td>
                             </tr>
                           ))}
                       </tbody>

@@ -62,12 +62,18 @@ export function SubmissionStatus({ submissionId, onFinished }: { submissionId: s
       <p role="status" className={`status status-${submission.status}`}>
         <strong>{STATUS_TEXT[submission.status]}</strong>
       </p>
-      {!finished && <ProgressBar label="Validation" value={submission.status === 'queued' ? null : submission.progress} />}
+      {!finished && (
+        <ProgressBar
+          label={submission.phase ? `Processing: ${submission.phase}` : 'Processing'}
+          value={submission.status === 'queued' ? null : submission.progress}
+        />
+      )}
       <Fields
         rows={[
           ['Submission', <code>{submission.id}</code>],
           ['Package', `${submission.type}, ${submission.period}`],
           ['Rows', submission.rows === null ? 'not counted yet' : String(submission.rows)],
+          ...(submission.receivedAt ? ([['Received', submission.receivedAt]] as [string, ReactNode][]) : []),
           ['Errors', String(submission.errorCount)],
           ...(submission.root ? ([['Merkle root', <code className="hash">{submission.root}</code>]] as [string, ReactNode][]) : []),
         ]}

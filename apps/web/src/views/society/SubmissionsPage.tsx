@@ -26,7 +26,7 @@ export function SubmissionsPage({ societyId }: { societyId: string }) {
                 <p>No submissions yet.</p>
               ) : (
                 <TableScroll label="Submissions">
-                  <table>
+                  <table className="stack">
                     <caption>{items.length} submission{items.length === 1 ? '' : 's'}</caption>
                     <thead>
                       <tr>
@@ -44,15 +44,15 @@ export function SubmissionsPage({ societyId }: { societyId: string }) {
                     <tbody>
                       {items.map((s) => (
                         <tr key={s.id}>
-                          <th scope="row">
+                          <th scope="row" data-label="Quarter">
                             <Link to={`/submissions/${s.id}`}>{s.period}</Link>
                           </th>
-                          <td>{s.type}</td>
-                          <td>
+                          <td data-label="Type">{s.type}</td>
+                          <td data-label="Status">
                             <span className={`status status-${s.status}`}>{s.status}</span>
                           </td>
-                          <td className="num">{s.rows ?? ''}</td>
-                          <td className="num">{s.errorCount}</td>
+                          <td className="num" data-label="Rows">{s.rows ?? ''}</td>
+                          <td className="num" data-label="Errors">{s.errorCount}</td>
                         </tr>
                       ))}
                     </tbody>

@@ -5,6 +5,7 @@ import { PACKAGE_TYPES, type PackageType } from '../../api/types';
 import { type UploadProgress, uploadSubmission } from '../../api/upload';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { ProgressBar } from '../../components/ProgressBar';
+import { saveBlob } from '../../download';
 import { todayIso } from '../../format/dates';
 import { explainPeriod, previousQuarter, quarterOf } from '../../format/periods';
 import { useSession } from '../../session';
@@ -56,6 +57,16 @@ export function UploadForm({ societyId, onUploaded }: { societyId: string; onUpl
     }
   };
 
+  const [templateError, setTemplateError] = useState<ApiError | null>(null);
+  const downloadTemplate = async () => {
+    setTemplateError(null);
+    try {
+      saveBlob(await api.template(type), `${type}.csv`);
+    } catch (err) {
+      setTemplateError(err instanceof ApiError ? err : new ApiError(0, 'Download failed', String(err)));
+    }
+  };
+
   const busy = state.phase === 'uploading';
   return (
     <form className="upload" onSubmit={submit} noValidate aria-labelledby="upload-heading">
@@ -69,6 +80,10 @@ export function UploadForm({ societyId, onUploaded }: { societyId: string; onUpl
             </option>
           ))}
         </select>
+        <button type="button" className="secondary inline" onClick={downloadTemplate}>
+          Download the {type} template
+        </button>
+        {templateError && <ProblemMessage error={templateError} heading="Could not download the template" />}
       </div>
       <div className="form-row">
         <label htmlFor={ids.period}>Quarter</label>
