@@ -1,4 +1,5 @@
 import { makeIpi } from '../../identifiers/src/index.js';
+import type { Basis, Category, WorkType } from '../../mandates/src/index.js';
 import type { Constituency, NewSociety, RightsHolderKind } from '../../registry/src/index.js';
 
 /**
@@ -57,4 +58,41 @@ export const DEMO_BOARD: { society: string; memberId: string; name: string; cons
   { society: 'vois', memberId: 'VOIS-B1', name: 'Popova, Anna', constituency: 'performers', seatFrom: '2023-01-01', seatTo: null },
   { society: 'vois', memberId: 'VOIS-B2', name: 'Volkov, Dmitri', constituency: 'performers', seatFrom: '2023-01-01', seatTo: null },
   { society: 'vois', memberId: 'VOIS-B3', name: 'Baltic Rights GmbH (demo)', constituency: 'producers', seatFrom: '2023-01-01', seatTo: null },
+];
+
+export interface DemoMandate {
+  /** Index into demoRightsHolders(). */
+  holder: number;
+  society: string;
+  category: Category;
+  workType: WorkType;
+  territories: string[];
+  excludedTerritories?: string[];
+  validFrom: string;
+  basis: Basis;
+  exclusive: boolean;
+  /** Terminate it on loading (notice given that day), so the end is pending until the financial-year end. */
+  terminateOnLoad?: boolean;
+}
+
+/**
+ * Mandates (Directive Art. 5): the first holder splits performing rights by territory
+ * (Russia with the RAO-like society, the rest of the world with the Nordic bureau); the
+ * second is managed without a mandate (non-contractual) by the accredited societies, as
+ * are several others; the third has terminated its VOIS-like mandate, pending until
+ * that society's financial-year end.
+ */
+export const DEMO_MANDATES: DemoMandate[] = [
+  { holder: 0, society: 'rao', category: 'performing', workType: 'musical', territories: ['RU'], validFrom: '2019-01-01', basis: 'contractual', exclusive: true },
+  { holder: 0, society: 'foreign', category: 'performing', workType: 'musical', territories: ['WORLD'], excludedTerritories: ['RU'], validFrom: '2021-07-01', basis: 'contractual', exclusive: true },
+  { holder: 0, society: 'rao', category: 'mechanical', workType: 'musical', territories: ['WORLD'], validFrom: '2019-01-01', basis: 'contractual', exclusive: true },
+  { holder: 1, society: 'rao', category: 'performing', workType: 'musical', territories: ['RU'], validFrom: '2018-08-15', basis: 'non-contractual', exclusive: false },
+  { holder: 1, society: 'rsp', category: 'private-copying', workType: 'sound-recording', territories: ['RU'], validFrom: '2014-02-10', basis: 'non-contractual', exclusive: false },
+  { holder: 2, society: 'vois', category: 'performers', workType: 'sound-recording', territories: ['RU'], validFrom: '2020-01-01', basis: 'contractual', exclusive: true, terminateOnLoad: true },
+  ...[3, 5, 6, 9, 10, 11].map((holder) => ({
+    holder, society: 'rao', category: 'performing' as Category, workType: 'musical' as WorkType, territories: ['RU'], validFrom: '2018-08-15', basis: 'non-contractual' as Basis, exclusive: false,
+  })),
+  ...[4, 7, 8].map((holder) => ({
+    holder, society: 'rao', category: 'performing' as Category, workType: 'musical' as WorkType, territories: ['RU'], validFrom: '2020-01-01', basis: 'contractual' as Basis, exclusive: true,
+  })),
 ];

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Principal, TokenService } from '../../auth/src/index.js';
+import { MandatesService, TerminationsService } from '../../mandates/src/index.js';
 import { AccreditationsService, BoardMembersService, RightsHoldersService, SocietiesService } from '../../registry/src/index.js';
-import { DEMO_ACCREDITATIONS, DEMO_BOARD, DEMO_SOCIETIES, demoRightsHolders } from './demo-data.js';
+import { DEMO_ACCREDITATIONS, DEMO_BOARD, DEMO_MANDATES, DEMO_SOCIETIES, demoRightsHolders } from './demo-data.js';
 
 export interface DemoToken {
   label: string;
@@ -27,6 +28,8 @@ export class DemoService {
     private readonly accreditations: AccreditationsService,
     private readonly holders: RightsHoldersService,
     private readonly board: BoardMembersService,
+    private readonly mandates: MandatesService,
+    private readonly terminations: TerminationsService,
   ) {}
 
   async load(): Promise<{ tokens: DemoToken[]; societyIds: Record<string, string>; holderIds: string[] }> {
@@ -39,6 +42,7 @@ export class DemoService {
     const holderIds: string[] = (
       await this.db.query(`SELECT id FROM rights_holders WHERE ipi = ANY($1) ORDER BY ipi`, [demoRightsHolders().map((h) => h.ipi)])
     ).map((r: { id: string }) => r.id);
+    await this.loadMandates(societyIds, holderIds);
     return { tokens: await this.issueTokens(societyIds, holderIds), societyIds, holderIds };
   }
 
@@ -60,6 +64,34 @@ export class DemoService {
       await this.board.record(SYSTEM, { societyId: ids[m.society], memberId: m.memberId, name: m.name, constituency: m.constituency, seatFrom: m.seatFrom, seatTo: m.seatTo, rightsHolderId: null });
     }
     this.logger.log(`Loaded the demo: ${DEMO_SOCIETIES.length} societies, ${demoRightsHolders().length} rights holders`);
+  }
+
+  /**
+   * The demo's mandates, once (a world loaded before mandates existed gets them on its
+   * next start). Holder indexes follow demoRightsHolders(), whose IPIs ascend.
+   */
+  private async loadMandates(societyIds: Record<string, string>, holderIds: string[]): Promise<void> {
+    const loaded: unknown[] = await this.db.query(`SELECT 1 FROM mandates WHERE society_id = ANY($1::uuid[]) LIMIT 1`, [Object.values(societyIds)]);
+    if (loaded.length > 0) return;
+    let pending = 0;
+    for (const d of DEMO_MANDATES) {
+      const mandate = await this.mandates.create(SYSTEM, holderIds[d.holder], {
+        societyId: societyIds[d.society],
+        category: d.category,
+        workType: d.workType,
+        territories: d.territories,
+        excludedTerritories: d.excludedTerritories,
+        validFrom: d.validFrom,
+        basis: d.basis,
+        exclusive: d.exclusive,
+        consentEvidence: d.basis === 'contractual' ? 'Demo membership agreement' : null,
+      });
+      if (d.terminateOnLoad) {
+        await this.terminations.terminate(SYSTEM, mandate.id, {});
+        pending++;
+      }
+    }
+    this.logger.log(`Loaded ${DEMO_MANDATES.length} demo mandates (${pending} termination pending to the financial-year end)`);
   }
 
   private async issueTokens(societyIds: Record<string, string>, holderIds: string[]): Promise<DemoToken[]> {
