@@ -152,6 +152,11 @@ describe('mandates: create, read, conflicts, bad input, tenancy', () => {
     expect(socA.body.items.map((m: { id: string }) => m.id)).not.toContain(ids[1]);
     expect((await admin.as(cast.tokens.societyB).get(`/v1/societies/${cast.societyA.id}/mandates`)).status).toBe(404);
     expect((await me.get(`/v1/societies/${cast.societyA.id}/mandates`)).status).toBe(403);
+    // A forged cursor is refused, for lists and for version histories.
+    const forged = Buffer.from(JSON.stringify({ k: 'x' })).toString('base64url');
+    expect((await me.get(`/v1/rights-holders/${holder.id}/mandates?cursor=${forged}`)).status).toBe(400);
+    expect((await me.get(`/v1/mandates/${ids[0]}/versions?cursor=${forged}`)).status).toBe(400);
+    expect((await me.get(`/v1/mandates/${ids[0]}/versions?limit=1`)).body.nextCursor).toBeNull();
     // Bad query input is named.
     const bad = await me.get(`/v1/rights-holders/${holder.id}/mandates?at=2021-13-01&asKnownAt=yesterday`);
     expect(bad.status).toBe(400);

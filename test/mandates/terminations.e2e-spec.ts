@@ -144,6 +144,9 @@ describe('mandates: termination, withdrawal, opt-out, notice policy, history', (
       [1, 'created', null],
       [2, 'terminated', '2024-06-30'],
     ]);
+    const page1 = await http.get(`/v1/mandates/${m.id}/versions?limit=1`);
+    const page2 = await http.get(`/v1/mandates/${m.id}/versions?limit=1&cursor=${page1.body.nextCursor}`);
+    expect([page1.body.items[0].version, page2.body.items[0].version, page2.body.nextCursor]).toEqual([1, 2, null]);
     expect(versions.body.items[1].changeDetail).toMatchObject({ requestedOn: '2024-06-30', noticeMonths: 0, effectiveOn: '2024-06-30', previousValidTo: null });
   });
 

@@ -153,6 +153,7 @@ export class MandatesService {
   /** Every recorded version of a mandate, oldest first. */
   async history(principal: Principal, id: string, limit: number, cursor?: string): Promise<Page<Mandate>> {
     const after = decodeCursor(cursor);
+    if (after !== null && !/^[1-9]\d{0,8}$/.test(after)) throw invalidCursor();
     const page = await this.mandates.versions(id, readableMandates(principal), limit, after === null ? null : Number(after));
     if (page.items.length === 0 && after === null) throw DomainError.notFound('Mandate', id);
     return page;
@@ -161,13 +162,13 @@ export class MandatesService {
   /** A rights holder's mandates at every society (a society credential: those it holds). */
   async listForHolder(principal: Principal, rightsHolderId: string, slice: SliceQuery, limit: number, cursor?: string): Promise<Page<Mandate>> {
     await this.holders.get(principal, rightsHolderId);
-    return this.mandates.page({ ...readableMandates(principal), rightsHolderId }, this.slice(slice), limit, decodeCursor(cursor));
+    return this.mandates.page({ ...readableMandates(principal), rightsHolderId }, this.slice(slice), limit, uuidCursor(cursor));
   }
 
   /** The mandates a society holds (a rights-holder credential: only its own among them). */
   async listForSociety(principal: Principal, societyId: string, slice: SliceQuery, limit: number, cursor?: string): Promise<Page<Mandate>> {
     await this.societies.assertReadable(principal, societyId);
-    return this.mandates.page({ ...readableMandates(principal), societyId }, this.slice(slice), limit, decodeCursor(cursor));
+    return this.mandates.page({ ...readableMandates(principal), societyId }, this.slice(slice), limit, uuidCursor(cursor));
   }
 
   /**
@@ -296,6 +297,15 @@ export class MandatesService {
   private slice(q: SliceQuery): { at: string | null; knownAt: string | null } {
     return { at: q.at ?? null, knownAt: q.asKnownAt ? knownAtMoment(q.asKnownAt) : null };
   }
+}
+
+const invalidCursor = () => DomainError.validation('Invalid cursor', [{ field: 'cursor', message: 'is not a cursor this API returned' }]);
+
+/** A list cursor: the last mandate id seen. */
+function uuidCursor(cursor: string | undefined): string | null {
+  const after = decodeCursor(cursor);
+  if (after !== null && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(after)) throw invalidCursor();
+  return after;
 }
 
 function sameTerms(a: MandateTerms, b: MandateTerms): boolean {
