@@ -180,4 +180,28 @@ describe('mandates: create, read, conflicts, bad input, tenancy', () => {
     // A rights holder still sees only itself.
     expect((await holderA.get('/v1/rights-holders')).body.items.map((h: { id: string }) => h.id)).toEqual([cast.holderA.id]);
   });
+
+  it('names bad path ids and query values on every read endpoint with a 400', async () => {
+    const m = await givenMandate(holderA, cast.holderA.id, cast.societyA.id, { category: 'making-available', territories: ['IT'] });
+    const checks: [string, string][] = [
+      ['/v1/mandates/nope', 'id'],
+      ['/v1/mandates/nope/versions', 'id'],
+      [`/v1/mandates/${m.id}?asKnownAt=2025-01-01T25:00:00Z`, 'asKnownAt'],
+      [`/v1/mandates/${m.id}/versions?limit=0`, 'limit'],
+      ['/v1/rights-holders/nope/mandates', 'id'],
+      [`/v1/societies/${cast.societyA.id}/mandates?at=soon`, 'at'],
+      ['/v1/societies/nope/mandates', 'id'],
+      ['/v1/societies/nope/mandate-policy', 'id'],
+      ['/v1/societies/nope/non-contractual', 'id'],
+      [`/v1/who-manages?rightsHolderId=nope&category=performing&workType=musical&territory=FR`, 'rightsHolderId'],
+    ];
+    for (const [url, field] of checks) {
+      const res = await admin.get(url);
+      expect({ url, status: res.status }).toEqual({ url, status: 400 });
+      expect({ url, fields: res.body.errors.map((e: { field: string }) => e.field) }).toEqual({ url, fields: expect.arrayContaining([field]) });
+    }
+    const optOut = await holderA.post(`/v1/mandates/${m.id}/opt-out`, { territories: ['WORLD', 'IT'] });
+    expect(optOut.status).toBe(400);
+    expect(optOut.body.errors[0].field).toBe('territories');
+  });
 });

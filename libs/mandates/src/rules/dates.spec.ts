@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { addDays, addMonths, daysInMonth, financialYearEndIn, financialYearEndOnOrAfter, fromDayNumber, isIsoDate, toDayNumber } from './dates.js';
+import { addDays, addMonths, daysInMonth, explainKnownAt, financialYearEndIn, financialYearEndOnOrAfter, fromDayNumber, isIsoDate, knownAtMoment, toDayNumber } from './dates.js';
 import { arbDate } from './test-support/arbitraries.js';
 
 describe('calendar dates', () => {
@@ -29,6 +29,13 @@ describe('calendar dates', () => {
     expect(financialYearEndOnOrAfter('2027-03-01', 2, 29)).toBe('2028-02-29');
     expect(financialYearEndOnOrAfter('2025-12-31', 12, 31)).toBe('2025-12-31');
     expect(financialYearEndOnOrAfter('2025-07-01', 6, 30)).toBe('2026-06-30');
+  });
+
+  it('reads "as known at" moments: a timestamp with a zone, or a date meaning its end (UTC)', () => {
+    for (const ok of ['2025-03-31T12:00:00Z', '2025-03-31T12:00Z', '2025-03-31T12:00:00.123+03:00', '2025-03-31T12:00:00.123456Z', '2025-03-31']) expect(explainKnownAt(ok)).toBeNull();
+    for (const bad of ['2025-03-31T12:00:00', '2025-02-30T00:00:00Z', '2025-03-31T25:00:00Z', 'yesterday', '', 20250331]) expect(explainKnownAt(bad)).not.toBeNull();
+    expect(knownAtMoment('2025-03-31')).toBe('2025-03-31T23:59:59.999Z');
+    expect(knownAtMoment('2025-03-31T12:00:00Z')).toBe('2025-03-31T12:00:00Z');
   });
 
   it('counts days like the calendar does (against Date, day by day)', () => {
