@@ -9,8 +9,11 @@ import { JobsModule } from '../../../libs/jobs/src/index.js';
 import { RegistryModule } from '../../../libs/registry/src/index.js';
 import { MandatesModule } from '../../../libs/mandates/src/index.js';
 import { DemoModule } from '../../../libs/demo/src/index.js';
+import { GovernanceModule } from '../../../libs/governance/src/index.js';
 import { JOB_NAMES, WorkerProcessorsModule } from '../../worker/src/worker.module.js';
 import { ProblemFilter } from './common/problem.filter.js';
+import { ApportionmentController } from './governance/apportionment.controller.js';
+import { GovernanceController } from './governance/governance.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { MandatesController } from './mandates/mandates.controller.js';
 import { SocietyMandatesController } from './mandates/society-mandates.controller.js';
@@ -43,11 +46,12 @@ export class AppModule {
         AuthModule,
         RegistryModule,
         MandatesModule,
+        GovernanceModule,
         DemoModule,
         WebModule,
         ...(options.runWorkers ? [WorkerProcessorsModule] : []),
       ],
-      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController],
+      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
