@@ -14,6 +14,17 @@ import { bootTestApp, type TestApp } from '../support/test-app.js';
 // '/', '/assets' and '/*' are the web dashboard (apps/api/src/web): public static files.
 const PUBLIC_PREFIXES = ['/docs', '/health', '/', '/assets', '/*'];
 
+/**
+ * Society routes every rights holder may read, whichever society: the registry entry
+ * (holders choose among societies) and the board entitlement with the settings it is
+ * computed from (board fairness is public to members; only per-constituency sums).
+ */
+const SOCIETY_ROUTES_PUBLIC_TO_RIGHTS_HOLDERS = new Set([
+  'GET /v1/societies/{id}',
+  'GET /v1/societies/{id}/board/entitlement',
+  'GET /v1/societies/{id}/governance-settings',
+]);
+
 /** The tenants, and a mandate of holder A held at society B (so society A sees neither). */
 type Cast = Awaited<ReturnType<typeof givenTenants>> & { mandateOfHolderA: string };
 
@@ -41,6 +52,8 @@ function bodyFixtures(cast: Cast): Record<string, unknown> {
     'POST /v1/mandates/{id}/termination': { requestedOn: '2025-01-15' },
     'POST /v1/mandates/{id}/opt-out': { requestedOn: '2025-01-15' },
     'PUT /v1/societies/{id}/mandate-policy': { noticeMonths: 3, terminateAtFinancialYearEnd: false },
+    'POST /v1/apportionment': { method: 'dhondt', seats: 3, parties: [{ name: 'A', votes: '10' }, { name: 'B', votes: '5.5' }] },
+    'PUT /v1/societies/{id}/governance-settings': { boardSize: 7, method: 'sainte-lague', lookbackYears: 3 },
   };
 }
 
@@ -131,7 +144,7 @@ describe('route matrix', () => {
       if (roles.includes('society')) intruders.push(['society B', owner === 'society' ? cast.tokens.societyB : cast.tokens.societyA]);
       if (roles.includes('rights-holder')) intruders.push(['rights holder B', owner === 'rights-holder' ? cast.tokens.holderB : cast.tokens.holderA]);
       for (const [who, token] of intruders) {
-        if (owner === 'society' && who === 'rights holder B' && path === '/v1/societies/{id}') continue; // society registry entries are public to rights holders
+        if (owner === 'society' && who === 'rights holder B' && SOCIETY_ROUTES_PUBLIC_TO_RIGHTS_HOLDERS.has(`${method} ${path}`)) continue;
         checked++;
         const res = await http.as(token).request(method, url, body);
         if (res.status !== 403 && res.status !== 404) failures.push(`${method} ${path} as ${who}: ${res.status}`);
