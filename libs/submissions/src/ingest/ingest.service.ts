@@ -3,13 +3,12 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { AppConfig } from '../../../config/src/index.js';
 import type { InputProblem } from '../../../errors/src/index.js';
 import { LedgerService } from '../../../ledger/src/index.js';
-import { MerkleRootBuilder } from '../../../merkle/src/index.js';
-import { copySql, createStagingSql, insertLinesSql, leafHashesCopySql, registerUnknownHoldersSql, stagingTable, validationSql } from '../package-types/ingest-sql.js';
+import { copySql, createStagingSql, insertLinesSql, registerUnknownHoldersSql, stagingTable, validationSql } from '../package-types/ingest-sql.js';
 import { PACKAGES } from '../package-types/package-types.js';
 import { parsePeriod } from '../period.js';
 import { UploadStore } from '../storage/upload-store.js';
@@ -61,6 +60,9 @@ export class IngestService {
     const client = (await runner.connect()) as pg.Client;
     const started = Date.now();
     try {
+      // Bulk statements over generated SQL: JIT compiling them costs more than it saves.
+      await runner.query(`SET jit = off`);
+      await runner.query(`SET work_mem = '128MB'`);
       await runner.query(`DROP TABLE IF EXISTS ${table}`);
       const rows = await this.stage(target, table, client, runner);
       await this.submissions.progress(target.societyId, target.id, 'validating', 45, rows);
@@ -79,6 +81,7 @@ export class IngestService {
       throw error;
     } finally {
       await runner.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+      await runner.query(`RESET jit; RESET work_mem`).catch(() => undefined);
       await runner.release();
     }
   }
@@ -126,6 +129,7 @@ export class IngestService {
       throw this.copyRejection(error);
     }
     const rows = Number(copy.rowCount);
+    await runner.query(`ANALYZE ${table}`);
     if (rows === 0) throw new Rejection([{ line: 2, message: 'the package has a header but no data rows' }], 1, 0);
     return rows;
   }
@@ -153,8 +157,9 @@ export class IngestService {
         return; // another attempt committed it already: exactly once
       }
       if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table));
-      await runner.query(insertLinesSql(t.type, table), [t.societyId, t.id]);
-      const root = await this.rootOf(t, client);
+      // The lines are written and folded into the submission tree in one streamed pass.
+      const tree = await this.ledger.writeLines(client, insertLinesSql(t.type, table), [t.societyId, t.id]);
+      if (tree.size !== rows) throw new Error(`wrote ${tree.size} lines for ${rows} staged rows`);
       const previous = await this.submissions.lockPreviousCommitted(runner, t.societyId, t.type, t.period, t.id);
       const { logIndex } = await this.ledger.recordCommit(runner, {
         societyId: t.societyId,
@@ -162,11 +167,12 @@ export class IngestService {
         type: t.type,
         period: t.period,
         entryDate: quarter.last,
-        root,
+        root: tree.root,
+        chunks: tree.chunks,
         supersedes: previous ?? null,
       });
       if (previous) await this.submissions.markSuperseded(runner, t.societyId, previous);
-      await this.submissions.markCommitted(runner, { societyId: t.societyId, id: t.id, rows, root, logIndex, supersedes: previous ?? null });
+      await this.submissions.markCommitted(runner, { societyId: t.societyId, id: t.id, rows, root: tree.root, logIndex, supersedes: previous ?? null });
       const pause = this.pauseAt('commit');
       if (pause) await new Promise((r) => setTimeout(r, pause.ms));
       await runner.commitTransaction();
@@ -174,21 +180,6 @@ export class IngestService {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       throw error;
     }
-  }
-
-  /** Folds the committed lines' leaf hashes, in line order, into the submission root. */
-  private async rootOf(t: IngestTarget, client: pg.Client): Promise<Buffer> {
-    const builder = new MerkleRootBuilder();
-    let rest = '';
-    const stream = client.query(copyTo(leafHashesCopySql(t.type, t.societyId, t.id)));
-    for await (const chunk of stream) {
-      const text = rest + (chunk as Buffer).toString('ascii');
-      const lines = text.split('\n');
-      rest = lines.pop() ?? '';
-      for (const hex of lines) builder.pushLeafHash(Buffer.from(hex, 'hex'));
-    }
-    if (rest) builder.pushLeafHash(Buffer.from(rest, 'hex'));
-    return builder.root();
   }
 
   private async readFirstLine(file: string): Promise<string | null> {

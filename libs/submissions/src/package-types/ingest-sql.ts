@@ -31,11 +31,20 @@ export function copySql(table: string, headerOrder: string[]): string {
  */
 export function validationSql(type: PackageType, q: Quarter, table: string): string {
   const p = PACKAGES[type];
-  const values: string[] = p.columns.map((c) => `(${lit(c.name)}, CASE ${c.problem(`s.${c.name}`, q).join(' ')} END)`);
+  const names: string[] = [];
+  const checks: string[] = [];
+  for (const c of p.columns) {
+    names.push(c.name);
+    checks.push(`CASE ${c.problem(`s.${c.name}`, q).join(' ')} END`);
+  }
   for (const r of p.rules) {
     const when = r.guard ? `WHEN NOT (${r.guard}) THEN NULL WHEN ${r.breaks}` : `WHEN ${r.breaks}`;
-    values.push(`(${lit(r.column)}, CASE ${when} THEN ${lit(r.message)} END)`);
+    names.push(r.column);
+    checks.push(`CASE ${when} THEN ${lit(r.message)} END`);
   }
+  const nameArray = `ARRAY[${names.map(lit).join(', ')}]`;
+  // One pass computes every check of a row into an array; only rows with a problem are
+  // unnested into (line, column, message).
   const duplicates = p.idColumn
     ? `UNION ALL
        SELECT d.line_no, ${lit(p.idColumn)}, '"' || left(d.id, 60) || '" repeats the ${p.idColumn} of line ' || d.first
@@ -43,10 +52,12 @@ export function validationSql(type: PackageType, q: Quarter, table: string): str
        WHERE d.line_no <> d.first AND d.id <> ''`
     : '';
   return `
-    WITH problems AS (
-      SELECT s.line_no, v.col, v.msg
-      FROM ${table} s CROSS JOIN LATERAL (VALUES ${values.join(',\n        ')}) AS v(col, msg)
-      WHERE v.msg IS NOT NULL
+    WITH checked AS (
+      SELECT s.line_no, ARRAY[${checks.join(',\n        ')}] AS msgs FROM ${table} s
+    ), problems AS (
+      SELECT c.line_no, u.col, u.msg
+      FROM checked c CROSS JOIN LATERAL unnest(c.msgs, ${nameArray}) AS u(msg, col)
+      WHERE array_length(array_remove(c.msgs, NULL), 1) > 0 AND u.msg IS NOT NULL
       ${duplicates}
     )
     SELECT line_no AS line, col AS column, msg AS message, count(*) OVER () AS total
@@ -76,7 +87,7 @@ export function leafHashSql(type: PackageType, alias: string): string {
 
 /**
  * Moves the staged rows of a valid package into its lines table, typed, with each line's
- * leaf hash, in line order. $1 society id, $2 submission id.
+ * leaf hash. $1 society id, $2 submission id. (No ORDER BY: line_no orders the lines.)
  */
 export function insertLinesSql(type: PackageType, table: string): string {
   const p = PACKAGES[type];
@@ -87,8 +98,7 @@ export function insertLinesSql(type: PackageType, table: string): string {
     INSERT INTO ${p.table} (society_id, submission_id, line_no, ${names.join(', ')}${holder ? ', rights_holder_id' : ''}, leaf_hash)
     SELECT $1, $2, t.line_no, ${names.map((n) => `t.${n}`).join(', ')}${holder ? ', rh.id' : ''}, ${leafHashSql(type, 't')}
     FROM (SELECT s.line_no, ${typed} FROM ${table} s) t
-    ${holder ? 'LEFT JOIN rights_holders rh ON rh.ipi = t.rights_holder_ipi' : ''}
-    ORDER BY t.line_no`;
+    ${holder ? 'LEFT JOIN rights_holders rh ON rh.ipi = t.rights_holder_ipi' : ''}`;
 }
 
 /** Registers, from the lines' names, rights holders whose valid IPI is not yet known. */
