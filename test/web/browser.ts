@@ -62,7 +62,14 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   await page.setViewportSize(PHONE);
   await page.waitForTimeout(150); // let Chart.js redraw at the new width
   const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-  expect({ view: name, sidewaysScrollPx: overflow }).toEqual({ view: name, sidewaysScrollPx: 0 });
+  // On failure, name the elements sticking out (outside scroll regions) to find the culprit.
+  const culprits =
+    overflow > 0
+      ? await page.evaluate<string[]>(
+          `[...document.querySelectorAll('body *')].filter(e => !e.closest('.table-scroll') && e.getBoundingClientRect().right > window.innerWidth + 0.5).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')`,
+        )
+      : [];
+  expect({ view: name, sidewaysScrollPx: overflow, culprits }).toEqual({ view: name, sidewaysScrollPx: 0, culprits: [] });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}-phone.png`), fullPage: true });
   await page.setViewportSize(original);
 }

@@ -193,6 +193,9 @@ describeWithBrowser('web dashboard (Chromium)', () => {
     await p.getByRole('heading', { level: 1, name: `Your page: ${own.name}` }).waitFor();
     await expect(p.getByTestId('ipi').textContent()).resolves.toBe(own.ipi);
     await p.getByRole('table', { name: `${societies} societies` }).waitFor();
+    const mandates = (await holder.get(`/v1/rights-holders/${me.rightsHolderId}/mandates`)).body.items.length;
+    expect(mandates).toBeGreaterThan(0);
+    await expect(p.getByRole('table', { name: new RegExp(`^${mandates} mandates?, \\d+ in force`) }).locator('tbody tr').count()).resolves.toBe(mandates);
     await screenshots(p, 'holder-own-page');
 
     await p.goto(`/rights-holders/${other}`);
@@ -206,6 +209,60 @@ describeWithBrowser('web dashboard (Chromium)', () => {
     await p.getByRole('button', { name: 'Sign out' }).click();
     await p.getByLabel('Access token').waitFor();
     expect(await p.evaluate<string | null>(`sessionStorage.getItem('collective-ledger.token')`)).toBeNull();
+  });
+
+  it('lets a rights holder read, start and end mandates, with the refusal and the end date the API gives', async () => {
+    const token = tokens['rights holder 2'];
+    const holder = http.as(token);
+    const holderId = holderIds[1];
+    const names = Object.fromEntries(((await holder.get('/v1/societies?limit=500')).body.items as { id: string; name: string }[]).map((s) => [s.id, s.name]));
+    const existing = await holder.post(`/v1/rights-holders/${holderId}/mandates`, {
+      societyId: societyIds.rao, category: 'performing', workType: 'musical', territories: ['RU'], validFrom: '2024-01-01', basis: 'contractual', exclusive: true,
+    });
+    expect(existing.status).toBe(201);
+
+    const p = await page();
+    await signIn(p, token);
+    const table = p.getByRole('table', { name: /mandates?, \d+ in force/ });
+    await table.getByRole('row', { name: new RegExp(`${escape(names[societyIds.rao])}.*performing, musical.*RU 2024-01-01`) }).waitFor();
+
+    // Start one through the form (lower-case codes are accepted), then one the API refuses.
+    const form = p.getByRole('form', { name: 'Start a mandate' });
+    await form.getByLabel('Society', { exact: true }).selectOption({ label: names[societyIds.vois] });
+    await form.getByLabel('Category of rights').selectOption('performers');
+    await form.getByLabel('Type of work').selectOption('sound-recording');
+    await form.getByLabel('Territories').fill('ru, by');
+    await form.getByLabel('From').fill('2025-01-01');
+    await form.getByRole('button', { name: 'Start the mandate' }).click();
+    const outcome = form.getByRole('status').or(form.getByRole('alert'));
+    await outcome.waitFor();
+    await expect(outcome.textContent()).resolves.toBe('Mandate started: performers, sound-recording in BY, RU from 2025-01-01.'); // as the API stores them, sorted
+    const listed = (await holder.get(`/v1/rights-holders/${holderId}/mandates`)).body.items as { societyId: string; territories: string[] }[];
+    expect(listed.find((m) => m.societyId === societyIds.vois)?.territories).toEqual(['BY', 'RU']);
+    await table.getByRole('row', { name: new RegExp(`${escape(names[societyIds.vois])}.*performers, sound-recording`) }).waitFor();
+
+    const countBefore = (await holder.get(`/v1/rights-holders/${holderId}/mandates`)).body.items.length;
+    await form.getByLabel('Society', { exact: true }).selectOption({ label: names[societyIds.rsp] });
+    await form.getByLabel('Category of rights').selectOption('performing');
+    await form.getByLabel('Type of work').selectOption('musical');
+    await form.getByLabel('Territories').fill('RU');
+    await form.getByLabel('Exclusive (no other society may manage the same rights)').check();
+    await form.getByRole('button', { name: 'Start the mandate' }).click();
+    await form.getByText('The mandate was refused').waitFor();
+    await form.getByText('HTTP 409').waitFor();
+    expect((await holder.get(`/v1/rights-holders/${holderId}/mandates`)).body.items.length).toBe(countBefore); // nothing recorded
+    await screenshots(p, 'holder-mandates');
+
+    // End the first one: confirm, read the date the society's notice gives.
+    await p.getByRole('button', { name: `End: ${names[societyIds.rao]}, performing, RU, from 2024-01-01` }).click();
+    await p.getByRole('button', { name: `Confirm: end ${names[societyIds.rao]}, performing, RU, from 2024-01-01` }).click();
+    const notice = p.getByText(new RegExp(`^${escape(names[societyIds.rao])} manages these rights until (\\d{4}-\\d{2}-\\d{2})\\.$`));
+    await notice.waitFor();
+    const shownDate = /until (\d{4}-\d{2}-\d{2})/.exec((await notice.textContent())!)![1];
+    const after = (await holder.get(`/v1/mandates/${existing.body.id}`)).body;
+    expect(after.validTo).toBe(shownDate);
+    await screenshots(p, 'holder-mandate-ended');
+    expect(problemsOf(p).filter((m) => !/409/.test(m))).toEqual([]);
   });
 
   it('moves keyboard focus to each new view and skips to content', async () => {

@@ -1,5 +1,5 @@
 import { ApiError, networkError, toApiError } from './problem';
-import type { Accreditation, BoardMember, Me, Page, RightsHolder, Society, Submission } from './types';
+import type { Accreditation, BoardMember, Mandate, Me, NewMandate, Page, RightsHolder, Society, Submission, TerminationResult } from './types';
 
 /** The largest page the API serves (libs/database MAX_LIMIT). */
 const PAGE_LIMIT = 500;
@@ -21,10 +21,23 @@ export class ApiClient {
     return `Bearer ${this.token}`;
   }
 
-  async get<T>(path: string): Promise<T> {
+  get<T>(path: string): Promise<T> {
+    return this.send<T>(path, { headers: { authorization: this.bearer, accept: 'application/json' } });
+  }
+
+  /** POSTs a JSON body; resolves with the JSON answer (201 or 200). */
+  post<T>(path: string, body: unknown): Promise<T> {
+    return this.send<T>(path, {
+      method: 'POST',
+      headers: { authorization: this.bearer, accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+
+  private async send<T>(path: string, init: RequestInit): Promise<T> {
     let response: Response;
     try {
-      response = await fetch(path, { headers: { authorization: this.bearer, accept: 'application/json' } });
+      response = await fetch(path, init);
     } catch (e) {
       throw networkError(e);
     }
@@ -76,6 +89,21 @@ export class ApiClient {
 
   rightsHolder(id: string): Promise<RightsHolder> {
     return this.get(`/v1/rights-holders/${encodeURIComponent(id)}`);
+  }
+
+  /** A rights holder's mandates at every society, as the ledger stands now. */
+  mandates(rightsHolderId: string): Promise<Mandate[]> {
+    return this.listAll(`/v1/rights-holders/${encodeURIComponent(rightsHolderId)}/mandates`);
+  }
+
+  createMandate(rightsHolderId: string, mandate: NewMandate): Promise<Mandate> {
+    return this.post(`/v1/rights-holders/${encodeURIComponent(rightsHolderId)}/mandates`, mandate);
+  }
+
+  /** Ends a mandate: a termination when contractual, an opt-out when non-contractual. */
+  endMandate(mandate: Pick<Mandate, 'id' | 'basis'>): Promise<TerminationResult> {
+    const action = mandate.basis === 'contractual' ? 'termination' : 'opt-out';
+    return this.post(`/v1/mandates/${encodeURIComponent(mandate.id)}/${action}`, {});
   }
 
   /** A package type's CSV template (header and two example rows), as a file to save. */

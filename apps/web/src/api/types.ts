@@ -108,3 +108,51 @@ export interface SubmissionAccepted {
 export function isFinished(status: SubmissionStatus): boolean {
   return status === 'rejected' || status === 'committed' || status === 'superseded';
 }
+
+export const CATEGORIES = ['performing', 'mechanical', 'reproduction', 'communication', 'making-available', 'private-copying', 'performers', 'producers', 'reprography', 'other'] as const;
+export const WORK_TYPES = ['musical', 'audiovisual', 'literary', 'visual', 'sound-recording', 'other'] as const;
+
+/** A mandate as it stands now (`GET /v1/rights-holders/{id}/mandates`). */
+export interface Mandate {
+  id: string;
+  societyId: string;
+  rightsHolderId: string;
+  category: string;
+  workType: string;
+  /** ISO 3166-1 alpha-2 codes, or ["WORLD"]. */
+  territories: string[];
+  /** With ["WORLD"]: the countries left out. */
+  excludedTerritories: string[];
+  validFrom: string;
+  /** Last day managed; null: open-ended. */
+  validTo: string | null;
+  basis: 'contractual' | 'non-contractual';
+  exclusive: boolean;
+  version: number;
+  recordedAt: string;
+}
+
+/** `POST /v1/rights-holders/{id}/mandates`. */
+export interface NewMandate {
+  societyId: string;
+  category: string;
+  workType: string;
+  territories: string[];
+  validFrom: string;
+  validTo?: string;
+  basis: 'contractual';
+  exclusive: boolean;
+}
+
+/** `POST /v1/mandates/{id}/termination` and `/opt-out`: when the society stops managing. */
+export interface TerminationResult {
+  mandateId: string;
+  kind: 'whole' | 'partial';
+  change: string;
+  requestedOn: string;
+  noticeMonths: number;
+  noticeExpiresOn: string;
+  effectiveOn: string;
+  alignedToFinancialYearEnd: boolean;
+  paymentsStayDueForUsesThrough: string;
+}

@@ -5,10 +5,11 @@ import { PageTitle } from '../../components/PageTitle';
 import { useSession } from '../../session';
 import { useApi } from '../../use-api';
 import { NotAvailable } from '../NotAvailable';
+import { MandatesSection } from './MandatesSection';
 
 /**
- * A rights holder's page: their registry entry and the societies that may manage their
- * rights. A rights holder opens only their own (the API answers 404 for anyone else's,
+ * A rights holder's page: their registry entry, their mandates (start or end one) and the
+ * registered societies. A rights holder opens only their own (the API answers 404 for anyone else's,
  * and the page says it is not available); regulators and admins open any.
  */
 export function RightsHolderPage({ rightsHolderId }: { rightsHolderId: string }) {
@@ -37,9 +38,10 @@ export function RightsHolderPage({ rightsHolderId }: { rightsHolderId: string })
               ]}
             />
           </section>
+          <MandatesSection rightsHolderId={holder.id} societies={societies} own={own} />
           <section aria-labelledby="societies-heading">
             <h2 id="societies-heading">Societies</h2>
-            <p>The collecting societies registered in the ledger, any of which may hold a mandate for these rights.</p>
+            <p>The collecting societies registered in the ledger.</p>
             <TableScroll label="Societies">
               <table className="stack">
                 <caption>{societies.length} societies</caption>
