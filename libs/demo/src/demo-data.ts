@@ -96,3 +96,13 @@ export const DEMO_MANDATES: DemoMandate[] = [
     holder, society: 'rao', category: 'performing' as Category, workType: 'musical' as WorkType, territories: ['RU'], validFrom: '2020-01-01', basis: 'contractual' as Basis, exclusive: true,
   })),
 ];
+
+/**
+ * Board apportionment of the RAO-like society: a board of 7 by Sainte-Laguë over the last
+ * three financial years, one constituency per kind of rights holder. With the demo
+ * distribution lines giving publishers the larger part of the money, its board above
+ * (6 authors and composers, 1 publisher) under-represents them.
+ */
+export const DEMO_GOVERNANCE_SETTINGS: { society: string; boardSize: number; method: string; lookbackYears: number }[] = [
+  { society: 'rao', boardSize: 7, method: 'sainte-lague', lookbackYears: 3 },
+];

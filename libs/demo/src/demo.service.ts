@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Principal, TokenService } from '../../auth/src/index.js';
+import { GovernanceSettingsService } from '../../governance/src/index.js';
 import { MandatesService, TerminationsService } from '../../mandates/src/index.js';
 import { AccreditationsService, BoardMembersService, RightsHoldersService, SocietiesService } from '../../registry/src/index.js';
-import { DEMO_ACCREDITATIONS, DEMO_BOARD, DEMO_MANDATES, DEMO_SOCIETIES, demoRightsHolders } from './demo-data.js';
+import { DEMO_ACCREDITATIONS, DEMO_BOARD, DEMO_GOVERNANCE_SETTINGS, DEMO_MANDATES, DEMO_SOCIETIES, demoRightsHolders } from './demo-data.js';
 
 export interface DemoToken {
   label: string;
@@ -30,6 +31,7 @@ export class DemoService {
     private readonly board: BoardMembersService,
     private readonly mandates: MandatesService,
     private readonly terminations: TerminationsService,
+    private readonly governance: GovernanceSettingsService,
   ) {}
 
   async load(): Promise<{ tokens: DemoToken[]; societyIds: Record<string, string>; holderIds: string[] }> {
@@ -43,6 +45,7 @@ export class DemoService {
       await this.db.query(`SELECT id FROM rights_holders WHERE ipi = ANY($1) ORDER BY ipi`, [demoRightsHolders().map((h) => h.ipi)])
     ).map((r: { id: string }) => r.id);
     await this.loadMandates(societyIds, holderIds);
+    await this.loadGovernanceSettings(societyIds);
     return { tokens: await this.issueTokens(societyIds, holderIds), societyIds, holderIds };
   }
 
@@ -92,6 +95,19 @@ export class DemoService {
       }
     }
     this.logger.log(`Loaded ${DEMO_MANDATES.length} demo mandates (${pending} termination pending to the financial-year end)`);
+  }
+
+  /**
+   * Board-apportionment settings of the demo societies that have none yet (a world
+   * loaded before governance existed gets them on its next start; settings changed
+   * through the API are kept).
+   */
+  private async loadGovernanceSettings(societyIds: Record<string, string>): Promise<void> {
+    for (const { society, ...settings } of DEMO_GOVERNANCE_SETTINGS) {
+      if ((await this.governance.effective(societyIds[society])).configured) continue;
+      await this.governance.set(SYSTEM, societyIds[society], settings);
+      this.logger.log(`Set the demo governance settings of ${society}: a board of ${settings.boardSize}, ${settings.method}, ${settings.lookbackYears} years`);
+    }
   }
 
   private async issueTokens(societyIds: Record<string, string>, holderIds: string[]): Promise<DemoToken[]> {
