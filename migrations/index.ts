@@ -7,6 +7,8 @@ import { CreateValueCheckFunctions1764300000900 } from './1764300000900-CreateVa
 import { CreateSubmissions1764300001000 } from './1764300001000-CreateSubmissions.js';
 import { CreateLedger1764300002000 } from './1764300002000-CreateLedger.js';
 import { RefuseRewritingHistory1764300002100 } from './1764300002100-RefuseRewritingHistory.js';
+import { CreateSubmissionChunks1764300002200 } from './1764300002200-CreateSubmissionChunks.js';
+import { AddTreeHeadOrigin1764300002300 } from './1764300002300-AddTreeHeadOrigin.js';
 import { CreateGovernanceSettings1764300004000 } from './1764300004000-CreateGovernanceSettings.js';
 
 /** Every migration, in order. The DataSource takes this list (no globbing: ESM-safe). */
@@ -20,5 +22,7 @@ export const migrations = [
   CreateSubmissions1764300001000,
   CreateLedger1764300002000,
   RefuseRewritingHistory1764300002100,
+  CreateSubmissionChunks1764300002200,
+  AddTreeHeadOrigin1764300002300,
   CreateGovernanceSettings1764300004000,
 ];

@@ -1,44 +1,72 @@
 import type { PackageType } from '../../submissions/src/package-types/package-types.js';
 
 /**
- * What a committed package posts, as SQL returning (account, currency, amount) over
- * its lines (`$1` society, `$2` submission). Positive amounts are debits, negative
- * credits; each set sums to zero per currency.
+ * The kinds of journal entry a committed package posts: its package type, or
+ * `<type>:<event>` for a package that records two events (a distribution package
+ * attributes money and pays part of it; an inter-society package records money
+ * going out and coming in). Each kind is one economic event, so the reconciliation
+ * reads "what was collected, deducted, distributed…" from the entries of a kind.
+ */
+export const ENTRY_KINDS = ['income', 'deductions', 'distribution-lines', 'distribution-lines:payment', 'inter-society:out', 'inter-society:in', 'undistributed'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+/**
+ * The accounts of a society's journal (positive amounts are debits, negative credits):
  *
- * The rights-revenue pool of a category (`pool:<category>`) is credited with what is
- * collected and debited with what leaves it: deductions, net amounts attributed to rights
- * holders (`payable:<holder>`, or `payable:unidentified`), amounts due to other societies,
- * and amounts set aside as undistributed or non-distributable. A pool balance left over
- * is money nobody accounted for: the conservation check reports it.
+ * | account                       | what it holds                                          |
+ * | ----------------------------- | ------------------------------------------------------ |
+ * | `cash`                        | rights revenue received and not yet paid out           |
+ * | `pool:<category>`             | revenue of a category not yet accounted for            |
+ * | `deductions:<kind>`           | deductions by kind (management, social-cultural, other)|
+ * | `payable:<holder id>`         | attributed to a rights holder, not yet paid            |
+ * | `payable:unidentified`        | attributed to rights holders not identified yet        |
+ * | `due-to:<CISAC code>`         | owed to another society                                |
+ * | `due-from:<CISAC code>`       | owed by another society                                |
+ * | `undistributed:<category>`    | held undistributed                                     |
+ * | `non-distributable:<category>`| declared non-distributable                             |
+ *
+ * The pool of a category is credited with what is collected and debited with what
+ * leaves it; a pool left with a balance is money nobody accounted for, which the
+ * reconciliation lists as a difference.
+ *
+ * For each package type: SQL returning (kind, account, currency, amount) over the
+ * submission's lines (`$1` society, `$2` submission). The rows of each kind sum to
+ * zero per currency: each kind becomes one balanced entry.
  */
 export const JOURNAL_SQL: Partial<Record<PackageType, string>> = {
   income: `
-    SELECT 'cash' AS account, currency, sum(amount) AS amount FROM income_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY currency
+    SELECT 'income', 'cash', currency, sum(amount) FROM income_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY currency
     UNION ALL
-    SELECT 'pool:' || category, currency, -sum(amount) FROM income_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY category, currency`,
+    SELECT 'income', 'pool:' || category, currency, -sum(amount) FROM income_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY category, currency`,
   deductions: `
-    SELECT 'pool:' || category, currency, sum(amount) FROM deduction_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY category, currency
+    SELECT 'deductions', 'pool:' || category, currency, sum(amount) FROM deduction_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY category, currency
     UNION ALL
-    SELECT 'deductions:' || kind, currency, -sum(amount) FROM deduction_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY kind, currency`,
+    SELECT 'deductions', 'deductions:' || kind, currency, -sum(amount) FROM deduction_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY kind, currency`,
   'distribution-lines': `
-    SELECT 'pool:' || category, currency, sum(net) FROM distribution_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY category, currency
+    SELECT 'distribution-lines', 'pool:' || category, currency, sum(net) FROM distribution_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY category, currency
     UNION ALL
-    SELECT 'payable:' || COALESCE(rights_holder_id::text, 'unidentified'), currency, -sum(net)
+    SELECT 'distribution-lines', 'payable:' || COALESCE(rights_holder_id::text, 'unidentified'), currency, -sum(net)
       FROM distribution_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY rights_holder_id, currency
     UNION ALL
-    SELECT 'payable:' || rights_holder_id::text, currency, sum(net)
+    SELECT 'distribution-lines:payment', 'payable:' || COALESCE(rights_holder_id::text, 'unidentified'), currency, sum(net)
       FROM distribution_lines WHERE society_id = $1 AND submission_id = $2 AND status = 'paid' GROUP BY rights_holder_id, currency
     UNION ALL
-    SELECT 'cash', currency, -sum(net) FROM distribution_lines WHERE society_id = $1 AND submission_id = $2 AND status = 'paid' GROUP BY currency`,
+    SELECT 'distribution-lines:payment', 'cash', currency, -sum(net) FROM distribution_lines WHERE society_id = $1 AND submission_id = $2 AND status = 'paid' GROUP BY currency`,
   'inter-society': `
-    SELECT CASE direction WHEN 'out' THEN 'pool:' || category ELSE CASE WHEN paid_on IS NULL THEN 'due-from:' || counterparty_cisac ELSE 'cash' END END,
-           currency, sum(amount) FROM inter_society_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY 1, currency
+    SELECT 'inter-society:out', 'pool:' || category, currency, sum(amount)
+      FROM inter_society_lines WHERE society_id = $1 AND submission_id = $2 AND direction = 'out' GROUP BY category, currency
     UNION ALL
-    SELECT CASE direction WHEN 'out' THEN CASE WHEN paid_on IS NULL THEN 'due-to:' || counterparty_cisac ELSE 'cash' END ELSE 'pool:' || category END,
-           currency, -sum(amount) FROM inter_society_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY 1, currency`,
+    SELECT 'inter-society:out', CASE WHEN paid_on IS NULL THEN 'due-to:' || counterparty_cisac ELSE 'cash' END, currency, -sum(amount)
+      FROM inter_society_lines WHERE society_id = $1 AND submission_id = $2 AND direction = 'out' GROUP BY 2, currency
+    UNION ALL
+    SELECT 'inter-society:in', CASE WHEN paid_on IS NULL THEN 'due-from:' || counterparty_cisac ELSE 'cash' END, currency, sum(amount)
+      FROM inter_society_lines WHERE society_id = $1 AND submission_id = $2 AND direction = 'in' GROUP BY 2, currency
+    UNION ALL
+    SELECT 'inter-society:in', 'pool:' || category, currency, -sum(amount)
+      FROM inter_society_lines WHERE society_id = $1 AND submission_id = $2 AND direction = 'in' GROUP BY category, currency`,
   undistributed: `
-    SELECT 'pool:' || category, currency, sum(amount) FROM undistributed_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY category, currency
+    SELECT 'undistributed', 'pool:' || category, currency, sum(amount) FROM undistributed_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY category, currency
     UNION ALL
-    SELECT CASE WHEN non_distributable THEN 'non-distributable:' ELSE 'undistributed:' END || category, currency, -sum(amount)
-      FROM undistributed_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY 1, currency`,
+    SELECT 'undistributed', CASE WHEN non_distributable THEN 'non-distributable:' ELSE 'undistributed:' END || category, currency, -sum(amount)
+      FROM undistributed_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY 2, currency`,
 };

@@ -1,10 +1,17 @@
 import { Module } from '@nestjs/common';
+import { RegistryModule } from '../../registry/src/index.js';
+import { BalancesRepository } from './balances.repository.js';
+import { BalancesService } from './balances.service.js';
 import { LedgerService } from './ledger.service.js';
+import { LinesRepository } from './lines.repository.js';
 import { LogRepository } from './log.repository.js';
+import { ProofsService } from './proofs.service.js';
 import { SigningKeyService } from './signing-key.service.js';
+import { VerifyService } from './verify.service.js';
 
 @Module({
-  providers: [LedgerService, LogRepository, SigningKeyService],
-  exports: [LedgerService, LogRepository, SigningKeyService],
+  imports: [RegistryModule],
+  providers: [LedgerService, LogRepository, LinesRepository, SigningKeyService, ProofsService, VerifyService, BalancesRepository, BalancesService],
+  exports: [LedgerService, LogRepository, SigningKeyService, ProofsService, VerifyService, BalancesService],
 })
 export class LedgerModule {}

@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import type pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import type { QueryRunner } from 'typeorm';
-import { MerkleTree, signTreeHead, submissionLeafData, leafHash, type SignedTreeHead } from '../../merkle/src/index.js';
+import { MerkleTree, hashesEqual, signTreeHead, submissionLeafData, leafHash, type SignedTreeHead } from '../../merkle/src/index.js';
 import type { PackageType } from '../../submissions/src/package-types/package-types.js';
 import { JOURNAL_SQL } from './journal-sql.js';
+import { logOrigin } from './log-identity.js';
 import { LogRepository } from './log.repository.js';
 import { SigningKeyService } from './signing-key.service.js';
+import { bindUuids } from './sql.js';
+import { pushCopyRows, rootOfChunks, SubmissionTreeBuilder, type SubmissionChunk, type SubmissionTree } from './submission-tree.js';
 
 export interface CommitRecord {
   societyId: string;
@@ -14,6 +19,12 @@ export interface CommitRecord {
   /** Last day of the submitted quarter: the journal date of its entries. */
   entryDate: string;
   root: Buffer;
+  /**
+   * The submission tree's chunk roots (see submission-tree.ts), kept so that a line's
+   * proof reads one chunk instead of every line. Without them proofs read all the
+   * submission's leaf hashes.
+   */
+  chunks?: SubmissionChunk[];
   /** The committed submission this one replaces, whose entries are reversed. */
   supersedes: string | null;
 }
@@ -30,37 +41,71 @@ export class LedgerService {
     private readonly key: SigningKeyService,
   ) {}
 
+  /**
+   * Runs `insertSql`, the INSERT … SELECT that writes a submission's lines (with its
+   * `leaf_hash` column, its `$n` parameters uuids given in `params`), as
+   * `COPY (insertSql RETURNING line_no, leaf_hash) TO STDOUT` on the committing
+   * connection, and folds the leaf hashes into the submission tree as they stream
+   * back: the root and chunk roots are computed while the lines are written, not by
+   * reading them again. The rows must come back in line order (INSERT … SELECT …
+   * ORDER BY line_no does); if they do not, the commit fails rather than sign a
+   * wrong root.
+   */
+  async writeLines(client: pg.Client, insertSql: string, params: string[]): Promise<SubmissionTree> {
+    const copy = `COPY (${bindUuids(insertSql, params)} RETURNING line_no, encode(leaf_hash, 'hex')) TO STDOUT`;
+    const builder = new SubmissionTreeBuilder();
+    await pushCopyRows(client.query(copyTo(copy)), builder);
+    return builder.finish();
+  }
+
   async recordCommit(q: QueryRunner, c: CommitRecord): Promise<{ logIndex: number; head: SignedTreeHead }> {
+    if (c.chunks && !hashesEqual(rootOfChunks(c.chunks.map((k) => k.root)), c.root)) {
+      throw new Error(`the chunk roots of submission ${c.submissionId} do not give its root`);
+    }
     await this.log.lockSociety(q, c.societyId);
     if (c.supersedes) await this.reverse(q, c.societyId, c.supersedes, c.submissionId, c.entryDate);
     await this.post(q, c);
 
-    const leaves = await this.log.leafHashes(q, c.societyId);
+    const leaves = await this.log.leafHashes(c.societyId, undefined, q);
     const tree = new MerkleTree(leaves);
     const leaf = leafHash(submissionLeafData(c.root));
     const logIndex = tree.append(leaf);
     await this.log.appendLeaf(q, c.societyId, logIndex, c.submissionId, leaf);
-    const head = signTreeHead({ treeSize: tree.size, rootHash: tree.root().toString('hex'), timestamp: new Date().toISOString() }, this.key.privateKey);
+    if (c.chunks) await this.log.insertChunks(q, c.societyId, c.submissionId, c.chunks);
+    const head = signTreeHead(
+      { treeSize: tree.size, rootHash: tree.root().toString('hex'), timestamp: new Date().toISOString(), origin: logOrigin(c.societyId) },
+      this.key.privateKey,
+    );
     await this.log.insertHead(q, c.societyId, head);
     return { logIndex, head };
   }
 
-  /** One entry per committed money package, its postings from the lines (set-based). */
+  /**
+   * The package's entries, set-based: one balanced entry per kind of event it records
+   * (e.g. a distribution package posts a distribution and a payment entry).
+   */
   private async post(q: QueryRunner, c: CommitRecord): Promise<void> {
     const sql = JOURNAL_SQL[c.type];
     if (!sql) return; // board and mandates carry no money
-    const entry: { id: string }[] = await q.query(
-      `INSERT INTO journal_entries (society_id, submission_id, kind, entry_date, description) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [c.societyId, c.submissionId, c.type, c.entryDate, `${c.type} package for ${c.period}`],
+    const entries: { id: string }[] = await q.query(
+      `WITH p AS (
+         SELECT kind, account, currency, sum(amount) AS amount
+         FROM (${sql}) AS x(kind, account, currency, amount)
+         GROUP BY kind, account, currency HAVING sum(amount) <> 0
+       ), e AS (
+         INSERT INTO journal_entries (society_id, submission_id, kind, entry_date, description)
+         SELECT $1, $2, k.kind, $3, k.kind || ' from the ' || $4 || ' package for ' || $5
+         FROM (SELECT DISTINCT kind FROM p) k
+         RETURNING id, kind
+       ), postings AS (
+         INSERT INTO journal_postings (society_id, entry_id, posting_no, account, currency, amount)
+         SELECT $1, e.id, row_number() OVER (PARTITION BY e.id ORDER BY p.currency, p.account), p.account, p.currency, p.amount
+         FROM p JOIN e USING (kind)
+       )
+       SELECT id FROM e`,
+      [c.societyId, c.submissionId, c.entryDate, c.type, c.period],
     );
-    await q.query(
-      `INSERT INTO journal_postings (society_id, entry_id, posting_no, account, currency, amount)
-       SELECT $1, $3::uuid, row_number() OVER (ORDER BY p.currency, p.account), p.account, p.currency, p.amount
-       FROM (SELECT account, currency, sum(amount) AS amount FROM (${sql}) AS x(account, currency, amount) GROUP BY account, currency) p
-       WHERE p.amount <> 0`,
-      [c.societyId, c.submissionId, entry[0].id],
-    );
-    await this.assertBalanced(q, c.societyId, entry[0].id);
+    for (const e of entries) await this.assertBalanced(q, c.societyId, e.id);
   }
 
   /** A correction never edits: it posts the negation of every entry of the superseded submission. */

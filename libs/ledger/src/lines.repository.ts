@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type QueryRunner } from 'typeorm';
+import { leafHashSql, leafJsonSql } from '../../submissions/src/package-types/ingest-sql.js';
+import { PACKAGES, type PackageType } from '../../submissions/src/package-types/package-types.js';
+import { bindUuids } from './sql.js';
+
+type Db = QueryRunner | DataSource;
+
+/** A committed submission as the ledger sees it. */
+export interface LoggedSubmission {
+  id: string;
+  societyId: string;
+  type: PackageType;
+  status: string;
+  /** Number of lines. */
+  rows: number | null;
+  root: Buffer | null;
+  logIndex: number | null;
+}
+
+/** How a request names a line: by the package's id column, or by its line number in the file. */
+export type LineRef = { id: string } | { lineNo: number };
+
+/** One stored line, with its leaf data recomputed from its columns. */
+export interface StoredLine {
+  lineNo: number;
+  /** The RFC 8785 canonical JSON of the stored columns: the leaf data. */
+  leaf: string;
+  leafHash: Buffer;
+  rightsHolderId: string | null;
+}
+
+/** Every SQL statement that reads committed lines (of any package type) for proofs and verification. */
+@Injectable()
+export class LinesRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** A submission, if it belongs to one of `societyIds` (null: any society). */
+  async submission(id: string, societyIds: string[] | null): Promise<LoggedSubmission | undefined> {
+    const rows: (LoggedSubmission & { rows: string | null; logIndex: string | null })[] = await this.db.query(
+      `SELECT id, society_id AS "societyId", type, status, rows, root, log_index AS "logIndex"
+       FROM submissions WHERE id = $1 AND ($2::uuid[] IS NULL OR society_id = ANY($2::uuid[]))`,
+      [id, societyIds],
+    );
+    const row = rows[0];
+    return row && { ...row, rows: row.rows === null ? null : Number(row.rows), logIndex: row.logIndex === null ? null : Number(row.logIndex) };
+  }
+
+  /** The submissions of a society by id (those the log or the status says are committed). */
+  async submissionsOf(q: Db, societyId: string): Promise<LoggedSubmission[]> {
+    const rows: (LoggedSubmission & { rows: string | null; logIndex: string | null })[] = await q.query(
+      `SELECT id, society_id AS "societyId", type, status, rows, root, log_index AS "logIndex"
+       FROM submissions WHERE society_id = $1 AND (status IN ('committed', 'superseded') OR log_index IS NOT NULL)`,
+      [societyId],
+    );
+    return rows.map((row) => ({ ...row, rows: row.rows === null ? null : Number(row.rows), logIndex: row.logIndex === null ? null : Number(row.logIndex) }));
+  }
+
+  /** One line of a submission, its leaf data recomputed from the stored columns. */
+  async line(s: LoggedSubmission, ref: LineRef): Promise<StoredLine | undefined> {
+    const p = PACKAGES[s.type];
+    const holder = s.type === 'distribution-lines' ? 'l.rights_holder_id' : 'NULL::uuid';
+    const where = 'id' in ref ? `l.${p.idColumn!} = $3` : `l.line_no = $3`;
+    const rows: StoredLine[] = await this.db.query(
+      `SELECT l.line_no AS "lineNo", ${leafJsonSql(s.type, 'l')} AS leaf, l.leaf_hash AS "leafHash", ${holder} AS "rightsHolderId"
+       FROM ${p.table} l WHERE l.society_id = $1 AND l.submission_id = $2 AND ${where} ORDER BY l.line_no LIMIT 1`,
+      [s.societyId, s.id, 'id' in ref ? ref.id : ref.lineNo],
+    );
+    return rows[0];
+  }
+
+  /** Number of the submission's lines at or after line `fromLineNo` and before line `beforeLineNo`. */
+  async countLines(s: LoggedSubmission, fromLineNo: number, beforeLineNo: number): Promise<number> {
+    const rows: { n: number }[] = await this.db.query(
+      `SELECT count(*)::int AS n FROM ${PACKAGES[s.type].table} WHERE society_id = $1 AND submission_id = $2 AND line_no >= $3 AND line_no < $4`,
+      [s.societyId, s.id, fromLineNo, beforeLineNo],
+    );
+    return rows[0].n;
+  }
+
+  /** The stored leaf hashes of up to `limit` lines from line `fromLineNo` on, in line order (all lines by default). */
+  async leafHashes(s: LoggedSubmission, fromLineNo = 0, limit: number | null = null): Promise<Buffer[]> {
+    const rows: { leaf_hash: Buffer }[] = await this.db.query(
+      `SELECT leaf_hash FROM ${PACKAGES[s.type].table} WHERE society_id = $1 AND submission_id = $2 AND line_no >= $3 ORDER BY line_no LIMIT $4`,
+      [s.societyId, s.id, fromLineNo, limit],
+    );
+    return rows.map((r) => r.leaf_hash);
+  }
+
+  /**
+   * A `COPY … TO STDOUT` of every line of a submission in line order, as
+   * `line_no<TAB>leaf hash recomputed from the columns, hex<TAB>t|f`, the last
+   * column telling whether the stored leaf_hash equals the recomputed one.
+   */
+  recomputedLeavesCopySql(s: LoggedSubmission): string {
+    const sql = `COPY (
+      SELECT x.line_no, encode(x.h, 'hex'), x.h IS NOT DISTINCT FROM x.leaf_hash
+      FROM (SELECT l.line_no, l.leaf_hash, ${leafHashSql(s.type, 'l')} AS h
+            FROM ${PACKAGES[s.type].table} l
+            WHERE l.society_id = $1 AND l.submission_id = $2) x
+      ORDER BY x.line_no) TO STDOUT`;
+    return bindUuids(sql, [s.societyId, s.id]);
+  }
+
+  /** The line ids of the given line numbers (the id column, or `#<line number>` for types without one). */
+  async lineIds(q: Db, s: LoggedSubmission, lineNos: number[]): Promise<Map<number, string>> {
+    const idColumn = PACKAGES[s.type].idColumn;
+    const rows: { lineNo: number; lineId: string }[] = await q.query(
+      `SELECT line_no AS "lineNo", ${idColumn ? idColumn : `'#' || line_no`} AS "lineId"
+       FROM ${PACKAGES[s.type].table} WHERE society_id = $1 AND submission_id = $2 AND line_no = ANY($3::int[])`,
+      [s.societyId, s.id, lineNos],
+    );
+    return new Map(rows.map((r) => [r.lineNo, r.lineId]));
+  }
+}

@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { type Principal, readableSocietyIds } from '../../auth/src/index.js';
+import { DomainError } from '../../errors/src/index.js';
+import {
+  MerkleTree,
+  emptyRoot,
+  formatVerifierKey,
+  importPublicKey,
+  signCheckpoint,
+  signTreeHead,
+  type LineProofBundle,
+  type PublicKeyRecord,
+  type SignedTreeHead,
+} from '../../merkle/src/index.js';
+import { SocietiesService, type Society } from '../../registry/src/index.js';
+import { PACKAGES } from '../../submissions/src/package-types/package-types.js';
+import { type LineRef, LinesRepository, type LoggedSubmission } from './lines.repository.js';
+import { LOG_KEY_NAME, logOrigin } from './log-identity.js';
+import { LogRepository } from './log.repository.js';
+import { SigningKeyService } from './signing-key.service.js';
+import { CHUNK_LEAVES, chunkedInclusionProof, type SubmissionChunk } from './submission-tree.js';
+
+/** A public key of the log, with its C2SP note verifier key for checkpoints. */
+export interface LogPublicKey extends PublicKeyRecord {
+  /** `<name>+<key hash>+<base64 key>`: what witnesses configure to check the checkpoints. */
+  verifierKey: string;
+}
+
+const hex = (hashes: Buffer[]) => hashes.map((h) => h.toString('hex'));
+
+/**
+ * The society logs as their readers see them: signed heads, checkpoints,
+ * consistency proofs, and the proof that one line is in a signed log.
+ *
+ * Heads and checkpoints are public information about a log: every role may read
+ * them for any society it may name (a society only its own). A line's proof is for
+ * the society that committed it, regulators and admins, and the rights holder the
+ * line is about.
+ */
+@Injectable()
+export class ProofsService {
+  constructor(
+    private readonly log: LogRepository,
+    private readonly lines: LinesRepository,
+    private readonly key: SigningKeyService,
+    private readonly societies: SocietiesService,
+  ) {}
+
+  keys(): { keys: LogPublicKey[] } {
+    const record = this.key.publicKey;
+    return { keys: [{ ...record, verifierKey: formatVerifierKey(LOG_KEY_NAME, importPublicKey(record)) }] };
+  }
+
+  /** The latest signed head of the society's log (a head of the empty log before the first commit). */
+  async head(p: Principal, societyId: string): Promise<SignedTreeHead> {
+    const society = await this.societies.assertReadable(p, societyId);
+    return (await this.log.head(societyId)) ?? this.emptyHead(society);
+  }
+
+  /** The latest head as a C2SP tlog-checkpoint signed note. */
+  async checkpoint(p: Principal, societyId: string): Promise<string> {
+    const head = await this.head(p, societyId);
+    return signCheckpoint(logOrigin(societyId), head.treeSize, head.rootHash, LOG_KEY_NAME, this.key.privateKey);
+  }
+
+  /** Proof that the log at size `first` is a prefix of the log at size `second`. */
+  async consistency(p: Principal, societyId: string, first: number, second: number): Promise<{ proof: string[] }> {
+    await this.societies.assertReadable(p, societyId);
+    const size = (await this.log.head(societyId))?.treeSize ?? 0;
+    if (second > size) {
+      throw DomainError.validation('The log is not that large', [{ field: 'second', message: `must be at most the log's current size ${size} (got ${second})` }]);
+    }
+    if (first > second) {
+      throw DomainError.validation('first must not exceed second', [{ field: 'first', message: `must be at most second (${second}), got ${first}` }]);
+    }
+    const tree = new MerkleTree(await this.log.leafHashes(societyId, second));
+    return { proof: hex(tree.consistencyProof(first, second)) };
+  }
+
+  /**
+   * The proof bundle of one line: line → submission root → signed head of the log
+   * (the latest head, or the one at `treeSize`). The leaf is the canonical JSON of
+   * the line's stored columns, and the paths come from the stored hashes: if the
+   * stored data was altered, the proof fails verification, as it should.
+   */
+  async lineProof(p: Principal, submissionId: string, lineId: string, treeSize?: number): Promise<LineProofBundle> {
+    const notFound = () => DomainError.notFound('Line', `${lineId} of submission ${submissionId}`);
+    const holder = p.role === 'rights-holder';
+    const s = await this.lines.submission(submissionId, holder ? null : readableSocietyIds(p));
+    if (!s) throw holder ? notFound() : DomainError.notFound('Submission', submissionId);
+    const ref = this.parseLineId(s, lineId);
+    if (s.logIndex === null || s.root === null) {
+      if (holder) throw notFound();
+      throw DomainError.conflict(`Submission ${submissionId} is ${s.status}: only committed submissions are in the log`);
+    }
+    const line = await this.lines.line(s, ref);
+    if (!line || (holder && line.rightsHolderId !== p.rightsHolderId)) throw notFound();
+
+    const { leafIndex, lineProof, submissionSize } = await this.submissionPath(s, line.lineNo);
+    const head = treeSize === undefined ? await this.log.head(s.societyId) : await this.log.head(s.societyId, treeSize);
+    if (!head) {
+      throw DomainError.notFound('Signed tree head', `of size ${treeSize} in the log of society ${s.societyId}`);
+    }
+    if (s.logIndex >= head.treeSize) {
+      throw DomainError.validation('The submission is not in the log at that size', [
+        { field: 'treeSize', message: `submission ${s.id} is leaf ${s.logIndex}: the tree size must be greater than that (got ${head.treeSize})` },
+      ]);
+    }
+    const logTree = new MerkleTree(await this.log.leafHashes(s.societyId, head.treeSize));
+    return {
+      leaf: line.leaf,
+      leafIndex,
+      submissionRoot: s.root.toString('hex'),
+      lineProof: hex(lineProof),
+      submissionIndex: s.logIndex,
+      treeSize: head.treeSize,
+      logProof: hex(logTree.inclusionProof(s.logIndex, head.treeSize)),
+      head,
+      submissionSize,
+    };
+  }
+
+  /**
+   * The line's index and audit path in its submission tree: from its chunk and the
+   * chunk roots when the commit stored them (one chunk of leaf hashes read), from all
+   * the submission's leaf hashes otherwise.
+   */
+  private async submissionPath(s: LoggedSubmission, lineNo: number): Promise<{ leafIndex: number; lineProof: Buffer[]; submissionSize: number }> {
+    const chunks = await this.log.chunks(s.societyId, s.id);
+    if (isWholeChunking(chunks, s.rows)) {
+      let chunk = chunks[0];
+      for (const c of chunks) if (c.firstLineNo <= lineNo) chunk = c;
+      const offset = await this.lines.countLines(s, chunk.firstLineNo, lineNo);
+      const hashes = await this.lines.leafHashes(s, chunk.firstLineNo, chunk.leafCount);
+      if (hashes.length === chunk.leafCount && offset < hashes.length) {
+        return {
+          leafIndex: chunk.index * CHUNK_LEAVES + offset,
+          lineProof: chunkedInclusionProof(offset, hashes, chunk.index, chunks.map((c) => c.root)),
+          submissionSize: s.rows!,
+        };
+      }
+      // The stored lines no longer match the chunking (lines removed behind the ledger's
+      // back): fall through to the whole tree, whose proof will then fail verification.
+    }
+    const hashes = await this.lines.leafHashes(s);
+    const leafIndex = await this.lines.countLines(s, 0, lineNo);
+    return { leafIndex, lineProof: new MerkleTree(hashes).inclusionProof(leafIndex), submissionSize: hashes.length };
+  }
+
+  /** `#<n>` is the line numbered n in the file (as the ingest reports problems); anything else the package's line id. */
+  private parseLineId(s: LoggedSubmission, lineId: string): LineRef {
+    const byNumber = /^#([0-9]{1,9})$/.exec(lineId);
+    if (byNumber) return { lineNo: Number(byNumber[1]) };
+    const idColumn = PACKAGES[s.type].idColumn;
+    if (!idColumn) {
+      throw DomainError.validation(`Lines of ${s.type} packages have no id`, [
+        { field: 'lineId', message: `name the line by its line number in the file, written #<n> (e.g. #2 for the first data line), got ${JSON.stringify(lineId)}` },
+      ]);
+    }
+    return { id: lineId };
+  }
+
+  /** The head of a log with no leaf yet, dated when the society was registered (so always the same bytes). */
+  private emptyHead(society: Society): SignedTreeHead {
+    return signTreeHead(
+      { treeSize: 0, rootHash: emptyRoot().toString('hex'), timestamp: society.createdAt, origin: logOrigin(society.id) },
+      this.key.privateKey,
+    );
+  }
+}
+
+/** True when the chunks cover all `rows` lines, every chunk but the last full. */
+function isWholeChunking(chunks: SubmissionChunk[], rows: number | null): boolean {
+  if (chunks.length === 0 || rows === null) return false;
+  if (chunks.length !== Math.ceil(rows / CHUNK_LEAVES)) return false;
+  return chunks.every((c, i) => c.index === i && (i === chunks.length - 1 ? c.leafCount === rows - i * CHUNK_LEAVES : c.leafCount === CHUNK_LEAVES));
+}

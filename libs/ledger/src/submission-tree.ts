@@ -1,0 +1,167 @@
+/**
+ * The submission tree, built while the lines are committed and kept in pieces so
+ * that a line's proof never needs all of a large submission's leaf hashes.
+ *
+ * The lines of a submission, in line order, are the leaves of an RFC 6962 tree.
+ * While they are written, the leaves are cut into chunks of CHUNK_LEAVES (the last
+ * chunk may be shorter) and each chunk's root is kept. Because every chunk but the
+ * last is a complete, aligned subtree, the RFC 6962 tree over all the lines is the
+ * RFC 6962 tree over the chunk roots (taken as leaf hashes) with each chunk's
+ * subtree hanging below it. Hence:
+ *   - the submission root is the root of the tree of chunk roots;
+ *   - a line's audit path is its path inside its chunk followed by the chunk's path
+ *     in the tree of chunk roots.
+ * A proof for a line of a million-line submission thus reads one chunk's 1,024 leaf
+ * hashes and about a thousand chunk roots, not a million hashes.
+ *
+ * Pure: node: builtins and libs/merkle only.
+ */
+import { MerkleRootBuilder, MerkleTree, emptyRoot } from '../../merkle/src/index.js';
+
+/** Leaves per chunk: a power of two, so that every full chunk is an aligned complete subtree. */
+export const CHUNK_LEAVES = 1024;
+
+/** One chunk of a submission's lines, as stored at commit time. */
+export interface SubmissionChunk {
+  /** Position of the chunk (0, 1, …): it holds leaves index·chunkLeaves onwards. */
+  index: number;
+  /** line_no of the chunk's first line. */
+  firstLineNo: number;
+  /** Number of lines in the chunk (chunkLeaves for all but the last). */
+  leafCount: number;
+  /** RFC 6962 root of the chunk's leaves. */
+  root: Buffer;
+}
+
+/** A submission tree as the commit keeps it. */
+export interface SubmissionTree {
+  /** Number of lines (leaves). */
+  size: number;
+  /** RFC 6962 root over all the lines. */
+  root: Buffer;
+  chunks: SubmissionChunk[];
+}
+
+function assertChunkLeaves(chunkLeaves: number): void {
+  if (!Number.isSafeInteger(chunkLeaves) || chunkLeaves < 1 || (chunkLeaves & (chunkLeaves - 1)) !== 0) {
+    throw new RangeError(`chunkLeaves must be a power of two, got ${chunkLeaves}`);
+  }
+}
+
+/**
+ * Folds a submission's leaf hashes, pushed in line order, into its root and chunk
+ * roots, holding O(log n) hashes plus one 32-byte root per finished chunk.
+ */
+export class SubmissionTreeBuilder {
+  private readonly chunks: SubmissionChunk[] = [];
+  private current = new MerkleRootBuilder();
+  private currentFirstLineNo = 0;
+  private lastLineNo = -Infinity;
+  private count = 0;
+
+  constructor(private readonly chunkLeaves: number = CHUNK_LEAVES) {
+    assertChunkLeaves(chunkLeaves);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds the next line. Line numbers must increase: the leaves are in line order. */
+  push(lineNo: number, leafHash: Uint8Array): void {
+    if (!Number.isSafeInteger(lineNo) || lineNo <= this.lastLineNo) {
+      throw new Error(`lines must arrive in increasing line order: line ${lineNo} after line ${this.lastLineNo}`);
+    }
+    if (this.current.size === 0) this.currentFirstLineNo = lineNo;
+    this.current.pushLeafHash(leafHash);
+    this.lastLineNo = lineNo;
+    this.count += 1;
+    if (this.current.size === this.chunkLeaves) this.closeChunk();
+  }
+
+  /** The tree of the lines pushed so far; the builder must not be used afterwards. */
+  finish(): SubmissionTree {
+    if (this.current.size > 0) this.closeChunk();
+    return { size: this.count, root: rootOfChunks(this.chunks.map((c) => c.root)), chunks: this.chunks };
+  }
+
+  private closeChunk(): void {
+    this.chunks.push({ index: this.chunks.length, firstLineNo: this.currentFirstLineNo, leafCount: this.current.size, root: this.current.root() });
+    this.current = new MerkleRootBuilder();
+  }
+}
+
+/** The submission root from its chunk roots (the empty tree's root when there are none). */
+export function rootOfChunks(chunkRoots: readonly Uint8Array[]): Buffer {
+  if (chunkRoots.length === 0) return emptyRoot();
+  const builder = new MerkleRootBuilder();
+  for (const root of chunkRoots) builder.pushLeafHash(root);
+  return builder.root();
+}
+
+/**
+ * The RFC 9162 audit path of leaf `chunkIndex·chunkLeaves + offset` in the tree of
+ * all the submission's lines, from the leaf hashes of its chunk and the roots of
+ * every chunk. Every chunk but the last must be full.
+ */
+export function chunkedInclusionProof(
+  offset: number,
+  chunkLeafHashes: readonly Uint8Array[],
+  chunkIndex: number,
+  chunkRoots: readonly Uint8Array[],
+  chunkLeaves: number = CHUNK_LEAVES,
+): Buffer[] {
+  assertChunkLeaves(chunkLeaves);
+  if (!Number.isSafeInteger(chunkIndex) || chunkIndex < 0 || chunkIndex >= chunkRoots.length) {
+    throw new RangeError(`chunk ${chunkIndex} is not one of the ${chunkRoots.length} chunks`);
+  }
+  if (chunkLeafHashes.length === 0 || chunkLeafHashes.length > chunkLeaves) {
+    throw new RangeError(`a chunk holds 1 to ${chunkLeaves} leaves, got ${chunkLeafHashes.length}`);
+  }
+  if (chunkIndex < chunkRoots.length - 1 && chunkLeafHashes.length !== chunkLeaves) {
+    throw new RangeError(`chunk ${chunkIndex} is not the last one, so it must hold ${chunkLeaves} leaves (got ${chunkLeafHashes.length})`);
+  }
+  const inside = new MerkleTree([...chunkLeafHashes]).inclusionProof(offset);
+  const above = new MerkleTree([...chunkRoots]).inclusionProof(chunkIndex);
+  return [...inside, ...above];
+}
+
+const HEX_HASH = /^[0-9a-f]{64}$/;
+
+/** Calls `onRow` with each row of a `COPY … TO STDOUT` text stream of ASCII rows (split anywhere across chunks). */
+export async function forEachCopyRow(rows: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, onRow: (row: string) => void): Promise<void> {
+  let rest = '';
+  for await (const chunk of rows) {
+    const text = rest + (typeof chunk === 'string' ? chunk : chunk.toString('latin1'));
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      onRow(text.slice(start, end));
+      start = end + 1;
+    }
+    rest = text.slice(start);
+  }
+  if (rest !== '') onRow(rest);
+}
+
+/**
+ * Parses a COPY row that starts `line_no<TAB>leaf hash hex` (more columns may follow)
+ * into the line number, the hash and the remaining columns.
+ */
+export function parseLeafRow(row: string): { lineNo: number; hash: Buffer; rest: string[] } {
+  const [lineNo, hex, ...rest] = row.split('\t');
+  if (!/^[0-9]+$/.test(lineNo ?? '') || !HEX_HASH.test(hex ?? '')) {
+    throw new Error(`unexpected leaf row from the database: ${JSON.stringify(row.slice(0, 100))}`);
+  }
+  return { lineNo: Number(lineNo), hash: Buffer.from(hex, 'hex'), rest };
+}
+
+/**
+ * Feeds a `COPY … TO STDOUT` text stream whose rows are `line_no<TAB>leaf hash hex`
+ * into the builder as it arrives (one pass, nothing buffered but a partial row).
+ */
+export async function pushCopyRows(rows: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, builder: SubmissionTreeBuilder): Promise<void> {
+  await forEachCopyRow(rows, (row) => {
+    const { lineNo, hash } = parseLeafRow(row);
+    builder.push(lineNo, hash);
+  });
+}
