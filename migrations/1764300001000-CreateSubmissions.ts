@@ -84,7 +84,7 @@ export class CreateSubmissions1764300001000 implements MigrationInterface {
         society_id uuid NOT NULL, submission_id uuid NOT NULL, line_no integer NOT NULL,
         category text NOT NULL, fy_of_collection integer NOT NULL, currency char(3) NOT NULL,
         amount ${MONEY} NOT NULL, reason text NOT NULL, non_distributable boolean NOT NULL,
-        decided_use text NOT NULL, leaf_hash bytea NOT NULL,
+        decided_use text, leaf_hash bytea NOT NULL,
         PRIMARY KEY (society_id, submission_id, line_no),
         FOREIGN KEY (society_id, submission_id) REFERENCES submissions (society_id, id)
       )`);

@@ -211,8 +211,8 @@ export const PACKAGES: Record<PackageType, PackageType_> = {
   mandates: {
     type: 'mandates',
     table: 'mandate_lines',
-    describe: 'Mandates the society holds: who entrusted it with which rights, where and when.',
-    idColumn: 'mandate_id',
+    describe:
+      'Mandates the society holds: who entrusted it with which rights, where and when. One line per territory: lines sharing a mandate_id are one mandate over all their territories (they must agree on everything else).',
     columns: [
       text('mandate_id', { max: 100 }),
       ipi('rights_holder_ipi'),
