@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { givenMandate } from '../mandates/factories.js';
 import { givenTenants } from '../support/factories.js';
 import { Http } from '../support/http.js';
+import { submitAndWait } from '../support/submissions.js';
 import { bootTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -26,14 +27,28 @@ const SOCIETY_ROUTES_PUBLIC_TO_RIGHTS_HOLDERS = new Set([
 ]);
 
 /** The tenants, and a mandate of holder A held at society B (so society A sees neither). */
-type Cast = Awaited<ReturnType<typeof givenTenants>> & { mandateOfHolderA: string };
+type Cast = Awaited<ReturnType<typeof givenTenants>> & { mandateOfHolderA: string; submissionOfSocietyA: string };
+
+/** A CSV request body (sent as text/csv). */
+class Csv {
+  constructor(readonly text: string) {}
+}
+
+const DEDUCTIONS_CSV = 'deduction_id,kind,category,currency,amount,description\nD1,management,performing,EUR,1.00,matrix\n';
+
+/** Query strings a route needs to get past input validation to its tenant check. */
+const QUERY_FIXTURES: Record<string, string> = {
+  'POST /v1/societies/{id}/submissions': '?type=deductions&period=2025Q3',
+};
 
 /**
  * For each path parameter: the resource of tenant A it should point at, and which
  * tenant owns it. A route whose parameter is not listed here fails the suite: add one.
  */
-function paramFixtures(cast: Cast): Record<string, { value: string; owner: 'society' | 'rights-holder' }> {
+function paramFixtures(cast: Cast): Record<string, { value: string; owner: 'society' | 'rights-holder' | 'nobody' }> {
   return {
+    'submissions/{id}': { value: cast.submissionOfSocietyA, owner: 'society' },
+    'templates/{file}': { value: 'income.csv', owner: 'nobody' },
     'societies/{id}': { value: cast.societyA.id, owner: 'society' },
     'rights-holders/{id}': { value: cast.holderA.id, owner: 'rights-holder' },
     'mandates/{id}': { value: cast.mandateOfHolderA, owner: 'rights-holder' },
@@ -43,6 +58,7 @@ function paramFixtures(cast: Cast): Record<string, { value: string; owner: 'soci
 /** A valid body for each write route, so the refusal is about the tenant, not the input. */
 function bodyFixtures(cast: Cast): Record<string, unknown> {
   return {
+    'POST /v1/societies/{id}/submissions': new Csv(DEDUCTIONS_CSV),
     'POST /v1/tokens': { role: 'regulator', label: 'matrix' },
     'POST /v1/societies': { name: 'Matrix', cisacCode: '777', country: 'DE', currency: 'EUR', fyEndMonth: 12, fyEndDay: 31 },
     'POST /v1/societies/{id}/accreditations': { authority: 'A', scope: 'S', validFrom: '2020-01-01', validTo: '2029-12-31' },
@@ -69,7 +85,8 @@ describe('route matrix', () => {
     http = new Http(t.baseUrl);
     const tenants = await givenTenants(http.as(t.adminToken));
     const mandate = await givenMandate(http.as(tenants.tokens.holderA), tenants.holderA.id, tenants.societyB.id);
-    cast = { ...tenants, mandateOfHolderA: mandate.id };
+    const submission = await submitAndWait(http.as(tenants.tokens.societyA), tenants.societyA.id, 'deductions', '2025Q1', DEDUCTIONS_CSV);
+    cast = { ...tenants, mandateOfHolderA: mandate.id, submissionOfSocietyA: submission.final.id };
   });
   afterAll(async () => t?.close());
 
@@ -108,14 +125,14 @@ describe('route matrix', () => {
       const url = fill(path, params);
       const body = bodies[`${method} ${path}`];
       if (method === 'POST' && body === undefined) failures.push(`${method} ${path}: no body fixture`);
-      const anonymous = await http.request(method, url, body);
+      const anonymous = await send(http, method, path, url, body);
       if (anonymous.status !== 401) failures.push(`${method} ${path} without token: ${anonymous.status}`);
-      const bad = await http.as('clt_not-a-real-token').request(method, url, body);
+      const bad = await send(http.as('clt_not-a-real-token'), method, path, url, body);
       if (bad.status !== 401) failures.push(`${method} ${path} with an unknown token: ${bad.status}`);
       const roles = (t.openApi.paths[path]?.[method.toLowerCase() as 'get'] as Record<string, unknown> | undefined)?.['x-roles'] as string[] | undefined;
       for (const [role, roleTokens] of Object.entries(byRole)) {
         if (roles?.includes(role)) continue;
-        const res = await http.as(roleTokens[0]).request(method, url, body);
+        const res = await send(http.as(roleTokens[0]), method, path, url, body);
         if (res.status !== 403) failures.push(`${method} ${path} as ${role}: ${res.status}, expected 403`);
       }
     }
@@ -137,6 +154,7 @@ describe('route matrix', () => {
         continue;
       }
       const owner = params[key].owner;
+      if (owner === 'nobody') continue; // not a tenant's resource (e.g. a template)
       const url = fill(path, params);
       const body = bodies[`${method} ${path}`];
       // The other tenant of the owning kind; for the other kind, any tenant-bound token.
@@ -146,7 +164,7 @@ describe('route matrix', () => {
       for (const [who, token] of intruders) {
         if (owner === 'society' && who === 'rights holder B' && SOCIETY_ROUTES_PUBLIC_TO_RIGHTS_HOLDERS.has(`${method} ${path}`)) continue;
         checked++;
-        const res = await http.as(token).request(method, url, body);
+        const res = await send(http.as(token), method, path, url, body);
         if (res.status !== 403 && res.status !== 404) failures.push(`${method} ${path} as ${who}: ${res.status}`);
       }
     }
@@ -154,6 +172,13 @@ describe('route matrix', () => {
     expect(checked).toBeGreaterThan(0);
   });
 });
+
+/** Sends a route's request with its query and body fixtures (CSV bodies as text/csv). */
+function send(client: Http, method: string, path: string, url: string, body: unknown) {
+  const query = QUERY_FIXTURES[`${method} ${path}`] ?? '';
+  if (body instanceof Csv) return client.request(method, url + query, body.text, { 'content-type': 'text/csv' });
+  return client.request(method, url + query, body);
+}
 
 function fill(path: string, params: Record<string, { value: string }>): string {
   let url = path;

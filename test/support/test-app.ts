@@ -51,7 +51,7 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
  * Boots the real application (same bootstrap as `npm start`) on a fresh database,
  * listening on a free port. `redis: true` uses REDIS_URL with a queue prefix of its own.
  */
-export async function bootTestApp(options: { redis?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function bootTestApp(options: { redis?: boolean; runWorkers?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const adminToken = `test-admin-${randomBytes(16).toString('hex')}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ledger-test-'));
@@ -67,8 +67,8 @@ export async function bootTestApp(options: { redis?: boolean; env?: Record<strin
     config,
     dataSource,
     logger: createLogger(config.LOG_LEVEL, 'test'),
-    runWorkers: true,
-    queuePrefix: options.redis ? `ledger-test-${randomBytes(4).toString('hex')}` : undefined,
+    runWorkers: options.runWorkers ?? true,
+    queuePrefix: options.redis ? (options.env?.QUEUE_PREFIX ?? `ledger-test-${randomBytes(4).toString('hex')}`) : undefined,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');

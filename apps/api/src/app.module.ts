@@ -22,6 +22,8 @@ import { SocietiesController } from './registry/societies.controller.js';
 import { MeController } from './tokens/me.controller.js';
 import { TokensController } from './tokens/tokens.controller.js';
 import { WebModule } from './web/web.module.js';
+import { SubmissionsController } from './submissions/submissions.controller.js';
+import { SubmissionsModule } from '../../../libs/submissions/src/index.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -49,9 +51,9 @@ export class AppModule {
         GovernanceModule,
         DemoModule,
         WebModule,
+        SubmissionsModule,
         ...(options.runWorkers ? [WorkerProcessorsModule] : []),
       ],
-      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

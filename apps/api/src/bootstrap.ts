@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -52,6 +53,9 @@ export async function createApp(options: {
       if (method !== 'HEAD') routes.push({ method, url: route.url });
     }
   });
+  // Packages stream: the parser hands the raw body on, unread (the size limit is enforced
+  // while it is written to storage).
+  adapter.getInstance().addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -90,6 +94,7 @@ export async function createApp(options: {
       detail: `Rate limit of ${context.max} requests per minute exceeded; retry in ${Math.ceil(context.ttl / 1000)} s`,
     }),
   });
+  await app.register(multipart, { limits: { files: 1, fields: 5, fileSize: config.UPLOAD_LIMIT_BYTES + 1 } });
   await registerWebAssets(app);
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
   app.useGlobalPipes(strictValidationPipe());

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     applicationName: `collective-ledger-${role}`,
     log: (line) => logger.debug({ context: 'postgres' }, line),
   });
-  const { app } = await createApp({ config, dataSource: connection.dataSource, logger, runWorkers: role === 'all' });
+  const { app } = await createApp({ config, dataSource: connection.dataSource, logger, runWorkers: role === 'all', queuePrefix: config.QUEUE_PREFIX });
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL, 'worker');
   const connection = await connect({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, applicationName: 'collective-ledger-worker' });
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config, dataSource: connection.dataSource }), {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config, dataSource: connection.dataSource, queuePrefix: config.QUEUE_PREFIX }), {
     logger: new PinoNestLogger(logger),
   });
   app.enableShutdownHooks();

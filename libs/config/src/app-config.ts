@@ -51,6 +51,10 @@ export class AppConfig {
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   LOG_SIGNING_KEY?: string;
 
+  /** Key prefix of the queues in Redis (several deployments can share one Redis). */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'must be 1-64 letters, digits, _ . or -' })
+  QUEUE_PREFIX: string = 'ledger';
+
   /**
    * Fault injection for the crash tests only: `<phase>:<ms>` makes the ingest wait that
    * long in the middle of a phase (`staging`: mid-COPY, `commit`: inside the commit
