@@ -54,6 +54,7 @@ export class AppModule {
         SubmissionsModule,
         ...(options.runWorkers ? [WorkerProcessorsModule] : []),
       ],
+      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, SubmissionsController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
