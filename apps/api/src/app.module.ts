@@ -22,6 +22,9 @@ import { SocietiesController } from './registry/societies.controller.js';
 import { MeController } from './tokens/me.controller.js';
 import { TokensController } from './tokens/tokens.controller.js';
 import { WebModule } from './web/web.module.js';
+import { JournalController } from './ledger/journal.controller.js';
+import { LogController } from './ledger/log.controller.js';
+import { LedgerModule } from '../../../libs/ledger/src/index.js';
 import { SubmissionsController } from './submissions/submissions.controller.js';
 import { SubmissionsModule } from '../../../libs/submissions/src/index.js';
 
@@ -51,10 +54,11 @@ export class AppModule {
         GovernanceModule,
         DemoModule,
         WebModule,
+        LedgerModule,
         SubmissionsModule,
         ...(options.runWorkers ? [WorkerProcessorsModule] : []),
       ],
-      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, SubmissionsController],
+      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, LogController, JournalController, SubmissionsController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

@@ -36,13 +36,17 @@ export class BalancesService {
     private readonly societies: SocietiesService,
   ) {}
 
-  async balances(p: Principal, societyId: string, asOf: string): Promise<Balances> {
+  /** Balances from the entries dated on or before `asOf` (default: today, UTC). */
+  async balances(p: Principal, societyId: string, asOf: string = new Date().toISOString().slice(0, 10)): Promise<Balances> {
     await this.society(p, societyId);
     return { societyId, asOf, balances: await this.journal.balances(societyId, asOf) };
   }
 
-  async reconciliation(p: Principal, societyId: string, year: number): Promise<Reconciliation> {
+  async reconciliation(p: Principal, societyId: string, year: number | undefined): Promise<Reconciliation> {
     const society = await this.society(p, societyId);
+    if (year === undefined) {
+      throw DomainError.validation('The financial year is required', [{ field: 'financialYear', message: 'is required (YYYY, the calendar year the financial year ends in)' }]);
+    }
     const fy = financialYear(year, society.fyEndMonth, society.fyEndDay);
     const categories = await this.journal.flows(societyId, fy.from, fy.to);
     const differences = categories.filter((c) => c.difference !== '0').map(({ category, currency, difference }) => ({ category, currency, difference }));

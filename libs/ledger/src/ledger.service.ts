@@ -9,7 +9,7 @@ import { logOrigin } from './log-identity.js';
 import { LogRepository } from './log.repository.js';
 import { SigningKeyService } from './signing-key.service.js';
 import { bindUuids } from './sql.js';
-import { pushCopyRows, rootOfChunks, SubmissionTreeBuilder, type SubmissionChunk, type SubmissionTree } from './submission-tree.js';
+import { collectLeafRows, rootOfChunks, type SubmissionChunk, type SubmissionTree } from './submission-tree.js';
 
 export interface CommitRecord {
   societyId: string;
@@ -46,16 +46,13 @@ export class LedgerService {
    * `leaf_hash` column, its `$n` parameters uuids given in `params`), as
    * `COPY (insertSql RETURNING line_no, leaf_hash) TO STDOUT` on the committing
    * connection, and folds the leaf hashes into the submission tree as they stream
-   * back: the root and chunk roots are computed while the lines are written, not by
-   * reading them again. The rows must come back in line order (INSERT … SELECT …
-   * ORDER BY line_no does); if they do not, the commit fails rather than sign a
-   * wrong root.
+   * back (36 bytes a line, put in line order if the database returned them in
+   * another): the root and chunk roots come from the writing, not from reading the
+   * lines again.
    */
   async writeLines(client: pg.Client, insertSql: string, params: string[]): Promise<SubmissionTree> {
     const copy = `COPY (${bindUuids(insertSql, params)} RETURNING line_no, encode(leaf_hash, 'hex')) TO STDOUT`;
-    const builder = new SubmissionTreeBuilder();
-    await pushCopyRows(client.query(copyTo(copy)), builder);
-    return builder.finish();
+    return (await collectLeafRows(client.query(copyTo(copy)))).buildTree();
   }
 
   async recordCommit(q: QueryRunner, c: CommitRecord): Promise<{ logIndex: number; head: SignedTreeHead }> {

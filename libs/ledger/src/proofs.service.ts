@@ -63,10 +63,14 @@ export class ProofsService {
     return signCheckpoint(logOrigin(societyId), head.treeSize, head.rootHash, LOG_KEY_NAME, this.key.privateKey);
   }
 
-  /** Proof that the log at size `first` is a prefix of the log at size `second`. */
-  async consistency(p: Principal, societyId: string, first: number, second: number): Promise<{ proof: string[] }> {
+  /** Proof that the log at size `first` is a prefix of the log at size `second` (default: its current size). */
+  async consistency(p: Principal, societyId: string, first: number | undefined, second?: number): Promise<{ proof: string[] }> {
     await this.societies.assertReadable(p, societyId);
     const size = (await this.log.head(societyId))?.treeSize ?? 0;
+    if (first === undefined) {
+      throw DomainError.validation('The older tree size is required', [{ field: 'first', message: 'is required (a tree size, 0 to the current size)' }]);
+    }
+    second ??= size;
     if (second > size) {
       throw DomainError.validation('The log is not that large', [{ field: 'second', message: `must be at most the log's current size ${size} (got ${second})` }]);
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { MerkleTree, emptyRoot, leafHash, verifyInclusion } from '../../merkle/src/index.js';
-import { chunkedInclusionProof, pushCopyRows, rootOfChunks, SubmissionTreeBuilder } from './submission-tree.js';
+import { chunkedInclusionProof, collectLeafRows, rootOfChunks, SubmissionTreeBuilder } from './submission-tree.js';
 
 const leaves = (n: number) => Array.from({ length: n }, (_, i) => leafHash(Buffer.from(`line ${i}`)));
 
@@ -86,24 +86,52 @@ describe('chunkedInclusionProof', () => {
   });
 });
 
-describe('pushCopyRows', () => {
+describe('collectLeafRows', () => {
+  const rowsText = (hashes: Buffer[], order: number[]) => order.map((i) => `${i + 2}\t${hashes[i].toString('hex')}\n`).join('');
+
   it('reads COPY rows split anywhere across stream chunks', async () => {
     const hashes = leaves(5);
-    const text = hashes.map((h, i) => `${i + 2}\t${h.toString('hex')}\n`).join('');
+    const text = rowsText(hashes, [0, 1, 2, 3, 4]);
     async function* pieces() {
       for (let at = 0; at < text.length; at += 37) yield Buffer.from(text.slice(at, at + 37), 'latin1');
     }
-    const builder = new SubmissionTreeBuilder(2);
-    await pushCopyRows(pieces(), builder);
-    expect(builder.finish().root.equals(new MerkleTree(hashes).root())).toBe(true);
+    const rows = await collectLeafRows(pieces());
+    expect(rows.size).toBe(5);
+    expect(rows.buildTree(2).root.equals(new MerkleTree(hashes).root())).toBe(true);
+  });
+
+  it('builds the tree in line order whatever order the rows came in', () => {
+    fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 3000 }), fc.boolean(), fc.nat(), async (n, sparse, seed) => {
+        const hashes = leaves(n);
+        const order = Array.from({ length: n }, (_, i) => i);
+        for (let i = n - 1, x = seed; i > 0; i--) {
+          x = (x * 1103515245 + 12345) % 2147483648;
+          const j = x % (i + 1);
+          [order[i], order[j]] = [order[j], order[i]];
+        }
+        // Sparse line numbers (gaps) take the general sort, dense ones the direct placement.
+        const text = order.map((i) => `${sparse ? i * 3 + 2 : i + 2}\t${hashes[i].toString('hex')}\n`).join('');
+        const tree = (await collectLeafRows([text])).buildTree(64);
+        expect(tree.root.equals(new MerkleTree(hashes).root())).toBe(true);
+        expect(tree.chunks[0].firstLineNo).toBe(2);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('refuses a line number written twice', async () => {
+    const h = leaves(3);
+    await expect(collectLeafRows([rowsText(h, [0, 1]) + `2\t${h[2].toString('hex')}\n`]).then((r) => r.buildTree())).rejects.toThrow(/twice|increasing line order/);
+    await expect(collectLeafRows([`3\t${h[0].toString('hex')}\n2\t${h[1].toString('hex')}\n9\t${h[2].toString('hex')}\n3\t${h[2].toString('hex')}\n`]).then((r) => r.buildTree())).rejects.toThrow(
+      /increasing line order/,
+    );
   });
 
   it('accepts a last row without a newline and refuses a malformed row', async () => {
     const h = leaves(1)[0].toString('hex');
-    const ok = new SubmissionTreeBuilder(2);
-    await pushCopyRows([`2\t${h}`], ok);
-    expect(ok.size).toBe(1);
-    await expect(pushCopyRows([`2\t${h.slice(1)}\n`], new SubmissionTreeBuilder(2))).rejects.toThrow(/unexpected leaf row/);
-    await expect(pushCopyRows([`\t${h}\n`], new SubmissionTreeBuilder(2))).rejects.toThrow(/unexpected leaf row/);
+    expect((await collectLeafRows([`2\t${h}`])).size).toBe(1);
+    await expect(collectLeafRows([`2\t${h.slice(1)}\n`])).rejects.toThrow(/unexpected leaf row/);
+    await expect(collectLeafRows([`\t${h}\n`])).rejects.toThrow(/unexpected leaf row/);
   });
 });

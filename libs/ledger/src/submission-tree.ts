@@ -156,12 +156,80 @@ export function parseLeafRow(row: string): { lineNo: number; hash: Buffer; rest:
 }
 
 /**
- * Feeds a `COPY … TO STDOUT` text stream whose rows are `line_no<TAB>leaf hash hex`
- * into the builder as it arrives (one pass, nothing buffered but a partial row).
+ * A submission's leaf hashes as the database returns them while writing the lines:
+ * `INSERT … RETURNING` gives no order guarantee (a hash join may reorder the rows),
+ * so the rows are kept compactly (36 bytes a line) and put in line order before the
+ * tree is built. Rows that arrive in order (the usual case) are not sorted again;
+ * dense line numbers (the ingest numbers lines consecutively) are placed directly.
  */
-export async function pushCopyRows(rows: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, builder: SubmissionTreeBuilder): Promise<void> {
+export class LeafRows {
+  private lineNos = new Float64Array(1024);
+  private hashes = Buffer.allocUnsafe(1024 * 32);
+  private count = 0;
+  private inOrder = true;
+
+  get size(): number {
+    return this.count;
+  }
+
+  push(lineNo: number, hash: Uint8Array): void {
+    if (!Number.isSafeInteger(lineNo) || lineNo < 0) throw new Error(`not a line number: ${lineNo}`);
+    if (hash.length !== 32) throw new RangeError('a leaf hash must be 32 bytes');
+    if (this.count === this.lineNos.length) {
+      const lineNos = new Float64Array(this.count * 2);
+      lineNos.set(this.lineNos);
+      this.lineNos = lineNos;
+      const hashes = Buffer.allocUnsafe(this.count * 2 * 32);
+      this.hashes.copy(hashes, 0, 0, this.count * 32);
+      this.hashes = hashes;
+    }
+    if (this.count > 0 && lineNo <= this.lineNos[this.count - 1]) this.inOrder = false;
+    this.lineNos[this.count] = lineNo;
+    this.hashes.set(hash, this.count * 32);
+    this.count += 1;
+  }
+
+  /** The submission tree of the rows, in line order. Throws on a repeated line number. */
+  buildTree(chunkLeaves?: number): SubmissionTree {
+    const builder = new SubmissionTreeBuilder(chunkLeaves);
+    const order = this.inOrder ? null : this.lineOrder();
+    for (let k = 0; k < this.count; k++) {
+      const i = order ? order[k] : k;
+      builder.push(this.lineNos[i], this.hashes.subarray(i * 32, i * 32 + 32));
+    }
+    return builder.finish();
+  }
+
+  /** Row indices by increasing line number. */
+  private lineOrder(): Uint32Array {
+    const order = new Uint32Array(this.count);
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < this.count; i++) {
+      min = Math.min(min, this.lineNos[i]);
+      max = Math.max(max, this.lineNos[i]);
+    }
+    if (max - min + 1 === this.count) {
+      // Dense: each line number has its slot; a repeat leaves another slot empty and is caught by the builder.
+      order.fill(this.count);
+      for (let i = 0; i < this.count; i++) order[this.lineNos[i] - min] = i;
+      if (order.includes(this.count)) throw new Error('a line number occurs twice among the written lines');
+      return order;
+    }
+    for (let i = 0; i < this.count; i++) order[i] = i;
+    return order.sort((a, b) => this.lineNos[a] - this.lineNos[b]);
+  }
+}
+
+/**
+ * Collects a `COPY … TO STDOUT` text stream whose rows are `line_no<TAB>leaf hash hex`
+ * as it arrives (one pass over the rows; nothing else is buffered but a partial row).
+ */
+export async function collectLeafRows(rows: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): Promise<LeafRows> {
+  const collected = new LeafRows();
   await forEachCopyRow(rows, (row) => {
     const { lineNo, hash } = parseLeafRow(row);
-    builder.push(lineNo, hash);
+    collected.push(lineNo, hash);
   });
+  return collected;
 }
