@@ -13,7 +13,8 @@ import { bootTestApp, type TestApp } from '../support/test-app.js';
  */
 
 // '/', '/assets' and '/*' are the web dashboard (apps/api/src/web): public static files.
-const PUBLIC_PREFIXES = ['/docs', '/health', '/', '/assets', '/*'];
+// '/v1/log/keys' is the log's public keys, which anyone needs to check a proof offline.
+const PUBLIC_PREFIXES = ['/docs', '/health', '/', '/assets', '/*', '/v1/log/keys'];
 
 /**
  * Society routes every rights holder may read, whichever society: the registry entry
@@ -24,6 +25,10 @@ const SOCIETY_ROUTES_PUBLIC_TO_RIGHTS_HOLDERS = new Set([
   'GET /v1/societies/{id}',
   'GET /v1/societies/{id}/board/entitlement',
   'GET /v1/societies/{id}/governance-settings',
+  // A society's signed log heads are public facts a holder needs to check its lines.
+  'GET /v1/societies/{id}/log/head',
+  'GET /v1/societies/{id}/log/checkpoint',
+  'GET /v1/societies/{id}/log/consistency',
 ]);
 
 /** The tenants, and a mandate of holder A held at society B (so society A sees neither). */
@@ -48,6 +53,7 @@ const QUERY_FIXTURES: Record<string, string> = {
 function paramFixtures(cast: Cast): Record<string, { value: string; owner: 'society' | 'rights-holder' | 'nobody' }> {
   return {
     'submissions/{id}': { value: cast.submissionOfSocietyA, owner: 'society' },
+    'lines/{lineId}': { value: 'D1', owner: 'society' },
     'templates/{file}': { value: 'income.csv', owner: 'nobody' },
     'societies/{id}': { value: cast.societyA.id, owner: 'society' },
     'rights-holders/{id}': { value: cast.holderA.id, owner: 'rights-holder' },
@@ -70,6 +76,7 @@ function bodyFixtures(cast: Cast): Record<string, unknown> {
     'PUT /v1/societies/{id}/mandate-policy': { noticeMonths: 3, terminateAtFinancialYearEnd: false },
     'POST /v1/apportionment': { method: 'dhondt', seats: 3, parties: [{ name: 'A', votes: '10' }, { name: 'B', votes: '5.5' }] },
     'PUT /v1/societies/{id}/governance-settings': { boardSize: 7, method: 'sainte-lague', lookbackYears: 3 },
+    'POST /v1/societies/{id}/verify': {},
   };
 }
 
