@@ -96,15 +96,18 @@ export class VerifyService {
       expected.push(recomputedLeaf);
       if (!hashesEqual(recomputedLeaf, leaf.leafHash)) {
         mismatches.push({ submissionId: s.id, reason: await this.whyRootDiffers(q, s, tree, leaf) });
-      } else if (!s.root || !hashesEqual(s.root, tree.root)) {
-        mismatches.push({ submissionId: s.id, reason: `the root recorded on the submission differs from the root of its lines ${tree.root.toString('hex')}` });
+      } else {
+        // The lines agree with the log; what is recorded beside them must too.
+        if (!s.root || !hashesEqual(s.root, tree.root)) {
+          mismatches.push({ submissionId: s.id, reason: `the root recorded on the submission differs from the root of its lines ${tree.root.toString('hex')}` });
+        }
+        const stored = await this.log.chunks(s.societyId, s.id, q);
+        if (stored.length > 0 && !sameChunks(stored, tree)) {
+          mismatches.push({ submissionId: s.id, reason: 'the stored chunk roots (used for line proofs) differ from the chunks of its lines' });
+        }
       }
       if (s.logIndex !== leaf.leafIndex) {
         mismatches.push({ submissionId: s.id, reason: `the submission records log index ${s.logIndex}, but it is log leaf ${leaf.leafIndex}` });
-      }
-      const stored = await this.log.chunks(s.societyId, s.id, q);
-      if (stored.length > 0 && !sameChunks(stored, tree)) {
-        mismatches.push({ submissionId: s.id, reason: 'the stored chunk roots (used for line proofs) differ from the chunks of its lines' });
       }
       submissions.delete(s.id);
     }
