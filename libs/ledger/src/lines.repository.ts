@@ -56,35 +56,29 @@ export class LinesRepository {
     return rows.map((row) => ({ ...row, rows: row.rows === null ? null : Number(row.rows), logIndex: row.logIndex === null ? null : Number(row.logIndex) }));
   }
 
-  /** One line of a submission, its leaf data recomputed from the stored columns. */
+  /** One line of a submission (ids are unique within a package), its leaf data recomputed from the stored columns. */
   async line(s: LoggedSubmission, ref: LineRef): Promise<StoredLine | undefined> {
     const p = PACKAGES[s.type];
     const holder = s.type === 'distribution-lines' ? 'l.rights_holder_id' : 'NULL::uuid';
     const where = 'id' in ref ? `l.${p.idColumn!} = $3` : `l.line_no = $3`;
     const rows: StoredLine[] = await this.db.query(
       `SELECT l.line_no AS "lineNo", ${leafJsonSql(s.type, 'l')} AS leaf, l.leaf_hash AS "leafHash", ${holder} AS "rightsHolderId"
-       FROM ${p.table} l WHERE l.society_id = $1 AND l.submission_id = $2 AND ${where} ORDER BY l.line_no LIMIT 1`,
+       FROM ${p.table} l WHERE l.society_id = $1 AND l.submission_id = $2 AND ${where}`,
       [s.societyId, s.id, 'id' in ref ? ref.id : ref.lineNo],
     );
     return rows[0];
   }
 
-  /** Number of the submission's lines at or after line `fromLineNo` and before line `beforeLineNo`. */
-  async countLines(s: LoggedSubmission, fromLineNo: number, beforeLineNo: number): Promise<number> {
-    const rows: { n: number }[] = await this.db.query(
-      `SELECT count(*)::int AS n FROM ${PACKAGES[s.type].table} WHERE society_id = $1 AND submission_id = $2 AND line_no >= $3 AND line_no < $4`,
-      [s.societyId, s.id, fromLineNo, beforeLineNo],
-    );
-    return rows[0].n;
-  }
-
-  /** The stored leaf hashes of up to `limit` lines from line `fromLineNo` on, in line order (all lines by default). */
-  async leafHashes(s: LoggedSubmission, fromLineNo = 0, limit: number | null = null): Promise<Buffer[]> {
-    const rows: { leaf_hash: Buffer }[] = await this.db.query(
-      `SELECT leaf_hash FROM ${PACKAGES[s.type].table} WHERE society_id = $1 AND submission_id = $2 AND line_no >= $3 ORDER BY line_no LIMIT $4`,
+  /**
+   * The line numbers and stored leaf hashes of up to `limit` lines from line
+   * `fromLineNo` on, in line order (all the submission's lines by default).
+   */
+  async leaves(s: LoggedSubmission, fromLineNo = 0, limit: number | null = null): Promise<{ lineNos: number[]; hashes: Buffer[] }> {
+    const rows: { line_no: number; leaf_hash: Buffer }[] = await this.db.query(
+      `SELECT line_no, leaf_hash FROM ${PACKAGES[s.type].table} WHERE society_id = $1 AND submission_id = $2 AND line_no >= $3 ORDER BY line_no LIMIT $4`,
       [s.societyId, s.id, fromLineNo, limit],
     );
-    return rows.map((r) => r.leaf_hash);
+    return { lineNos: rows.map((r) => r.line_no), hashes: rows.map((r) => r.leaf_hash) };
   }
 
   /**

@@ -104,7 +104,8 @@ export class LogRepository {
   }
 }
 
+/** A head as served: its fields in the documented order, `origin` only when the head has one. */
 function withoutNullOrigin(row: SignedTreeHead & { origin?: string | null }): SignedTreeHead {
-  const { origin, ...rest } = row;
-  return origin == null ? rest : { ...rest, origin };
+  const { treeSize, rootHash, timestamp, origin, signature, keyId } = row;
+  return origin == null ? { treeSize, rootHash, timestamp, signature, keyId } : { treeSize, rootHash, timestamp, origin, signature, keyId };
 }

@@ -134,9 +134,9 @@ export class ProofsService {
     if (isWholeChunking(chunks, s.rows)) {
       let chunk = chunks[0];
       for (const c of chunks) if (c.firstLineNo <= lineNo) chunk = c;
-      const offset = await this.lines.countLines(s, chunk.firstLineNo, lineNo);
-      const hashes = await this.lines.leafHashes(s, chunk.firstLineNo, chunk.leafCount);
-      if (hashes.length === chunk.leafCount && offset < hashes.length) {
+      const { lineNos, hashes } = await this.lines.leaves(s, chunk.firstLineNo, chunk.leafCount);
+      const offset = lineNos.indexOf(lineNo);
+      if (hashes.length === chunk.leafCount && offset >= 0) {
         return {
           leafIndex: chunk.index * CHUNK_LEAVES + offset,
           lineProof: chunkedInclusionProof(offset, hashes, chunk.index, chunks.map((c) => c.root)),
@@ -146,8 +146,8 @@ export class ProofsService {
       // The stored lines no longer match the chunking (lines removed behind the ledger's
       // back): fall through to the whole tree, whose proof will then fail verification.
     }
-    const hashes = await this.lines.leafHashes(s);
-    const leafIndex = await this.lines.countLines(s, 0, lineNo);
+    const { lineNos, hashes } = await this.lines.leaves(s);
+    const leafIndex = lineNos.indexOf(lineNo);
     return { leafIndex, lineProof: new MerkleTree(hashes).inclusionProof(leafIndex), submissionSize: hashes.length };
   }
 
