@@ -62,7 +62,8 @@ export class BullMqJobQueue extends JobQueue {
       const worker = new Worker(
         name,
         async (job) => handler.run(job.data, { id: job.id ?? '', attempt: job.attemptsMade + 1 }),
-        { connection: this.connection(), prefix: this.prefix, concurrency },
+        // A crashed worker's job is taken up again within ~20 s (lock lapses, stall check runs).
+        { connection: this.connection(), prefix: this.prefix, concurrency, lockDuration: 15_000, stalledInterval: 5_000 },
       );
       worker.on('failed', (job, error) => this.logger.error(`job ${name}:${job?.id} failed: ${error.message}`));
       worker.on('error', (e) => this.logger.error(`worker ${name}: ${e.message}`));

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { LedgerModule } from '../../ledger/src/index.js';
+import { MandatesModule } from '../../mandates/src/index.js';
 import { RegistryModule } from '../../registry/src/index.js';
 import { IngestService } from './ingest/ingest.service.js';
 import { UploadStore } from './storage/upload-store.js';
@@ -7,7 +8,7 @@ import { SubmissionsRepository } from './submissions.repository.js';
 import { SubmissionsService } from './submissions.service.js';
 
 @Module({
-  imports: [RegistryModule, LedgerModule],
+  imports: [RegistryModule, LedgerModule, MandatesModule],
   providers: [SubmissionsRepository, SubmissionsService, UploadStore, IngestService],
   exports: [SubmissionsService, IngestService, SubmissionsRepository],
 })

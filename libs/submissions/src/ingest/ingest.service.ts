@@ -7,7 +7,9 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { AppConfig } from '../../../config/src/index.js';
 import type { InputProblem } from '../../../errors/src/index.js';
+import { DomainError } from '../../../errors/src/index.js';
 import { LedgerService } from '../../../ledger/src/index.js';
+import { type BulkMandateRow, MandatesService } from '../../../mandates/src/index.js';
 import { copySql, createStagingSql, insertLinesSql, registerUnknownHoldersSql, stagingTable, validationSql } from '../package-types/ingest-sql.js';
 import { PACKAGES } from '../package-types/package-types.js';
 import { parsePeriod } from '../period.js';
@@ -48,6 +50,7 @@ export class IngestService {
     private readonly store: UploadStore,
     private readonly ledger: LedgerService,
     private readonly config: AppConfig,
+    private readonly mandates: MandatesService,
   ) {}
 
   async run(submissionId: string): Promise<void> {
@@ -160,6 +163,7 @@ export class IngestService {
       // The lines are written and folded into the submission tree in one streamed pass.
       const tree = await this.ledger.writeLines(client, insertLinesSql(t.type, table), [t.societyId, t.id]);
       if (tree.size !== rows) throw new Error(`wrote ${tree.size} lines for ${rows} staged rows`);
+      if (t.type === 'mandates') await this.recordMandates(t, runner);
       const previous = await this.submissions.lockPreviousCommitted(runner, t.societyId, t.type, t.period, t.id);
       const { logIndex } = await this.ledger.recordCommit(runner, {
         societyId: t.societyId,
@@ -178,6 +182,57 @@ export class IngestService {
       await runner.commitTransaction();
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    }
+  }
+
+  /**
+   * A `mandates` package also records its mandates (bitemporal, conflict-checked) in the
+   * same transaction; lines sharing a mandate_id are one mandate over their territories.
+   * A conflict or a rule the mandates refuse rejects the whole package.
+   */
+  private async recordMandates(t: IngestTarget, runner: QueryRunner): Promise<void> {
+    const lines: { line_no: number; mandate_id: string; rights_holder_ipi: string; category: string; work_type: string; territory: string; valid_from: string; valid_to: string | null; basis: string; exclusive: boolean }[] =
+      await runner.query(
+        `SELECT line_no, mandate_id, rights_holder_ipi, category, work_type, territory, to_char(valid_from, 'YYYY-MM-DD') AS valid_from,
+                to_char(valid_to, 'YYYY-MM-DD') AS valid_to, basis, exclusive
+         FROM mandate_lines WHERE society_id = $1 AND submission_id = $2 ORDER BY line_no`,
+        [t.societyId, t.id],
+      );
+    const byId = new Map<string, BulkMandateRow>();
+    const problems: InputProblem[] = [];
+    for (const l of lines) {
+      const row = byId.get(l.mandate_id);
+      if (!row) {
+        byId.set(l.mandate_id, {
+          line: l.line_no,
+          externalId: l.mandate_id,
+          rightsHolderIpi: l.rights_holder_ipi,
+          category: l.category,
+          workType: l.work_type,
+          territories: [l.territory],
+          validFrom: l.valid_from,
+          validTo: l.valid_to,
+          basis: l.basis,
+          exclusive: l.exclusive,
+        });
+      } else if (
+        row.rightsHolderIpi !== l.rights_holder_ipi || row.category !== l.category || row.workType !== l.work_type ||
+        row.validFrom !== l.valid_from || row.validTo !== l.valid_to || row.basis !== l.basis || row.exclusive !== l.exclusive
+      ) {
+        problems.push({ line: l.line_no, column: 'mandate_id', message: `mandate ${l.mandate_id} differs from its line ${row.line} in more than the territory` });
+      } else {
+        row.territories.push(l.territory);
+      }
+    }
+    if (problems.length > 0) throw new Rejection(problems, problems.length, lines.length);
+    try {
+      await this.mandates.bulkRecord(runner.manager, t.societyId, [...byId.values()], { recordedBy: `submission ${t.id}` });
+    } catch (error) {
+      if (error instanceof DomainError) {
+        const errors = error.errors.length > 0 ? error.errors : [{ message: error.message }];
+        throw new Rejection(errors, errors.length, lines.length);
+      }
       throw error;
     }
   }
