@@ -52,9 +52,9 @@ export function demoRightsHolders(): DemoHolder[] {
 /** The RAO-like board: authors and composers hold almost every seat, publishers one. */
 export const DEMO_BOARD: { society: string; memberId: string; name: string; constituency: Constituency; seatFrom: string; seatTo: string | null }[] = [
   ...['Orlov, Pavel', 'Sokolova, Elena', 'Lebedev, Alexei', 'Kozlova, Irina', 'Novikov, Mikhail', 'Morozova, Natalia'].map((name, i) => ({
-    society: 'rao', memberId: `RAO-B${i + 1}`, name, constituency: (i % 2 === 0 ? 'authors' : 'composers') as Constituency, seatFrom: '2022-06-01', seatTo: '2026-05-31' as string | null,
+    society: 'rao', memberId: `RAO-B${i + 1}`, name, constituency: (i % 2 === 0 ? 'authors' : 'composers') as Constituency, seatFrom: '2022-06-01', seatTo: '2030-05-31' as string | null,
   })),
-  { society: 'rao', memberId: 'RAO-B7', name: 'Melodiya Music Publishing (demo)', constituency: 'publishers', seatFrom: '2022-06-01', seatTo: '2026-05-31' },
+  { society: 'rao', memberId: 'RAO-B7', name: 'Melodiya Music Publishing (demo)', constituency: 'publishers', seatFrom: '2022-06-01', seatTo: '2030-05-31' },
   { society: 'vois', memberId: 'VOIS-B1', name: 'Popova, Anna', constituency: 'performers', seatFrom: '2023-01-01', seatTo: null },
   { society: 'vois', memberId: 'VOIS-B2', name: 'Volkov, Dmitri', constituency: 'performers', seatFrom: '2023-01-01', seatTo: null },
   { society: 'vois', memberId: 'VOIS-B3', name: 'Baltic Rights GmbH (demo)', constituency: 'producers', seatFrom: '2023-01-01', seatTo: null },

@@ -1,9 +1,12 @@
+import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Principal, TokenService } from '../../auth/src/index.js';
 import { GovernanceSettingsService } from '../../governance/src/index.js';
 import { MandatesService, TerminationsService } from '../../mandates/src/index.js';
 import { AccreditationsService, BoardMembersService, RightsHoldersService, SocietiesService } from '../../registry/src/index.js';
+import { SubmissionsService } from '../../submissions/src/index.js';
+import { demoPackages } from './demo-packages.js';
 import { DEMO_ACCREDITATIONS, DEMO_BOARD, DEMO_GOVERNANCE_SETTINGS, DEMO_MANDATES, DEMO_SOCIETIES, demoRightsHolders } from './demo-data.js';
 
 export interface DemoToken {
@@ -32,6 +35,7 @@ export class DemoService {
     private readonly mandates: MandatesService,
     private readonly terminations: TerminationsService,
     private readonly governance: GovernanceSettingsService,
+    private readonly submissions: SubmissionsService,
   ) {}
 
   async load(): Promise<{ tokens: DemoToken[]; societyIds: Record<string, string>; holderIds: string[] }> {
@@ -46,6 +50,7 @@ export class DemoService {
     ).map((r: { id: string }) => r.id);
     await this.loadMandates(societyIds, holderIds);
     await this.loadGovernanceSettings(societyIds);
+    await this.loadSubmissions(societyIds);
     return { tokens: await this.issueTokens(societyIds, holderIds), societyIds, holderIds };
   }
 
@@ -108,6 +113,21 @@ export class DemoService {
       await this.governance.set(SYSTEM, societyIds[society], settings);
       this.logger.log(`Set the demo governance settings of ${society}: a board of ${settings.boardSize}, ${settings.method}, ${settings.lookbackYears} years`);
     }
+  }
+
+  /**
+   * Two years of quarterly packages per demo society, once. They are queued like any
+   * upload and committed (or, for the one broken package, rejected) in the background.
+   */
+  private async loadSubmissions(societyIds: Record<string, string>): Promise<void> {
+    const loaded: unknown[] = await this.db.query(`SELECT 1 FROM submissions WHERE society_id = ANY($1::uuid[]) LIMIT 1`, [Object.values(societyIds)]);
+    if (loaded.length > 0) return;
+    const packages = demoPackages();
+    for (const p of packages) {
+      const { type, period } = this.submissions.checkTarget(p.type, p.period);
+      await this.submissions.accept(SYSTEM, societyIds[p.society], type, period, Readable.from([Buffer.from(p.csv, 'utf8')]));
+    }
+    this.logger.log(`Queued ${packages.length} demo packages (2024Q1-2025Q4); they commit in the background`);
   }
 
   private async issueTokens(societyIds: Record<string, string>, holderIds: string[]): Promise<DemoToken[]> {

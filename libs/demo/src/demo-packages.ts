@@ -1,0 +1,219 @@
+import { type DemoHolder, demoRightsHolders } from './demo-data.js';
+
+/**
+ * Two years of quarterly packages for the demo societies, generated deterministically.
+ * Amounts are integers of minor units (BigInt) written as decimal strings, and each
+ * quarter is built so that it reconciles (collected = deductions + distributed + paid to
+ * other societies + undistributed), except where a finding is meant to show:
+ *  - the RAO-like society's 2025Q3 undistributed report is missing (a conservation gap);
+ *  - the RSP-like society's 2025Q4 distribution package is rejected (bad lines);
+ *  - publishers receive most of the RAO-like society's money, while its board seats one.
+ */
+export interface DemoPackage {
+  society: string;
+  type: string;
+  period: string;
+  csv: string;
+}
+
+const QUARTERS = ['2024Q1', '2024Q2', '2024Q3', '2024Q4', '2025Q1', '2025Q2', '2025Q3', '2025Q4'];
+
+interface Profile {
+  key: string;
+  currency: string;
+  category: string;
+  useType: string;
+  /** Holders paid by this society, with a weight each (publishers weigh heavily at RAO). */
+  payees: (h: DemoHolder, index: number) => bigint;
+  nonContractual: Set<number>;
+  counterparty: string;
+}
+
+const PROFILES: Profile[] = [
+  {
+    key: 'rao',
+    currency: 'RUB',
+    category: 'performing',
+    useType: 'radio',
+    payees: (h) => (h.kind === 'publisher' ? 9n : h.kind === 'author' || h.kind === 'composer' ? 1n : 0n),
+    nonContractual: new Set([1, 3, 5, 6, 9, 10, 11]),
+    counterparty: '904',
+  },
+  {
+    key: 'vois',
+    currency: 'RUB',
+    category: 'performers',
+    useType: 'background',
+    payees: (h) => (h.kind === 'performer' ? 2n : h.kind === 'producer' ? 3n : 0n),
+    nonContractual: new Set(),
+    counterparty: '904',
+  },
+  {
+    key: 'rsp',
+    currency: 'RUB',
+    category: 'private-copying',
+    useType: 'private-copying',
+    payees: (h) => (h.kind === 'producer' || h.kind === 'performer' || h.kind === 'composer' ? 1n : 0n),
+    nonContractual: new Set([1]),
+    counterparty: '902',
+  },
+  {
+    key: 'foreign',
+    currency: 'SEK',
+    category: 'performing',
+    useType: 'online',
+    payees: (h, i) => (i === 0 || h.country === 'SE' ? 2n : 0n),
+    nonContractual: new Set(),
+    counterparty: '901',
+  },
+];
+
+function money(minor: bigint): string {
+  const sign = minor < 0n ? '-' : '';
+  const abs = minor < 0n ? -minor : minor;
+  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+function quarterDates(period: string) {
+  const year = period.slice(0, 4);
+  const q = Number(period[5]);
+  const first = `${year}-${['01', '04', '07', '10'][q - 1]}-01`;
+  const last = `${year}-${['03-31', '06-30', '09-30', '12-31'][q - 1]}`;
+  const mid = `${year}-${['02', '05', '08', '11'][q - 1]}-15`;
+  const payday = `${year}-${['03-28', '06-27', '09-26', '12-26'][q - 1]}`;
+  return { first, last, mid, payday };
+}
+
+/** A deterministic pseudo-random sequence (LCG) over BigInt. */
+function sequence(seed: bigint): () => bigint {
+  let x = seed;
+  return () => (x = (x * 6364136223846793005n + 1442695040888963407n) % 2n ** 63n);
+}
+
+export function demoPackages(): DemoPackage[] {
+  const holders = [...demoRightsHolders()].sort((a, b) => (a.ipi < b.ipi ? -1 : 1));
+  const packages: DemoPackage[] = [];
+  for (const p of PROFILES) {
+    const payees = holders.map((h, i) => ({ h, i, w: p.payees(h, i) })).filter((x) => x.w > 0n);
+    QUARTERS.forEach((period, qi) => {
+      const d = quarterDates(period);
+      const next = sequence(BigInt(qi * 7919 + p.key.length * 104729 + 17));
+      // Distribution lines: gross per payee by weight, fee 15 %, other 2 %.
+      const lines: string[][] = [];
+      let grossTotal = 0n;
+      let feeTotal = 0n;
+      let otherTotal = 0n;
+      payees.forEach(({ h, i, w }, n) => {
+        const gross = w * (50_000_00n + (next() % 40_000_00n));
+        const fee = (gross * 15n) / 100n;
+        const other = (gross * 2n) / 100n;
+        grossTotal += gross;
+        feeTotal += fee;
+        otherTotal += other;
+        const paid = (n + qi) % 4 !== 0;
+        lines.push(
+          [
+            `${p.key.toUpperCase()}-${period}-${String(n + 1).padStart(4, '0')}`,
+            h.ipi,
+            csvCell(h.name),
+            '',
+            `Demo work ${(n * 31 + qi) % 97}`,
+            p.category,
+            p.useType,
+            p.currency === 'SEK' ? 'SE' : 'RU',
+            d.first,
+            d.last,
+            p.currency,
+            money(gross),
+            money(fee),
+            money(other),
+            money(gross - fee - other),
+            paid ? 'paid' : 'unpaid',
+            paid ? d.payday : '',
+            p.nonContractual.has(i) ? 'non-contractual' : 'contractual',
+          ],
+        );
+      });
+      // One unidentified line per quarter (money held for later claims).
+      const orphan = 12_345_00n + (next() % 9_000_00n);
+      const orphanFee = (orphan * 15n) / 100n;
+      grossTotal += orphan;
+      feeTotal += orphanFee;
+      lines.push(
+        [`${p.key.toUpperCase()}-${period}-U001`, '', `Unknown author (cue sheet ${qi + 1})`, '', 'Untitled', p.category, p.useType, p.currency === 'SEK' ? 'SE' : 'RU', d.first, d.last, p.currency, money(orphan), money(orphanFee), '0.00', money(orphan - orphanFee), 'unidentified', '', 'non-contractual'],
+      );
+      // Income so that the distributed gross is 80 % of it; 5 % goes to another society.
+      const income = (grossTotal * 100n) / 80n;
+      const toOthers = (income * 5n) / 100n;
+      const undistributed = income - grossTotal - toOthers;
+      const incomeParts = [income / 2n, income / 3n, income - income / 2n - income / 3n];
+      const licensees = ['Radio Volna LLC (demo)', 'Channel Nine JSC (demo)', 'StreamCo (demo)'];
+      packages.push({
+        society: p.key,
+        type: 'income',
+        period,
+        csv: csv(
+          'income_id,category,use_type,territory,licensee,period_from,period_to,currency,amount,received_on',
+          incomeParts.map((amount, k) => [`INC-${period}-${k + 1}`, p.category, p.useType, p.currency === 'SEK' ? 'SE' : 'RU', licensees[k], d.first, d.last, p.currency, money(amount), d.mid].join(',')),
+        ),
+      });
+      packages.push({
+        society: p.key,
+        type: 'deductions',
+        period,
+        csv: csv('deduction_id,kind,category,currency,amount,description', [
+          [`DED-${period}-1`, 'management', p.category, p.currency, money(feeTotal), `Management fee 15% (${period})`].join(','),
+          [`DED-${period}-2`, 'social-cultural', p.category, p.currency, money(otherTotal), `Social and cultural fund 2% (${period})`].join(','),
+        ]),
+      });
+      const broken = p.key === 'rsp' && period === '2025Q4';
+      packages.push({
+        society: p.key,
+        type: 'distribution-lines',
+        period,
+        csv: csv(
+          'line_id,rights_holder_ipi,rights_holder_name,work_iswc,work_title,category,use_type,territory,use_from,use_to,currency,gross,management_fee,other_deductions,net,status,paid_on,mandate_basis',
+          (broken ? breakLines(lines) : lines).map((cells) => cells.join(',')),
+        ),
+      });
+      packages.push({
+        society: p.key,
+        type: 'inter-society',
+        period,
+        csv: csv('transfer_id,counterparty_cisac,direction,category,territory,fy_of_collection,currency,amount,paid_on', [
+          [`TR-${period}-1`, p.counterparty, 'out', p.category, p.currency === 'SEK' ? 'RU' : 'SE', period.slice(0, 4), p.currency, money(toOthers), qi % 2 === 0 ? d.payday : ''].join(','),
+        ]),
+      });
+      if (!(p.key === 'rao' && period === '2025Q3')) {
+        packages.push({
+          society: p.key,
+          type: 'undistributed',
+          period,
+          csv: csv('category,fy_of_collection,currency,amount,reason,non_distributable,decided_use', [
+            [p.category, period.slice(0, 4), p.currency, money(undistributed), 'Awaiting usage reports and claims', 'false', ''].join(','),
+          ]),
+        });
+      }
+    });
+  }
+  return packages;
+}
+
+/** The rejected demo package: a wrong net, an unknown currency and a bad IPI. */
+function breakLines(lines: string[][]): string[][] {
+  return lines.map((line, n) => {
+    const cells = [...line];
+    if (n === 0) cells[14] = '1.00';
+    if (n === 1) cells[10] = 'RUR';
+    if (n === 2) cells[1] = '12345678901';
+    return cells;
+  });
+}
+
+function csvCell(value: string): string {
+  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function csv(header: string, rows: string[]): string {
+  return [header, ...rows].join('\n') + '\n';
+}
