@@ -82,7 +82,10 @@ export function lastCompleteFinancialYear(today: string, end: FinancialYearEnd):
  * earlier (29 February becoming 1 March in a common year). When `to` is the end of
  * financial year Y this is exactly financial years Y − years + 1 … Y.
  */
-export function lookbackWindow(to: string, years: number): DateWindow {
+export function lookbackWindow(to: string, years: number, end?: FinancialYearEnd): DateWindow {
+  // A window ending on a financial-year end spans whole financial years (this matters
+  // for a year end on 28 or 29 February, which leap years move).
+  if (end && financialYearEndDate(financialYearOf(to, end), end) === to) return lookbackWindowOfYear(financialYearOf(to, end), years, end);
   const [y, m, d] = parts(addDays(to, 1));
   const year = y - years;
   const from = d > daysInMonth(year, m) ? addDays(iso(year, m, daysInMonth(year, m)), 1) : iso(year, m, d);

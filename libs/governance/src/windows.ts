@@ -24,7 +24,7 @@ export function resolveWindow(
   today: string,
 ): DateWindow {
   const to = q.to ?? financialYearEndDate(lastCompleteFinancialYear(today, end), end);
-  const from = q.from ?? lookbackWindow(to, lookbackYears).from;
+  const from = q.from ?? lookbackWindow(to, lookbackYears, end).from;
   if (from > to) {
     const problem =
       q.to !== undefined

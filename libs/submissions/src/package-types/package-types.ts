@@ -31,7 +31,7 @@ export interface PackageType_ {
 }
 
 const dateOk = (c: string) => `ledger_date_valid(s.${c})`;
-const amountOk = (c: string) => `ledger_amount_problem(s.${c}) IS NULL`;
+const amountOk = (c: string) => `s.${c} ~ '^[0-9]{1,18}([.][0-9]{1,8})?$'`;
 
 export const PACKAGES: Record<PackageType, PackageType_> = {
   income: {
