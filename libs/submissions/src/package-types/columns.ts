@@ -28,6 +28,11 @@ const AMOUNT_RE = '^[0-9]{1,18}([.][0-9]{1,8})?$';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const jsonText = (expr: string) => `to_json(${expr})::text`;
+/**
+ * The JSON string of a value validation restricted to characters JSON never escapes
+ * (enumerations, dates, amounts, codes): quoting it is the same text as to_json, cheaper.
+ */
+const safeJsonText = (expr: string) => `('"' || ${expr} || '"')`;
 const nullable = (col: string, json: string) => `CASE WHEN ${col} IS NULL THEN 'null' ELSE ${json} END`;
 const quoted = (col: string) => `'"' || left(${col}, 60) || '"'`;
 
@@ -53,7 +58,7 @@ export function oneOf(name: string, values: readonly string[], opts: { optional?
       `WHEN ${c} <> '' AND NOT (${c} = ANY(${list})) THEN ${quoted(c)} || ' is not one of: ${values.join(', ')}'`,
     ],
     typed: (c) => (opts.optional ? `NULLIF(${c}, '')` : c),
-    leaf: (c) => (opts.optional ? nullable(c, jsonText(c)) : jsonText(c)),
+    leaf: (c) => (opts.optional ? nullable(c, safeJsonText(c)) : safeJsonText(c)),
   };
 }
 
@@ -72,7 +77,7 @@ export function amount(name: string): Column {
     // The common case is one regex; the function explaining what is wrong runs only on bad cells.
     problem: (c) => [`WHEN ${c} !~ '${AMOUNT_RE}' THEN ledger_amount_problem(${c})`],
     typed: (c) => `${c}::numeric(26,8)`,
-    leaf: (c) => jsonText(`trim_scale(${c})::text`),
+    leaf: (c) => safeJsonText(`trim_scale(${c})::text`),
   };
 }
 
@@ -91,7 +96,7 @@ export function date(name: string, opts: { optional?: boolean; rule?: DateRule }
       ...(rule === 'not-after-quarter' ? [`WHEN ${c} <> '' AND ${c}::date > DATE '${q.last}' THEN ${c} || ' is after the end of the period ${q.period} (${q.last})'`] : []),
     ],
     typed: (c) => `NULLIF(${c}, '')::date`,
-    leaf: (c) => nullable(c, jsonText(`to_char(${c}, 'YYYY-MM-DD')`)),
+    leaf: (c) => nullable(c, safeJsonText(`to_char(${c}, 'YYYY-MM-DD')`)),
   };
 }
 
@@ -103,7 +108,7 @@ export function currency(name: string): Column {
       `WHEN NOT (${c} = ANY(${CURRENCY_ARRAY})) THEN ${quoted(c)} || ' is not an ISO 4217 currency code'`,
     ],
     typed: (c) => c,
-    leaf: (c) => jsonText(`${c}::text`),
+    leaf: (c) => safeJsonText(`${c}::text`),
   };
 }
 
@@ -115,7 +120,7 @@ export function territory(name: string): Column {
       `WHEN ${c} <> 'WORLD' AND NOT (${c} = ANY(${COUNTRY_ARRAY})) THEN ${quoted(c)} || ' is not an ISO 3166-1 alpha-2 code or WORLD'`,
     ],
     typed: (c) => c,
-    leaf: (c) => jsonText(c),
+    leaf: (c) => safeJsonText(c),
   };
 }
 
@@ -127,7 +132,7 @@ export function ipi(name: string, opts: { optional?: boolean } = {}): Column {
       `WHEN ${c} <> '' AND NOT ledger_ipi_valid(${c}) THEN ${quoted(c)} || ' is not a valid IPI name number (11 digits with mod-101 check digits)'`,
     ],
     typed: (c) => `NULLIF(${c}, '')`,
-    leaf: (c) => nullable(c, jsonText(`${c}::text`)),
+    leaf: (c) => nullable(c, safeJsonText(`${c}::text`)),
   };
 }
 
@@ -136,7 +141,7 @@ export function iswc(name: string): Column {
     name,
     problem: (c) => [`WHEN ${c} <> '' AND NOT ledger_iswc_valid(${c}) THEN ${quoted(c)} || ' is not a valid ISWC (T-123.456.789-C with its check digit)'`],
     typed: (c) => `ledger_iswc_normalize(NULLIF(${c}, ''))`,
-    leaf: (c) => nullable(c, jsonText(`${c}::text`)),
+    leaf: (c) => nullable(c, safeJsonText(`${c}::text`)),
   };
 }
 
@@ -145,7 +150,7 @@ export function cisac(name: string): Column {
     name,
     problem: (c) => [`WHEN NOT ledger_cisac_valid(${c}) THEN ${quoted(c)} || ' is not a CISAC society code (three digits)'`],
     typed: (c) => c,
-    leaf: (c) => jsonText(`${c}::text`),
+    leaf: (c) => safeJsonText(`${c}::text`),
   };
 }
 
@@ -157,6 +162,6 @@ export function year(name: string): Column {
       `WHEN ${c}::int > ${q.year} THEN ${c} || ' is after the submitted period ${q.period}'`,
     ],
     typed: (c) => `${c}::int`,
-    leaf: (c) => jsonText(`${c}::text`),
+    leaf: (c) => safeJsonText(`${c}::text`),
   };
 }
