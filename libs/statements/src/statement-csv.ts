@@ -1,0 +1,62 @@
+/**
+ * A statement as CSV: one row per society × category of rights × type of use, with
+ * the Art. 18 amounts in the statement currency, the society's period of use, the
+ * signed log head the statement was built from and the rates it used. A society
+ * listed only for its mandates (no line in the year) gets one row with empty category
+ * and use type and zero amounts. Pure TypeScript.
+ */
+import type { Statement } from './statement.js';
+
+export const STATEMENT_CSV_COLUMNS = [
+  'rights_holder_id',
+  'year',
+  'society_id',
+  'society_name',
+  'category',
+  'use_type',
+  'currency',
+  'revenue_attributed',
+  'management_fees',
+  'other_deductions',
+  'paid',
+  'outstanding',
+  'lines',
+  'period_from',
+  'period_to',
+  'head_tree_size',
+  'head_root_hash',
+  'rates',
+] as const;
+
+/**
+ * A cell as RFC 4180 wants it; text that a spreadsheet would run as a formula
+ * (starting with =, +, @, tab or CR) is prefixed with an apostrophe.
+ */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function statementCsv(s: Statement): string {
+  const rows: (string | number | null)[][] = [];
+  for (const society of s.societies) {
+    const common = [s.rightsHolderId, s.year, society.societyId, society.societyName];
+    const tail = [
+      society.periodOfUse?.from ?? null,
+      society.periodOfUse?.to ?? null,
+      society.head?.treeSize ?? null,
+      society.head?.rootHash ?? null,
+      society.rates.map((r) => `${r.currency} ${r.rateDate} ${r.rateToEur}`).join('; '),
+    ];
+    if (society.byUse.length === 0) {
+      const zero = society.revenueAttributed; // "0.00" in the statement currency
+      rows.push([...common, '', '', s.currency, zero, zero, zero, zero, zero, 0, ...tail]);
+    }
+    for (const u of society.byUse) {
+      rows.push([...common, u.category, u.useType, s.currency, u.revenueAttributed, u.managementFees, u.otherDeductions, u.paid, u.outstanding, u.lines, ...tail]);
+    }
+  }
+  return [STATEMENT_CSV_COLUMNS.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\r\n') + '\r\n';
+}

@@ -1,0 +1,239 @@
+/**
+ * A statement as a PDF (A4): a summary over all societies, then per society its
+ * amounts by category of rights and type of use, its mandates and non-contractual
+ * part, and the signed log head (tree size, root hash, key id) it was built from; then
+ * every exchange rate used and how to check each line against the log.
+ *
+ * Text is set in DejaVu Sans when the system has it (any script), else in Helvetica,
+ * whose WinAnsi encoding cannot show Cyrillic: names are then transliterated and any
+ * other character outside Latin-1 is written "?". No NestJS, no database.
+ */
+import { existsSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import type { Statement, SocietyStatement } from './statement.js';
+
+/** Where a font covering Cyrillic and most scripts is looked for; the first found is embedded. */
+const UNICODE_FONTS = [
+  { regular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', bold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', mono: '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf' },
+  { regular: '/usr/share/fonts/dejavu/DejaVuSans.ttf', bold: '/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf', mono: '/usr/share/fonts/dejavu/DejaVuSansMono.ttf' },
+];
+
+interface Fonts {
+  regular: string;
+  bold: string;
+  mono: string;
+  /** Makes text drawable in these fonts. */
+  safe: (text: string) => string;
+}
+
+const CYRILLIC: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p',
+  р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+};
+
+/** Cyrillic transliterated, anything else outside Latin-1 (and the WinAnsi punctuation kept) replaced by "?". */
+export function winAnsiSafe(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const lower = ch.toLowerCase();
+    const latin = CYRILLIC[lower];
+    if (latin !== undefined) out += ch === lower ? latin : latin.charAt(0).toUpperCase() + latin.slice(1);
+    else if (ch.codePointAt(0)! <= 0xff || '–—‘’“”•…€→'.includes(ch)) out += ch;
+    else out += '?';
+  }
+  return out;
+}
+
+function chooseFonts(): Fonts {
+  const found = UNICODE_FONTS.find((f) => existsSync(f.regular) && existsSync(f.bold) && existsSync(f.mono));
+  if (found) return { ...found, safe: (t) => t };
+  return { regular: 'Helvetica', bold: 'Helvetica-Bold', mono: 'Courier', safe: winAnsiSafe };
+}
+
+const GREY = '#555555';
+const RULE = '#bbbbbb';
+const SHADE = '#f0f0f0';
+
+interface Column {
+  title: string;
+  width: number;
+  align: 'left' | 'right';
+}
+
+/** Renders the statement; resolves to the PDF bytes. */
+export function statementPdf(s: Statement, options: { linesUrl: string }): Promise<Buffer> {
+  const fonts = chooseFonts();
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 50, bottom: 50, left: 50, right: 50 },
+    info: { Title: `Statement ${s.year}: ${s.rightsHolderName}`, Subject: 'Rights-holder statement (Directive 2014/26/EU Art. 18)', Creator: 'Collective Ledger' },
+    bufferPages: true,
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
+  doc.registerFont('mono', fonts.mono);
+  const t = fonts.safe;
+  const left = doc.page.margins.left;
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  const ensure = (height: number) => {
+    if (doc.y + height > bottom()) doc.addPage();
+  };
+  const heading = (text: string, size = 13) => {
+    ensure(size + 30);
+    doc.moveDown(0.6).font('bold').fontSize(size).fillColor('black').text(t(text), left, doc.y, { width });
+    doc.moveDown(0.2);
+  };
+  const line = (label: string, value: string, font: 'regular' | 'mono' = 'regular') => {
+    ensure(14);
+    const y = doc.y;
+    doc.font('regular').fontSize(9).fillColor(GREY).text(t(label), left, y, { width: 110 });
+    doc.font(font).fontSize(font === 'mono' ? 8 : 9).fillColor('black').text(t(value), left + 115, y, { width: width - 115 });
+    doc.y = Math.max(doc.y, y + 12);
+  };
+  const table = (columns: Column[], rows: string[][], options: { boldLast?: boolean } = {}) => {
+    const rowHeight = 15;
+    const drawHeader = () => {
+      const y = doc.y;
+      doc.rect(left, y, width, rowHeight).fill(SHADE);
+      let x = left;
+      for (const c of columns) {
+        doc.font('bold').fontSize(8).fillColor('black').text(t(c.title), x + 3, y + 4, { width: c.width - 6, align: c.align, lineBreak: false });
+        x += c.width;
+      }
+      doc.y = y + rowHeight;
+    };
+    ensure(rowHeight * 2);
+    drawHeader();
+    rows.forEach((row, r) => {
+      if (doc.y + rowHeight > bottom()) {
+        doc.addPage();
+        drawHeader();
+      }
+      const y = doc.y;
+      const bold = options.boldLast && r === rows.length - 1;
+      let x = left;
+      row.forEach((cell, i) => {
+        const c = columns[i];
+        doc.font(bold ? 'bold' : 'regular').fontSize(8).fillColor('black').text(t(cell), x + 3, y + 4, { width: c.width - 6, align: c.align, lineBreak: false, ellipsis: true });
+        x += c.width;
+      });
+      doc.moveTo(left, y + rowHeight).lineTo(left + width, y + rowHeight).lineWidth(0.5).strokeColor(RULE).stroke();
+      doc.y = y + rowHeight;
+    });
+    doc.x = left;
+    doc.moveDown(0.5);
+  };
+  const amountColumns = (first: Column[]): Column[] => {
+    const rest = width - first.reduce((n, c) => n + c.width, 0) - 40;
+    const each = rest / 5;
+    return [
+      ...first,
+      ...['Attributed', 'Mgmt fees', 'Other deductions', 'Paid', 'Outstanding'].map((title) => ({ title, width: each, align: 'right' as const })),
+      { title: 'Lines', width: 40, align: 'right' },
+    ];
+  };
+
+  // Title and holder.
+  doc.font('bold').fontSize(18).fillColor('black').text(t(`Statement ${s.year}`), left, doc.y, { width });
+  doc.font('regular').fontSize(10).fillColor(GREY).text('What each collecting society attributed, deducted and paid (Directive 2014/26/EU, Art. 18)', { width });
+  doc.moveDown(0.6);
+  line('Rights holder', s.rightsHolderName);
+  line('IPI name number', s.rightsHolderIpi ?? '—');
+  line('Rights holder id', s.rightsHolderId, 'mono');
+  line('Year of use', `${s.year} (lines whose use ended in ${s.year})`);
+  line('Currency', `${s.currency} (every amount converted line by line; rates listed at the end)`);
+
+  heading('Summary');
+  const summaryColumns = amountColumns([{ title: 'Society', width: 140, align: 'left' }]);
+  table(
+    summaryColumns,
+    [
+      ...s.societies.map((so) => [so.societyName, so.revenueAttributed, so.managementFees, so.otherDeductions, so.paidTotal, so.outstanding, String(so.lines)]),
+      ['Total', s.totals.revenueAttributed, s.totals.managementFees, s.totals.otherDeductions, s.totals.paid, s.totals.outstanding, String(s.totals.lines)],
+    ],
+    { boldLast: true },
+  );
+  if (s.societies.length === 0) {
+    doc.font('regular').fontSize(9).fillColor(GREY).text(t(`No society attributed anything to this rights holder for ${s.year} or held a mandate for it that year.`), left, doc.y, { width });
+  }
+
+  for (const so of s.societies) societySection(so);
+
+  heading('Exchange rates used');
+  if (s.rates.length === 0) {
+    doc.font('regular').fontSize(9).fillColor('black').text(t(`None: every line was in ${s.currency}.`), left, doc.y, { width });
+  } else {
+    table(
+      [
+        { title: 'Currency', width: 80, align: 'left' },
+        { title: 'Rate date', width: 100, align: 'left' },
+        { title: 'Value of one unit in EUR', width: 160, align: 'right' },
+      ],
+      s.rates.map((r) => [r.currency, r.rateDate, r.rateToEur]),
+    );
+  }
+
+  heading('How the amounts are computed and checked', 11);
+  const notes = [
+    `A line belongs to ${s.year} when its period of use ends in ${s.year}. Paid = net of the lines paid; outstanding = net of the lines attributed but not paid yet.`,
+    `Each line is converted on its own: amount × (its currency's rate to EUR) ÷ (${s.currency}'s rate to EUR), with the last rate recorded on or before the payment day (for unpaid lines, the last day of use), rounded once, half to even, to the minor unit of ${s.currency}; its net is gross − fees − other deductions. Every total is the plain sum of those converted lines.`,
+    `Every line, with its proof of inclusion in the society's signed log, is listed at ${options.linesUrl}. Check a proof offline with \`ledger verify --proof FILE --keys KEYS\` against the head printed for the society above.`,
+  ];
+  for (const n of notes) {
+    ensure(40);
+    doc.font('regular').fontSize(8.5).fillColor('black').text(t(n), left, doc.y, { width, align: 'left' });
+    doc.moveDown(0.4);
+  }
+
+  // Page numbers.
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const savedBottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font('regular').fontSize(7).fillColor(GREY).text(t(`${s.rightsHolderName} · statement ${s.year} · page ${i + 1} of ${range.count}`), left, doc.page.height - 35, { width, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = savedBottom;
+  }
+  doc.end();
+  return done;
+
+  function societySection(so: SocietyStatement): void {
+    ensure(160);
+    heading(so.societyName);
+    line('Society id', so.societyId, 'mono');
+    line('Period of use', so.periodOfUse ? `${so.periodOfUse.from} to ${so.periodOfUse.to}` : '— (no line this year)');
+    if (so.head) {
+      line('Built from log head', `tree size ${so.head.treeSize}, signed ${so.head.timestamp}, key ${so.head.keyId}`);
+      line('Root hash', so.head.rootHash, 'mono');
+    } else {
+      line('Built from log head', '— (nothing committed yet)');
+    }
+    line('Without a mandate', `${so.nonContractual.amount} ${s.currency} gross on ${so.nonContractual.lines} line(s) managed non-contractually`);
+    if (so.mandates.length === 0) line('Mandates', 'none in the year');
+    so.mandates.forEach((m, i) => {
+      const territories = m.territories.join(', ') + (m.excludedTerritories.length > 0 ? ` except ${m.excludedTerritories.join(', ')}` : '');
+      line(i === 0 ? 'Mandates' : '', `${m.category}, ${m.workType}, ${territories}; ${m.validFrom} to ${m.validTo ?? 'open'}; ${m.basis}${m.exclusive ? ', exclusive' : ''}`);
+    });
+    doc.moveDown(0.3);
+    if (so.byUse.length > 0) {
+      table(amountColumns([
+        { title: 'Category', width: 95, align: 'left' },
+        { title: 'Type of use', width: 75, align: 'left' },
+      ]), [
+        ...so.byUse.map((u) => [u.category, u.useType, u.revenueAttributed, u.managementFees, u.otherDeductions, u.paid, u.outstanding, String(u.lines)]),
+        ['Total', '', so.revenueAttributed, so.managementFees, so.otherDeductions, so.paidTotal, so.outstanding, String(so.lines)],
+      ], { boldLast: true });
+    }
+    if (so.rates.length > 0) {
+      ensure(14);
+      doc.font('regular').fontSize(8).fillColor(GREY).text(t(`Rates: ${so.rates.map((r) => `${r.currency} ${r.rateToEur} EUR on ${r.rateDate}`).join('; ')}`), left, doc.y, { width });
+    }
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * A rights holder's statement as the API serves it (JSON, and the source of the CSV
+ * and PDF): the figures of figures.ts written as decimal strings in the statement
+ * currency, with what each society manages for the holder and the signed head of its
+ * log the statement was built from. Pure TypeScript.
+ */
+import type { SignedTreeHead } from '../../merkle/src/index.js';
+import { formatMinorUnits } from './conversion.js';
+import type { Amounts, RateUsed, StatementFigures } from './figures.js';
+
+/** A mandate as a statement lists it (what the society manages for the holder). */
+export interface StatementMandate {
+  id: string;
+  category: string;
+  workType: string;
+  territories: string[];
+  excludedTerritories: string[];
+  validFrom: string;
+  validTo: string | null;
+  basis: string;
+  exclusive: boolean;
+}
+
+/** The Art. 18 amounts as decimal strings. */
+export interface AmountsView {
+  revenueAttributed: string;
+  managementFees: string;
+  otherDeductions: string;
+  paid: string;
+  outstanding: string;
+  lines: number;
+}
+
+export interface UseAmountsView extends AmountsView {
+  category: string;
+  useType: string;
+}
+
+export interface SocietyStatement {
+  societyId: string;
+  societyName: string;
+  /** Gross attributed to the holder (all its lines of the year). */
+  revenueAttributed: string;
+  /** Net paid, per category of rights and type of use. */
+  paid: { category: string; useType: string; amount: string }[];
+  /** Net paid, all categories. */
+  paidTotal: string;
+  managementFees: string;
+  otherDeductions: string;
+  /** Net attributed but not paid yet. */
+  outstanding: string;
+  /** Every amount per category of rights and type of use (the CSV rows). */
+  byUse: UseAmountsView[];
+  periodOfUse: { from: string; to: string } | null;
+  /** Number of lines. */
+  lines: number;
+  /** Every rate the society's lines were converted with. */
+  rates: RateUsed[];
+  /** Mandates the society held for the holder at some time in the year. */
+  mandates: StatementMandate[];
+  /** What the society manages without the holder's mandate (lines with mandate_basis non-contractual): gross and lines. */
+  nonContractual: { amount: string; lines: number };
+  /** The society's signed log head the statement was built from (null: nothing committed yet). */
+  head: SignedTreeHead | null;
+}
+
+export interface Statement {
+  rightsHolderId: string;
+  rightsHolderName: string;
+  rightsHolderIpi: string | null;
+  year: number;
+  currency: string;
+  societies: SocietyStatement[];
+  totals: AmountsView;
+  rates: RateUsed[];
+}
+
+/** What the service knows besides the money: the holder, and per society its name, mandates and head. */
+export interface StatementContext {
+  rightsHolderId: string;
+  rightsHolderName: string;
+  rightsHolderIpi: string | null;
+  year: number;
+  societies: Map<string, { name: string; head: SignedTreeHead | null; mandates: StatementMandate[] }>;
+}
+
+export function amountsView(a: Amounts, currency: string): AmountsView {
+  const f = (units: bigint) => formatMinorUnits(units, currency);
+  return {
+    revenueAttributed: f(a.revenueAttributed),
+    managementFees: f(a.managementFees),
+    otherDeductions: f(a.otherDeductions),
+    paid: f(a.paid),
+    outstanding: f(a.outstanding),
+    lines: a.lines,
+  };
+}
+
+/** The statement from its figures and context. */
+export function toStatement(figures: StatementFigures, context: StatementContext): Statement {
+  const currency = figures.currency;
+  const f = (units: bigint) => formatMinorUnits(units, currency);
+  return {
+    rightsHolderId: context.rightsHolderId,
+    rightsHolderName: context.rightsHolderName,
+    rightsHolderIpi: context.rightsHolderIpi,
+    year: context.year,
+    currency,
+    societies: figures.societies.map((s) => {
+      const about = context.societies.get(s.societyId);
+      return {
+        societyId: s.societyId,
+        societyName: about?.name ?? s.societyId,
+        revenueAttributed: f(s.revenueAttributed),
+        paid: s.byUse.map((u) => ({ category: u.category, useType: u.useType, amount: f(u.paid) })),
+        paidTotal: f(s.paid),
+        managementFees: f(s.managementFees),
+        otherDeductions: f(s.otherDeductions),
+        outstanding: f(s.outstanding),
+        byUse: s.byUse.map((u) => ({ category: u.category, useType: u.useType, ...amountsView(u, currency) })),
+        periodOfUse: s.periodOfUse,
+        lines: s.lines,
+        rates: s.rates,
+        mandates: about?.mandates ?? [],
+        nonContractual: { amount: f(s.nonContractual.amount), lines: s.nonContractual.lines },
+        head: about?.head ?? null,
+      };
+    }),
+    totals: amountsView(figures.totals, currency),
+    rates: figures.rates,
+  };
+}

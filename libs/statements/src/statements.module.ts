@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { MandatesModule } from '../../mandates/src/index.js';
+import { RegistryModule } from '../../registry/src/index.js';
+import { ClaimsRepository } from './claims.repository.js';
+import { ClaimsService } from './claims.service.js';
+import { ExchangeRatesRepository } from './exchange-rates.repository.js';
+import { ExchangeRatesService } from './exchange-rates.service.js';
+import { HolderScopeService } from './holder-scope.js';
+import { StatementsRepository } from './statements.repository.js';
+import { StatementsService } from './statements.service.js';
+
+@Module({
+  imports: [RegistryModule, MandatesModule],
+  providers: [StatementsRepository, HolderScopeService, ExchangeRatesRepository, ExchangeRatesService, ClaimsRepository, ClaimsService, StatementsService],
+  exports: [StatementsService, ExchangeRatesService, ClaimsService],
+})
+export class StatementsModule {}

@@ -1,0 +1,217 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../../auth/src/index.js';
+import { MAX_LIMIT, type Page } from '../../database/src/index.js';
+import { DomainError } from '../../errors/src/index.js';
+import { type Mandate, MandatesService } from '../../mandates/src/index.js';
+import { DecimalValue, formatAmount, minorUnitsOf } from '../../money/src/index.js';
+import { formatMinorUnits } from './conversion.js';
+import { ExchangeRatesRepository } from './exchange-rates.repository.js';
+import { type HolderLine, MissingRateError, type RateBook, type RateUsed, buildFigures, convertLine, rateNeeds } from './figures.js';
+import { type HolderScope, HolderScopeService } from './holder-scope.js';
+import { decodeLineCursor, lineCursor, proofUrl } from './line-keys.js';
+import { type Statement, type StatementMandate, toStatement } from './statement.js';
+import { statementCsv } from './statement-csv.js';
+import { statementPdf } from './statement-pdf.js';
+import { StatementsRepository } from './statements.repository.js';
+
+export const STATEMENT_FORMATS = ['json', 'csv', 'pdf'] as const;
+export type StatementFormat = (typeof STATEMENT_FORMATS)[number];
+
+export interface StatementQuery {
+  year: number;
+  /** ISO 4217 code of the statement currency. */
+  currency: string;
+}
+
+/** A statement in the asked format: the JSON document, or CSV text, or PDF bytes, with how to serve it. */
+export type RenderedStatement =
+  | { format: 'json'; body: Statement }
+  | { format: 'csv' | 'pdf'; body: string | Buffer; contentType: string; filename: string };
+
+/** One line of a statement, in its own currency and in the statement's, with the proof that it is in the log. */
+export interface StatementLine {
+  societyId: string;
+  societyName: string;
+  submissionId: string;
+  lineNo: number;
+  lineId: string;
+  category: string;
+  useType: string;
+  territory: string;
+  workIswc: string | null;
+  workTitle: string;
+  useFrom: string;
+  useTo: string;
+  status: string;
+  paidOn: string | null;
+  mandateBasis: string;
+  original: { currency: string; gross: string; managementFee: string; otherDeductions: string; net: string };
+  converted: { currency: string; gross: string; managementFee: string; otherDeductions: string; net: string };
+  /** The rates that converted it (none when it is in the statement currency). */
+  rates: RateUsed[];
+  /** GET it for the line's inclusion proof in the society's signed log. */
+  proof: string;
+}
+
+/**
+ * Rights-holder statements (Directive Art. 18): per society what it attributed,
+ * deducted, paid and still owes the holder in a year, converted to one currency by
+ * recorded rates, with the signed log head each society's part was built from and
+ * every line's proof.
+ */
+@Injectable()
+export class StatementsService {
+  constructor(
+    private readonly statements: StatementsRepository,
+    private readonly rates: ExchangeRatesRepository,
+    private readonly scopes: HolderScopeService,
+    private readonly mandates: MandatesService,
+  ) {}
+
+  async statement(p: Principal, holderId: string, q: StatementQuery): Promise<Statement> {
+    const scope = await this.scopes.scope(p, holderId);
+    const { from, to } = yearBounds(q.year);
+    const [rows, mandates] = await Promise.all([
+      this.statements.statementRows(holderId, from, to, scope.societyIds),
+      scope.mandates ? this.mandatesInYear(p, holderId, from, to) : Promise.resolve([]),
+    ]);
+    const lines = rows.flatMap((r) => r.lines);
+    const book = await this.rateBook(lines, q.currency);
+    const bySociety = new Map<string, StatementMandate[]>();
+    for (const m of mandates) {
+      if (scope.societyIds && !scope.societyIds.includes(m.societyId)) continue;
+      bySociety.set(m.societyId, [...(bySociety.get(m.societyId) ?? []), statementMandate(m)]);
+    }
+    const shown = rows.filter((r) => r.lines.length > 0 || bySociety.has(r.societyId));
+    const figures = withRates(() => buildFigures(lines, q.currency, book, shown.map((r) => r.societyId)));
+    return toStatement(figures, {
+      rightsHolderId: holderId,
+      rightsHolderName: scope.holder.name,
+      rightsHolderIpi: scope.holder.ipi,
+      year: q.year,
+      societies: new Map(shown.map((r) => [r.societyId, { name: r.societyName, head: r.head, mandates: bySociety.get(r.societyId) ?? [] }])),
+    });
+  }
+
+  /** The statement as JSON, CSV (one row per society × category × type of use) or PDF. */
+  async render(p: Principal, holderId: string, q: StatementQuery & { format: StatementFormat }): Promise<RenderedStatement> {
+    const statement = await this.statement(p, holderId, q);
+    if (q.format === 'json') return { format: 'json', body: statement };
+    const filename = `statement-${q.year}-${q.currency}-${holderId}.${q.format}`;
+    if (q.format === 'csv') return { format: 'csv', body: statementCsv(statement), contentType: 'text/csv; charset=utf-8', filename };
+    const linesUrl = `/v1/rights-holders/${holderId}/statement/lines?year=${q.year}&currency=${q.currency}`;
+    return { format: 'pdf', body: await statementPdf(statement, { linesUrl }), contentType: 'application/pdf', filename };
+  }
+
+  /**
+   * The statement's lines, a page at a time, each converted exactly as the statement
+   * converts it (so the converted amounts of all pages add up to its totals), with its
+   * proof URL. `societyId` narrows to one society.
+   */
+  async lines(p: Principal, holderId: string, q: StatementQuery & { societyId?: string; limit: number; cursor?: string }): Promise<Page<StatementLine>> {
+    const after = decodeLineCursor(q.cursor);
+    const scope = await this.scopes.scope(p, holderId);
+    const { from, to } = yearBounds(q.year);
+    const societyIds = narrow(scope, q.societyId);
+    const rows = await this.statements.linesPage(holderId, from, to, societyIds, after, q.limit + 1);
+    const items = rows.slice(0, q.limit);
+    const book = await this.rateBook(items, q.currency);
+    return {
+      items: items.map((line) => {
+        const c = withRates(() => convertLine(line, q.currency, book));
+        const f = (units: bigint) => formatMinorUnits(units, q.currency);
+        const o = (amount: string) => displayAmount(amount, line.currency);
+        return {
+          societyId: line.societyId,
+          societyName: line.societyName,
+          submissionId: line.submissionId,
+          lineNo: line.lineNo,
+          lineId: line.lineId,
+          category: line.category,
+          useType: line.useType,
+          territory: line.territory,
+          workIswc: line.workIswc,
+          workTitle: line.workTitle,
+          useFrom: line.useFrom,
+          useTo: line.useTo,
+          status: line.status,
+          paidOn: line.paidOn,
+          mandateBasis: line.mandateBasis,
+          original: { currency: line.currency, gross: o(line.gross), managementFee: o(line.managementFee), otherDeductions: o(line.otherDeductions), net: o(line.net) },
+          converted: { currency: q.currency, gross: f(c.gross), managementFee: f(c.managementFee), otherDeductions: f(c.otherDeductions), net: f(c.net) },
+          rates: c.rates,
+          proof: proofUrl(line.submissionId, line.lineId),
+        };
+      }),
+      nextCursor: rows.length > q.limit ? lineCursor(items[items.length - 1]) : null,
+    };
+  }
+
+  /** The rates converting `lines` to `currency` need, looked up in one query. */
+  private async rateBook(lines: HolderLine[], currency: string): Promise<RateBook> {
+    const found = await this.rates.lastOnOrBefore(rateNeeds(lines, currency));
+    return (c, on) => found.get(`${c}@${on}`);
+  }
+
+  /** The holder's mandates (as the caller may see them) valid at some time in [from, to]. */
+  private async mandatesInYear(p: Principal, holderId: string, from: string, to: string): Promise<Mandate[]> {
+    const all: Mandate[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.mandates.listForHolder(p, holderId, {}, MAX_LIMIT, cursor);
+      all.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return all.filter((m) => m.validFrom <= to && (m.validTo === null || (m.validTo >= from && m.validTo >= m.validFrom)));
+  }
+}
+
+function yearBounds(year: number): { from: string; to: string } {
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+/** The societies a lines query looks at: the caller's scope, narrowed to `societyId` when given. */
+function narrow(scope: HolderScope, societyId: string | undefined): string[] | null {
+  if (societyId === undefined) return scope.societyIds;
+  if (scope.societyIds && !scope.societyIds.includes(societyId)) return [];
+  return [societyId];
+}
+
+/** Runs a conversion, turning a missing rate into a 422 that names the currency and the day. */
+function withRates<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof MissingRateError) {
+      throw new DomainError(
+        'unprocessable',
+        `${error.message}: upload the rate table (POST /v1/exchange-rates) or ask for the statement in ${error.currency === 'EUR' ? 'another currency' : error.currency}`,
+        [{ field: 'currency', message: `no exchange rate for ${error.currency} on or before ${error.on}` }],
+        { missingRate: { currency: error.currency, date: error.on } },
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+function statementMandate(m: Mandate): StatementMandate {
+  return {
+    id: m.id,
+    category: m.category,
+    workType: m.workType,
+    territories: m.territories,
+    excludedTerritories: m.excludedTerritories,
+    validFrom: m.validFrom,
+    validTo: m.validTo,
+    basis: m.basis,
+    exclusive: m.exclusive,
+  };
+}
+
+/** A stored amount (numeric text) with the currency's minor-unit digits, or all its digits when it has more. */
+function displayAmount(text: string, currency: string): string {
+  const value = new DecimalValue(text);
+  const scale = minorUnitsOf(currency);
+  return value.decimalPlaces() <= scale ? formatAmount(value, scale) : formatAmount(value);
+}
