@@ -10,6 +10,9 @@ import { RefuseRewritingHistory1764300002100 } from './1764300002100-RefuseRewri
 import { CreateSubmissionChunks1764300002200 } from './1764300002200-CreateSubmissionChunks.js';
 import { AddTreeHeadOrigin1764300002300 } from './1764300002300-AddTreeHeadOrigin.js';
 import { CreateGovernanceSettings1764300004000 } from './1764300004000-CreateGovernanceSettings.js';
+import { CreateExchangeRates1764300006000 } from './1764300006000-CreateExchangeRates.js';
+import { CreateClaims1764300006010 } from './1764300006010-CreateClaims.js';
+import { IndexUnidentifiedLines1764300006020 } from './1764300006020-IndexUnidentifiedLines.js';
 
 /** Every migration, in order. The DataSource takes this list (no globbing: ESM-safe). */
 export const migrations = [
@@ -25,4 +28,7 @@ export const migrations = [
   CreateSubmissionChunks1764300002200,
   AddTreeHeadOrigin1764300002300,
   CreateGovernanceSettings1764300004000,
+  CreateExchangeRates1764300006000,
+  CreateClaims1764300006010,
+  IndexUnidentifiedLines1764300006020,
 ];

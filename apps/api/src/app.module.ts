@@ -27,6 +27,10 @@ import { LogController } from './ledger/log.controller.js';
 import { LedgerModule } from '../../../libs/ledger/src/index.js';
 import { SubmissionsController } from './submissions/submissions.controller.js';
 import { SubmissionsModule } from '../../../libs/submissions/src/index.js';
+import { StatementsModule } from '../../../libs/statements/src/index.js';
+import { StatementsController } from './statements/statements.controller.js';
+import { ClaimsController } from './statements/claims.controller.js';
+import { ExchangeRatesController } from './statements/exchange-rates.controller.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -56,9 +60,10 @@ export class AppModule {
         WebModule,
         LedgerModule,
         SubmissionsModule,
+        StatementsModule,
         ...(options.runWorkers ? [WorkerProcessorsModule] : []),
       ],
-      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, LogController, JournalController, SubmissionsController],
+      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, LogController, JournalController, SubmissionsController, StatementsController, ClaimsController, ExchangeRatesController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
