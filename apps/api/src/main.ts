@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     [
       '',
       `Collective Ledger is up in ${seconds}s${connection.embedded ? ` (embedded PostgreSQL in ${config.DATA_DIR})` : ''}`,
+      `  web      ${base}/`,
       `  API      ${base}/v1`,
       `  docs     ${base}/docs`,
       `  health   ${base}/health`,
