@@ -14,3 +14,4 @@ export type {
   TieReport,
 } from './types.js';
 export { VOTE_FRACTION_DIGITS, VOTE_INTEGER_DIGITS, VOTE_SCALE, parseVotes } from './votes.js';
+export { disproportionality, integerSquareRoot, INDEX_DECIMAL_PLACES } from './indices.js';

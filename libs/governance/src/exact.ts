@@ -7,6 +7,10 @@
  * Pure: no framework, no database.
  */
 
+import { disproportionality as exactIndices, integerSquareRoot } from '../../apportionment/src/index.js';
+
+export { integerSquareRoot };
+
 export const MONEY_FRACTION_DIGITS = 8;
 const MONEY_SCALE = 10n ** BigInt(MONEY_FRACTION_DIGITS);
 
@@ -51,54 +55,21 @@ export interface Indices {
 
 /**
  * Gallagher (least squares) and Loosemore–Hanby indices between vote shares and seat
- * shares, in percentage points, computed exactly as the apportionment library does:
- * with gᵢ = Vᵢ·S − Sᵢ·T (T total votes, S total seats), LH = 50 · Σ|gᵢ| / (T·S) and
- * Gallagher = √(5000 · Σgᵢ²) / (T·S), each rounded half up to 6 places once.
- * Null when there are no votes or no seats (shares are undefined).
+ * shares, in percentage points: the apportionment library's exact computation (each
+ * rounded half up to 6 places once). Null when there are no votes or no seats (shares
+ * are undefined).
  */
 export function disproportionality(votes: readonly bigint[], seats: readonly bigint[]): Indices | null {
   if (votes.length !== seats.length) throw new RangeError('votes and seats differ in length');
   const totalVotes = votes.reduce((a, b) => a + b, 0n);
   const totalSeats = seats.reduce((a, b) => a + b, 0n);
   if (totalVotes <= 0n || totalSeats <= 0n) return null;
-  let absolute = 0n;
-  let squares = 0n;
-  votes.forEach((v, i) => {
-    const gap = v * totalSeats - seats[i]! * totalVotes;
-    absolute += gap < 0n ? -gap : gap;
-    squares += gap * gap;
-  });
-  const scale = totalVotes * totalSeats;
-  return {
-    gallagher: fixed(roundedSquareRoot(5000n * squares * PERCENT_UNIT * PERCENT_UNIT, scale * scale)),
-    loosemoreHanby: fixed(roundedQuotient(50n * absolute * PERCENT_UNIT, scale)),
-  };
+  return exactIndices(votes, seats);
 }
 
 /** num / den rounded half up (num ≥ 0, den > 0). */
 function roundedQuotient(num: bigint, den: bigint): bigint {
   return (2n * num + den) / (2n * den);
-}
-
-/** √(num / den) rounded half up (num ≥ 0, den > 0). */
-function roundedSquareRoot(num: bigint, den: bigint): bigint {
-  const root = integerSquareRoot(num / den); // ⌊√(num/den)⌋ = ⌊√⌊num/den⌋⌋
-  const twice = 2n * root + 1n; // √(num/den) ≥ root + ½  ⇔  4·num ≥ (2·root + 1)²·den
-  return 4n * num >= twice * twice * den ? root + 1n : root;
-}
-
-/** ⌊√n⌋ for n ≥ 0, by Newton's method from above. */
-export function integerSquareRoot(n: bigint): bigint {
-  if (n < 2n) return n;
-  let x = 1n << BigInt((n.toString(2).length >> 1) + 1); // > √n
-  for (;;) {
-    const next = (x + n / x) >> 1n;
-    if (next >= x) break;
-    x = next;
-  }
-  while (x * x > n) x -= 1n;
-  while ((x + 1n) * (x + 1n) <= n) x += 1n;
-  return x;
 }
 
 /** A count of 10⁻⁶ units as a decimal string with 6 places. */
