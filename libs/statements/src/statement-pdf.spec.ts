@@ -1,0 +1,33 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Statement } from './statement.js';
+import { statementPdf, winAnsiSafe } from './statement-pdf.js';
+
+describe('winAnsiSafe', () => {
+  it('transliterates Cyrillic and keeps Latin-1', () => {
+    expect(winAnsiSafe('Иванова, Мария — Société')).toBe('Ivanova, Mariya — Société');
+    expect(winAnsiSafe('Щукин 東京')).toBe('Shchukin ??');
+  });
+});
+
+describe('statementPdf', () => {
+  it('renders a PDF, several pages when the statement is long', async () => {
+    const society = (i: number) => ({
+      societyId: `s${i}`, societyName: `Общество ${i}`, revenueAttributed: '10.00', paid: [], paidTotal: '8.00', managementFees: '1.50',
+      otherDeductions: '0.50', outstanding: '0.00', periodOfUse: { from: '2025-01-01', to: '2025-03-31' }, lines: 1, rates: [],
+      byUse: Array.from({ length: 12 }, (_, k) => ({ category: 'performing', useType: `use-${k}`, revenueAttributed: '1.00', managementFees: '0.10', otherDeductions: '0.00', paid: '0.90', outstanding: '0.00', lines: 1 })),
+      mandates: [{ id: 'm', category: 'performing', workType: 'musical', territories: ['WORLD'], excludedTerritories: ['RU'], validFrom: '2021-07-01', validTo: null, basis: 'contractual', exclusive: true }],
+      nonContractual: { amount: '0.00', lines: 0 }, head: { treeSize: 3, rootHash: 'ab'.repeat(32), timestamp: '2025-04-01T00:00:00.000Z', signature: 's', keyId: '0123456789abcdef' },
+    });
+    const s: Statement = {
+      rightsHolderId: 'h1', rightsHolderName: 'Иванова, Мария', rightsHolderIpi: '00052210040', year: 2025, currency: 'EUR',
+      rates: [{ currency: 'RUB', rateDate: '2025-03-01', rateToEur: '0.0105' }],
+      totals: { revenueAttributed: '40.00', managementFees: '6.00', otherDeductions: '2.00', paid: '32.00', outstanding: '0.00', lines: 4 },
+      societies: [1, 2, 3, 4].map(society),
+    };
+    const pdf = await statementPdf(s, { linesUrl: '/v1/rights-holders/h1/statement/lines?year=2025&currency=EUR' });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.subarray(-6).toString('latin1')).toMatch(/%%EOF/);
+    const pages = pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? [];
+    expect(pages.length).toBeGreaterThan(1);
+  });
+});
