@@ -68,11 +68,16 @@ export class IngestService {
       await runner.query(`SET work_mem = '128MB'`);
       await runner.query(`DROP TABLE IF EXISTS ${table}`);
       const rows = await this.stage(target, table, client, runner);
+      const staged = Date.now();
       await this.submissions.progress(target.societyId, target.id, 'validating', 45, rows);
       await this.validate(target, table, runner, rows);
+      const validated = Date.now();
       await this.submissions.progress(target.societyId, target.id, 'committing', 60, rows);
       await this.commit(target, table, runner, client, rows);
-      this.logger.log(`committed ${target.type} ${target.period} (${rows} rows) in ${Date.now() - started} ms`);
+      const done = Date.now();
+      this.logger.log(
+        `committed ${target.type} ${target.period} (${rows} rows) in ${done - started} ms: staging ${staged - started}, validating ${validated - staged}, committing ${done - validated}`,
+      );
     } catch (error) {
       if (error instanceof Rejection) {
         await this.submissions.reject(target.societyId, target.id, error.problems, error.total, error.rows);
