@@ -97,46 +97,50 @@ export function statementPdf(s: Statement, options: { linesUrl: string }): Promi
     doc.font(font).fontSize(font === 'mono' ? 8 : 9).fillColor('black').text(t(value), left + 115, y, { width: width - 115 });
     doc.y = Math.max(doc.y, y + 12);
   };
+  /** A table whose rows grow to fit their longest cell; the header repeats on a new page. */
   const table = (columns: Column[], rows: string[][], options: { boldLast?: boolean } = {}) => {
-    const rowHeight = 15;
-    const drawHeader = () => {
-      const y = doc.y;
-      doc.rect(left, y, width, rowHeight).fill(SHADE);
-      let x = left;
-      for (const c of columns) {
-        doc.font('bold').fontSize(8).fillColor('black').text(t(c.title), x + 3, y + 4, { width: c.width - 6, align: c.align, lineBreak: false });
-        x += c.width;
-      }
-      doc.y = y + rowHeight;
+    const pad = 3;
+    const tableWidth = columns.reduce((n, c) => n + c.width, 0);
+    const heightOf = (cells: string[], font: 'regular' | 'bold', size: number) => {
+      doc.font(font).fontSize(size);
+      return Math.max(14, ...cells.map((cell, i) => doc.heightOfString(t(cell), { width: columns[i].width - 2 * pad }) + 2 * pad + 1));
     };
-    ensure(rowHeight * 2);
-    drawHeader();
-    rows.forEach((row, r) => {
-      if (doc.y + rowHeight > bottom()) {
-        doc.addPage();
-        drawHeader();
-      }
+    const drawRow = (cells: string[], font: 'regular' | 'bold', size: number, shade: boolean) => {
+      const height = heightOf(cells, font, size);
+      if (doc.y + height > bottom()) return false;
       const y = doc.y;
-      const bold = options.boldLast && r === rows.length - 1;
+      if (shade) doc.rect(left, y, tableWidth, height).fill(SHADE);
       let x = left;
-      row.forEach((cell, i) => {
+      cells.forEach((cell, i) => {
         const c = columns[i];
-        doc.font(bold ? 'bold' : 'regular').fontSize(8).fillColor('black').text(t(cell), x + 3, y + 4, { width: c.width - 6, align: c.align, lineBreak: false, ellipsis: true });
+        doc.font(font).fontSize(size).fillColor('black').text(t(cell), x + pad, y + pad + 1, { width: c.width - 2 * pad, align: c.align });
         x += c.width;
       });
-      doc.moveTo(left, y + rowHeight).lineTo(left + width, y + rowHeight).lineWidth(0.5).strokeColor(RULE).stroke();
-      doc.y = y + rowHeight;
+      if (!shade) doc.moveTo(left, y + height).lineTo(left + tableWidth, y + height).lineWidth(0.5).strokeColor(RULE).stroke();
+      doc.y = y + height;
+      return true;
+    };
+    const header = columns.map((c) => c.title);
+    ensure(heightOf(header, 'bold', 7) + 16);
+    drawRow(header, 'bold', 7, true);
+    rows.forEach((row, r) => {
+      const font = options.boldLast && r === rows.length - 1 ? 'bold' : 'regular';
+      if (!drawRow(row, font, 8, false)) {
+        doc.addPage();
+        drawRow(header, 'bold', 7, true);
+        drawRow(row, font, 8, false);
+      }
     });
     doc.x = left;
     doc.moveDown(0.5);
   };
   const amountColumns = (first: Column[]): Column[] => {
-    const rest = width - first.reduce((n, c) => n + c.width, 0) - 40;
+    const rest = width - first.reduce((n, c) => n + c.width, 0) - 34;
     const each = rest / 5;
     return [
       ...first,
-      ...['Attributed', 'Mgmt fees', 'Other deductions', 'Paid', 'Outstanding'].map((title) => ({ title, width: each, align: 'right' as const })),
-      { title: 'Lines', width: 40, align: 'right' },
+      ...['Attributed', 'Management fees', 'Other deductions', 'Paid', 'Outstanding'].map((title) => ({ title, width: each, align: 'right' as const })),
+      { title: 'Lines', width: 34, align: 'right' },
     ];
   };
 
@@ -205,7 +209,9 @@ export function statementPdf(s: Statement, options: { linesUrl: string }): Promi
   return done;
 
   function societySection(so: SocietyStatement): void {
-    ensure(160);
+    // Keep a society's details and its table on one page when they fit on one.
+    const estimate = 110 + 24 * so.mandates.length + 18 * (so.byUse.length + 2);
+    if (estimate < bottom() - doc.page.margins.top) ensure(estimate);
     heading(so.societyName);
     line('Society id', so.societyId, 'mono');
     line('Period of use', so.periodOfUse ? `${so.periodOfUse.from} to ${so.periodOfUse.to}` : '— (no line this year)');
@@ -224,8 +230,8 @@ export function statementPdf(s: Statement, options: { linesUrl: string }): Promi
     doc.moveDown(0.3);
     if (so.byUse.length > 0) {
       table(amountColumns([
-        { title: 'Category', width: 95, align: 'left' },
-        { title: 'Type of use', width: 75, align: 'left' },
+        { title: 'Category', width: 88, align: 'left' },
+        { title: 'Type of use', width: 80, align: 'left' },
       ]), [
         ...so.byUse.map((u) => [u.category, u.useType, u.revenueAttributed, u.managementFees, u.otherDeductions, u.paid, u.outstanding, String(u.lines)]),
         ['Total', '', so.revenueAttributed, so.managementFees, so.otherDeductions, so.paidTotal, so.outstanding, String(so.lines)],
