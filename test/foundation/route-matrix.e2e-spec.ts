@@ -44,6 +44,8 @@ const DEDUCTIONS_CSV = 'deduction_id,kind,category,currency,amount,description\n
 /** Query strings a route needs to get past input validation to its tenant check. */
 const QUERY_FIXTURES: Record<string, string> = {
   'POST /v1/societies/{id}/submissions': '?type=deductions&period=2025Q3',
+  'GET /v1/rights-holders/{id}/statement': '?year=2025&currency=EUR',
+  'GET /v1/rights-holders/{id}/statement/lines': '?year=2025',
 };
 
 /**
@@ -77,6 +79,8 @@ function bodyFixtures(cast: Cast): Record<string, unknown> {
     'POST /v1/apportionment': { method: 'dhondt', seats: 3, parties: [{ name: 'A', votes: '10' }, { name: 'B', votes: '5.5' }] },
     'PUT /v1/societies/{id}/governance-settings': { boardSize: 7, method: 'sainte-lague', lookbackYears: 3 },
     'POST /v1/societies/{id}/verify': {},
+    'POST /v1/exchange-rates': new Csv('date,currency,rate_to_eur\n2025-01-02,SEK,0.087\n'),
+    'POST /v1/rights-holders/{id}/claims': { submissionId: cast.submissionOfSocietyA, lineId: 'D1' },
   };
 }
 
