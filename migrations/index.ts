@@ -13,6 +13,8 @@ import { CreateGovernanceSettings1764300004000 } from './1764300004000-CreateGov
 import { CreateExchangeRates1764300006000 } from './1764300006000-CreateExchangeRates.js';
 import { CreateClaims1764300006010 } from './1764300006010-CreateClaims.js';
 import { IndexUnidentifiedLines1764300006020 } from './1764300006020-IndexUnidentifiedLines.js';
+import { CreateAudits1764300005000 } from './1764300005000-CreateAudits.js';
+import { CreateAuditParameters1764300005100 } from './1764300005100-CreateAuditParameters.js';
 
 /** Every migration, in order. The DataSource takes this list (no globbing: ESM-safe). */
 export const migrations = [
@@ -31,4 +33,6 @@ export const migrations = [
   CreateExchangeRates1764300006000,
   CreateClaims1764300006010,
   IndexUnidentifiedLines1764300006020,
+  CreateAudits1764300005000,
+  CreateAuditParameters1764300005100,
 ];

@@ -31,6 +31,9 @@ import { StatementsModule } from '../../../libs/statements/src/index.js';
 import { StatementsController } from './statements/statements.controller.js';
 import { ClaimsController } from './statements/claims.controller.js';
 import { ExchangeRatesController } from './statements/exchange-rates.controller.js';
+import { AuditModule } from '../../../libs/audit/src/index.js';
+import { AuditsController } from './audit/audits.controller.js';
+import { RegulatorController } from './audit/regulator.controller.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -61,9 +64,10 @@ export class AppModule {
         LedgerModule,
         SubmissionsModule,
         StatementsModule,
+        AuditModule,
         ...(options.runWorkers ? [WorkerProcessorsModule] : []),
       ],
-      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, LogController, JournalController, SubmissionsController, StatementsController, ClaimsController, ExchangeRatesController],
+      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, LogController, JournalController, SubmissionsController, StatementsController, ClaimsController, ExchangeRatesController, AuditsController, RegulatorController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

@@ -5,15 +5,17 @@ import { DatabaseModule } from '../../../libs/database/src/index.js';
 import { JobsModule } from '../../../libs/jobs/src/index.js';
 import { INGEST_JOB, SubmissionsModule } from '../../../libs/submissions/src/index.js';
 import { IngestProcessor, IngestRecovery } from './processors/ingest/ingest.processor.js';
+import { AUDIT_JOB, AuditModule } from '../../../libs/audit/src/index.js';
+import { AuditProcessor, AuditRecovery } from './processors/audit/audit.processor.js';
 
 /**
  * Every job name the system runs; each must have exactly one @JobHandler among the
  * processors below, or the worker refuses to boot.
  */
-export const JOB_NAMES: readonly string[] = [INGEST_JOB];
+export const JOB_NAMES: readonly string[] = [INGEST_JOB, AUDIT_JOB];
 
 /** The queue edge: one folder per queue under processors/, each a thin handler. */
-@Module({ imports: [SubmissionsModule], providers: [IngestProcessor, IngestRecovery] })
+@Module({ imports: [SubmissionsModule, AuditModule], providers: [IngestProcessor, IngestRecovery, AuditProcessor, AuditRecovery] })
 export class WorkerProcessorsModule {}
 
 export interface WorkerModuleOptions {

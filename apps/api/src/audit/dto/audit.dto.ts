@@ -1,0 +1,120 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
+import { AUDIT_STATUSES, FINANCIAL_YEAR_RANGE, RULE_IDS, SEVERITIES } from '../../../../../libs/audit/src/index.js';
+
+export class CreateAuditDto {
+  @ApiProperty({ format: 'uuid', description: 'The society to audit (a society credential may only audit itself)' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  societyId: string;
+
+  @ApiProperty({ example: 2025, minimum: FINANCIAL_YEAR_RANGE.min, maximum: FINANCIAL_YEAR_RANGE.max, description: "The financial year, named after the calendar year it ends in (the society's fyEndMonth/fyEndDay)" })
+  @IsInt({ message: 'must be a whole number (YYYY)' }) @Min(FINANCIAL_YEAR_RANGE.min) @Max(FINANCIAL_YEAR_RANGE.max)
+  financialYear: number;
+
+  @ApiPropertyOptional({ type: [String], enum: RULE_IDS, description: 'Rule ids to run (default: every rule of the catalogue, GET /v1/audit-rules)' })
+  @IsOptional() @IsArray({ message: 'must be a list of rule ids' }) @ArrayMaxSize(RULE_IDS.length * 2) @IsString({ each: true, message: 'must list rule ids (strings)' })
+  rules?: string[];
+}
+
+export class PinnedHeadDto {
+  @ApiProperty({ format: 'uuid' }) societyId: string;
+  @ApiProperty({ example: '901' }) cisacCode: string;
+  @ApiProperty({ description: "Leaves of the society's log the audit read (0: empty log)" }) treeSize: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Root hash, hex' }) rootHash: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When the head was signed' }) timestamp: string | null;
+  @ApiProperty({ nullable: true, type: String }) origin: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Ed25519 signature, base64' }) signature: string | null;
+  @ApiProperty({ nullable: true, type: String }) keyId: string | null;
+}
+
+export class FindingDto {
+  @ApiProperty({ example: 'payout.distribution-deadline' }) rule: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ example: 'Directive 2014/26/EU Art. 13(1)' }) source: string;
+  @ApiProperty({ enum: SEVERITIES }) severity: string;
+  @ApiProperty() passed: boolean;
+  @ApiProperty({ description: 'The verdict in a sentence or two' }) details: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What the verdict rests on: amounts (decimal strings), line ids with their submission, period and line number, dates' })
+  evidence: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Figures the overview and charts use' }) metrics: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "The rule's parameters as applied (the jurisdiction's, else the defaults)" }) parameters: Record<string, unknown>;
+}
+
+export class SummaryDto {
+  @ApiProperty() rules: number;
+  @ApiProperty() passed: number;
+  @ApiProperty() failed: number;
+  @ApiProperty({ example: { high: 1, medium: 0, low: 0 } }) failedBySeverity: Record<string, number>;
+}
+
+export class AuditDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) societyId: string;
+  @ApiProperty({ example: 2025 }) financialYear: number;
+  @ApiProperty({ type: [String] }) rules: string[];
+  @ApiProperty({ enum: AUDIT_STATUSES }) status: string;
+  @ApiProperty({ type: [PinnedHeadDto], nullable: true, description: "Every society's signed head the audit is pinned to, captured when it started (null while queued)" })
+  heads: PinnedHeadDto[] | null;
+  @ApiProperty({ type: [FindingDto], description: 'One per rule once done (empty before)' }) findings: FindingDto[];
+  @ApiProperty({ type: SummaryDto, nullable: true }) summary: SummaryDto | null;
+  @ApiProperty({ nullable: true, type: String, description: "SHA-256 (hex) of the report's canonical JSON (report.json)" }) reportSha256: string | null;
+  @ApiProperty() requestedBy: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String }) startedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) finishedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why a failed audit failed' }) error: string | null;
+}
+
+export class OverviewQueryDto {
+  @ApiProperty({ example: 2025, description: 'The financial year (required), named after the calendar year it ends in' })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'must be a whole number (YYYY)' }) @Min(FINANCIAL_YEAR_RANGE.min) @Max(FINANCIAL_YEAR_RANGE.max)
+  financialYear?: number;
+}
+
+export class OverviewBoardGapDto {
+  @ApiProperty({ nullable: true, type: Number, description: 'Seats the most under-represented constituency lacks' }) maxShortfall: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Gallagher index of the actual board against the money shares' }) gallagher: string | null;
+}
+
+export class OverviewFindingsDto {
+  @ApiProperty() failed: number;
+  @ApiProperty() high: number;
+  @ApiProperty() medium: number;
+  @ApiProperty() low: number;
+  @ApiProperty({ type: [String], description: 'The rules that failed' }) rules: string[];
+}
+
+export class OverviewAuditDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() finishedAt: string;
+  @ApiProperty() failed: number;
+  @ApiProperty() reportSha256: string;
+}
+
+export class OverviewRowDto {
+  @ApiProperty({ format: 'uuid' }) societyId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() cisacCode: string;
+  @ApiProperty() country: string;
+  @ApiProperty() currency: string;
+  @ApiProperty({ example: { from: '2025-01-01', to: '2025-12-31' } }) period: { from: string; to: string };
+  @ApiProperty() treeSize: number;
+  @ApiProperty({ nullable: true, type: String }) rootHash: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Management costs, percent of income' }) costRatioPercent: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: "Days after the year end by which half the year's money was paid" }) medianDelayDays: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Undistributed amounts reported in the year, percent of its income' }) undistributedSharePercent: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "Attributed but unpaid, percent of the year's lines" }) unpaidSharePercent: string | null;
+  @ApiProperty({ type: OverviewBoardGapDto }) boardGap: OverviewBoardGapDto;
+  @ApiProperty({ nullable: true, type: String }) nonContractualSharePercent: string | null;
+  @ApiProperty({ type: OverviewFindingsDto }) findings: OverviewFindingsDto;
+  @ApiProperty({ type: OverviewAuditDto, nullable: true, description: 'The latest finished audit of the society for the year' }) latestAudit: OverviewAuditDto | null;
+}
+
+export class RegulatorOverviewDto {
+  @ApiProperty() financialYear: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Deadlines were judged on this day: the date of the latest signed head' }) asOf: string | null;
+  @ApiProperty({ nullable: true, type: String }) pinnedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Median management-cost ratio of the societies with income' }) peerMedianCostRatioPercent: string | null;
+  @ApiProperty({ type: [OverviewRowDto] }) societies: OverviewRowDto[];
+}

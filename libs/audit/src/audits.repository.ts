@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Audit, AuditStatus } from './audit.js';
+import type { AuditReport } from './report/report.js';
+import type { PinnedHead } from './rules/rule.js';
+
+const COLUMNS = `id, society_id AS "societyId", financial_year AS "financialYear", rules, status, heads,
+  encode(report_sha256, 'hex') AS "reportSha256", requested_by AS "requestedBy",
+  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
+  to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "startedAt",
+  to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "finishedAt", error`;
+
+export interface AuditRow extends Omit<Audit, 'findings' | 'summary'> {
+  report: AuditReport | null;
+}
+
+/** Every SQL statement about audit rows. */
+@Injectable()
+export class AuditsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async insert(a: { societyId: string; financialYear: number; rules: readonly string[]; requestedBy: string }): Promise<AuditRow> {
+    const rows: AuditRow[] = await this.db.query(
+      `INSERT INTO audits (society_id, financial_year, rules, requested_by) VALUES ($1, $2, $3::text[], $4) RETURNING ${COLUMNS}, NULL::jsonb AS report`,
+      [a.societyId, a.financialYear, a.rules, a.requestedBy],
+    );
+    return rows[0]!;
+  }
+
+  /** One audit, with its report, if it belongs to one of `societyIds` (null: any). */
+  async find(id: string, societyIds: readonly string[] | null, withReport = true): Promise<AuditRow | undefined> {
+    const rows: AuditRow[] = await this.db.query(
+      `SELECT ${COLUMNS}, ${withReport ? 'report' : 'NULL::jsonb AS report'} FROM audits WHERE id = $1 AND ($2::uuid[] IS NULL OR society_id = ANY($2::uuid[]))`,
+      [id, societyIds],
+    );
+    return rows[0];
+  }
+
+  /** Marks an unfinished audit running; false when it already finished (nothing to do). */
+  async start(societyId: string, id: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `UPDATE audits SET status = 'running', attempts = attempts + 1, started_at = COALESCE(started_at, now())
+       WHERE society_id = $1 AND id = $2 AND status IN ('queued', 'running') RETURNING id`,
+      [societyId, id],
+    );
+    return rows.length > 0;
+  }
+
+  /** Records the heads an audit is pinned to, once: a retried audit keeps the heads it started with. */
+  async pinHeads(societyId: string, id: string, heads: readonly PinnedHead[]): Promise<PinnedHead[]> {
+    const rows: { heads: PinnedHead[] }[] = await this.db.query(
+      `UPDATE audits SET heads = COALESCE(heads, $3::jsonb) WHERE society_id = $1 AND id = $2 RETURNING heads`,
+      [societyId, id, JSON.stringify(heads)],
+    );
+    return rows[0]!.heads;
+  }
+
+  async finish(societyId: string, id: string, report: AuditReport, sha256: Buffer): Promise<void> {
+    await this.db.query(
+      `UPDATE audits SET status = 'done', report = $3::jsonb, report_sha256 = $4, finished_at = now(), error = NULL
+       WHERE society_id = $1 AND id = $2 AND status = 'running'`,
+      [societyId, id, JSON.stringify(report), sha256],
+    );
+  }
+
+  async fail(societyId: string, id: string, error: string): Promise<void> {
+    await this.db.query(
+      `UPDATE audits SET status = 'failed', error = $3, finished_at = now() WHERE society_id = $1 AND id = $2 AND status IN ('queued', 'running')`,
+      [societyId, id, error.slice(0, 2000)],
+    );
+  }
+
+  /** Audits that did not finish (re-queued at worker boot). */
+  unfinished(): Promise<{ id: string; societyId: string; status: AuditStatus }[]> {
+    return this.db.query(`SELECT id, society_id AS "societyId", status FROM audits WHERE status IN ('queued', 'running') ORDER BY created_at, id`);
+  }
+
+  /** The latest finished audit of each society for a financial year (all rules), if any. */
+  latestDone(financialYear: number): Promise<{ societyId: string; id: string; finishedAt: string; failed: number; reportSha256: string }[]> {
+    return this.db.query(
+      `SELECT DISTINCT ON (society_id) society_id AS "societyId", id,
+              to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "finishedAt",
+              (report -> 'summary' ->> 'failed')::int AS failed, encode(report_sha256, 'hex') AS "reportSha256"
+       FROM audits WHERE financial_year = $1 AND status = 'done'
+       ORDER BY society_id, finished_at DESC, id`,
+      [financialYear],
+    );
+  }
+}

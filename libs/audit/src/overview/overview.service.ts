@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { type Principal, seesAll } from '../../../auth/src/index.js';
+import { DomainError } from '../../../errors/src/index.js';
+import { SocietiesService, type Society } from '../../../registry/src/index.js';
+import { AuditsRepository } from '../audits.repository.js';
+import { FINANCIAL_YEAR_RANGE, auditedSociety } from '../audits.service.js';
+import { type AuditReport, pinnedAtOf } from '../report/report.js';
+import { AuditEngine } from '../runner/audit-engine.js';
+
+export interface OverviewRow {
+  societyId: string;
+  name: string;
+  cisacCode: string;
+  country: string;
+  currency: string;
+  period: { from: string; to: string };
+  treeSize: number;
+  rootHash: string | null;
+  /** Management costs as a percentage of income (payout.management-cost-ratio). */
+  costRatioPercent: string | null;
+  /** Days after the year end by which half the year's money (net) was paid (payout.distribution-deadline). */
+  medianDelayDays: number | null;
+  /** Undistributed amounts reported in the year against its income, percent. */
+  undistributedSharePercent: string | null;
+  /** Attributed but unpaid, percent of what the year's lines attribute. */
+  unpaidSharePercent: string | null;
+  /** Seats the most under-represented constituency lacks, and the Gallagher index of the board. */
+  boardGap: { maxShortfall: number | null; gallagher: string | null };
+  nonContractualSharePercent: string | null;
+  findings: { failed: number; high: number; medium: number; low: number; rules: string[] };
+  /** The latest finished audit of the society for the year, if any. */
+  latestAudit: { id: string; finishedAt: string; failed: number; reportSha256: string } | null;
+}
+
+export interface RegulatorOverview {
+  financialYear: number;
+  /** The day deadlines were judged on: the date of the latest head. */
+  asOf: string | null;
+  pinnedAt: string | null;
+  /** Median cost ratio of the societies with income. */
+  peerMedianCostRatioPercent: string | null;
+  societies: OverviewRow[];
+}
+
+/**
+ * Every society side by side for one financial year: the whole rule catalogue run for
+ * each, all pinned to the same heads (every society's latest, read once), and the
+ * figures a regulator compares. Computed on request, not stored; each society's full
+ * report is one POST /v1/audits away.
+ */
+@Injectable()
+export class OverviewService {
+  constructor(
+    private readonly engine: AuditEngine,
+    private readonly societies: SocietiesService,
+    private readonly audits: AuditsRepository,
+  ) {}
+
+  async overview(principal: Principal, financialYear: number | undefined): Promise<RegulatorOverview> {
+    if (!seesAll(principal)) throw DomainError.forbidden('The overview is for admins and regulators');
+    if (financialYear === undefined || !Number.isInteger(financialYear) || financialYear < FINANCIAL_YEAR_RANGE.min || financialYear > FINANCIAL_YEAR_RANGE.max) {
+      throw DomainError.validation('The financial year is required', [{ field: 'financialYear', message: `is required: a year from ${FINANCIAL_YEAR_RANGE.min} to ${FINANCIAL_YEAR_RANGE.max}` }]);
+    }
+    const heads = await this.engine.captureHeads();
+    const all = await this.allSocieties(principal);
+    const latest = new Map((await this.audits.latestDone(financialYear)).map((a) => [a.societyId, a]));
+    const rows: OverviewRow[] = [];
+    let median: string | null = null;
+    for (const s of all) {
+      const report = await this.engine.evaluate({ society: auditedSociety(s), financialYear, heads });
+      const m = (rule: string) => report.findings.find((f) => f.rule === rule)?.metrics ?? {};
+      median ??= (m('payout.management-cost-ratio').peerMedianPercent as string | null) ?? null;
+      rows.push(row(s, report, latest.get(s.id) ?? null, m));
+    }
+    const pinnedAt = pinnedAtOf(heads);
+    return { financialYear, asOf: pinnedAt?.slice(0, 10) ?? null, pinnedAt, peerMedianCostRatioPercent: median, societies: rows };
+  }
+
+  private async allSocieties(principal: Principal): Promise<Society[]> {
+    const out: Society[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.societies.list(principal, 100, cursor);
+      out.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return out.sort((a, b) => (a.cisacCode < b.cisacCode ? -1 : a.cisacCode > b.cisacCode ? 1 : 0));
+  }
+}
+
+function row(s: Society, report: AuditReport, latest: OverviewRow['latestAudit'], m: (rule: string) => Record<string, unknown>): OverviewRow {
+  const failed = report.findings.filter((f) => !f.passed);
+  const board = m('governance.board-representation');
+  return {
+    societyId: s.id,
+    name: s.name,
+    cisacCode: s.cisacCode,
+    country: s.country,
+    currency: s.currency,
+    period: report.period,
+    treeSize: report.head.treeSize,
+    rootHash: report.head.rootHash,
+    costRatioPercent: (m('payout.management-cost-ratio').costRatioPercent as string | null) ?? null,
+    medianDelayDays: (m('payout.distribution-deadline').medianDelayDays as number | null) ?? null,
+    undistributedSharePercent: (m('payout.undistributed-over-3-years').undistributedSharePercent as string | null) ?? null,
+    unpaidSharePercent: (m('payout.outstanding').unpaidSharePercent as string | null) ?? null,
+    boardGap: { maxShortfall: (board.maxShortfall as number | null) ?? null, gallagher: (board.gallagher as string | null) ?? null },
+    nonContractualSharePercent: (m('governance.non-contractual-management').nonContractualSharePercent as string | null) ?? null,
+    findings: {
+      failed: failed.length,
+      high: failed.filter((f) => f.severity === 'high').length,
+      medium: failed.filter((f) => f.severity === 'medium').length,
+      low: failed.filter((f) => f.severity === 'low').length,
+      rules: failed.map((f) => f.rule),
+    },
+    latestAudit: latest,
+  };
+}

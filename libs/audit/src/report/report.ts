@@ -1,0 +1,84 @@
+/**
+ * The audit report: what was judged (the society, the financial year, the signed heads
+ * the data was pinned to, the date deadlines were judged on) and every finding. It is
+ * published as RFC 8785 canonical JSON, and nothing in it depends on when or where it
+ * was computed, so the same heads and parameters give the same bytes, whose SHA-256 is
+ * stored with the audit.
+ *
+ * Pure: node:crypto and libs/merkle only.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../../merkle/src/index.js';
+import type { ParamValues } from '../rules/params.js';
+import { SEVERITIES, type AuditedSociety, type JsonObject, type PinnedHead, type RuleOutcome, type Severity } from '../rules/rule.js';
+
+export const REPORT_FORMAT = 'collective-ledger/audit-report/1';
+
+export interface Finding {
+  rule: string;
+  title: string;
+  source: string;
+  severity: Severity;
+  passed: boolean;
+  details: string;
+  evidence: JsonObject;
+  metrics: JsonObject;
+  parameters: ParamValues;
+}
+
+export interface AuditReport {
+  format: typeof REPORT_FORMAT;
+  society: AuditedSociety;
+  financialYear: number;
+  period: { from: string; to: string };
+  /** The day deadlines were judged on: the date of the latest pinned head. */
+  asOf: string | null;
+  /** The latest pinned head's timestamp. */
+  pinnedAt: string | null;
+  /** Every society's signed head the audit read (the audited society's data and its peers'), by society id. */
+  heads: PinnedHead[];
+  /** The audited society's own head (the one its lines are judged at). */
+  head: PinnedHead;
+  jurisdiction: string;
+  rules: string[];
+  summary: { rules: number; passed: number; failed: number; failedBySeverity: Record<Severity, number> };
+  findings: Finding[];
+}
+
+export function summarize(findings: readonly Finding[]): AuditReport['summary'] {
+  const failed = findings.filter((f) => !f.passed);
+  return {
+    rules: findings.length,
+    passed: findings.length - failed.length,
+    failed: failed.length,
+    failedBySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, failed.filter((f) => f.severity === s).length])) as Record<Severity, number>,
+  };
+}
+
+export function finding(rule: { id: string; title: string; source: string; severity: Severity }, outcome: RuleOutcome, parameters: ParamValues): Finding {
+  return {
+    rule: rule.id,
+    title: rule.title,
+    source: rule.source,
+    severity: rule.severity,
+    passed: outcome.passed,
+    details: outcome.details,
+    evidence: outcome.evidence,
+    metrics: outcome.metrics ?? {},
+    parameters,
+  };
+}
+
+/** The report's published bytes: RFC 8785 canonical JSON, UTF-8. */
+export function reportBytes(report: AuditReport): Buffer {
+  return Buffer.from(canonicalJson(report), 'utf8');
+}
+
+export function sha256Hex(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The timestamp pins are judged at: the latest of the heads' timestamps (ISO 8601 UTC strings compare as text). */
+export function pinnedAtOf(heads: readonly PinnedHead[]): string | null {
+  return heads.reduce<string | null>((latest, h) => (h.timestamp !== null && (latest === null || h.timestamp > latest) ? h.timestamp : latest), null);
+}
