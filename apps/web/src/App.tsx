@@ -7,6 +7,8 @@ import { RightsHolderPage } from './views/holder/RightsHolderPage';
 import { RightsHoldersList } from './views/regulator/RightsHoldersList';
 import { SocietiesComparison } from './views/regulator/SocietiesComparison';
 import { SignInView } from './views/SignInView';
+import { BoardPage } from './views/society/BoardPage';
+import { LedgerPage } from './views/society/LedgerPage';
 import { SocietyOverview } from './views/society/SocietyOverview';
 import { SubmissionPage } from './views/society/SubmissionPage';
 import { SubmissionsPage } from './views/society/SubmissionsPage';
@@ -31,6 +33,8 @@ function navOf(me: Me): [to: string, label: string][] {
       return [
         ['/society', 'Overview'],
         ['/society/submissions', 'Submissions'],
+        ['/society/ledger', 'Ledger'],
+        ['/society/board', 'Board'],
       ];
     case 'rights-holder':
       return [[homeOf(me), 'My page']];
@@ -49,11 +53,15 @@ function route(me: Me, path: string): ReactNode | null {
   if (me.role === 'society' && me.societyId) {
     if (path === '/society') return <SocietyOverview societyId={me.societyId} />;
     if (path === '/society/submissions') return <SubmissionsPage societyId={me.societyId} />;
+    if (path === '/society/ledger') return <LedgerPage societyId={me.societyId} />;
+    if (path === '/society/board') return <BoardPage societyId={me.societyId} />;
   }
   if (me.role === 'regulator' || me.role === 'admin') {
     if (path === '/regulator') return <SocietiesComparison />;
     if (path === '/regulator/rights-holders') return <RightsHoldersList />;
-    if ((p = matchPath('/regulator/societies/:id', path))) return <SocietyOverview societyId={p.id} />;
+    if ((p = matchPath('/regulator/societies/:id', path))) return <SocietyOverview key={p.id} societyId={p.id} />;
+    if ((p = matchPath('/regulator/societies/:id/ledger', path))) return <LedgerPage key={p.id} societyId={p.id} />;
+    if ((p = matchPath('/regulator/societies/:id/board', path))) return <BoardPage key={p.id} societyId={p.id} />;
   }
   if ((p = matchPath('/submissions/:id', path))) return <SubmissionPage submissionId={p.id} />;
   if ((p = matchPath('/rights-holders/:id', path))) return <RightsHolderPage key={p.id} rightsHolderId={p.id} />;

@@ -12,3 +12,18 @@ export function describeSeats(seats: Record<Constituency, number>): string {
   const parts = CONSTITUENCIES.filter((c) => seats[c] > 0).map((c) => `${c} ${seats[c]}`);
   return parts.length > 0 ? parts.join(', ') : 'no seats recorded';
 }
+
+/** A constituency's gap (actual − entitled seats) in words: "under-represented by 4", "as entitled", … */
+export function describeGap(gap: number | null): string {
+  if (gap === null) return 'no money in the window';
+  if (gap === 0) return 'as entitled';
+  return gap < 0 ? `under-represented by ${-gap}` : `over-represented by ${gap}`;
+}
+
+/** The constituency each rights-holder kind is in when the society has not grouped kinds (docs/governance.md). */
+const DEFAULT_CONSTITUENCY: Record<string, string> = { author: 'authors', composer: 'composers', publisher: 'publishers', performer: 'performers', producer: 'producers', other: 'other' };
+
+/** True when a constituency is one kind under its default name, so naming its kinds adds nothing. */
+export function isDefaultConstituency(c: { constituency: string; kinds: readonly string[] }): boolean {
+  return c.kinds.length === 1 && DEFAULT_CONSTITUENCY[c.kinds[0]] === c.constituency;
+}

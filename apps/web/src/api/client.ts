@@ -1,5 +1,22 @@
 import { ApiError, networkError, toApiError } from './problem';
-import type { Accreditation, BoardMember, Mandate, Me, NewMandate, Page, RightsHolder, Society, Submission, TerminationResult } from './types';
+import type {
+  Accreditation,
+  BoardEntitlement,
+  BoardMember,
+  LineProofBundle,
+  LogKeys,
+  Mandate,
+  Me,
+  NewMandate,
+  Page,
+  Reconciliation,
+  RightsHolder,
+  SignedTreeHead,
+  Society,
+  Submission,
+  TerminationResult,
+  VerifyReport,
+} from './types';
 
 /** The largest page the API serves (libs/database MAX_LIMIT). */
 const PAGE_LIMIT = 500;
@@ -106,17 +123,54 @@ export class ApiClient {
     return this.post(`/v1/mandates/${encodeURIComponent(mandate.id)}/${action}`, {});
   }
 
-  /** A package type's CSV template (header and two example rows), as a file to save. */
-  async template(type: string): Promise<Blob> {
-    const response = await fetch(`/v1/templates/${encodeURIComponent(type)}.csv`, { headers: { authorization: this.bearer } }).catch((e: unknown) => {
+  /** A file the API serves (a CSV template, a statement or report as CSV or PDF), as a Blob to save. */
+  async blob(path: string): Promise<Blob> {
+    const response = await fetch(path, { headers: { authorization: this.bearer } }).catch((e: unknown) => {
       throw networkError(e);
     });
-    if (!response.ok) throw toApiError(response.status, response.headers.get('content-type') ?? '', await response.text());
+    if (!response.ok) {
+      if (response.status === 401) this.onUnauthorized();
+      throw toApiError(response.status, response.headers.get('content-type') ?? '', await response.text());
+    }
     return response.blob();
+  }
+
+  /** A package type's CSV template (header and two example rows), as a file to save. */
+  template(type: string): Promise<Blob> {
+    return this.blob(`/v1/templates/${encodeURIComponent(type)}.csv`);
   }
 
   submission(id: string): Promise<Submission> {
     return this.get(`/v1/submissions/${encodeURIComponent(id)}`);
+  }
+
+  /** The ledger's published public keys (the route is public; the token is sent anyway). */
+  logKeys(): Promise<LogKeys> {
+    return this.get('/v1/log/keys');
+  }
+
+  /** The latest signed tree head of a society's log. */
+  logHead(societyId: string): Promise<SignedTreeHead> {
+    return this.get(`/v1/societies/${encodeURIComponent(societyId)}/log/head`);
+  }
+
+  /** Has the server recompute the society's log from its stored lines and compare it with the signed heads. */
+  verifyLog(societyId: string): Promise<VerifyReport> {
+    return this.post(`/v1/societies/${encodeURIComponent(societyId)}/verify`, {});
+  }
+
+  /** A line's proof: line → submission root → signed head. `lineId` is the package's line id or `#<n>`. */
+  lineProof(submissionId: string, lineId: string): Promise<LineProofBundle> {
+    return this.get(`/v1/submissions/${encodeURIComponent(submissionId)}/lines/${encodeURIComponent(lineId)}/proof`);
+  }
+
+  reconciliation(societyId: string, financialYear: number): Promise<Reconciliation> {
+    return this.get(`/v1/societies/${encodeURIComponent(societyId)}/reconciliation?financialYear=${financialYear}`);
+  }
+
+  /** Board seats the market share entitles each constituency to, against the actual board; `history` past financial years too. */
+  boardEntitlement(societyId: string, history: number): Promise<BoardEntitlement> {
+    return this.get(`/v1/societies/${encodeURIComponent(societyId)}/board/entitlement?history=${history}`);
   }
 }
 

@@ -1,3 +1,6 @@
+import type { LineProofBundle } from '../verify/line-proof';
+import type { PublishedKey, SignedTreeHead } from '../verify/signed-head';
+
 /**
  * The response shapes of the public API (CONTRACT.md) that the dashboard reads. They
  * mirror the server's response DTOs; money is always a decimal string.
@@ -155,4 +158,91 @@ export interface TerminationResult {
   effectiveOn: string;
   alignedToFinancialYearEnd: boolean;
   paymentsStayDueForUsesThrough: string;
+}
+
+/* ---- Ledger (docs/proofs.md) ---- */
+
+export type { LineProofBundle, PublishedKey, SignedTreeHead };
+
+/** `GET /v1/log/keys` (public). */
+export interface LogKeys {
+  keys: PublishedKey[];
+}
+
+/** `POST /v1/societies/{id}/verify`: the log recomputed from the stored lines. */
+export interface VerifyReport {
+  ok: boolean;
+  checkedSubmissions: number;
+  checkedLines: number;
+  treeSize: number;
+  mismatches: { submissionId: string; lineId?: string; reason: string }[];
+}
+
+/** One category and currency of `GET /v1/societies/{id}/reconciliation`. */
+export interface CategoryFlows {
+  category: string;
+  currency: string;
+  collected: string;
+  deductions: string;
+  distributed: string;
+  toOtherSocieties: string;
+  undistributed: string;
+  /** collected − (deductions + distributed + toOtherSocieties + undistributed). */
+  difference: string;
+}
+
+export interface Reconciliation {
+  societyId: string;
+  financialYear: number;
+  from: string;
+  to: string;
+  categories: CategoryFlows[];
+  differences: { category: string; currency: string; difference: string }[];
+  balanced: boolean;
+}
+
+/* ---- Governance (docs/governance.md) ---- */
+
+/** Disproportionality indices in percentage points, 6 places, as decimal strings. */
+export interface Indices {
+  gallagher: string;
+  loosemoreHanby: string;
+}
+
+export interface ConstituencyEntitlement {
+  constituency: string;
+  kinds: string[];
+  attributed: string;
+  sharePercent: string | null;
+  entitledSeats: number | null;
+  lowerQuota: number | null;
+  upperQuota: number | null;
+  actualSeats: number;
+  /** actual − entitled: negative when under-represented; null without money. */
+  gap: number | null;
+}
+
+export interface EntitlementSnapshot {
+  window: { from: string; to: string };
+  asOf: string;
+  board: { kind: 'board-package' | 'registry' | 'none'; submissionId?: string; period?: string };
+  totals: { attributed: string; unidentified: string; otherCurrencies: { currency: string; amount: string }[] };
+  constituencies: ConstituencyEntitlement[];
+  actualBoardSize: number;
+  indices: Indices | null;
+  entitledIndices: Indices | null;
+  ties: { seat: number; parties: string[]; winner: string }[];
+}
+
+/** `GET /v1/societies/{id}/board/entitlement?history=N`. */
+export interface BoardEntitlement extends EntitlementSnapshot {
+  societyId: string;
+  currency: string;
+  method: string;
+  boardSize: number;
+  boardSizeSource: 'settings' | 'actual-board';
+  lookbackYears: number;
+  amountBasis: 'gross' | 'net';
+  /** Oldest first. */
+  history: (EntitlementSnapshot & { financialYear: number })[];
 }

@@ -1,24 +1,22 @@
-import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from 'chart.js';
+import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, type TooltipItem, Tooltip } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
 import { wrapLabel } from '../format/labels';
+import { LABEL_WIDTH, PALETTE } from './chart-style';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
-
-/** Category labels wrap at this many characters (long society names on a phone). */
-const LABEL_WIDTH = 18;
-
-/** Colour-blind-safe palette (Okabe–Ito), one colour per series. */
-const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 
 export interface Series {
   label: string;
   values: number[];
+  /** What the tooltip shows for each value (the exact decimal of a money amount); default: the value. */
+  texts?: string[];
 }
 
 /**
- * A Chart.js bar chart (stacked when asked) in a figure with a caption. The canvas is an
- * image with a text description for screen readers; the numbers themselves are in the
- * table each view shows beside its chart. Counts only: money is never a chart number.
+ * A Chart.js bar chart (grouped, or stacked when asked) in a figure with a caption. The
+ * canvas is an image with a text description for screen readers; the numbers themselves
+ * are in the table each view shows beside its chart. Money is drawn as bar lengths only:
+ * its tooltips and tables show the exact decimal strings.
  */
 export function BarChart({
   caption,
@@ -28,6 +26,7 @@ export function BarChart({
   stacked = false,
   horizontal = false,
   valueLabel,
+  wholeNumbers = true,
 }: {
   caption: string;
   description: string;
@@ -36,8 +35,11 @@ export function BarChart({
   stacked?: boolean;
   horizontal?: boolean;
   valueLabel: string;
+  /** The value axis counts whole things (seats); false for money. */
+  wholeNumbers?: boolean;
 }) {
   const height = horizontal ? Math.max(180, 56 * labels.length + 90) : 280;
+  const valueTicks = wholeNumbers ? { precision: 0 } : {};
   return (
     <figure className="chart">
       <figcaption>{caption}</figcaption>
@@ -54,11 +56,14 @@ export function BarChart({
             maintainAspectRatio: false,
             responsive: true,
             animation: false,
-            plugins: { legend: { position: 'bottom', display: series.length > 1 } },
-            // The value axis counts whole seats; the category axis shows every label (no skipping).
+            plugins: {
+              legend: { position: 'bottom', display: series.length > 1 },
+              tooltip: { callbacks: { label: (item: TooltipItem<'bar'>) => `${item.dataset.label ?? ''}: ${series[item.datasetIndex]?.texts?.[item.dataIndex] ?? item.formattedValue}` } },
+            },
+            // The category axis shows every label (no skipping).
             scales: {
-              x: { stacked, ...(horizontal ? { title: { display: true, text: valueLabel }, ticks: { precision: 0 } } : { ticks: { autoSkip: false } }) },
-              y: { stacked, beginAtZero: true, ...(horizontal ? { ticks: { autoSkip: false } } : { title: { display: true, text: valueLabel }, ticks: { precision: 0 } }) },
+              x: { stacked, ...(horizontal ? { title: { display: true, text: valueLabel }, ticks: valueTicks } : { ticks: { autoSkip: false } }) },
+              y: { stacked, beginAtZero: true, ...(horizontal ? { ticks: { autoSkip: false } } : { title: { display: true, text: valueLabel }, ticks: valueTicks }) },
             },
           }}
         />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Accreditation } from '../api/types';
-import { accreditationState, daysBetween, financialYearEnd, todayIso } from './dates';
+import { accreditationState, daysBetween, financialYearEnd, financialYearEndDate, lastCompleteFinancialYear, todayIso } from './dates';
 import { explainPeriod, previousQuarter, quarterOf } from './periods';
 
 const acc = (validFrom: string, validTo: string): Accreditation => ({ id: `${validFrom}`, societyId: 's', authority: 'A', scope: 'S', validFrom, validTo, recordedAt: '2020-01-01T00:00:00Z' });
@@ -27,6 +27,25 @@ describe('dates', () => {
     expect(daysBetween('2024-03-01', '2024-02-28')).toBe(-2);
     expect(financialYearEnd(6, 30)).toBe('30 June');
     expect(todayIso(new Date('2025-03-31T23:59:59Z'))).toBe('2025-03-31');
+  });
+});
+
+describe('financial years', () => {
+  it('ends a year on its day, on the 28th for a 29 February end in a common year', () => {
+    expect(financialYearEndDate(2025, 12, 31)).toBe('2025-12-31');
+    expect(financialYearEndDate(2025, 6, 30)).toBe('2025-06-30');
+    expect(financialYearEndDate(2024, 2, 29)).toBe('2024-02-29');
+    expect(financialYearEndDate(2025, 2, 29)).toBe('2025-02-28');
+  });
+
+  it('names the last complete financial year; one ending today is not complete', () => {
+    expect(lastCompleteFinancialYear('2026-11-28', 12, 31)).toBe(2025);
+    expect(lastCompleteFinancialYear('2026-12-31', 12, 31)).toBe(2025);
+    expect(lastCompleteFinancialYear('2027-01-01', 12, 31)).toBe(2026);
+    expect(lastCompleteFinancialYear('2026-07-01', 6, 30)).toBe(2026);
+    expect(lastCompleteFinancialYear('2026-06-30', 6, 30)).toBe(2025);
+    expect(lastCompleteFinancialYear('2025-03-01', 2, 29)).toBe(2025);
+    expect(lastCompleteFinancialYear('2025-02-28', 2, 29)).toBe(2024);
   });
 });
 

@@ -38,3 +38,19 @@ export function financialYearEnd(month: number, day: number): string {
   const name = new Date(Date.UTC(2001, month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
   return `${day} ${name}`;
 }
+
+/**
+ * The last day of financial year `year` (named after the calendar year it ends in) for a
+ * year end of `month`/`day`; a 29 February end falls on the 28th in common years.
+ */
+export function financialYearEndDate(year: number, month: number, day: number): string {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const d = Math.min(day, last);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The latest financial year that has ended before `today` (a year ending today is not complete). */
+export function lastCompleteFinancialYear(today: string, month: number, day: number): number {
+  const year = Number(today.slice(0, 4));
+  return financialYearEndDate(year, month, day) < today ? year : year - 1;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { formatMoney, isDecimalString, sumDecimals } from './money';
+import { chartLength, formatMoney, isDecimalString, isZeroAmount, signOf, sumDecimals } from './money';
 
 describe('formatMoney', () => {
   it('groups the integer part and keeps the fraction digit for digit', () => {
@@ -56,5 +56,20 @@ describe('sumDecimals', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('signs and chart lengths', () => {
+  it('reads zero and the sign from the digits', () => {
+    expect(['0', '0.00', '-0.000', '00.0'].map(isZeroAmount)).toEqual([true, true, true, true]);
+    expect(['0.00000001', '-1', '10', ''].map(isZeroAmount)).toEqual([false, false, false, false]);
+    expect(['1100241.54', '-0.01', '0.00', '-0'].map(signOf)).toEqual([1, -1, 0, 0]);
+    expect(() => signOf('1e3')).toThrow(/not a decimal amount/);
+  });
+
+  it('gives a chart length close to the amount, refusing non-decimals', () => {
+    expect(chartLength('30541731.96')).toBeCloseTo(30541731.96, 2);
+    expect(chartLength('-12.5')).toBe(-12.5);
+    expect(() => chartLength('12,5')).toThrow(/not a decimal amount/);
   });
 });

@@ -47,3 +47,25 @@ export function sumDecimals(amounts: readonly string[]): string {
   const fraction = scale > 0 ? `.${digits.slice(digits.length - scale)}` : '';
   return `${negative ? '-' : ''}${whole}${fraction}`;
 }
+
+/** True for a decimal string equal to zero (`"0"`, `"0.00"`, `"-0.000"`). */
+export function isZeroAmount(amount: string): boolean {
+  return /^-?0+(?:\.0+)?$/.test(amount);
+}
+
+/** The sign of a decimal string: -1, 0 or 1 (read from its digits, never as a float). */
+export function signOf(amount: string): -1 | 0 | 1 {
+  if (!isDecimalString(amount)) throw new Error(`not a decimal amount: ${JSON.stringify(amount)}`);
+  if (isZeroAmount(amount)) return 0;
+  return amount.startsWith('-') ? -1 : 1;
+}
+
+/**
+ * A decimal string as a JS number, for the length of a chart bar only. It may round the
+ * last digits of a very large amount, which a bar cannot show anyway; every number a
+ * person reads (tables, chart tooltips) is the exact string.
+ */
+export function chartLength(amount: string): number {
+  if (!isDecimalString(amount)) throw new Error(`not a decimal amount: ${JSON.stringify(amount)}`);
+  return Number(amount);
+}

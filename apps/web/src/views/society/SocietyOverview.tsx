@@ -11,6 +11,7 @@ import { useSession } from '../../session';
 import { useApi } from '../../use-api';
 import { AccreditationBadge } from '../AccreditationBadge';
 import { NotAvailable } from '../NotAvailable';
+import { SocietyTabs } from './SocietyTabs';
 
 interface SocietyData {
   society: Society;
@@ -39,6 +40,7 @@ export function SocietyOverview({ societyId }: { societyId: string }) {
         return (
           <>
             <PageTitle title={society.name}>{society.name}</PageTitle>
+            <SocietyTabs societyId={societyId} />
             {me.role === 'society' && (
               <p>
                 <Link to="/society/submissions">Upload a quarterly package or follow your submissions</Link>

@@ -1,0 +1,294 @@
+import { type FormEvent, useId, useState } from 'react';
+import { ApiError } from '../../api/problem';
+import type { Reconciliation, SignedTreeHead, Society, VerifyReport } from '../../api/types';
+import { Fields, TableScroll } from '../../components/Fields';
+import { Loader } from '../../components/Loader';
+import { PageTitle } from '../../components/PageTitle';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { lastCompleteFinancialYear, todayIso } from '../../format/dates';
+import { formatMoney, isZeroAmount } from '../../format/money';
+import { useSession } from '../../session';
+import { useApi } from '../../use-api';
+import { societyLogOrigin } from '../../verify/line-proof';
+import { type HeadVerdict, verifySignedHead } from '../../verify/signed-head';
+import { NotAvailable } from '../NotAvailable';
+import { SocietyTabs } from './SocietyTabs';
+
+interface LedgerData {
+  society: Society;
+  head: SignedTreeHead;
+  /** The head's signature checked in this browser against the published keys. */
+  signature: HeadVerdict;
+}
+
+/**
+ * A society's ledger: the signed head of its log (its signature checked in the browser
+ * against the published key), a server-side check of the whole log against the stored
+ * lines, and the reconciliation of a financial year.
+ */
+export function LedgerPage({ societyId }: { societyId: string }) {
+  const { api } = useSession();
+  const loaded = useApi<LedgerData>(async () => {
+    const [society, head, keys] = await Promise.all([api.society(societyId), api.logHead(societyId), api.logKeys()]);
+    return { society, head, signature: await verifySignedHead(head, keys.keys) };
+  }, [api, societyId]);
+
+  return (
+    <Loader loaded={loaded} what="the ledger" refusal={<NotAvailable what="This society's ledger" />}>
+      {({ society, head, signature }) => (
+        <>
+          <PageTitle title={`${society.name}: ledger`}>{society.name}: ledger</PageTitle>
+          <SocietyTabs societyId={societyId} />
+          <LogHead societyId={societyId} head={head} signature={signature} />
+          <VerifyLog societyId={societyId} />
+          <ReconciliationSection society={society} />
+        </>
+      )}
+    </Loader>
+  );
+}
+
+function LogHead({ societyId, head, signature }: { societyId: string; head: SignedTreeHead; signature: HeadVerdict }) {
+  const expectedOrigin = societyLogOrigin(societyId);
+  const originOk = head.origin === undefined || head.origin === expectedOrigin;
+  return (
+    <section aria-labelledby="head-heading">
+      <h2 id="head-heading">Log head</h2>
+      <p>
+        Every committed submission is a leaf of the society&apos;s append-only log; after each commit the ledger signs the log&apos;s size and root. Keep this head: a later one
+        that dropped or changed a submission cannot be proven consistent with it.
+      </p>
+      <Fields
+        rows={[
+          ['Submissions in the log', <span data-testid="tree-size">{head.treeSize}</span>],
+          ['Root hash', <code className="hash" data-testid="root-hash">{head.rootHash}</code>],
+          ['Signed at', <span data-testid="head-timestamp">{head.timestamp}</span>],
+          ['Log', head.origin ? <code className="hash">{head.origin}</code> : 'not named (signed before logs were named)'],
+          ['Key id', <code data-testid="key-id">{head.keyId}</code>],
+          [
+            'Signature',
+            signature.ok && originOk ? (
+              <span className="badge badge-ok" data-testid="head-signature">
+                ✓ Verified in this browser with the published key {signature.keyId}
+              </span>
+            ) : (
+              <span className="badge badge-bad" data-testid="head-signature">
+                ✗ Does not verify: {signature.ok ? `the head is of the log ${head.origin}, not this society's` : signature.reason}
+              </span>
+            ),
+          ],
+        ]}
+      />
+    </section>
+  );
+}
+
+type VerifyState = { state: 'idle' } | { state: 'running' } | { state: 'done'; report: VerifyReport } | { state: 'error'; error: ApiError };
+
+/** Asks the server to recompute the log from the stored lines (POST verify) and shows what does not agree. */
+function VerifyLog({ societyId }: { societyId: string }) {
+  const { api } = useSession();
+  const [state, setState] = useState<VerifyState>({ state: 'idle' });
+  const run = async () => {
+    setState({ state: 'running' });
+    try {
+      setState({ state: 'done', report: await api.verifyLog(societyId) });
+    } catch (e) {
+      setState({ state: 'error', error: e instanceof ApiError ? e : new ApiError(0, 'Error', String(e)) });
+    }
+  };
+  return (
+    <section aria-labelledby="verify-heading">
+      <h2 id="verify-heading">Verify the log</h2>
+      <p>
+        Recomputes every line&apos;s hash, every submission root and the log from the lines stored in the database, and checks them against every signed head. A change made
+        behind the ledger&apos;s back (even by a database administrator) shows here.
+      </p>
+      <button type="button" onClick={run} disabled={state.state === 'running'}>
+        {state.state === 'running' ? 'Verifying…' : 'Verify the log'}
+      </button>
+      <div aria-live="polite">
+        {state.state === 'running' && (
+          <p className="muted" role="status">
+            Recomputing the log…
+          </p>
+        )}
+        {state.state === 'done' && <VerifyResult report={state.report} />}
+      </div>
+      {state.state === 'error' && <ProblemMessage error={state.error} heading="The log could not be verified" />}
+    </section>
+  );
+}
+
+function VerifyResult({ report }: { report: VerifyReport }) {
+  const counts = `${report.checkedSubmissions} submission${report.checkedSubmissions === 1 ? '' : 's'} and ${report.checkedLines} line${report.checkedLines === 1 ? '' : 's'} checked against the head of size ${report.treeSize}`;
+  if (report.ok) {
+    return (
+      <p className="notice" role="status" data-testid="verify-result">
+        <strong>✓ The log verifies:</strong> {counts}; nothing differs.
+      </p>
+    );
+  }
+  return (
+    <div className="problem" role="alert" data-testid="verify-result">
+      <p className="problem-title">
+        <strong>
+          ✗ The log does not verify: {report.mismatches.length} mismatch{report.mismatches.length === 1 ? '' : 'es'}
+        </strong>
+      </p>
+      <p>{counts}.</p>
+      <TableScroll label="Mismatches">
+        <table className="stack">
+          <caption>What does not agree with the signed log</caption>
+          <thead>
+            <tr>
+              <th scope="col">Submission</th>
+              <th scope="col">Line</th>
+              <th scope="col">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.mismatches.map((m, i) => (
+              <tr key={i}>
+                <td data-label="Submission">
+                  <code className="hash">{m.submissionId}</code>
+                </td>
+                <td data-label="Line">{m.lineId ?? ''}</td>
+                <td data-label="Reason">{m.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </div>
+  );
+}
+
+const FLOW_COLUMNS: [keyof Reconciliation['categories'][number], string][] = [
+  ['collected', 'Collected'],
+  ['deductions', 'Deductions'],
+  ['distributed', 'Distributed'],
+  ['toOtherSocieties', 'To other societies'],
+  ['undistributed', 'Undistributed'],
+];
+
+/** Collected = deductions + distributed + to other societies + undistributed, per category, for a chosen financial year. */
+function ReconciliationSection({ society }: { society: Society }) {
+  const { api } = useSession();
+  const ids = { year: useId(), hint: useId(), error: useId() };
+  const initial = lastCompleteFinancialYear(todayIso(), society.fyEndMonth, society.fyEndDay);
+  const [year, setYear] = useState(initial);
+  const [input, setInput] = useState(String(initial));
+  const [inputError, setInputError] = useState<string | null>(null);
+  const loaded = useApi(() => api.reconciliation(society.id, year), [api, society.id, year]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const value = input.trim();
+    if (!/^\d{4}$/.test(value) || Number(value) < 1900) {
+      setInputError('Write the financial year as four digits, for example 2025');
+      return;
+    }
+    setInputError(null);
+    setYear(Number(value));
+  };
+
+  return (
+    <section aria-labelledby="reconciliation-heading">
+      <h2 id="reconciliation-heading">Reconciliation</h2>
+      <form className="inline-form" onSubmit={submit} noValidate aria-label="Choose the financial year">
+        <div className="form-row">
+          <label htmlFor={ids.year}>Financial year</label>
+          <input
+            id={ids.year}
+            value={input}
+            onChange={(e) => setInput(e.target.value)}
+            inputMode="numeric"
+            autoComplete="off"
+            size={6}
+            aria-describedby={`${ids.hint}${inputError ? ` ${ids.error}` : ''}`}
+            aria-invalid={inputError ? true : undefined}
+          />
+          <span id={ids.hint} className="hint">
+            Named after the calendar year it ends in
+          </span>
+          {inputError && (
+            <span id={ids.error} className="field-error">
+              {inputError}
+            </span>
+          )}
+        </div>
+        <button type="submit">Show</button>
+      </form>
+      <Loader loaded={loaded} what="the reconciliation">
+        {(r) => <ReconciliationTable reconciliation={r} />}
+      </Loader>
+    </section>
+  );
+}
+
+function ReconciliationTable({ reconciliation: r }: { reconciliation: Reconciliation }) {
+  return (
+    <>
+      {r.balanced ? (
+        <p className="notice" data-testid="reconciliation-summary">
+          <strong>Balanced:</strong> in financial year {r.financialYear} ({r.from} to {r.to}) every category adds up: collected = deductions + distributed + to other societies +
+          undistributed.
+        </p>
+      ) : (
+        <p className="warning" data-testid="reconciliation-summary">
+          <strong>
+            {r.differences.length} difference{r.differences.length === 1 ? '' : 's'}
+          </strong>{' '}
+          in financial year {r.financialYear} ({r.from} to {r.to}): {r.differences.map((d) => `${d.category} ${formatMoney(d.difference, d.currency)}`).join('; ')}.
+        </p>
+      )}
+      {r.categories.length === 0 ? (
+        <p>No money was recorded in this financial year.</p>
+      ) : (
+        <TableScroll label="Reconciliation by category">
+          <table className="stack">
+            <caption>
+              Financial year {r.financialYear}, by category of rights and currency; difference = collected − (deductions + distributed + to other societies + undistributed)
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Category</th>
+                {FLOW_COLUMNS.map(([, label]) => (
+                  <th key={label} scope="col" className="num">
+                    {label}
+                  </th>
+                ))}
+                <th scope="col" className="num">
+                  Difference
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.categories.map((c) => {
+                const differs = !isZeroAmount(c.difference);
+                return (
+                  <tr key={`${c.category} ${c.currency}`} className={differs ? 'row-differs' : undefined}>
+                    <th scope="row" data-label="Category">
+                      <span>
+                        {c.category} <span className="muted">({c.currency})</span>
+                      </span>
+                    </th>
+                    {FLOW_COLUMNS.map(([key, label]) => (
+                      <td key={key} className="num nowrap" data-label={label}>
+                        {formatMoney(c[key], c.currency)}
+                      </td>
+                    ))}
+                    <td className="num nowrap" data-label="Difference">
+                      {differs ? <strong>⚠ {formatMoney(c.difference, c.currency)}</strong> : formatMoney(c.difference, c.currency)}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </>
+  );
+}
