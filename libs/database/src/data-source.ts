@@ -13,7 +13,8 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // Failed queries surface as exceptions, logged where they are handled (pino), not on the console.
+    logging: false,
     poolSize: options.poolSize ?? 10,
     applicationName: options.applicationName ?? 'collective-ledger',
     // numeric stays a string from the driver; libs map it to Decimal, never to number.
