@@ -77,8 +77,9 @@ export function leafKeys(type: PackageType): string[] {
  */
 export function leafJsonSql(type: PackageType, alias: string): string {
   const byName = new Map(PACKAGES[type].columns.map((c) => [c.name, c]));
-  const parts = leafKeys(type).map((k, i) => `${lit(`${i === 0 ? '{' : ','}"${k}":`)} || ${byName.get(k)!.leaf(`${alias}.${k}`)}`);
-  return `(${parts.join(' || ')} || '}')`;
+  // One concat() call builds the text in one allocation (a chain of || copies it per piece).
+  const parts = leafKeys(type).flatMap((k, i) => [lit(`${i === 0 ? '{' : ','}"${k}":`), byName.get(k)!.leaf(`${alias}.${k}`)]);
+  return `concat(${parts.join(', ')}, '}')`;
 }
 
 export function leafHashSql(type: PackageType, alias: string): string {
@@ -97,7 +98,7 @@ export function insertLinesSql(type: PackageType, table: string): string {
   return `
     INSERT INTO ${p.table} (society_id, submission_id, line_no, ${names.join(', ')}${holder ? ', rights_holder_id' : ''}, leaf_hash)
     SELECT $1, $2, t.line_no, ${names.map((n) => `t.${n}`).join(', ')}${holder ? ', rh.id' : ''}, ${leafHashSql(type, 't')}
-    FROM (SELECT s.line_no, ${typed} FROM ${table} s) t
+    FROM (SELECT s.line_no, ${typed} FROM ${table} s OFFSET 0) t -- OFFSET 0: cast each cell once, not again inside the leaf
     ${holder ? 'LEFT JOIN rights_holders rh ON rh.ipi = t.rights_holder_ipi' : ''}`;
 }
 
