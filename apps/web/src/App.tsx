@@ -4,6 +4,7 @@ import { PageTitle } from './components/PageTitle';
 import { Link, matchPath, navigate, Redirect, usePath } from './router';
 import { useSessionState } from './session';
 import { RightsHolderPage } from './views/holder/RightsHolderPage';
+import { StatementPage } from './views/holder/StatementPage';
 import { RightsHoldersList } from './views/regulator/RightsHoldersList';
 import { SocietiesComparison } from './views/regulator/SocietiesComparison';
 import { SignInView } from './views/SignInView';
@@ -37,7 +38,10 @@ function navOf(me: Me): [to: string, label: string][] {
         ['/society/board', 'Board'],
       ];
     case 'rights-holder':
-      return [[homeOf(me), 'My page']];
+      return [
+        [homeOf(me), 'My page'],
+        [`${homeOf(me)}/statement`, 'Statement'],
+      ];
     default:
       return [
         ['/regulator', 'Societies'],
@@ -65,6 +69,7 @@ function route(me: Me, path: string): ReactNode | null {
   }
   if ((p = matchPath('/submissions/:id', path))) return <SubmissionPage submissionId={p.id} />;
   if ((p = matchPath('/rights-holders/:id', path))) return <RightsHolderPage key={p.id} rightsHolderId={p.id} />;
+  if ((p = matchPath('/rights-holders/:id/statement', path))) return <StatementPage key={p.id} rightsHolderId={p.id} />;
   return null;
 }
 

@@ -13,6 +13,8 @@ import type {
   RightsHolder,
   SignedTreeHead,
   Society,
+  Statement,
+  StatementLine,
   Submission,
   TerminationResult,
   VerifyReport,
@@ -162,6 +164,29 @@ export class ApiClient {
   /** A line's proof: line → submission root → signed head. `lineId` is the package's line id or `#<n>`. */
   lineProof(submissionId: string, lineId: string): Promise<LineProofBundle> {
     return this.get(`/v1/submissions/${encodeURIComponent(submissionId)}/lines/${encodeURIComponent(lineId)}/proof`);
+  }
+
+  /** Fetches a line proof by the URL a statement line gives; only a proof route of this API is followed. */
+  proofAt(url: string): Promise<LineProofBundle> {
+    if (!/^\/v1\/submissions\/[^/?#]+\/lines\/[^/?#]+\/proof$/.test(url)) throw new ApiError(0, 'Not a proof', `${url} is not a line proof of this ledger`);
+    return this.get(url);
+  }
+
+  /** A rights holder's statement for a calendar year, every amount in `currency`. */
+  statement(rightsHolderId: string, year: number, currency: string): Promise<Statement> {
+    return this.get(`/v1/rights-holders/${encodeURIComponent(rightsHolderId)}/statement?year=${year}&currency=${encodeURIComponent(currency)}`);
+  }
+
+  /** The same statement as a CSV or PDF file. */
+  statementFile(rightsHolderId: string, year: number, currency: string, format: 'csv' | 'pdf'): Promise<Blob> {
+    return this.blob(`/v1/rights-holders/${encodeURIComponent(rightsHolderId)}/statement?year=${year}&currency=${encodeURIComponent(currency)}&format=${format}`);
+  }
+
+  /** One page of the statement's lines (with their proof URLs), after `cursor`. */
+  statementLines(rightsHolderId: string, year: number, currency: string, cursor: string | null, limit = 50): Promise<Page<StatementLine>> {
+    return this.get(
+      `/v1/rights-holders/${encodeURIComponent(rightsHolderId)}/statement/lines?year=${year}&currency=${encodeURIComponent(currency)}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
   }
 
   reconciliation(societyId: string, financialYear: number): Promise<Reconciliation> {

@@ -246,3 +246,88 @@ export interface BoardEntitlement extends EntitlementSnapshot {
   /** Oldest first. */
   history: (EntitlementSnapshot & { financialYear: number })[];
 }
+
+/* ---- Statements (Directive Art. 18) ---- */
+
+/** An exchange rate a conversion used: the value of one unit of `currency` in EUR on `rateDate`. */
+export interface RateUsed {
+  currency: string;
+  rateDate: string;
+  rateToEur: string;
+}
+
+/** The Art. 18 amounts, in the statement currency. */
+export interface StatementAmounts {
+  revenueAttributed: string;
+  managementFees: string;
+  otherDeductions: string;
+  paid: string;
+  outstanding: string;
+  lines: number;
+}
+
+export interface SocietyStatement {
+  societyId: string;
+  societyName: string;
+  revenueAttributed: string;
+  /** Net paid per category of rights and type of use. */
+  paid: { category: string; useType: string; amount: string }[];
+  paidTotal: string;
+  managementFees: string;
+  otherDeductions: string;
+  outstanding: string;
+  byUse: (StatementAmounts & { category: string; useType: string })[];
+  periodOfUse: { from: string; to: string } | null;
+  lines: number;
+  rates: RateUsed[];
+  mandates: Omit<Mandate, 'societyId' | 'rightsHolderId' | 'version' | 'recordedAt'>[];
+  nonContractual: { amount: string; lines: number };
+  /** The society's signed log head the statement was built from. */
+  head: SignedTreeHead | null;
+}
+
+/** `GET /v1/rights-holders/{id}/statement?year=&currency=`. */
+export interface Statement {
+  rightsHolderId: string;
+  rightsHolderName: string;
+  rightsHolderIpi: string | null;
+  year: number;
+  currency: string;
+  societies: SocietyStatement[];
+  totals: StatementAmounts;
+  rates: RateUsed[];
+}
+
+export interface LineAmounts {
+  currency: string;
+  gross: string;
+  managementFee: string;
+  otherDeductions: string;
+  net: string;
+}
+
+/** One line of `GET /v1/rights-holders/{id}/statement/lines`, with the URL of its proof. */
+export interface StatementLine {
+  societyId: string;
+  societyName: string;
+  submissionId: string;
+  lineNo: number;
+  lineId: string;
+  category: string;
+  useType: string;
+  territory: string;
+  workIswc: string | null;
+  workTitle: string;
+  useFrom: string;
+  useTo: string;
+  status: string;
+  paidOn: string | null;
+  mandateBasis: string;
+  /** As the society reported it. */
+  original: LineAmounts;
+  /** In the statement currency, exactly as the statement counts it. */
+  converted: LineAmounts;
+  rates: RateUsed[];
+  /** `/v1/submissions/{id}/lines/{lineId}/proof`. */
+  proof: string;
+}

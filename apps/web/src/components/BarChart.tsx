@@ -38,7 +38,9 @@ export function BarChart({
   /** The value axis counts whole things (seats); false for money. */
   wholeNumbers?: boolean;
 }) {
-  const height = horizontal ? Math.max(180, 56 * labels.length + 90) : 280;
+  // Horizontal bars: room for each label's group of bars (one bar per series unless stacked).
+  const barsPerLabel = stacked ? 1 : Math.max(1, series.length);
+  const height = horizontal ? Math.max(180, (40 + 16 * barsPerLabel) * labels.length + 90) : 280;
   const valueTicks = wholeNumbers ? { precision: 0 } : {};
   return (
     <figure className="chart">

@@ -69,3 +69,13 @@ export function chartLength(amount: string): number {
   if (!isDecimalString(amount)) throw new Error(`not a decimal amount: ${JSON.stringify(amount)}`);
   return Number(amount);
 }
+
+/** True when two decimal strings are the same amount (`"72"` and `"72.00"`), compared digit by digit. */
+export function sameAmount(a: string, b: string): boolean {
+  if (!isDecimalString(a) || !isDecimalString(b)) return false;
+  return sumDecimals([a, negate(b)]).replace(/^-/, '').replace(/[0.]/g, '') === '';
+}
+
+function negate(amount: string): string {
+  return amount.startsWith('-') ? amount.slice(1) : `-${amount}`;
+}

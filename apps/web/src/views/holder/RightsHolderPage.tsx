@@ -5,6 +5,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useSession } from '../../session';
 import { useApi } from '../../use-api';
 import { NotAvailable } from '../NotAvailable';
+import { HolderTabs } from './HolderTabs';
 import { MandatesSection } from './MandatesSection';
 
 /**
@@ -25,6 +26,7 @@ export function RightsHolderPage({ rightsHolderId }: { rightsHolderId: string })
       {({ holder, societies }) => (
         <>
           <PageTitle title={holder.name}>{own ? `Your page: ${holder.name}` : holder.name}</PageTitle>
+          <HolderTabs rightsHolderId={holder.id} />
           <section aria-labelledby="entry-heading">
             <h2 id="entry-heading">Registry entry</h2>
             <Fields

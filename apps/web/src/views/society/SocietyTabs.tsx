@@ -1,5 +1,5 @@
 import type { Me } from '../../api/types';
-import { Link, usePath } from '../../router';
+import { PageTabs } from '../../components/PageTabs';
 import { useSession } from '../../session';
 
 export type SocietyPage = 'overview' | 'ledger' | 'board';
@@ -22,22 +22,6 @@ export function societyPagePath(me: Me, societyId: string, page: SocietyPage): s
  */
 export function SocietyTabs({ societyId }: { societyId: string }) {
   const { me } = useSession();
-  const path = usePath();
   if (me.role === 'society') return null;
-  return (
-    <nav aria-label="Society pages" className="tabs">
-      <ul>
-        {PAGES.map(([page, label]) => {
-          const to = societyPagePath(me, societyId, page);
-          return (
-            <li key={page}>
-              <Link to={to} aria-current={path === to ? 'page' : undefined}>
-                {label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
+  return <PageTabs label="Society pages" tabs={PAGES.map(([page, label]) => [societyPagePath(me, societyId, page), label])} />;
 }

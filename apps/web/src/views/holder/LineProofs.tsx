@@ -1,0 +1,264 @@
+import { useCallback, useRef, useState } from 'react';
+import { ApiError } from '../../api/problem';
+import type { LineProofBundle, LogKeys, Page, StatementLine } from '../../api/types';
+import { TableScroll } from '../../components/Fields';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { formatMoney } from '../../format/money';
+import { differencesFromProvenLine } from '../../format/statement';
+import { useSession } from '../../session';
+import { useApi } from '../../use-api';
+import { type LineProofVerdict, societyLogOrigin, verifyLineProof } from '../../verify/line-proof';
+
+/** A line's proof, checked in this browser. */
+type LineCheck =
+  | { state: 'checking' }
+  | { state: 'checked'; ok: boolean; verdict: LineProofVerdict; differences: string[]; bundle: LineProofBundle }
+  | { state: 'unavailable'; error: ApiError };
+
+const keyOf = (l: StatementLine) => `${l.submissionId}/${l.lineNo}`;
+
+/**
+ * The statement's lines, a page at a time, each with a **Verify** action: the browser
+ * fetches the line's proof and the ledger's published keys, and checks the chain line →
+ * submission → signed log head itself (WebCrypto), then that the proven line is the line
+ * shown. The steps of the latest check are listed below the table.
+ */
+export function LineProofs({ rightsHolderId, year, currency }: { rightsHolderId: string; year: number; currency: string }) {
+  const { api } = useSession();
+  // The parent keys this component by holder, year and currency, so all state below is for one statement.
+  const first = useApi(() => api.statementLines(rightsHolderId, year, currency, null), [api, rightsHolderId, year, currency]);
+  const [more, setMore] = useState<Page<StatementLine>[]>([]);
+  const [moreError, setMoreError] = useState<ApiError | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [checks, setChecks] = useState<Record<string, LineCheck>>({});
+  const [shown, setShown] = useState<StatementLine | null>(null);
+  const keys = useRef<Promise<LogKeys> | null>(null);
+
+  const pages = first.state === 'ok' ? [first.data, ...more] : [];
+  // Read in order of society and period of use (the API pages in its own storage order).
+  const lines = pages
+    .flatMap((p) => p.items)
+    .sort((a, b) => a.societyName.localeCompare(b.societyName) || a.useFrom.localeCompare(b.useFrom) || a.lineId.localeCompare(b.lineId));
+  const nextCursor = pages.length > 0 ? pages[pages.length - 1].nextCursor : null;
+
+  const loadMore = async () => {
+    if (!nextCursor) return;
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const page = await api.statementLines(rightsHolderId, year, currency, nextCursor);
+      setMore((m) => [...m, page]);
+    } catch (e) {
+      setMoreError(e instanceof ApiError ? e : new ApiError(0, 'Error', String(e)));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const verify = useCallback(
+    async (line: StatementLine) => {
+      const key = keyOf(line);
+      setShown(line);
+      setChecks((c) => ({ ...c, [key]: { state: 'checking' } }));
+      let check: LineCheck;
+      try {
+        keys.current ??= api.logKeys();
+        const [bundle, published] = await Promise.all([api.proofAt(line.proof), keys.current]);
+        const verdict = await verifyLineProof(bundle, published.keys, { expectedOrigin: societyLogOrigin(line.societyId) });
+        const differences = verdict.ok ? differencesFromProvenLine(bundle.leaf, line) : [];
+        check = { state: 'checked', ok: verdict.ok && differences.length === 0, verdict, differences, bundle };
+      } catch (e) {
+        keys.current = null;
+        check = { state: 'unavailable', error: e instanceof ApiError ? e : new ApiError(0, 'Error', String(e)) };
+      }
+      setChecks((c) => ({ ...c, [key]: check }));
+    },
+    [api],
+  );
+
+  if (first.state === 'loading') {
+    return (
+      <p className="muted" role="status">
+        Loading the lines…
+      </p>
+    );
+  }
+  if (first.state === 'error') return <ProblemMessage error={first.error} heading="Could not load the lines" />;
+  if (lines.length === 0) return <p>No line in {year}.</p>;
+  return (
+    <>
+      <TableScroll label="Lines with their proofs">
+        <table className="stack lines">
+          <caption>
+            {lines.length} line{lines.length === 1 ? '' : 's'}
+            {nextCursor ? ' so far' : ''}; amounts in {currency} as the statement counts them, and as the society reported them
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Society</th>
+              <th scope="col">Line</th>
+              <th scope="col">Work</th>
+              <th scope="col">Rights</th>
+              <th scope="col">Use</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="num">
+                Net
+              </th>
+              <th scope="col">Proof</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((l) => {
+              const check = checks[keyOf(l)];
+              return (
+                <tr key={keyOf(l)} data-line={l.lineId}>
+                  <td data-label="Society">{l.societyName}</td>
+                  <th scope="row" data-label="Line">
+                    <code>{l.lineId}</code>
+                  </th>
+                  <td data-label="Work">{l.workTitle}</td>
+                  <td data-label="Rights">
+                    {l.category}, {l.useType}, {l.territory}
+                  </td>
+                  <td className="nowrap" data-label="Use">
+                    {l.useFrom} to {l.useTo}
+                  </td>
+                  <td data-label="Status">{l.status === 'paid' && l.paidOn ? `paid ${l.paidOn}` : l.status}</td>
+                  <td className="num nowrap" data-label="Net">
+                    <span>
+                      {formatMoney(l.converted.net, l.converted.currency)}
+                      {l.original.currency !== l.converted.currency && (
+                        <>
+                          <br />
+                          <span className="muted small">{formatMoney(l.original.net, l.original.currency)}</span>
+                        </>
+                      )}
+                    </span>
+                  </td>
+                  <td data-label="Proof">
+                    <span className="proof-cell">
+                      <button type="button" className="secondary" onClick={() => verify(l)} disabled={check?.state === 'checking'} aria-label={`Verify line ${l.lineId} of ${l.societyName}`}>
+                        Verify
+                      </button>
+                      {check && <ProofStatus check={check} />}
+                    </span>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
+      {nextCursor && (
+        <button type="button" className="secondary" onClick={loadMore} disabled={loadingMore}>
+          {loadingMore ? 'Loading…' : 'Show more lines'}
+        </button>
+      )}
+      {moreError && <ProblemMessage error={moreError} heading="Could not load more lines" />}
+      <div aria-live="polite">{shown && checks[keyOf(shown)] && <VerificationPanel line={shown} check={checks[keyOf(shown)]} />}</div>
+    </>
+  );
+}
+
+function ProofStatus({ check }: { check: LineCheck }) {
+  switch (check.state) {
+    case 'checking':
+      return (
+        <span className="muted" data-testid="proof-status">
+          checking…
+        </span>
+      );
+    case 'unavailable':
+      return (
+        <span className="badge badge-bad" data-testid="proof-status">
+          ✗ no proof
+        </span>
+      );
+    case 'checked':
+      return check.ok ? (
+        <span className="badge badge-ok" data-testid="proof-status">
+          ✓ verified
+        </span>
+      ) : (
+        <span className="badge badge-bad" data-testid="proof-status">
+          ✗ failed
+        </span>
+      );
+  }
+}
+
+const STEP_MARK = { passed: '✓', failed: '✗', 'not-checked': '–' } as const;
+
+/** The steps of one line's check: what was proven, or where the chain breaks. */
+function VerificationPanel({ line, check }: { line: StatementLine; check: LineCheck }) {
+  const title = `Proof of line ${line.lineId} (${line.societyName})`;
+  if (check.state === 'checking') {
+    return (
+      <section className="panel" aria-label={title}>
+        <h3>{title}</h3>
+        <p role="status">Fetching the proof and the published keys, and checking them in this browser…</p>
+      </section>
+    );
+  }
+  if (check.state === 'unavailable') {
+    return (
+      <section className="panel" aria-label={title}>
+        <h3>{title}</h3>
+        <ProblemMessage error={check.error} heading="The proof could not be fetched" />
+      </section>
+    );
+  }
+  const { verdict, differences, bundle } = check;
+  return (
+    <section className={`panel verification ${check.ok ? 'verification-ok' : 'verification-failed'}`} aria-label={title} data-testid="verification">
+      <h3>{title}</h3>
+      <p role="status">
+        {check.ok ? (
+          <>
+            <strong>✓ Verified in this browser.</strong> This line, exactly as shown, is in {line.societyName}&apos;s log, whose head of {bundle.head.timestamp} is signed
+            with the ledger&apos;s published key {bundle.head.keyId}.
+          </>
+        ) : (
+          <>
+            <strong>✗ Verification failed:</strong> {verdict.ok ? 'the proof proves another line than the one shown' : verdict.reason}.
+          </>
+        )}
+      </p>
+      {verdict.warning && <p className="warning">{verdict.warning}</p>}
+      <ol className="steps">
+        {verdict.steps.map((s) => (
+          <li key={s.id} className={`step step-${s.status}`}>
+            <span className="step-mark" aria-hidden="true">
+              {STEP_MARK[s.status]}
+            </span>
+            <span>
+              <strong>{s.title}</strong> <span className="visually-hidden">({s.status})</span>
+              <br />
+              <span className="step-detail">{s.detail}</span>
+            </span>
+          </li>
+        ))}
+        <li className={`step step-${!verdict.ok ? 'not-checked' : differences.length === 0 ? 'passed' : 'failed'}`}>
+          <span className="step-mark" aria-hidden="true">
+            {!verdict.ok ? STEP_MARK['not-checked'] : differences.length === 0 ? STEP_MARK.passed : STEP_MARK.failed}
+          </span>
+          <span>
+            <strong>The proven line is the line shown</strong>
+            <br />
+            <span className="step-detail">
+              {!verdict.ok ? 'Not checked' : differences.length === 0 ? 'Same line id, currency, amounts, rights and period of use' : differences.join('; ')}
+            </span>
+          </span>
+        </li>
+      </ol>
+      <details>
+        <summary>The proven line, exactly as hashed</summary>
+        <code className="hash leaf">{bundle.leaf}</code>
+      </details>
+      <p className="hint">
+        Checked against the key published at <code>/v1/log/keys</code>. A proof is only as good as the key: compare its id ({bundle.head.keyId}) with the copy your society or
+        the regulator publishes. Offline: save the proof and run <code>ledger verify --proof FILE --keys KEYS</code>.
+      </p>
+    </section>
+  );
+}
