@@ -38,7 +38,7 @@ export class AuditsRepository {
 
   /** Marks an unfinished audit running; false when it already finished (nothing to do). */
   async start(societyId: string, id: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
+    const rows = await this.updated<{ id: string }>(
       `UPDATE audits SET status = 'running', attempts = attempts + 1, started_at = COALESCE(started_at, now())
        WHERE society_id = $1 AND id = $2 AND status IN ('queued', 'running') RETURNING id`,
       [societyId, id],
@@ -48,7 +48,7 @@ export class AuditsRepository {
 
   /** Records the heads an audit is pinned to, once: a retried audit keeps the heads it started with. */
   async pinHeads(societyId: string, id: string, heads: readonly PinnedHead[]): Promise<PinnedHead[]> {
-    const rows: { heads: PinnedHead[] }[] = await this.db.query(
+    const rows = await this.updated<{ heads: PinnedHead[] }>(
       `UPDATE audits SET heads = COALESCE(heads, $3::jsonb) WHERE society_id = $1 AND id = $2 RETURNING heads`,
       [societyId, id, JSON.stringify(heads)],
     );
@@ -68,6 +68,12 @@ export class AuditsRepository {
       `UPDATE audits SET status = 'failed', error = $3, finished_at = now() WHERE society_id = $1 AND id = $2 AND status IN ('queued', 'running')`,
       [societyId, id, error.slice(0, 2000)],
     );
+  }
+
+  /** The rows an UPDATE … RETURNING returned (TypeORM gives [rows, count] for an UPDATE). */
+  private async updated<T>(sql: string, params: unknown[]): Promise<T[]> {
+    const result = (await this.db.query(sql, params)) as [T[], number] | T[];
+    return Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
   }
 
   /** Audits that did not finish (re-queued at worker boot). */

@@ -69,6 +69,8 @@ export interface DemoMandate {
   territories: string[];
   excludedTerritories?: string[];
   validFrom: string;
+  /** Last day, when the mandate had a fixed end. */
+  validTo?: string;
   basis: Basis;
   exclusive: boolean;
   /** Terminate it on loading (notice given that day), so the end is pending until the financial-year end. */
@@ -80,7 +82,9 @@ export interface DemoMandate {
  * (Russia with the RAO-like society, the rest of the world with the Nordic bureau); the
  * second is managed without a mandate (non-contractual) by the accredited societies, as
  * are several others; the third has terminated its VOIS-like mandate, pending until
- * that society's financial-year end.
+ * that society's financial-year end; the seventeenth's RAO-like mandate ended on
+ * 2024-06-30, yet the society's later distribution lines still pay it as contractual
+ * (an audit finding: activity on a mandate after its end).
  */
 export const DEMO_MANDATES: DemoMandate[] = [
   { holder: 0, society: 'rao', category: 'performing', workType: 'musical', territories: ['RU'], validFrom: '2019-01-01', basis: 'contractual', exclusive: true },
@@ -92,6 +96,7 @@ export const DEMO_MANDATES: DemoMandate[] = [
   ...[3, 5, 6, 9, 10, 11].map((holder) => ({
     holder, society: 'rao', category: 'performing' as Category, workType: 'musical' as WorkType, territories: ['RU'], validFrom: '2018-08-15', basis: 'non-contractual' as Basis, exclusive: false,
   })),
+  { holder: 16, society: 'rao', category: 'performing', workType: 'musical', territories: ['RU'], validFrom: '2019-01-01', validTo: '2024-06-30', basis: 'contractual', exclusive: true },
   ...[4, 7, 8].map((holder) => ({
     holder, society: 'rao', category: 'performing' as Category, workType: 'musical' as WorkType, territories: ['RU'], validFrom: '2020-01-01', basis: 'contractual' as Basis, exclusive: true,
   })),

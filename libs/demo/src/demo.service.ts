@@ -90,6 +90,7 @@ export class DemoService {
         territories: d.territories,
         excludedTerritories: d.excludedTerritories,
         validFrom: d.validFrom,
+        validTo: d.validTo,
         basis: d.basis,
         exclusive: d.exclusive,
         consentEvidence: d.basis === 'contractual' ? 'Demo membership agreement' : null,

@@ -117,10 +117,10 @@ function cover(doc: Doc, r: AuditReport, sha256: string): void {
   heading(doc, 'Summary', 12);
   table(
     doc,
-    ['Rule', 'Source', 'Severity', 'Result', 'Details'],
-    r.findings.map((f) => [f.rule, f.source, f.severity, f.passed ? 'pass' : 'FAIL', f.details]),
-    [105, 85, 42, 32, '*'],
-    (row, col) => (col === 3 ? (r.findings[row]!.passed ? COLORS.pass : COLORS.fail) : undefined),
+    ['Rule', 'Severity', 'Result', 'Details'],
+    r.findings.map((f) => [f.rule, f.severity, f.passed ? 'pass' : 'FAIL', f.details]),
+    [125, 42, 32, '*'],
+    (row, col) => (col === 2 ? (r.findings[row]!.passed ? COLORS.pass : COLORS.fail) : undefined),
   );
 }
 
@@ -212,7 +212,7 @@ function delayChart(doc: Doc, f: Finding | null): void {
   const bars = f?.evidence.histogram as { bucket: string; lines: number; net: string }[] | undefined;
   if (!bars || bars.every((b) => b.lines === 0)) return noData(doc, 'No distribution lines for uses in the year (or the distribution-deadline rule was not run).');
   const height = 110;
-  const top = doc.y + 12;
+  const top = doc.y + 30;
   const base = top + height;
   const slot = CONTENT / bars.length;
   const max = bars.reduce((m, b) => (dec(b.net).greaterThan(m) ? dec(b.net) : m), dec('0')).toFixed();
@@ -255,7 +255,7 @@ function boardChart(doc: Doc, f: Finding | null): void {
   for (const r of shown) {
     const entitled = r.entitledSeats ?? 0;
     doc.fillColor(COLORS.ink).font('Helvetica').fontSize(8).text(pdfSafe(r.constituency), PAGE.margin, y + 2, { width: labelWidth - 6 });
-    doc.fillColor(COLORS.grey).fontSize(7).text(r.sharePercent === null ? '' : `${r.sharePercent}% of money`, PAGE.margin, y + 12, { width: labelWidth - 6 });
+    doc.fillColor(COLORS.grey).fontSize(7).text(r.sharePercent === null ? '' : `${new DecimalValue(r.sharePercent).toFixed(2)}% of the money`, PAGE.margin, y + 12, { width: labelWidth - 6 });
     const we = (entitled / maxSeats) * barArea;
     const wa = (r.actualSeats / maxSeats) * barArea;
     if (we > 0) doc.rect(PAGE.margin + labelWidth, y, we, 9).fill(COLORS.blue);
@@ -289,11 +289,33 @@ function ruleSection(doc: Doc, f: Finding): void {
   evidence(doc, f.evidence);
 }
 
+/**
+ * The order evidence fields are shown in: what identifies a row first, then dates, then
+ * amounts; the rest by name. (The stored report's key order is that of PostgreSQL's
+ * jsonb, so the renderer fixes its own.)
+ */
+const FIELD_ORDER = [
+  'period', 'lineNo', 'lineId', 'deductionId', 'counterpartyCisac', 'transferId', 'type', 'bucket', 'constituency', 'origin', 'category', 'territory',
+  'fyOfCollection', 'state', 'rightsHolderName', 'rightsHolderIpi', 'useFrom', 'useTo', 'paidOn', 'firstCommitted', 'status', 'basis', 'problem',
+  'currency', 'lines', 'transfers', 'sharePercent', 'entitledSeats', 'actualSeats', 'gap', 'gross', 'net', 'amount', 'received', 'paidOnward',
+];
+/** Fields too long for a table column; the JSON report has them. */
+const HIDDEN_IN_TABLES = new Set(['submissionId', 'kinds', 'lowerQuota', 'upperQuota', 'reason', 'description', 'transfers', 'rightsHolderIpi', 'useFrom', 'territory', 'category']);
+
+function ordered(keys: Iterable<string>): string[] {
+  const rank = (k: string) => {
+    const i = FIELD_ORDER.indexOf(k);
+    return i < 0 ? FIELD_ORDER.length : i;
+  };
+  return [...keys].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** The evidence: its plain values as a key/value table, each list of records as a table, nested records by name. */
 function evidence(doc: Doc, value: Record<string, unknown>, prefix = ''): void {
   const scalars: [string, string][] = [];
   const nested: [string, unknown][] = [];
-  for (const [key, v] of Object.entries(value)) {
+  for (const key of ordered(Object.keys(value))) {
+    const v = value[key];
     if (v === null || typeof v !== 'object') scalars.push([prefix + key, v === null ? '-' : String(v)]);
     else if (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object')) scalars.push([prefix + key, v.length === 0 ? '(none)' : v.join(', ')]);
     else nested.push([key, v]);
@@ -306,7 +328,9 @@ function evidence(doc: Doc, value: Record<string, unknown>, prefix = ''): void {
         continue;
       }
       const records = v as Record<string, unknown>[];
-      const columns = [...new Set(records.flatMap((r) => Object.keys(r)))].filter((c) => records.some((r) => r[c] !== null && r[c] !== undefined && typeof r[c] !== 'object')).slice(0, 8);
+      const columns = ordered(new Set(records.flatMap((r) => Object.keys(r))))
+        .filter((c) => !HIDDEN_IN_TABLES.has(c) && records.some((r) => r[c] !== null && r[c] !== undefined && (typeof r[c] !== 'object' || Array.isArray(r[c]))))
+        .slice(0, 11);
       subheading(doc, `${prefix}${key} (${records.length})`);
       table(doc, columns, records.map((r) => columns.map((c) => cellText(r[c]))));
     } else {
@@ -348,7 +372,7 @@ function table(doc: Doc, header: string[] | null, rows: string[][], widths?: (nu
   doc.table({
     position: { x: PAGE.margin },
     maxWidth: CONTENT,
-    columnStyles: widths ?? undefined,
+    columnStyles: widths ?? contentWidths(header, rows),
     defaultStyle: { border: 0.4, borderColor: COLORS.rule, padding: [2, 3, 2, 3] },
     data,
   });
@@ -356,11 +380,26 @@ function table(doc: Doc, header: string[] | null, rows: string[][], widths?: (nu
   doc.moveDown(0.5);
 }
 
+/** Column widths in proportion to each column's longest text (within bounds), filling the content width. */
+function contentWidths(header: string[] | null, rows: string[][]): number[] {
+  const count = header?.length ?? rows[0]?.length ?? 0;
+  const weights = Array.from({ length: count }, (_, j) => {
+    const longest = Math.max(header ? header[j]!.length * 0.8 : 0, ...rows.map((r) => (r[j] ?? '').length));
+    return Math.min(28, Math.max(5, longest));
+  });
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => Math.floor((w / total) * CONTENT * 100) / 100);
+}
+
 function pageNumbers(doc: Doc, r: AuditReport): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    // Written in the bottom margin: without lifting it, PDFKit would start a new page.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
     const footer = pdfSafe(`${r.society.name} · FY ${r.financialYear} · pinned at ${r.pinnedAt ?? 'no head'} · page ${i + 1} of ${range.count}`);
     doc.fillColor(COLORS.grey).font('Helvetica').fontSize(7).text(footer, PAGE.margin, PAGE.height - PAGE.margin + 18, { width: CONTENT, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottom;
   }
 }

@@ -134,7 +134,7 @@ export const boardRepresentation: AuditRule = {
     let details =
       under.length === 0
         ? `On ${ctx.year.to} no constituency holds fewer seats than its market share entitles it to (board of ${computed.boardSize}, ${ctx.board.method})`
-        : `On ${ctx.year.to} ${under.map((r) => `${r.constituency} hold ${plural(r.actualSeats, 'seat')} for an entitlement of ${r.entitledSeats} (${r.sharePercent}% of the money)`).join('; ')}`;
+        : `On ${ctx.year.to} ${under.map((r) => `${r.constituency} hold ${plural(r.actualSeats, 'seat')} for an entitlement of ${r.entitledSeats} (${r.sharePercent === null ? '-' : dec(r.sharePercent).toFixed(2)}% of the money)`).join('; ')}`;
     details += gallagher === null ? '.' : `; Gallagher index ${gallagher}.`;
     if (tooDisproportional) details += ` That is above the limit of ${maxGallagher}.`;
     return {

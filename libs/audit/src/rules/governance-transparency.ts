@@ -71,7 +71,8 @@ export const transparencyReport: AuditRule = {
     const late = packages.filter((p) => p.state === 'late');
     const missing = packages.filter((p) => p.state === 'missing');
     const pending = packages.filter((p) => p.state === 'not-yet-due');
-    const list = (ps: typeof packages) => ps.map((p) => `${p.type} ${p.period}`).join(', ');
+    // "income (2025Q1, 2025Q2), deductions (2025Q1)": by type, in the order the types were required.
+    const list = (ps: typeof packages) => types.filter((t) => ps.some((p) => p.type === t)).map((t) => `${t} (${ps.filter((p) => p.type === t).map((p) => p.period).join(', ')})`).join(', ');
     let details: string;
     if (late.length === 0 && missing.length === 0) {
       details = pending.length === 0 ? `All ${plural(packages.length, 'required package')} of FY ${ctx.year.year} were in the log by ${deadline}.` : `${plural(pending.length, 'required package')} of FY ${ctx.year.year} are not in the log yet; the deadline is ${deadline}.`;

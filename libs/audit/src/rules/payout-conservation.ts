@@ -143,8 +143,8 @@ export const conservation: AuditRule = {
         differences.length === 0
           ? `Every category of FY ${ctx.year.year} balances: ${plural(categories.length, 'category and currency', 'categories and currencies')} reconciled.`
           : `${plural(differences.length, 'category does', 'categories do')} not balance in FY ${ctx.year.year}: ` +
-            differences.map((d) => `${d.category} ${d.currency} ${d.difference}`).join(', ') +
-            ' collected and not accounted for (negative: accounted for but never collected).',
+            differences.map((d) => (dec(d.difference).isNegative() ? `${d.category}: ${d.currency} ${dec(d.difference).negated().toFixed()} more accounted for than collected` : `${d.category}: ${d.currency} ${d.difference} collected and not accounted for`)).join('; ') +
+            '.',
       evidence: { from: ctx.year.from, to: ctx.year.to, tolerance: text(tolerance), categories, differences, moneyFlow: flows },
       metrics: { differences: differences.length },
     };

@@ -150,10 +150,10 @@ export const interSocietyOnward: AuditRule = {
       [ctx.society.id, receipts.map((r) => r.category), receipts.map((r) => r.territory), receipts.map((r) => r.currency), receipts.map((r) => r.firstReceipt), deadlines],
     );
     const groups = receipts.map((r, i) => {
-      const paidOn = paid.find((p) => p.i === i + 1)?.paid ?? '0';
+      const paidOnward = paid.find((p) => p.i === i + 1)?.paid ?? '0';
       const due = ctx.asOf !== null && ctx.asOf > deadlines[i]!;
-      const short = dec(paidOn).lessThan(r.received);
-      return { ...r, deadline: deadlines[i]!, paidOn, state: !short ? 'paid-on' : due ? 'short' : 'not-yet-due' };
+      const short = dec(paidOnward).lessThan(r.received);
+      return { ...r, deadline: deadlines[i]!, paidOnward, state: !short ? 'paid-on' : due ? 'short' : 'not-yet-due' };
     });
     const shortGroups = groups.filter((g) => g.state === 'short');
     return {
@@ -162,7 +162,7 @@ export const interSocietyOnward: AuditRule = {
         shortGroups.length === 0
           ? `Money received from other societies in FY ${ctx.year.year} (${moneyList(groups.map((g) => ({ currency: g.currency, amount: g.received })))}) was paid on, or is not yet due.`
           : `${plural(shortGroups.length, 'group')} of money received from other societies in FY ${ctx.year.year} was not paid on within ${months} months: ` +
-            shortGroups.map((g) => `${g.category}/${g.territory} received ${g.currency} ${g.received}, paid on ${g.currency} ${g.paidOn} by ${g.deadline}`).join('; ') +
+            shortGroups.map((g) => `${g.category}/${g.territory} received ${g.currency} ${g.received}, paid on ${g.currency} ${g.paidOnward} by ${g.deadline}`).join('; ') +
             '.',
       evidence: { monthsAfterReceipt: months, asOf: ctx.asOf, receipts: groups },
       metrics: { shortGroups: shortGroups.length },
