@@ -80,6 +80,8 @@ export class IngestService {
       );
     } catch (error) {
       if (error instanceof Rejection) {
+        // Nothing of a rejected package stays behind once its status says so.
+        await runner.query(`DROP TABLE IF EXISTS ${table}`);
         await this.submissions.reject(target.societyId, target.id, error.problems, error.total, error.rows);
         this.logger.log(`rejected ${target.type} ${target.period}: ${error.total} problem(s)`);
         return;

@@ -15,7 +15,13 @@ import type { Quarter } from '../period.js';
  */
 export interface Column {
   name: string;
-  problem(col: string, q: Quarter): string[];
+  /**
+   * `ok` is a precomputed boolean column that says the cell parses (see `parses`), so a
+   * statement that needs it several times computes it once.
+   */
+  problem(col: string, q: Quarter, ok?: string): string[];
+  /** SQL boolean: the staged text parses as this column's type (amounts and dates). */
+  parses?(col: string): string;
   typed(col: string): string;
   leaf(col: string): string;
 }
@@ -75,7 +81,8 @@ export function amount(name: string): Column {
   return {
     name,
     // The common case is one regex; the function explaining what is wrong runs only on bad cells.
-    problem: (c) => [`WHEN ${c} !~ '${AMOUNT_RE}' THEN ledger_amount_problem(${c})`],
+    problem: (c, _q, ok) => [`WHEN NOT ${ok ?? `(${c} ~ '${AMOUNT_RE}')`} THEN ledger_amount_problem(${c})`],
+    parses: (c) => `(${c} ~ '${AMOUNT_RE}')`,
     typed: (c) => `${c}::numeric(26,8)`,
     leaf: (c) => safeJsonText(`trim_scale(${c})::text`),
   };
@@ -87,9 +94,10 @@ export function date(name: string, opts: { optional?: boolean; rule?: DateRule }
   const rule = opts.rule ?? 'any';
   return {
     name,
-    problem: (c, q) => [
+    parses: (c) => `ledger_date_valid(${c})`,
+    problem: (c, q, ok) => [
       ...(opts.optional ? [] : [`WHEN ${c} = '' THEN 'is required (YYYY-MM-DD)'`]),
-      `WHEN ${c} <> '' AND NOT ledger_date_valid(${c}) THEN ${quoted(c)} || ' is not a date written YYYY-MM-DD'`,
+      `WHEN ${c} <> '' AND NOT ${ok ?? `ledger_date_valid(${c})`} THEN ${quoted(c)} || ' is not a date written YYYY-MM-DD'`,
       ...(rule === 'in-quarter'
         ? [`WHEN ${c} <> '' AND (${c}::date < DATE '${q.first}' OR ${c}::date > DATE '${q.last}') THEN '${''}' || ${c} || ' is outside the period ${q.period} (${q.first} to ${q.last})'`]
         : []),

@@ -33,9 +33,12 @@ export function validationSql(type: PackageType, q: Quarter, table: string): str
   const p = PACKAGES[type];
   const names: string[] = [];
   const checks: string[] = [];
+  const flags: string[] = [];
   for (const c of p.columns) {
     names.push(c.name);
-    checks.push(`CASE ${c.problem(`s.${c.name}`, q).join(' ')} END`);
+    const ok = c.parses ? `s.ok_${c.name}` : undefined;
+    if (c.parses) flags.push(`${c.parses(`s.${c.name}`)} AS ok_${c.name}`);
+    checks.push(`CASE ${c.problem(`s.${c.name}`, q, ok).join(' ')} END`);
   }
   for (const r of p.rules) {
     const when = r.guard ? `WHEN NOT (${r.guard}) THEN NULL WHEN ${r.breaks}` : `WHEN ${r.breaks}`;
@@ -53,7 +56,8 @@ export function validationSql(type: PackageType, q: Quarter, table: string): str
     : '';
   return `
     WITH checked AS (
-      SELECT s.line_no, ARRAY[${checks.join(',\n        ')}] AS msgs FROM ${table} s
+      SELECT s.line_no, ARRAY[${checks.join(',\n        ')}] AS msgs
+      FROM (SELECT s.*${flags.map((f) => `, ${f}`).join('')} FROM ${table} s OFFSET 0) s -- each parse flag computed once per row
     ), problems AS (
       SELECT c.line_no, u.col, u.msg
       FROM checked c CROSS JOIN LATERAL unnest(c.msgs, ${nameArray}) AS u(msg, col)

@@ -30,8 +30,9 @@ export interface PackageType_ {
   describe: string;
 }
 
-const dateOk = (c: string) => `ledger_date_valid(s.${c})`;
-const amountOk = (c: string) => `s.${c} ~ '^[0-9]{1,18}([.][0-9]{1,8})?$'`;
+/** Whether a date or amount cell parses: a flag the validating statement computes once per row. */
+const dateOk = (c: string) => `s.ok_${c}`;
+const amountOk = (c: string) => `s.ok_${c}`;
 
 export const PACKAGES: Record<PackageType, PackageType_> = {
   income: {
