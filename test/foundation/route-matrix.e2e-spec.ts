@@ -32,7 +32,7 @@ const SOCIETY_ROUTES_PUBLIC_TO_RIGHTS_HOLDERS = new Set([
 ]);
 
 /** The tenants, and a mandate of holder A held at society B (so society A sees neither). */
-type Cast = Awaited<ReturnType<typeof givenTenants>> & { mandateOfHolderA: string; submissionOfSocietyA: string };
+type Cast = Awaited<ReturnType<typeof givenTenants>> & { mandateOfHolderA: string; submissionOfSocietyA: string; auditOfSocietyA: string };
 
 /** A CSV request body (sent as text/csv). */
 class Csv {
@@ -60,6 +60,9 @@ function paramFixtures(cast: Cast): Record<string, { value: string; owner: 'soci
     'societies/{id}': { value: cast.societyA.id, owner: 'society' },
     'rights-holders/{id}': { value: cast.holderA.id, owner: 'rights-holder' },
     'mandates/{id}': { value: cast.mandateOfHolderA, owner: 'rights-holder' },
+    'audits/{id}': { value: cast.auditOfSocietyA, owner: 'society' },
+    'audit-rules/{ruleId}': { value: 'payout.distribution-deadline', owner: 'nobody' },
+    'parameters/{jurisdiction}': { value: 'FR', owner: 'nobody' },
   };
 }
 
@@ -81,6 +84,8 @@ function bodyFixtures(cast: Cast): Record<string, unknown> {
     'POST /v1/societies/{id}/verify': {},
     'POST /v1/exchange-rates': new Csv('date,currency,rate_to_eur\n2025-01-02,SEK,0.087\n'),
     'POST /v1/rights-holders/{id}/claims': { submissionId: cast.submissionOfSocietyA, lineId: 'D1' },
+    'POST /v1/audits': { societyId: cast.societyA.id, financialYear: 2025 },
+    'PUT /v1/audit-rules/{ruleId}/parameters/{jurisdiction}': { params: { monthsAfterYearEnd: 9 } },
   };
 }
 
@@ -97,7 +102,8 @@ describe('route matrix', () => {
     const tenants = await givenTenants(http.as(t.adminToken));
     const mandate = await givenMandate(http.as(tenants.tokens.holderA), tenants.holderA.id, tenants.societyB.id);
     const submission = await submitAndWait(http.as(tenants.tokens.societyA), tenants.societyA.id, 'deductions', '2025Q1', DEDUCTIONS_CSV);
-    cast = { ...tenants, mandateOfHolderA: mandate.id, submissionOfSocietyA: submission.final.id };
+    const audit = await http.as(tenants.tokens.societyA).post('/v1/audits', { societyId: tenants.societyA.id, financialYear: 2025 });
+    cast = { ...tenants, mandateOfHolderA: mandate.id, submissionOfSocietyA: submission.final.id, auditOfSocietyA: audit.body.id };
   });
   afterAll(async () => t?.close());
 

@@ -81,7 +81,7 @@ export class AuditsService {
   async report(principal: Principal, id: string, format: ReportFormat): Promise<RenderedReport> {
     const row = await this.row(principal, id);
     if (row.status !== 'done' || !row.report || !row.reportSha256) {
-      throw DomainError.conflict(`Audit ${id} is ${row.status}: its report exists once it is done${row.error ? ` (${row.error})` : ''}`, { status: row.status });
+      throw DomainError.conflict(`Audit ${id} is ${row.status}: its report exists once it is done${row.error ? ` (${row.error})` : ''}`, { auditStatus: row.status });
     }
     const bytes = reportBytes(row.report);
     const sha256 = sha256Hex(bytes);

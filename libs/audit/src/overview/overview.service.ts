@@ -5,6 +5,8 @@ import { SocietiesService, type Society } from '../../../registry/src/index.js';
 import { AuditsRepository } from '../audits.repository.js';
 import { FINANCIAL_YEAR_RANGE, auditedSociety } from '../audits.service.js';
 import { type AuditReport, pinnedAtOf } from '../report/report.js';
+import { financialYear as financialYear_ } from '../../../ledger/src/index.js';
+import type { PinnedHead } from '../rules/rule.js';
 import { AuditEngine } from '../runner/audit-engine.js';
 
 export interface OverviewRow {
@@ -30,6 +32,8 @@ export interface OverviewRow {
   findings: { failed: number; high: number; medium: number; low: number; rules: string[] };
   /** The latest finished audit of the society for the year, if any. */
   latestAudit: { id: string; finishedAt: string; failed: number; reportSha256: string } | null;
+  /** Why the society could not be audited (e.g. its jurisdiction's parameters are unusable); the figures are then null. */
+  error: string | null;
 }
 
 export interface RegulatorOverview {
@@ -67,7 +71,13 @@ export class OverviewService {
     const rows: OverviewRow[] = [];
     let median: string | null = null;
     for (const s of all) {
-      const report = await this.engine.evaluate({ society: auditedSociety(s), financialYear, heads });
+      let report: AuditReport;
+      try {
+        report = await this.engine.evaluate({ society: auditedSociety(s), financialYear, heads });
+      } catch (error) {
+        rows.push(failedRow(s, financialYear, heads, latest.get(s.id) ?? null, (error as Error).message));
+        continue;
+      }
       const m = (rule: string) => report.findings.find((f) => f.rule === rule)?.metrics ?? {};
       median ??= (m('payout.management-cost-ratio').peerMedianPercent as string | null) ?? null;
       rows.push(row(s, report, latest.get(s.id) ?? null, m));
@@ -114,5 +124,30 @@ function row(s: Society, report: AuditReport, latest: OverviewRow['latestAudit']
       rules: failed.map((f) => f.rule),
     },
     latestAudit: latest,
+    error: null,
+  };
+}
+
+function failedRow(s: Society, financialYear: number, heads: readonly PinnedHead[], latest: OverviewRow['latestAudit'], error: string): OverviewRow {
+  const head = heads.find((h) => h.societyId === s.id);
+  const fy = financialYear_(financialYear, s.fyEndMonth, s.fyEndDay);
+  return {
+    societyId: s.id,
+    name: s.name,
+    cisacCode: s.cisacCode,
+    country: s.country,
+    currency: s.currency,
+    period: { from: fy.from, to: fy.to },
+    treeSize: head?.treeSize ?? 0,
+    rootHash: head?.rootHash ?? null,
+    costRatioPercent: null,
+    medianDelayDays: null,
+    undistributedSharePercent: null,
+    unpaidSharePercent: null,
+    boardGap: { maxShortfall: null, gallagher: null },
+    nonContractualSharePercent: null,
+    findings: { failed: 0, high: 0, medium: 0, low: 0, rules: [] },
+    latestAudit: latest,
+    error,
   };
 }

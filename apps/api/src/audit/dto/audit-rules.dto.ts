@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsObject, IsOptional, Matches } from 'class-validator';
+import { IsObject, IsOptional, Matches } from 'class-validator';
 import { RULE_GROUPS, SEVERITIES } from '../../../../../libs/audit/src/index.js';
 
 export class AuditRulesQueryDto {
@@ -15,7 +15,7 @@ export class SetAuditParametersDto {
     example: { monthsAfterYearEnd: 6 },
     description: "The rule's parameters to override in the jurisdiction (the others keep their defaults); {} restores every default. Whole numbers for months, years, days and seats; decimal strings for percentages and factors; null turns an optional limit off.",
   })
-  @IsDefined({ message: 'is required (an object of parameters; {} restores the defaults)' }) @IsObject({ message: 'must be an object of parameters' })
+  @IsObject({ message: 'is required: an object of parameters ({} restores the defaults)' })
   params: Record<string, unknown>;
 }
 

@@ -109,6 +109,7 @@ export class OverviewRowDto {
   @ApiProperty({ nullable: true, type: String }) nonContractualSharePercent: string | null;
   @ApiProperty({ type: OverviewFindingsDto }) findings: OverviewFindingsDto;
   @ApiProperty({ type: OverviewAuditDto, nullable: true, description: 'The latest finished audit of the society for the year' }) latestAudit: OverviewAuditDto | null;
+  @ApiProperty({ nullable: true, type: String, description: "Why the society could not be audited (e.g. its jurisdiction's parameters are unusable)" }) error: string | null;
 }
 
 export class RegulatorOverviewDto {
