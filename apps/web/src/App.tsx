@@ -3,6 +3,8 @@ import type { Me } from './api/types';
 import { PageTitle } from './components/PageTitle';
 import { Link, matchPath, navigate, Redirect, usePath } from './router';
 import { useSessionState } from './session';
+import { AuditPage } from './views/audit/AuditPage';
+import { AuditsPage } from './views/audit/AuditsPage';
 import { RightsHolderPage } from './views/holder/RightsHolderPage';
 import { StatementPage } from './views/holder/StatementPage';
 import { RightsHoldersList } from './views/regulator/RightsHoldersList';
@@ -45,6 +47,7 @@ function navOf(me: Me): [to: string, label: string][] {
     default:
       return [
         ['/regulator', 'Societies'],
+        ['/regulator/audits', 'Audits'],
         ['/regulator/rights-holders', 'Rights holders'],
       ];
   }
@@ -63,11 +66,13 @@ function route(me: Me, path: string): ReactNode | null {
   if (me.role === 'regulator' || me.role === 'admin') {
     if (path === '/regulator') return <SocietiesComparison />;
     if (path === '/regulator/rights-holders') return <RightsHoldersList />;
+    if (path === '/regulator/audits') return <AuditsPage />;
     if ((p = matchPath('/regulator/societies/:id', path))) return <SocietyOverview key={p.id} societyId={p.id} />;
     if ((p = matchPath('/regulator/societies/:id/ledger', path))) return <LedgerPage key={p.id} societyId={p.id} />;
     if ((p = matchPath('/regulator/societies/:id/board', path))) return <BoardPage key={p.id} societyId={p.id} />;
   }
   if ((p = matchPath('/submissions/:id', path))) return <SubmissionPage submissionId={p.id} />;
+  if ((p = matchPath('/audits/:id', path)) && me.role !== 'rights-holder') return <AuditPage key={p.id} auditId={p.id} />;
   if ((p = matchPath('/rights-holders/:id', path))) return <RightsHolderPage key={p.id} rightsHolderId={p.id} />;
   if ((p = matchPath('/rights-holders/:id/statement', path))) return <StatementPage key={p.id} rightsHolderId={p.id} />;
   return null;

@@ -1,15 +1,19 @@
 import { ApiError, networkError, toApiError } from './problem';
 import type {
   Accreditation,
+  Audit,
+  AuditRule,
   BoardEntitlement,
   BoardMember,
   LineProofBundle,
   LogKeys,
   Mandate,
   Me,
+  NewAudit,
   NewMandate,
   Page,
   Reconciliation,
+  RegulatorOverview,
   RightsHolder,
   SignedTreeHead,
   Society,
@@ -191,6 +195,30 @@ export class ApiClient {
 
   reconciliation(societyId: string, financialYear: number): Promise<Reconciliation> {
     return this.get(`/v1/societies/${encodeURIComponent(societyId)}/reconciliation?financialYear=${financialYear}`);
+  }
+
+  /** Every society side by side for a financial year (cost ratio, payment delay, undistributed, board gap, failed rules). */
+  regulatorOverview(financialYear: number): Promise<RegulatorOverview> {
+    return this.get(`/v1/regulator/overview?financialYear=${financialYear}`);
+  }
+
+  /** The audit rule catalogue. */
+  async auditRules(): Promise<AuditRule[]> {
+    return (await this.get<{ rules: AuditRule[] }>('/v1/audit-rules')).rules;
+  }
+
+  /** Queues an audit (202); poll `audit(id)` until it is done or failed. */
+  requestAudit(audit: NewAudit): Promise<Audit> {
+    return this.post('/v1/audits', audit);
+  }
+
+  audit(id: string): Promise<Audit> {
+    return this.get(`/v1/audits/${encodeURIComponent(id)}`);
+  }
+
+  /** The audit's report as a file: canonical JSON, CSV or PDF. */
+  auditReport(id: string, format: 'json' | 'csv' | 'pdf'): Promise<Blob> {
+    return this.blob(`/v1/audits/${encodeURIComponent(id)}/report.${format}`);
   }
 
   /** Board seats the market share entitles each constituency to, against the actual board; `history` past financial years too. */

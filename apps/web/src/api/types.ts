@@ -331,3 +331,98 @@ export interface StatementLine {
   /** `/v1/submissions/{id}/lines/{lineId}/proof`. */
   proof: string;
 }
+
+/* ---- Audits and the regulator's overview ---- */
+
+export const AUDIT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type AuditStatus = (typeof AUDIT_STATUSES)[number];
+export type Severity = 'high' | 'medium' | 'low';
+
+/** A society's signed head an audit read (all null for an empty log). */
+export interface PinnedHead {
+  societyId: string;
+  cisacCode: string;
+  treeSize: number;
+  rootHash: string | null;
+  timestamp: string | null;
+  origin: string | null;
+  signature: string | null;
+  keyId: string | null;
+}
+
+export interface Finding {
+  rule: string;
+  title: string;
+  source: string;
+  severity: Severity;
+  passed: boolean;
+  details: string;
+  evidence: Record<string, unknown>;
+  metrics: Record<string, unknown>;
+  parameters: Record<string, unknown>;
+}
+
+/** `GET /v1/audits/{id}` (and the 202 of `POST /v1/audits`). */
+export interface Audit {
+  id: string;
+  societyId: string;
+  financialYear: number;
+  rules: string[];
+  status: AuditStatus;
+  heads: PinnedHead[] | null;
+  findings: Finding[];
+  summary: { rules: number; passed: number; failed: number; failedBySeverity: Record<string, number> } | null;
+  reportSha256: string | null;
+  requestedBy: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  error: string | null;
+}
+
+export interface NewAudit {
+  societyId: string;
+  financialYear: number;
+  rules?: string[];
+}
+
+/** One rule of `GET /v1/audit-rules`. */
+export interface AuditRule {
+  id: string;
+  title: string;
+  source: string;
+  severity: Severity;
+  group: string;
+  description: string;
+}
+
+/** One society of `GET /v1/regulator/overview`. */
+export interface OverviewRow {
+  societyId: string;
+  name: string;
+  cisacCode: string;
+  country: string;
+  currency: string;
+  period: { from: string; to: string };
+  treeSize: number;
+  rootHash: string | null;
+  /** Percent strings (management costs of income, undistributed of income, unpaid of the year's lines, managed without mandate). */
+  costRatioPercent: string | null;
+  /** Days after the year end by which half the year's money was paid (negative: before it ended). */
+  medianDelayDays: number | null;
+  undistributedSharePercent: string | null;
+  unpaidSharePercent: string | null;
+  boardGap: { maxShortfall: number | null; gallagher: string | null };
+  nonContractualSharePercent: string | null;
+  findings: { failed: number; high: number; medium: number; low: number; rules: string[] };
+  latestAudit: { id: string; finishedAt: string; failed: number; reportSha256: string } | null;
+}
+
+/** `GET /v1/regulator/overview?financialYear=`. */
+export interface RegulatorOverview {
+  financialYear: number;
+  asOf: string | null;
+  pinnedAt: string | null;
+  peerMedianCostRatioPercent: string | null;
+  societies: OverviewRow[];
+}

@@ -10,6 +10,8 @@ export interface Series {
   values: number[];
   /** What the tooltip shows for each value (the exact decimal of a money amount); default: the value. */
   texts?: string[];
+  /** A colour with a meaning (failed, passed); default: the palette's next. */
+  color?: string;
 }
 
 /**
@@ -51,7 +53,7 @@ export function BarChart({
           aria-label={`${caption}. ${description}`}
           data={{
             labels: labels.map((l) => wrapLabel(l, LABEL_WIDTH)),
-            datasets: series.map((s, i) => ({ label: s.label, data: s.values, backgroundColor: PALETTE[i % PALETTE.length] })),
+            datasets: series.map((s, i) => ({ label: s.label, data: s.values, backgroundColor: s.color ?? PALETTE[i % PALETTE.length] })),
           }}
           options={{
             indexAxis: horizontal ? 'y' : 'x',

@@ -9,3 +9,7 @@ export const DASHES: number[][] = [[], [6, 4], [2, 3], [10, 3, 2, 3], [1, 2], [8
 
 /** Category labels wrap at this many characters (long society names on a phone). */
 export const LABEL_WIDTH = 18;
+
+/** Okabe–Ito colours for verdicts: vermillion for what fails, bluish green for what passes. */
+export const FAILED_COLOR = '#D55E00';
+export const PASSED_COLOR = '#009E73';

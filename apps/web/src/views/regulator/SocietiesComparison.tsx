@@ -10,6 +10,7 @@ import { Link } from '../../router';
 import { useSession } from '../../session';
 import { useApi } from '../../use-api';
 import { AccreditationBadge } from '../AccreditationBadge';
+import { FinancialYearOverview } from './FinancialYearOverview';
 
 interface Row {
   society: Society;
@@ -38,6 +39,8 @@ export function SocietiesComparison() {
   return (
     <>
       <PageTitle title="Societies">Societies side by side</PageTitle>
+      <FinancialYearOverview />
+      <h2 id="registry-heading">Registry and boards today</h2>
       <Loader loaded={loaded} what="the societies">
         {(rows) => {
           const sorted = [...rows].sort((a, b) => a.society.name.localeCompare(b.society.name));

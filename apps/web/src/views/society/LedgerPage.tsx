@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { ApiError } from '../../api/problem';
-import type { Reconciliation, SignedTreeHead, Society, VerifyReport } from '../../api/types';
+import type { AuditRule, Reconciliation, SignedTreeHead, Society, VerifyReport } from '../../api/types';
 import { Fields, TableScroll } from '../../components/Fields';
 import { Loader } from '../../components/Loader';
 import { PageTitle } from '../../components/PageTitle';
@@ -11,11 +11,14 @@ import { useSession } from '../../session';
 import { useApi } from '../../use-api';
 import { societyLogOrigin } from '../../verify/line-proof';
 import { type HeadVerdict, verifySignedHead } from '../../verify/signed-head';
+import { RunAuditForm } from '../audit/RunAuditForm';
 import { NotAvailable } from '../NotAvailable';
 import { SocietyTabs } from './SocietyTabs';
 
 interface LedgerData {
   society: Society;
+  /** The audit rule catalogue (null when it cannot be read: the audit form is then left out). */
+  rules: AuditRule[] | null;
   head: SignedTreeHead;
   /** The head's signature checked in this browser against the published keys. */
   signature: HeadVerdict;
@@ -24,24 +27,31 @@ interface LedgerData {
 /**
  * A society's ledger: the signed head of its log (its signature checked in the browser
  * against the published key), a server-side check of the whole log against the stored
- * lines, and the reconciliation of a financial year.
+ * lines, the reconciliation of a financial year, and an audit of a financial year.
  */
 export function LedgerPage({ societyId }: { societyId: string }) {
   const { api } = useSession();
   const loaded = useApi<LedgerData>(async () => {
-    const [society, head, keys] = await Promise.all([api.society(societyId), api.logHead(societyId), api.logKeys()]);
-    return { society, head, signature: await verifySignedHead(head, keys.keys) };
+    const [society, head, keys, rules] = await Promise.all([api.society(societyId), api.logHead(societyId), api.logKeys(), api.auditRules().catch(() => null)]);
+    return { society, head, rules, signature: await verifySignedHead(head, keys.keys) };
   }, [api, societyId]);
 
   return (
     <Loader loaded={loaded} what="the ledger" refusal={<NotAvailable what="This society's ledger" />}>
-      {({ society, head, signature }) => (
+      {({ society, head, signature, rules }) => (
         <>
           <PageTitle title={`${society.name}: ledger`}>{society.name}: ledger</PageTitle>
           <SocietyTabs societyId={societyId} />
           <LogHead societyId={societyId} head={head} signature={signature} />
           <VerifyLog societyId={societyId} />
           <ReconciliationSection society={society} />
+          {rules && (
+            <section aria-labelledby="audit-heading">
+              <h2 id="audit-heading">Audit</h2>
+              <p>Check the financial year against the rule catalogue (payout deadlines, costs, undistributed money, board representation, …) and get the report.</p>
+              <RunAuditForm societies={[society]} rules={rules} initialYear={lastCompleteFinancialYear(todayIso(), society.fyEndMonth, society.fyEndDay)} />
+            </section>
+          )}
         </>
       )}
     </Loader>
@@ -209,17 +219,17 @@ function ReconciliationSection({ society }: { society: Society }) {
             aria-describedby={`${ids.hint}${inputError ? ` ${ids.error}` : ''}`}
             aria-invalid={inputError ? true : undefined}
           />
-          <span id={ids.hint} className="hint">
-            Named after the calendar year it ends in
-          </span>
-          {inputError && (
-            <span id={ids.error} className="field-error">
-              {inputError}
-            </span>
-          )}
         </div>
         <button type="submit">Show</button>
       </form>
+      <p id={ids.hint} className="hint">
+        The financial year is named after the calendar year it ends in.
+      </p>
+      {inputError && (
+        <p id={ids.error} className="field-error" role="alert">
+          {inputError}
+        </p>
+      )}
       <Loader loaded={loaded} what="the reconciliation">
         {(r) => <ReconciliationTable reconciliation={r} />}
       </Loader>

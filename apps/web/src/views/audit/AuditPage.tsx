@@ -1,0 +1,270 @@
+import { type ReactNode, useEffect, useState } from 'react';
+import { ApiError } from '../../api/problem';
+import type { Audit, Finding, PinnedHead, Society } from '../../api/types';
+import { BarChart } from '../../components/BarChart';
+import { FAILED_COLOR, PASSED_COLOR } from '../../components/chart-style';
+import { Fields, TableScroll } from '../../components/Fields';
+import { PageTitle } from '../../components/PageTitle';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { ProgressBar } from '../../components/ProgressBar';
+import { saveBlob } from '../../download';
+import { orderFindings, pinnedAsSignedHead } from '../../format/audit';
+import { useSession } from '../../session';
+import { useApi } from '../../use-api';
+import { bytesToHex } from '../../verify/encoding';
+import { sha256 } from '../../verify/merkle';
+import { type HeadVerdict, verifySignedHead } from '../../verify/signed-head';
+import { NotAvailable } from '../NotAvailable';
+
+const POLL_MS = 1000;
+
+const STATUS_TEXT: Record<Audit['status'], string> = {
+  queued: 'Queued: waiting to run',
+  running: 'Running: reading the logs at their signed heads',
+  done: 'Done',
+  failed: 'The audit could not be completed',
+};
+
+/**
+ * One audit, followed until it is done: its findings (failed first, most severe first,
+ * each with its legal source, verdict and evidence), the signed heads it read (their
+ * signatures checked in this browser), and its report as JSON (its SHA-256 checked
+ * against the audit's), CSV or PDF.
+ */
+export function AuditPage({ auditId }: { auditId: string }) {
+  const { api } = useSession();
+  const [audit, setAudit] = useState<Audit | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: number | undefined;
+    const poll = async () => {
+      try {
+        const a = await api.audit(auditId);
+        if (stopped) return;
+        setAudit(a);
+        if (a.status === 'queued' || a.status === 'running') timer = window.setTimeout(poll, POLL_MS);
+      } catch (e) {
+        if (!stopped) setError(e instanceof ApiError ? e : new ApiError(0, 'Error', String(e)));
+      }
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+    };
+  }, [api, auditId]);
+
+  if (error) return error.isRefusal ? <NotAvailable what="This audit" /> : <ProblemMessage error={error} heading="Could not read the audit" />;
+  if (!audit) {
+    return (
+      <p className="muted" role="status">
+        Reading the audit…
+      </p>
+    );
+  }
+  return <AuditView audit={audit} />;
+}
+
+function AuditView({ audit }: { audit: Audit }) {
+  const { api } = useSession();
+  const society = useApi<Society | null>(() => api.society(audit.societyId).catch(() => null), [api, audit.societyId]);
+  const name = society.state === 'ok' && society.data ? society.data.name : 'a society';
+  const running = audit.status === 'queued' || audit.status === 'running';
+  return (
+    <>
+      <PageTitle title={`Audit ${audit.financialYear}`}>
+        Audit of {name}, financial year {audit.financialYear}
+      </PageTitle>
+      <p role="status" className={`status status-audit-${audit.status}`} data-testid="audit-status">
+        <strong>{STATUS_TEXT[audit.status]}</strong>
+        {audit.status === 'done' && audit.summary && `: ${audit.summary.passed} of ${audit.summary.rules} rules passed, ${audit.summary.failed} failed`}
+      </p>
+      {running && <ProgressBar label="Audit in progress" value={null} />}
+      {audit.status === 'failed' && <ProblemMessage error={new ApiError(0, 'Audit failed', audit.error ?? 'no reason given')} heading="The audit failed" />}
+      <Fields
+        rows={[
+          ['Audit', <code className="hash">{audit.id}</code>],
+          ['Rules', `${audit.rules.length}`],
+          ['Requested', `${audit.createdAt} by ${audit.requestedBy}`],
+          ['Finished', audit.finishedAt ?? 'not yet'],
+          ...(audit.reportSha256 ? ([['Report SHA-256', <code className="hash">{audit.reportSha256}</code>]] as [string, ReactNode][]) : []),
+        ]}
+      />
+      {audit.status === 'done' && (
+        <>
+          <ReportDownloads audit={audit} />
+          <Findings findings={audit.findings} />
+        </>
+      )}
+      {audit.heads && audit.heads.length > 0 && <PinnedHeads heads={audit.heads} />}
+    </>
+  );
+}
+
+function ReportDownloads({ audit }: { audit: Audit }) {
+  const { api } = useSession();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [hashCheck, setHashCheck] = useState<{ ok: boolean; hash: string } | null>(null);
+  const download = async (format: 'json' | 'csv' | 'pdf') => {
+    setBusy(format);
+    setError(null);
+    try {
+      const blob = await api.auditReport(audit.id, format);
+      if (format === 'json') {
+        // The JSON report is canonical: its SHA-256 must be the audit's reportSha256.
+        const hash = bytesToHex(await sha256(new Uint8Array(await blob.arrayBuffer())));
+        setHashCheck({ ok: hash === audit.reportSha256, hash });
+      }
+      saveBlob(blob, `audit-${audit.financialYear}-${audit.id}.${format}`);
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'Download failed', String(e)));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <section aria-labelledby="report-heading">
+      <h2 id="report-heading">Report</h2>
+      <div className="downloads">
+        {(['json', 'csv', 'pdf'] as const).map((f) => (
+          <button key={f} type="button" className="secondary" onClick={() => download(f)} disabled={busy !== null}>
+            {busy === f ? `Preparing the ${f.toUpperCase()}…` : `Download ${f.toUpperCase()}`}
+          </button>
+        ))}
+      </div>
+      {hashCheck && (
+        <p className={hashCheck.ok ? 'notice' : 'problem'} role="status" data-testid="report-hash">
+          {hashCheck.ok
+            ? `✓ The JSON report's SHA-256 (${hashCheck.hash}) is the audit's: it is the report the audit recorded.`
+            : `✗ The JSON report's SHA-256 (${hashCheck.hash}) is not the audit's (${audit.reportSha256}).`}
+        </p>
+      )}
+      {error && <ProblemMessage error={error} heading="The download failed" />}
+    </section>
+  );
+}
+
+function Findings({ findings }: { findings: Finding[] }) {
+  const ordered = orderFindings(findings);
+  const failed = ordered.filter((f) => !f.passed);
+  const bySeverity = (['high', 'medium', 'low'] as const).map((s) => ({ s, failed: failed.filter((f) => f.severity === s).length, passed: findings.filter((f) => f.passed && f.severity === s).length }));
+  return (
+    <section aria-labelledby="findings-heading">
+      <h2 id="findings-heading">Findings</h2>
+      <BarChart
+        caption="Rules by severity: failed and passed"
+        description={bySeverity.map((x) => `${x.s}: ${x.failed} failed, ${x.passed} passed`).join('; ')}
+        labels={bySeverity.map((x) => x.s)}
+        series={[
+          { label: 'Failed', values: bySeverity.map((x) => x.failed), color: FAILED_COLOR },
+          { label: 'Passed', values: bySeverity.map((x) => x.passed), color: PASSED_COLOR },
+        ]}
+        stacked
+        horizontal
+        valueLabel="Rules"
+      />
+      <TableScroll label="Findings">
+        <table className="stack findings">
+          <caption>
+            {findings.length} rules, {failed.length} failed; failed first, the most severe first
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Rule</th>
+              <th scope="col">Severity</th>
+              <th scope="col">Verdict</th>
+              <th scope="col">Details</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ordered.map((f) => (
+              <tr key={f.rule} className={f.passed ? undefined : 'row-differs'} data-rule={f.rule}>
+                <th scope="row" data-label="Rule">
+                  <span>
+                    {f.title}
+                    <br />
+                    <code className="small">{f.rule}</code>
+                    <br />
+                    <span className="muted small">{f.source}</span>
+                  </span>
+                </th>
+                <td data-label="Severity">{f.severity}</td>
+                <td data-label="Verdict" className="nowrap">
+                  {f.passed ? <span className="badge badge-ok">✓ passed</span> : <span className="badge badge-bad">✗ failed</span>}
+                </td>
+                <td data-label="Details">
+                  <span>
+                    {f.details}
+                    {Object.keys(f.evidence).length > 0 && (
+                      <details>
+                        <summary>Evidence</summary>
+                        <pre className="evidence">{JSON.stringify(f.evidence, null, 2)}</pre>
+                      </details>
+                    )}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </section>
+  );
+}
+
+/** The heads the audit read, each signature checked in this browser against the published keys. */
+function PinnedHeads({ heads }: { heads: PinnedHead[] }) {
+  const { api } = useSession();
+  const checked = useApi<HeadVerdict[]>(async () => {
+    const { keys } = await api.logKeys();
+    return Promise.all(heads.map((h) => pinnedAsSignedHead(h)).map((h) => (h ? verifySignedHead(h, keys) : Promise.resolve<HeadVerdict>({ ok: false, reason: 'empty log' }))));
+  }, [api, heads]);
+  return (
+    <section aria-labelledby="heads-heading">
+      <h2 id="heads-heading">Signed heads the audit read</h2>
+      <TableScroll label="Signed heads the audit read">
+        <table className="stack">
+          <caption>Every society&apos;s log as it stood when the audit started</caption>
+          <thead>
+            <tr>
+              <th scope="col">CISAC</th>
+              <th scope="col" className="num">
+                Size
+              </th>
+              <th scope="col">Root hash</th>
+              <th scope="col">Signed at</th>
+              <th scope="col">Signature</th>
+            </tr>
+          </thead>
+          <tbody>
+            {heads.map((h, i) => {
+              const verdict = checked.state === 'ok' ? checked.data[i] : null;
+              return (
+                <tr key={h.societyId}>
+                  <th scope="row" data-label="CISAC">
+                    {h.cisacCode}
+                  </th>
+                  <td className="num" data-label="Size">
+                    {h.treeSize}
+                  </td>
+                  <td data-label="Root hash">
+                    <code className="hash small">{h.rootHash ?? 'empty log'}</code>
+                  </td>
+                  <td className="nowrap" data-label="Signed at">
+                    {h.timestamp ?? '—'}
+                  </td>
+                  <td data-label="Signature">
+                    {h.rootHash === null ? '—' : verdict === null ? 'checking…' : verdict.ok ? <span className="badge badge-ok">✓ verified</span> : <span className="badge badge-bad">✗ {verdict.reason}</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
+    </section>
+  );
+}

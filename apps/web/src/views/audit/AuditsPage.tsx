@@ -1,0 +1,85 @@
+import type { Audit, Society } from '../../api/types';
+import { TableScroll } from '../../components/Fields';
+import { Loader } from '../../components/Loader';
+import { PageTitle } from '../../components/PageTitle';
+import { todayIso } from '../../format/dates';
+import { Link } from '../../router';
+import { useSession } from '../../session';
+import { useApi } from '../../use-api';
+import { auditsFromThisTab } from './audit-history';
+import { RunAuditForm } from './RunAuditForm';
+
+/**
+ * The regulator's audits: request one for any society and financial year (prefilled from
+ * `?society=&year=` when opened from the overview), and follow those requested from this tab.
+ */
+export function AuditsPage() {
+  const { api } = useSession();
+  const params = new URLSearchParams(window.location.search);
+  const initialYear = /^\d{4}$/.test(params.get('year') ?? '') ? Number(params.get('year')) : Number(todayIso().slice(0, 4)) - 1;
+  const loaded = useApi(async () => {
+    const [societies, rules] = await Promise.all([api.societies(), api.auditRules()]);
+    const audits = await Promise.all(auditsFromThisTab().map((id) => api.audit(id).catch(() => null)));
+    return { societies: [...societies].sort((a, b) => a.name.localeCompare(b.name)), rules, audits: audits.filter((a): a is Audit => a !== null) };
+  }, [api]);
+
+  return (
+    <>
+      <PageTitle title="Audits">Audits</PageTitle>
+      <p>
+        An audit checks a society&apos;s financial year against the rule catalogue (payout deadlines, costs, undistributed money, board representation, …), reading the society
+        logs at their signed heads, so the same heads always give the same report.
+      </p>
+      <Loader loaded={loaded} what="the societies and rules">
+        {({ societies, rules, audits }) => (
+          <>
+            <RunAuditForm societies={societies} rules={rules} initialSocietyId={params.get('society') ?? undefined} initialYear={initialYear} />
+            <section aria-labelledby="tab-audits-heading">
+              <h2 id="tab-audits-heading">Audits requested from this tab</h2>
+              {audits.length === 0 ? <p>None yet. The overview links each society&apos;s latest finished audit.</p> : <AuditsTable audits={audits} societies={societies} />}
+            </section>
+          </>
+        )}
+      </Loader>
+    </>
+  );
+}
+
+function AuditsTable({ audits, societies }: { audits: Audit[]; societies: Society[] }) {
+  const name = (id: string) => societies.find((s) => s.id === id)?.name ?? id;
+  return (
+    <TableScroll label="Audits requested from this tab">
+      <table className="stack">
+        <caption>
+          {audits.length} audit{audits.length === 1 ? '' : 's'}, newest first
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Society</th>
+            <th scope="col">Year</th>
+            <th scope="col">Status</th>
+            <th scope="col">Failed rules</th>
+            <th scope="col">Requested</th>
+          </tr>
+        </thead>
+        <tbody>
+          {audits.map((a) => (
+            <tr key={a.id}>
+              <th scope="row" data-label="Society">
+                <Link to={`/audits/${a.id}`}>{name(a.societyId)}</Link>
+              </th>
+              <td data-label="Year">{a.financialYear}</td>
+              <td data-label="Status">
+                <span className={`status status-audit-${a.status}`}>{a.status}</span>
+              </td>
+              <td data-label="Failed rules">{a.summary ? `${a.summary.failed} of ${a.summary.rules}` : '—'}</td>
+              <td className="nowrap" data-label="Requested">
+                {a.createdAt.slice(0, 16).replace('T', ' ')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}

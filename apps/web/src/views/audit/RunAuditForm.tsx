@@ -1,0 +1,108 @@
+import { type FormEvent, useId, useState } from 'react';
+import { ApiError } from '../../api/problem';
+import type { AuditRule, Society } from '../../api/types';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { navigate } from '../../router';
+import { useSession } from '../../session';
+import { rememberAudit } from './audit-history';
+
+/**
+ * Requests an audit of a society's financial year (POST /v1/audits), every rule or those
+ * chosen, and opens the audit's page, which follows it until it is done. With one society
+ * (a society auditing itself) there is no society to choose.
+ */
+export function RunAuditForm({ societies, rules, initialSocietyId, initialYear }: { societies: Society[]; rules: AuditRule[]; initialSocietyId?: string; initialYear: number }) {
+  const { api } = useSession();
+  const ids = { society: useId(), year: useId(), yearError: useId() };
+  const [societyId, setSocietyId] = useState(initialSocietyId && societies.some((s) => s.id === initialSocietyId) ? initialSocietyId : (societies[0]?.id ?? ''));
+  const [year, setYear] = useState(String(initialYear));
+  const [yearError, setYearError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<Set<string>>(() => new Set(rules.map((r) => r.id)));
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<ApiError | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!/^\d{4}$/.test(year.trim())) return setYearError('Write the financial year as four digits, for example 2025');
+    setYearError(null);
+    if (chosen.size === 0) return setRefusal(new ApiError(0, 'No rule chosen', 'Choose at least one rule to run'));
+    setBusy(true);
+    setRefusal(null);
+    try {
+      const all = chosen.size === rules.length;
+      const audit = await api.requestAudit({ societyId, financialYear: Number(year.trim()), ...(all ? {} : { rules: rules.filter((r) => chosen.has(r.id)).map((r) => r.id) }) });
+      rememberAudit(audit.id);
+      navigate(`/audits/${audit.id}`);
+    } catch (err) {
+      setRefusal(err instanceof ApiError ? err : new ApiError(0, 'Error', String(err)));
+      setBusy(false);
+    }
+  };
+
+  const toggle = (id: string) =>
+    setChosen((c) => {
+      const next = new Set(c);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <form className="panel" onSubmit={submit} noValidate aria-label="Run an audit">
+      <h3>Run an audit</h3>
+      <div className="form-grid">
+        {societies.length > 1 && (
+          <div className="form-row">
+            <label htmlFor={ids.society}>Society</label>
+            <select id={ids.society} value={societyId} onChange={(e) => setSocietyId(e.target.value)} disabled={busy}>
+              {societies.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name} ({s.cisacCode})
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="form-row">
+          <label htmlFor={ids.year}>Financial year</label>
+          <input
+            id={ids.year}
+            value={year}
+            onChange={(e) => setYear(e.target.value)}
+            inputMode="numeric"
+            autoComplete="off"
+            size={6}
+            disabled={busy}
+            aria-invalid={yearError ? true : undefined}
+            aria-describedby={yearError ? ids.yearError : undefined}
+          />
+          {yearError && (
+            <span id={ids.yearError} className="field-error">
+              {yearError}
+            </span>
+          )}
+        </div>
+      </div>
+      <details>
+        <summary>
+          Rules: {chosen.size === rules.length ? `all ${rules.length}` : `${chosen.size} of ${rules.length}`}
+        </summary>
+        <fieldset className="rules">
+          <legend className="visually-hidden">Rules to run</legend>
+          {rules.map((r) => (
+            <div key={r.id} className="form-row checkbox">
+              <input id={`${ids.society}-${r.id}`} type="checkbox" checked={chosen.has(r.id)} onChange={() => toggle(r.id)} disabled={busy} />
+              <label htmlFor={`${ids.society}-${r.id}`}>
+                {r.title} <span className="muted small">({r.severity}; {r.source})</span>
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      </details>
+      <button type="submit" disabled={busy || societyId === ''}>
+        {busy ? 'Requesting…' : 'Run the audit'}
+      </button>
+      {refusal && <ProblemMessage error={refusal} heading="The audit was not started" />}
+    </form>
+  );
+}
