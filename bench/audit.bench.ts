@@ -1,0 +1,139 @@
+/**
+ * Audit benchmark.
+ *
+ *   npm run bench:audit [-- --rows N]      (default 1,000,000 distribution lines)
+ *
+ * Loads N distribution lines (bench/generate.ts, one 2025Q1 package) plus small income,
+ * deductions, inter-society and undistributed packages through the real ingest (the API,
+ * the staging COPY, the commit with its journal and signed head: ~45 s for a million
+ * lines, not timed), then measures in the same run, on the same PostgreSQL
+ * (DATABASE_URL, or an embedded one), with the cache warmed by one untimed pass:
+ *   baseline  one `SELECT … GROUP BY` pass over the society's distribution lines
+ *             (status, basis, currency: count, gross, net), JIT off like the audit;
+ *   full      the whole audit through the API: POST /v1/audits → the job pins every
+ *             society's head, runs the 14 rules in one REPEATABLE READ transaction
+ *             (the grouped pass over the lines, evidence lines of the failing rules,
+ *             journal, mandates, board) and stores the report with its SHA-256 → done.
+ * ratio = baselineSeconds / seconds. rssMb is the peak RSS of this process, which runs
+ * the API and the worker (in-process jobs).
+ */
+import 'reflect-metadata';
+import { chmodSync, createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import pg from 'pg';
+import { createApp } from '../apps/api/src/bootstrap.js';
+import { createLogger } from '../apps/api/src/common/logger.js';
+import { loadConfig } from '../libs/config/src/index.js';
+import { ensureDatabase, openDatabase, startEmbeddedPostgres, withDatabase } from '../libs/database/src/index.js';
+import { writeDistributionLines } from './generate.js';
+import { intOption, report, rssSampler, timed } from './support.js';
+
+const ADMIN = 'bench-admin-token-0123456789';
+
+const SMALL_PACKAGES: [string, string][] = [
+  ['income', 'income_id,category,use_type,territory,licensee,period_from,period_to,currency,amount,received_on\nINC-1,performing,radio,RU,Radio One,2025-01-01,2025-03-31,RUB,900000000.00,2025-02-15\n'],
+  ['deductions', 'deduction_id,kind,category,currency,amount,description\nDED-1,management,performing,RUB,135000000.00,Management fee\nDED-2,social-cultural,performing,RUB,9000000.00,Fund\n'],
+  ['inter-society', 'transfer_id,counterparty_cisac,direction,category,territory,fy_of_collection,currency,amount,paid_on\nTR-1,904,out,performing,SE,2025,RUB,5000000.00,\nTR-2,904,in,performing,SE,2024,RUB,1000000.00,2025-02-20\n'],
+  ['undistributed', 'category,fy_of_collection,currency,amount,reason,non_distributable,decided_use\nperforming,2021,RUB,2000000.00,Unclaimed,false,\n'],
+];
+
+async function main(): Promise<void> {
+  const rows = intOption('rows', 1_000_000);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-audit-'));
+  chmodSync(work, 0o755);
+  const file = path.join(work, 'lines.csv');
+  const memory = rssSampler();
+  let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | null = null;
+  try {
+    process.stdout.write(`generating ${rows} distribution lines… `);
+    await writeDistributionLines(file, rows);
+    process.stdout.write(`${(statSync(file).size / 1024 / 1024).toFixed(1)} MB\n`);
+
+    let server = process.env.DATABASE_URL;
+    if (!server) {
+      embedded = await startEmbeddedPostgres({ dataDir: path.join(work, 'pg') });
+      server = embedded.url;
+    }
+    const dbName = `ledger_bench_audit_${process.pid}`;
+    await ensureDatabase(server, dbName);
+    const url = withDatabase(server, dbName);
+
+    const config = loadConfig({ DATABASE_URL: url, DATA_DIR: work, ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'warn' });
+    const dataSource = await openDatabase(url, { poolSize: 4 });
+    const { app } = await createApp({ config, dataSource, logger: createLogger('warn', 'bench'), runWorkers: true });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const auth = { authorization: `Bearer ${ADMIN}` };
+    const api = async (method: string, route: string, body?: unknown) => {
+      const res = await fetch(`${base}${route}`, { method, headers: { ...auth, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as Record<string, any> };
+    };
+    const society = (await api('POST', '/v1/societies', { name: 'Bench Society', cisacCode: '556', country: 'RU', currency: 'RUB', fyEndMonth: 12, fyEndDay: 31 })).body as { id: string };
+
+    const submit = async (type: string, body: RequestInit['body'], stream = false) => {
+      const res = await fetch(`${base}/v1/societies/${society.id}/submissions?type=${type}&period=2025Q1`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'text/csv' },
+        body,
+        ...(stream ? { duplex: 'half' } : {}),
+      } as RequestInit);
+      const accepted = (await res.json()) as { id: string };
+      for (;;) {
+        const s = (await api('GET', `/v1/submissions/${accepted.id}`)).body;
+        if (s.status === 'committed') return;
+        if (s.status === 'rejected') throw new Error(`${type} rejected: ${JSON.stringify(s.errors.slice(0, 3))}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    const load = await timed(async () => {
+      await submit('distribution-lines', Readable.toWeb(createReadStream(file)) as unknown as RequestInit['body'], true);
+      for (const [type, csv] of SMALL_PACKAGES) await submit(type, csv);
+    });
+    process.stdout.write(`loaded through the ingest (not timed in the ratio): ${load.seconds.toFixed(1)} s\n`);
+
+    // Baseline: one grouped pass over the same lines, on its own connection.
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('SET jit = off');
+    await client.query(`VACUUM ANALYZE distribution_lines`);
+    const groupBy = `SELECT status, mandate_basis, currency, count(*), sum(gross), sum(net) FROM distribution_lines WHERE society_id = $1 GROUP BY 1, 2, 3`;
+    await client.query(groupBy, [society.id]); // warm the cache
+    const baseline = await timed(() => client.query(groupBy, [society.id]));
+    await client.end();
+    process.stdout.write(`baseline: one SELECT … GROUP BY pass over ${rows} lines ${baseline.seconds.toFixed(3)} s\n`);
+
+    const run = async () => {
+      const accepted = await api('POST', '/v1/audits', { societyId: society.id, financialYear: 2025 });
+      if (accepted.status !== 202) throw new Error(`audit: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+      for (;;) {
+        const a = (await api('GET', `/v1/audits/${accepted.body.id}`)).body;
+        if (a.status === 'done') return a;
+        if (a.status === 'failed') throw new Error(`audit failed: ${a.error}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    await run(); // the same warm-up as the baseline's
+    const full = await timed(run);
+    const failed = full.value.findings.filter((f: { passed: boolean }) => !f.passed).map((f: { rule: string }) => f.rule);
+    process.stdout.write(`full audit (POST → done, ${full.value.findings.length} rules, ${failed.length} failed: ${failed.join(', ')}): ${full.seconds.toFixed(3)} s\n`);
+
+    await app.close();
+    await dataSource.destroy();
+    const cleanup = new pg.Client({ connectionString: server });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await cleanup.end();
+    memory.stop();
+    report({ bench: 'audit', rows, seconds: full.seconds, baseline: 'group-by', baselineSeconds: baseline.seconds, rssMb: memory.peakMb() });
+  } finally {
+    await embedded?.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:audit failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
