@@ -80,14 +80,14 @@ describeWithBrowser('web dashboard (Chromium)', () => {
     const p = await page();
     await signIn(p, tokens.regulator);
     await p.getByRole('heading', { level: 1, name: 'Societies side by side' }).waitFor();
-    const table = p.getByRole('table', { name: /Societies on/ });
+    const table = p.getByRole('table', { name: /^Societies on/ });
     for (const s of societies) {
       const row = table.getByRole('row', { name: new RegExp(escape(s.name)) });
       await expect(row.locator('td.num').textContent()).resolves.toBe(String(seats.get(s.id)));
     }
     await expect(table.locator('tbody tr').count()).resolves.toBe(societies.length);
-    const chart = p.locator('canvas[role="img"]');
-    await expect(chart.getAttribute('aria-label')).resolves.toMatch(/Board seats by constituency, per society/);
+    const chart = p.locator('canvas[role="img"][aria-label^="Board seats by constituency, per society. "]');
+    await expect(chart.getAttribute('aria-label')).resolves.toMatch(/RAO-like/);
     await screenshots(p, 'regulator-societies');
 
     const rao = societies.find((s) => s.id === societyIds.rao)!;
@@ -270,11 +270,16 @@ describeWithBrowser('web dashboard (Chromium)', () => {
     await signIn(p, tokens.regulator);
     await p.getByRole('heading', { level: 1, name: 'Societies side by side' }).waitFor();
     await expect(p.evaluate<string>('document.activeElement.tagName + ":" + document.activeElement.textContent')).resolves.toBe('H1:Societies side by side');
-    // The skip link is the first stop of the page; from the title, Tab reaches the table's scroll region.
+    // The skip link is the first stop of the page; from the title, Tab reaches the financial year's field,
+    // its Show button, then the overview table's scroll region.
     await expect(p.evaluate<string>(`document.querySelector('a[href], button, input, select, [tabindex="0"]').textContent`)).resolves.toBe('Skip to content');
-    await p.getByRole('region', { name: 'Societies compared' }).waitFor();
+    await p.getByRole('region', { name: 'Societies compared for the financial year' }).waitFor();
     await p.keyboard.press('Tab');
-    await expect(p.evaluate<string>(`document.activeElement.getAttribute('aria-label')`)).resolves.toBe('Societies compared');
+    await expect(p.evaluate<string>(`document.activeElement.labels[0].textContent`)).resolves.toBe('Financial year');
+    await p.keyboard.press('Tab');
+    await expect(p.evaluate<string>(`document.activeElement.textContent`)).resolves.toBe('Show');
+    await p.keyboard.press('Tab');
+    await expect(p.evaluate<string>(`document.activeElement.getAttribute('aria-label')`)).resolves.toBe('Societies compared for the financial year');
     await p.goto('/regulator/rights-holders');
     await p.getByRole('link', { name: 'Societies' }).focus();
     await p.keyboard.press('Enter');
