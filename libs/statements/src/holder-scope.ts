@@ -22,6 +22,17 @@ export interface HolderScope {
 export class HolderScopeService {
   constructor(private readonly statements: StatementsRepository) {}
 
+  /**
+   * The caller's view, reading the database only when the role alone does not decide
+   * it (a society: the member rule). Whether the holder exists is then for the caller's
+   * own query to find out (and answer 404).
+   */
+  async view(p: Principal, holderId: string): Promise<Omit<HolderScope, 'holder'>> {
+    if (p.role === 'society') return this.scope(p, holderId);
+    if (p.role === 'admin' || p.role === 'regulator' || (p.role === 'rights-holder' && p.rightsHolderId === holderId)) return { societyIds: null, mandates: true };
+    throw DomainError.notFound('Rights holder', holderId);
+  }
+
   async scope(p: Principal, holderId: string): Promise<HolderScope> {
     const notFound = () => DomainError.notFound('Rights holder', holderId);
     if (p.role === 'rights-holder' && p.rightsHolderId !== holderId) throw notFound();

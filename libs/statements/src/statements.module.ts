@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { MandatesModule } from '../../mandates/src/index.js';
 import { RegistryModule } from '../../registry/src/index.js';
 import { ClaimsRepository } from './claims.repository.js';
 import { ClaimsService } from './claims.service.js';
@@ -10,7 +9,7 @@ import { StatementsRepository } from './statements.repository.js';
 import { StatementsService } from './statements.service.js';
 
 @Module({
-  imports: [RegistryModule, MandatesModule],
+  imports: [RegistryModule],
   providers: [StatementsRepository, HolderScopeService, ExchangeRatesRepository, ExchangeRatesService, ClaimsRepository, ClaimsService, StatementsService],
   exports: [StatementsService, ExchangeRatesService, ClaimsService],
 })

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../auth/src/index.js';
-import { MAX_LIMIT, type Page } from '../../database/src/index.js';
+import type { Page } from '../../database/src/index.js';
 import { DomainError } from '../../errors/src/index.js';
-import { type Mandate, MandatesService } from '../../mandates/src/index.js';
 import { DecimalValue, formatAmount, minorUnitsOf } from '../../money/src/index.js';
 import { formatMinorUnits } from './conversion.js';
 import { ExchangeRatesRepository } from './exchange-rates.repository.js';
 import { type HolderLine, MissingRateError, type RateBook, type RateUsed, buildFigures, convertLine, rateNeeds } from './figures.js';
 import { type HolderScope, HolderScopeService } from './holder-scope.js';
 import { decodeLineCursor, lineCursor, proofUrl } from './line-keys.js';
-import { type Statement, type StatementMandate, toStatement } from './statement.js';
+import { type Statement, toStatement } from './statement.js';
 import { statementCsv } from './statement-csv.js';
 import { statementPdf } from './statement-pdf.js';
 import { StatementsRepository } from './statements.repository.js';
@@ -65,31 +64,32 @@ export class StatementsService {
     private readonly statements: StatementsRepository,
     private readonly rates: ExchangeRatesRepository,
     private readonly scopes: HolderScopeService,
-    private readonly mandates: MandatesService,
   ) {}
 
+  /**
+   * The statement: one query for the caller's view when it is a society (the member
+   * rule), then one query for everything else (see StatementsRepository.statement).
+   */
   async statement(p: Principal, holderId: string, q: StatementQuery): Promise<Statement> {
-    const scope = await this.scopes.scope(p, holderId);
-    const { from, to } = yearBounds(q.year);
-    const [rows, mandates] = await Promise.all([
-      this.statements.statementRows(holderId, from, to, scope.societyIds),
-      scope.mandates ? this.mandatesInYear(p, holderId, from, to) : Promise.resolve([]),
-    ]);
-    const lines = rows.flatMap((r) => r.lines);
-    const book = await this.rateBook(lines, q.currency);
-    const bySociety = new Map<string, StatementMandate[]>();
-    for (const m of mandates) {
-      if (scope.societyIds && !scope.societyIds.includes(m.societyId)) continue;
-      bySociety.set(m.societyId, [...(bySociety.get(m.societyId) ?? []), statementMandate(m)]);
-    }
-    const shown = rows.filter((r) => r.lines.length > 0 || bySociety.has(r.societyId));
-    const figures = withRates(() => buildFigures(lines, q.currency, book, shown.map((r) => r.societyId)));
+    const view = await this.scopes.view(p, holderId);
+    const found = await this.statements.statement(holderId, yearBounds(q.year), q.currency, view.societyIds, view.mandates);
+    if (!found) throw DomainError.notFound('Rights holder', holderId);
+    const rates = new Map<string, RateUsed>();
+    for (const s of found.societies) for (const r of s.rates) rates.set(`${r.currency}@${r.on}`, r.rate);
+    const figures = withRates(() =>
+      buildFigures(
+        found.societies.flatMap((s) => s.lines),
+        q.currency,
+        (currency, on) => rates.get(`${currency}@${on}`),
+        found.societies.map((s) => s.societyId),
+      ),
+    );
     return toStatement(figures, {
       rightsHolderId: holderId,
-      rightsHolderName: scope.holder.name,
-      rightsHolderIpi: scope.holder.ipi,
+      rightsHolderName: found.holder.name,
+      rightsHolderIpi: found.holder.ipi,
       year: q.year,
-      societies: new Map(shown.map((r) => [r.societyId, { name: r.societyName, head: r.head, mandates: bySociety.get(r.societyId) ?? [] }])),
+      societies: new Map(found.societies.map((s) => [s.societyId, { name: s.societyName, head: s.head, mandates: s.mandates }])),
     });
   }
 
@@ -152,18 +152,6 @@ export class StatementsService {
     const found = await this.rates.lastOnOrBefore(rateNeeds(lines, currency));
     return (c, on) => found.get(`${c}@${on}`);
   }
-
-  /** The holder's mandates (as the caller may see them) valid at some time in [from, to]. */
-  private async mandatesInYear(p: Principal, holderId: string, from: string, to: string): Promise<Mandate[]> {
-    const all: Mandate[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.mandates.listForHolder(p, holderId, {}, MAX_LIMIT, cursor);
-      all.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return all.filter((m) => m.validFrom <= to && (m.validTo === null || (m.validTo >= from && m.validTo >= m.validFrom)));
-  }
 }
 
 function yearBounds(year: number): { from: string; to: string } {
@@ -193,20 +181,6 @@ function withRates<T>(run: () => T): T {
     }
     throw error;
   }
-}
-
-function statementMandate(m: Mandate): StatementMandate {
-  return {
-    id: m.id,
-    category: m.category,
-    workType: m.workType,
-    territories: m.territories,
-    excludedTerritories: m.excludedTerritories,
-    validFrom: m.validFrom,
-    validTo: m.validTo,
-    basis: m.basis,
-    exclusive: m.exclusive,
-  };
 }
 
 /** A stored amount (numeric text) with the currency's minor-unit digits, or all its digits when it has more. */
