@@ -42,7 +42,10 @@ export function SubmissionsPage({ societyId }: { societyId: string }) {
                       </tr>
                     </thead>
                     <tbody>
-                      {items.map((s) => (
+                      {[...items]
+                        // Newest quarter first; within a quarter, the latest received first.
+                        .sort((a, b) => b.period.localeCompare(a.period) || (b.receivedAt ?? '').localeCompare(a.receivedAt ?? ''))
+                        .map((s) => (
                         <tr key={s.id}>
                           <th scope="row" data-label="Quarter">
                             <Link to={`/submissions/${s.id}`}>{s.period}</Link>
