@@ -79,7 +79,9 @@ export interface DemoMandate {
 
 /**
  * Mandates (Directive Art. 5): the first holder splits performing rights by territory
- * (Russia with the RAO-like society, the rest of the world with the Nordic bureau); the
+ * (Russia with the RAO-like society, the rest of the world with the Nordic bureau) and
+ * has its private-copying remuneration collected by the RSP-like union (so its statement
+ * spans three societies); the
  * second is managed without a mandate (non-contractual) by the accredited societies, as
  * are several others; the third has terminated its VOIS-like mandate, pending until
  * that society's financial-year end; the seventeenth's RAO-like mandate ended on
@@ -90,6 +92,7 @@ export const DEMO_MANDATES: DemoMandate[] = [
   { holder: 0, society: 'rao', category: 'performing', workType: 'musical', territories: ['RU'], validFrom: '2019-01-01', basis: 'contractual', exclusive: true },
   { holder: 0, society: 'foreign', category: 'performing', workType: 'musical', territories: ['WORLD'], excludedTerritories: ['RU'], validFrom: '2021-07-01', basis: 'contractual', exclusive: true },
   { holder: 0, society: 'rao', category: 'mechanical', workType: 'musical', territories: ['WORLD'], validFrom: '2019-01-01', basis: 'contractual', exclusive: true },
+  { holder: 0, society: 'rsp', category: 'private-copying', workType: 'musical', territories: ['RU'], validFrom: '2020-01-01', basis: 'contractual', exclusive: true },
   { holder: 1, society: 'rao', category: 'performing', workType: 'musical', territories: ['RU'], validFrom: '2018-08-15', basis: 'non-contractual', exclusive: false },
   { holder: 1, society: 'rsp', category: 'private-copying', workType: 'sound-recording', territories: ['RU'], validFrom: '2014-02-10', basis: 'non-contractual', exclusive: false },
   { holder: 2, society: 'vois', category: 'performers', workType: 'sound-recording', territories: ['RU'], validFrom: '2020-01-01', basis: 'contractual', exclusive: true, terminateOnLoad: true },

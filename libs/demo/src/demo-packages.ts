@@ -53,7 +53,8 @@ const PROFILES: Profile[] = [
     currency: 'RUB',
     category: 'private-copying',
     useType: 'private-copying',
-    payees: (h) => (h.kind === 'producer' || h.kind === 'performer' || h.kind === 'composer' ? 1n : 0n),
+    // The first holder too: it entrusted this union with its private-copying remuneration.
+    payees: (h, i) => (i === 0 || h.kind === 'producer' || h.kind === 'performer' || h.kind === 'composer' ? 1n : 0n),
     nonContractual: new Set([1]),
     counterparty: '902',
   },
@@ -134,13 +135,16 @@ export function demoPackages(): DemoPackage[] {
           ],
         );
       });
-      // One unidentified line per quarter (money held for later claims).
+      // One unidentified line per quarter (money held for later claims); the Nordic
+      // bureau's of 2025Q2 bears the first holder's name, written the other way round
+      // (unclaimed money its statement finds).
       const orphan = 12_345_00n + (next() % 9_000_00n);
       const orphanFee = (orphan * 15n) / 100n;
       grossTotal += orphan;
       feeTotal += orphanFee;
+      const orphanName = p.key === 'foreign' && period === '2025Q2' ? holders[0].name.split(', ').reverse().join(' ').toUpperCase() : `Unknown author (cue sheet ${qi + 1})`;
       lines.push(
-        [`${p.key.toUpperCase()}-${period}-U001`, '', `Unknown author (cue sheet ${qi + 1})`, '', 'Untitled', p.category, p.useType, p.currency === 'SEK' ? 'SE' : 'RU', d.first, d.last, p.currency, money(orphan), money(orphanFee), '0.00', money(orphan - orphanFee), 'unidentified', '', 'non-contractual'],
+        [`${p.key.toUpperCase()}-${period}-U001`, '', csvCell(orphanName), '', 'Untitled', p.category, p.useType, p.currency === 'SEK' ? 'SE' : 'RU', d.first, d.last, p.currency, money(orphan), money(orphanFee), '0.00', money(orphan - orphanFee), 'unidentified', '', 'non-contractual'],
       );
       // Income so that the distributed gross is 80 % of it; 5 % goes to another society.
       const income = (grossTotal * 100n) / 80n;

@@ -2,11 +2,14 @@ import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Principal, TokenService } from '../../auth/src/index.js';
+import { DomainError } from '../../errors/src/index.js';
 import { GovernanceSettingsService } from '../../governance/src/index.js';
 import { MandatesService, TerminationsService } from '../../mandates/src/index.js';
 import { AccreditationsService, BoardMembersService, RightsHoldersService, SocietiesService } from '../../registry/src/index.js';
+import { ExchangeRatesService } from '../../statements/src/index.js';
 import { SubmissionsService } from '../../submissions/src/index.js';
 import { demoPackages } from './demo-packages.js';
+import { demoRatesCsv } from './demo-rates.js';
 import { DEMO_ACCREDITATIONS, DEMO_BOARD, DEMO_GOVERNANCE_SETTINGS, DEMO_MANDATES, DEMO_SOCIETIES, demoRightsHolders } from './demo-data.js';
 
 export interface DemoToken {
@@ -36,6 +39,7 @@ export class DemoService {
     private readonly terminations: TerminationsService,
     private readonly governance: GovernanceSettingsService,
     private readonly submissions: SubmissionsService,
+    private readonly rates: ExchangeRatesService,
   ) {}
 
   async load(): Promise<{ tokens: DemoToken[]; societyIds: Record<string, string>; holderIds: string[] }> {
@@ -51,6 +55,7 @@ export class DemoService {
     await this.loadMandates(societyIds, holderIds);
     await this.loadGovernanceSettings(societyIds);
     await this.loadSubmissions(societyIds);
+    await this.loadRates();
     return { tokens: await this.issueTokens(societyIds, holderIds), societyIds, holderIds };
   }
 
@@ -129,6 +134,21 @@ export class DemoService {
       await this.submissions.accept(SYSTEM, societyIds[p.society], type, period, Readable.from([Buffer.from(p.csv, 'utf8')]));
     }
     this.logger.log(`Queued ${packages.length} demo packages (2024Q1-2025Q4); they commit in the background`);
+  }
+
+  /**
+   * The demo rate table (RUB and SEK to the euro, monthly, 2024-2025), so that
+   * statements convert. Uploading it again changes nothing (recorded rates are kept).
+   */
+  private async loadRates(): Promise<void> {
+    try {
+      const upload = await this.rates.upload(SYSTEM, Readable.from([Buffer.from(demoRatesCsv(), 'utf8')]));
+      if (upload.stored > 0) this.logger.log(`Recorded ${upload.stored} demo exchange rates (${upload.currencies.join(', ')} to EUR, ${upload.from} to ${upload.to})`);
+    } catch (error) {
+      // Someone recorded other rates for those days: theirs stand (a recorded rate is never changed).
+      if (!(error instanceof DomainError && error.code === 'conflict')) throw error;
+      this.logger.warn(`Kept the recorded exchange rates: ${error.message}`);
+    }
   }
 
   private async issueTokens(societyIds: Record<string, string>, holderIds: string[]): Promise<DemoToken[]> {

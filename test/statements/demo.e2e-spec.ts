@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DemoService } from '../../libs/demo/src/index.js';
+import { Http } from '../support/http.js';
+import { bootTestApp, type TestApp } from '../support/test-app.js';
+
+/** The demo: the first holder has mandates and lines at three societies, and one line of unclaimed money. */
+describe('demo statement', () => {
+  let t: TestApp;
+  let world: Awaited<ReturnType<DemoService['load']>>;
+  let holder: Http;
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    world = await t.app.get(DemoService).load();
+    for (const end = Date.now() + 120_000; ; ) {
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM submissions WHERE status IN ('queued', 'validating')`);
+      if (n === 0) break;
+      if (Date.now() > end) throw new Error('demo packages still ingesting');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const token = world.tokens.find((x) => x.label === 'demo: rights holder 1')!.token;
+    holder = new Http(t.baseUrl, token);
+  });
+  afterAll(async () => t?.close());
+
+  it('shows the first holder what three societies collected for it, converted with the demo rates', async () => {
+    const [first] = world.holderIds;
+    const res = await holder.get(`/v1/rights-holders/${first}/statement?year=2025&currency=EUR`);
+    expect(res.status).toBe(200);
+    const { rao, rsp, foreign } = world.societyIds;
+    expect(res.body.societies.map((s: { societyId: string }) => s.societyId).sort()).toEqual([rao, rsp, foreign].sort());
+    for (const s of res.body.societies) {
+      expect(s.lines).toBeGreaterThan(0);
+      expect(s.mandates.length).toBeGreaterThan(0);
+      expect(s.head.treeSize).toBeGreaterThan(0);
+      expect(s.rates.length).toBeGreaterThan(0);
+    }
+    expect(res.body.rates.map((r: { currency: string }) => r.currency)).toEqual(expect.arrayContaining(['RUB', 'SEK']));
+    expect(res.body.rates.every((r: { rateDate: string }) => /^2025-\d\d-01$/.test(r.rateDate))).toBe(true);
+  });
+
+  it('finds the unclaimed line in its name at the Nordic bureau', async () => {
+    const [first] = world.holderIds;
+    const res = await holder.get(`/v1/rights-holders/${first}/unclaimed?year=2025`);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([expect.objectContaining({ societyId: world.societyIds.foreign, lineId: 'FOREIGN-2025Q2-U001', matchedBy: ['name'] })]);
+  });
+
+  it('records the rate table once', async () => {
+    const count = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM exchange_rates`))[0].n;
+    expect(await count()).toBe(48);
+    await t.app.get(DemoService).load();
+    expect(await count()).toBe(48);
+  });
+});
