@@ -30,9 +30,9 @@ export const migrations = [
   CreateSubmissionChunks1764300002200,
   AddTreeHeadOrigin1764300002300,
   CreateGovernanceSettings1764300004000,
+  CreateAudits1764300005000,
+  CreateAuditParameters1764300005100,
   CreateExchangeRates1764300006000,
   CreateClaims1764300006010,
   IndexUnidentifiedLines1764300006020,
-  CreateAudits1764300005000,
-  CreateAuditParameters1764300005100,
 ];
