@@ -14,6 +14,7 @@
  *             society's head, runs the 14 rules in one REPEATABLE READ transaction
  *             (the grouped pass over the lines, evidence lines of the failing rules,
  *             journal, mandates, board) and stores the report with its SHA-256 → done.
+ * BENCH_KEEP_DB=1 keeps the database afterwards (with DATABASE_URL) to inspect plans.
  * ratio = baselineSeconds / seconds. rssMb is the peak RSS of this process, which runs
  * the API and the worker (in-process jobs).
  */
@@ -121,10 +122,14 @@ async function main(): Promise<void> {
 
     await app.close();
     await dataSource.destroy();
-    const cleanup = new pg.Client({ connectionString: server });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await cleanup.end();
+    if (process.env.BENCH_KEEP_DB === '1') {
+      process.stdout.write(`kept the database for inspection: ${url}\n`);
+    } else {
+      const cleanup = new pg.Client({ connectionString: server });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await cleanup.end();
+    }
     memory.stop();
     report({ bench: 'audit', rows, seconds: full.seconds, baseline: 'group-by', baselineSeconds: baseline.seconds, rssMb: memory.peakMb() });
   } finally {

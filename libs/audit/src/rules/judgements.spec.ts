@@ -10,7 +10,7 @@ import type { LineFact, PaymentDay, RuleContext } from './rule.js';
 
 const year = { year: 2025, from: '2025-01-01', to: '2025-12-31' };
 const ctx = (facts: LineFact[] = []) => ({ year, facts }) as unknown as RuleContext;
-const pay = (paidOn: string, net: string, useYear = 2025, currency = 'EUR'): PaymentDay => ({ useYear, currency, paidOn, lines: 1, gross: net, net });
+const pay = (paidOn: string, net: string, useYear = 2025, currency = 'EUR'): PaymentDay => ({ useYear, currency, paidOn, lines: 1, net });
 
 describe('distribution delays', () => {
   it('buckets payments by months after the year end', () => {
@@ -30,7 +30,7 @@ describe('distribution delays', () => {
   });
 
   it('adds the unpaid and unidentified lines to the histogram', () => {
-    const fact = (status: LineFact['status'], net: string): LineFact => ({ useYear: 2025, status, basis: 'contractual', currency: 'EUR', kind: null, origin: 'unidentified', lines: 2, gross: net, managementFee: '0', otherDeductions: '0', net });
+    const fact = (status: LineFact['status'], net: string): LineFact => ({ useYear: 2025, status, basis: 'contractual', currency: 'EUR', kind: null, origin: 'unidentified', lines: 2, gross: net, managementFee: '0', net });
     const bars = delayHistogram([pay('2026-11-01', '5')], ctx([fact('unpaid', '7'), fact('unidentified', '3')]), 'EUR');
     expect(bars.map((b) => [b.bucket, b.lines, b.net])).toEqual([
       ['by year end', 0, '0'], ['0-3 months', 0, '0'], ['3-6 months', 0, '0'], ['6-9 months', 0, '0'], ['9-12 months', 1, '5'], ['over 12 months', 0, '0'], ['unpaid', 2, '7'], ['unidentified', 2, '3'],
@@ -117,7 +117,7 @@ describe('deadlines of transfers and packages', () => {
 
 describe('board money', () => {
   it('sums gross per kind over the look-back years in the society currency, in 10⁻⁸ units', () => {
-    const f = (useYear: number, kind: string | null, gross: string, currency = 'EUR'): LineFact => ({ useYear, status: 'paid', basis: 'contractual', currency, kind, origin: 'domestic', lines: 1, gross, managementFee: '0', otherDeductions: '0', net: gross });
+    const f = (useYear: number, kind: string | null, gross: string, currency = 'EUR'): LineFact => ({ useYear, status: 'paid', basis: 'contractual', currency, kind, origin: 'domestic', lines: 1, gross, managementFee: '0', net: gross });
     expect(attributedByKind([f(2025, 'author', '1.5'), f(2024, 'author', '2'), f(2023, 'author', '100'), f(2025, 'publisher', '0.00000001'), f(2025, null, '9'), f(2025, 'author', '7', 'SEK')], [2024, 2025], 'EUR')).toEqual({
       author: 350_000_000n,
       publisher: 1n,

@@ -1,7 +1,7 @@
 import { addMonths } from '../../../mandates/src/index.js';
 import { type ParamValues, param } from './params.js';
 import type { AuditRule, RuleContext, Sql } from './rule.js';
-import { dec, moneyList, plural, text } from './support.js';
+import { addAll, dec, moneyList, plural, text } from './support.js';
 
 export interface Transfer {
   counterpartyCisac: string;
@@ -105,7 +105,8 @@ export interface Receipt {
  * within 6 months of receipt (Art. 15(3)). The ledger does not tie a distribution line to
  * the money it came from, so the check is by category, territory and currency: what was
  * received in the year must be matched by net paid on lines of that category, territory
- * and currency between the first receipt and 6 months after the last one.
+ * and currency between the first receipt and 6 months after the last one (lines whose
+ * use ended in the look-back window, from the shared pass over the lines).
  */
 export const interSocietyOnward: AuditRule = {
   id: 'payout.inter-society-onward',
@@ -116,7 +117,7 @@ export const interSocietyOnward: AuditRule = {
   description:
     'Incoming inter-society lines received (paid_on) in the financial year, grouped by category, territory and currency. ' +
     'For each group whose last receipt is more than the allowed months before the date of the latest pinned head, net paid on distribution lines of that category, territory and currency ' +
-    'from the first receipt to the deadline must reach the amount received; less fails the rule. (A proxy: the ledger does not link a line to the money it distributes.)',
+    'from the first receipt to the deadline (lines whose use ended in the look-back window) must reach the amount received; less fails the rule. (A proxy: the ledger does not link a line to the money it distributes.)',
   params: [
     { name: 'monthsAfterReceipt', kind: 'integer', unit: 'months', default: 6, min: 0, max: 36, description: 'Time to pay on money received from another society (RULES.md: 6).' },
   ],
@@ -136,24 +137,14 @@ export const interSocietyOnward: AuditRule = {
     if (receipts.length === 0) {
       return { passed: true, details: `No money was received from other societies in FY ${ctx.year.year}.`, evidence: { receipts: [] }, metrics: { shortGroups: 0 } };
     }
-    const deadlines = receipts.map((r) => addMonths(r.lastReceipt, months));
-    const paid = await sql<{ i: number; paid: string }>(
-      `SELECT g.i::int AS i, trim_scale(COALESCE(sum(d.net), 0))::text AS paid
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::date[], $6::date[]) WITH ORDINALITY AS g(category, territory, currency, from_date, to_date, i)
-       LEFT JOIN LATERAL (
-         SELECT l.net FROM audit_pinned p
-         JOIN distribution_lines l ON l.society_id = p.society_id AND l.submission_id = p.submission_id
-         WHERE p.society_id = $1 AND p.active AND p.type = 'distribution-lines' AND l.status = 'paid'
-           AND l.category = g.category AND l.territory = g.territory AND l.currency = g.currency AND l.paid_on BETWEEN g.from_date AND g.to_date
-       ) d ON true
-       GROUP BY g.i ORDER BY g.i`,
-      [ctx.society.id, receipts.map((r) => r.category), receipts.map((r) => r.territory), receipts.map((r) => r.currency), receipts.map((r) => r.firstReceipt), deadlines],
-    );
-    const groups = receipts.map((r, i) => {
-      const paidOnward = paid.find((p) => p.i === i + 1)?.paid ?? '0';
-      const due = ctx.asOf !== null && ctx.asOf > deadlines[i]!;
+    const groups = receipts.map((r) => {
+      const deadline = addMonths(r.lastReceipt, months);
+      const paidOnward = addAll(
+        ctx.paidByPlace.filter((p) => p.currency === r.currency && p.category === r.category && p.territory === r.territory && p.paidOn >= r.firstReceipt && p.paidOn <= deadline).map((p) => p.net),
+      );
+      const due = ctx.asOf !== null && ctx.asOf > deadline;
       const short = dec(paidOnward).lessThan(r.received);
-      return { ...r, deadline: deadlines[i]!, paidOnward, state: !short ? 'paid-on' : due ? 'short' : 'not-yet-due' };
+      return { ...r, deadline, paidOnward, state: !short ? 'paid-on' : due ? 'short' : 'not-yet-due' };
     });
     const shortGroups = groups.filter((g) => g.state === 'short');
     return {

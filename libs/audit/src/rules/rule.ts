@@ -74,17 +74,26 @@ export interface LineFact {
   lines: number;
   gross: string;
   managementFee: string;
-  otherDeductions: string;
   net: string;
 }
 
-/** What was paid on one day for uses ending in one financial year (delay histogram and median). */
+/** What was paid (net) on one day for uses ending in one financial year (delay histogram and median). */
 export interface PaymentDay {
   useYear: number;
   currency: string;
   paidOn: string;
   lines: number;
-  gross: string;
+  net: string;
+}
+
+/** Net paid on one day for uses in one category and territory ending in one financial year: money paid on. */
+export interface PaidByPlace {
+  useYear: number;
+  currency: string;
+  category: string;
+  territory: string;
+  paidOn: string;
+  lines: number;
   net: string;
 }
 
@@ -106,6 +115,7 @@ export interface RuleContext {
   /** Facts of the distribution lines whose use ended in the look-back window. */
   facts: LineFact[];
   payments: PaymentDay[];
+  paidByPlace: PaidByPlace[];
   /** Rights revenue collected in the audited year (income lines of its quarters), per currency. */
   income: { currency: string; amount: string }[];
   /** Distinct identified rights holders on the audited year's lines: under non-contractual management and all. */

@@ -33,7 +33,7 @@ export function exceedsPercent(part: string, whole: string, limitPercent: string
 }
 
 /** Sums of a field of the facts that match `where`, per currency (currencies sorted). */
-export function sumByCurrency(facts: readonly LineFact[], where: (f: LineFact) => boolean, field: 'gross' | 'net' | 'managementFee' | 'otherDeductions'): { currency: string; amount: string; lines: number }[] {
+export function sumByCurrency(facts: readonly LineFact[], where: (f: LineFact) => boolean, field: 'gross' | 'net' | 'managementFee'): { currency: string; amount: string; lines: number }[] {
   const totals = new Map<string, { amount: Decimal; lines: number }>();
   for (const f of facts) {
     if (!where(f)) continue;
@@ -46,7 +46,7 @@ export function sumByCurrency(facts: readonly LineFact[], where: (f: LineFact) =
 }
 
 /** One currency's sum of a field of the facts that match `where`. */
-export function sumIn(facts: readonly LineFact[], currency: string, where: (f: LineFact) => boolean, field: 'gross' | 'net' | 'managementFee' | 'otherDeductions'): { amount: string; lines: number } {
+export function sumIn(facts: readonly LineFact[], currency: string, where: (f: LineFact) => boolean, field: 'gross' | 'net' | 'managementFee'): { amount: string; lines: number } {
   let amount = dec('0');
   let lines = 0;
   for (const f of facts) {

@@ -79,6 +79,7 @@ export class AuditEngine {
         board,
         facts: pass.facts,
         payments: pass.payments,
+        paidByPlace: pass.paidByPlace,
         income,
         holders: pass.holders.get(input.financialYear) ?? { nonContractual: 0, total: 0 },
         evidenceLimit: EVIDENCE_LIMIT,
