@@ -53,8 +53,9 @@ const PROFILES: Profile[] = [
     currency: 'RUB',
     category: 'private-copying',
     useType: 'private-copying',
-    // The first holder too: it entrusted this union with its private-copying remuneration.
-    payees: (h, i) => (i === 0 || h.kind === 'producer' || h.kind === 'performer' || h.kind === 'composer' ? 1n : 0n),
+    // The first holder too (it entrusted this union with its private-copying remuneration),
+    // weighted 2 so that its amounts here differ from the RAO-like society's.
+    payees: (h, i) => (i === 0 ? 2n : h.kind === 'producer' || h.kind === 'performer' || h.kind === 'composer' ? 1n : 0n),
     nonContractual: new Set([1]),
     counterparty: '902',
   },
