@@ -173,7 +173,7 @@ function withRates<T>(run: () => T): T {
     if (error instanceof MissingRateError) {
       throw new DomainError(
         'unprocessable',
-        `${error.message}: upload the rate table (POST /v1/exchange-rates) or ask for the statement in ${error.currency === 'EUR' ? 'another currency' : error.currency}`,
+        `${error.message}: record it (POST /v1/exchange-rates) or ask for the statement in another currency`,
         [{ field: 'currency', message: `no exchange rate for ${error.currency} on or before ${error.on}` }],
         { missingRate: { currency: error.currency, date: error.on } },
         { cause: error },
