@@ -325,7 +325,9 @@ describeWithBrowser('web dashboard: ledger, governance, statements and audits (C
     await nav(p, 'Audits');
     await p.getByRole('table', { name: /^1 audit, newest first/ }).getByRole('link', { name: rao.name }).waitFor();
     await screenshots(p, 'regulator-audits');
-    await p.goto(`/regulator/societies/${rao.societyId}`);
+    await nav(p, 'Societies');
+    await p.getByRole('table', { name: `Financial year ${LAST_YEAR}, side by side` }).getByRole('link', { name: rao.name, exact: true }).click();
+    await p.getByRole('heading', { level: 1, name: rao.name, exact: true }).waitFor();
     await p.getByRole('navigation', { name: 'Society pages' }).getByRole('link', { name: 'Ledger' }).click();
     await p.getByRole('heading', { level: 1, name: `${rao.name}: ledger` }).waitFor();
     await p.getByTestId('head-signature').getByText(/^✓ Verified/).waitFor();

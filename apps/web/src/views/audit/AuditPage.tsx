@@ -221,7 +221,8 @@ function PinnedHeads({ heads }: { heads: PinnedHead[] }) {
   const checked = useApi<HeadVerdict[]>(async () => {
     const { keys } = await api.logKeys();
     return Promise.all(heads.map((h) => pinnedAsSignedHead(h)).map((h) => (h ? verifySignedHead(h, keys) : Promise.resolve<HeadVerdict>({ ok: false, reason: 'empty log' }))));
-  }, [api, heads]);
+    // The page polls the audit: re-check only when the heads themselves change.
+  }, [api, JSON.stringify(heads)]);
   return (
     <section aria-labelledby="heads-heading">
       <h2 id="heads-heading">Signed heads the audit read</h2>
