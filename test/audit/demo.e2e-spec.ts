@@ -5,10 +5,15 @@ import { Http } from '../support/http.js';
 import { bootTestApp, type TestApp } from '../support/test-app.js';
 import { auditAndWait, findingOf } from './support.js';
 
+/**
+ * Audits of the demo world find what it was built to show. (AUDIT_PDF_OUT=dir writes the
+ * RAO-like society's PDF report there, to look at.)
+ */
 describe('audits of the demo world', () => {
   let t: TestApp;
   let http: Http;
   let ids: Record<string, string>;
+  let rao: any;
 
   beforeAll(async () => {
     t = await bootTestApp();
@@ -20,15 +25,46 @@ describe('audits of the demo world', () => {
       if (Date.now() > end) throw new Error('demo packages still ingesting');
       await new Promise((r) => setTimeout(r, 200));
     }
+    rao = await auditAndWait(http, { societyId: ids.rao, financialYear: 2025 });
   });
   afterAll(async () => t?.close());
 
-  it('finds what the demo was built to show in the RAO-like society', async () => {
-    const audit = await auditAndWait(http, { societyId: ids.rao, financialYear: 2025 });
-    expect(audit.error ?? null).toBeNull();
-    expect(audit.status).toBe('done');
-    for (const f of audit.findings) process.stdout.write(`${f.passed ? 'pass' : 'FAIL'} ${f.rule}: ${f.details}\n`);
-    const pdf = await fetch(`${t.baseUrl}/v1/audits/${audit.id}/report.pdf`, { headers: { authorization: `Bearer ${t.adminToken}` } });
-    writeFileSync('/tmp/audit-rao.pdf', Buffer.from(await pdf.arrayBuffer()));
+  it('finds the RAO-like society: unpaid lines, the missing undistributed report, unpaid transfers, publishers short of seats, a mandate used after its end', async () => {
+    expect(rao).toMatchObject({ status: 'done', error: null });
+    const failed = rao.findings.filter((f: { passed: boolean }) => !f.passed).map((f: { rule: string }) => f.rule);
+    expect(failed).toEqual(
+      expect.arrayContaining(['payout.outstanding', 'payout.conservation', 'payout.inter-society-transfer', 'governance.board-representation', 'governance.post-termination-activity']),
+    );
+    expect(findingOf(rao, 'payout.distribution-deadline').passed).toBe(true);
+    expect(findingOf(rao, 'payout.management-cost-ratio')).toMatchObject({ passed: true, evidence: { ratioPercent: '12.00', peersWithIncome: 4 } });
+    // The 2025Q3 undistributed report is missing: the performing pool keeps that quarter's undistributed money.
+    expect(findingOf(rao, 'payout.conservation').evidence.differences).toEqual([expect.objectContaining({ category: 'performing', currency: 'RUB' })]);
+    const board = findingOf(rao, 'governance.board-representation').evidence.constituencies;
+    expect(board.find((c: { constituency: string }) => c.constituency === 'publishers')).toMatchObject({ actualSeats: 1, gap: expect.any(Number) });
+    expect(board.find((c: { constituency: string }) => c.constituency === 'publishers').gap).toBeLessThan(0);
+    expect(findingOf(rao, 'governance.post-termination-activity').evidence.lines[0]).toMatchObject({ mandateEnded: '2024-06-30', basis: 'contractual' });
+
+    if (process.env.AUDIT_PDF_OUT) {
+      const pdf = await fetch(`${t.baseUrl}/v1/audits/${rao.id}/report.pdf`, { headers: { authorization: `Bearer ${t.adminToken}` } });
+      writeFileSync(`${process.env.AUDIT_PDF_OUT}/audit-rao-2025.pdf`, Buffer.from(await pdf.arrayBuffer()));
+    }
+  });
+
+  it('finds the RSP-like society managing without a valid accreditation and lacking its rejected package', async () => {
+    const rsp = await auditAndWait(http, { societyId: ids.rsp, financialYear: 2025, rules: ['governance.accreditation', 'governance.transparency-report'] });
+    expect(findingOf(rsp, 'governance.accreditation')).toMatchObject({ passed: false, evidence: { uncovered: [{ from: '2025-01-01', to: '2025-12-31' }] } });
+    const transparency = findingOf(rsp, 'governance.transparency-report');
+    expect(transparency.passed).toBe(false);
+    expect(transparency.evidence.packages).toEqual(expect.arrayContaining([{ type: 'distribution-lines', period: '2025Q4', firstCommitted: null, state: 'missing' }]));
+  });
+
+  it('puts the four societies side by side for the regulator', async () => {
+    const overview = await http.get('/v1/regulator/overview?financialYear=2025');
+    expect(overview.status).toBe(200);
+    expect(overview.body.societies.map((s: { cisacCode: string }) => s.cisacCode)).toEqual(['901', '902', '903', '904']);
+    const raoRow = overview.body.societies[0];
+    expect(raoRow).toMatchObject({ costRatioPercent: '12.00', latestAudit: { id: rao.id, reportSha256: rao.reportSha256 }, error: null });
+    expect(raoRow.boardGap.maxShortfall).toBeGreaterThan(0);
+    expect(raoRow.findings.failed).toBe(rao.summary.failed);
   });
 });

@@ -279,7 +279,8 @@ function ruleSection(doc: Doc, f: Finding): void {
   doc.fillColor(COLORS.grey).font('Helvetica').fontSize(8).text(`${f.rule} · ${f.source} · severity ${f.severity}`, PAGE.margin + 10, doc.y + 1, { width: CONTENT - 10 });
   doc.x = PAGE.margin;
   doc.moveDown(0.5);
-  doc.fillColor(COLORS.ink).font('Helvetica').fontSize(9).text(pdfSafe(f.details), { width: CONTENT });
+  doc.fillColor(COLORS.ink).font('Helvetica').fontSize(9).text(pdfSafe(f.details), PAGE.margin + 10, doc.y, { width: CONTENT - 10 });
+  doc.x = PAGE.margin;
   doc.moveDown(0.4);
   const params = Object.entries(f.parameters);
   if (params.length > 0) {
@@ -385,7 +386,7 @@ function contentWidths(header: string[] | null, rows: string[][]): number[] {
   const count = header?.length ?? rows[0]?.length ?? 0;
   const weights = Array.from({ length: count }, (_, j) => {
     const longest = Math.max(header ? header[j]!.length * 0.8 : 0, ...rows.map((r) => (r[j] ?? '').length));
-    return Math.min(28, Math.max(5, longest));
+    return Math.min(28, Math.max(7, longest));
   });
   const total = weights.reduce((a, b) => a + b, 0);
   return weights.map((w) => Math.floor((w / total) * CONTENT * 100) / 100);

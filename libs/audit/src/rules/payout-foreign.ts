@@ -73,7 +73,8 @@ export const foreignShare: AuditRule = {
     const collected = ctx.income.find((i) => i.currency === c)?.amount ?? '0';
     const foreignHoldersSharePercent = percent(foreign.gross, attributed);
     const toOtherSocietiesSharePercent = percent(societies!.out, collected);
-    const fmt = (d: ReturnType<typeof dec> | null) => (d === null ? null : d.toFixed(2, 4));
+    // Two places, half up, and never "-0.00".
+    const fmt = (d: ReturnType<typeof dec> | null) => (d === null ? null : d.toFixed(2, 4).replace(/^-(0\.00)$/, '$1'));
     let details =
       foreign.lines === 0
         ? `No lines of FY ${ctx.year.year} went to foreign rights holders`
