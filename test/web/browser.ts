@@ -60,7 +60,10 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   await page.setViewportSize(DESKTOP);
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}-desktop.png`), fullPage: true });
   await page.setViewportSize(PHONE);
-  await page.waitForTimeout(150); // let Chart.js redraw at the new width
+  // Let Chart.js redraw at the new width (its resize observer runs late on a busy machine):
+  // wait up to 5 s for the page to fit, then measure whatever it is.
+  await page.waitForFunction('document.documentElement.scrollWidth <= window.innerWidth', null, { timeout: 5000 }).catch(() => undefined);
+  await page.waitForTimeout(150);
   const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
   // On failure, name the elements sticking out (outside scroll regions) to find the culprit.
   const culprits =
