@@ -138,8 +138,10 @@ describe('audits: pinned to signed heads, the same bytes twice, tenancy and bad 
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
     expect(await auditRows()).toBe(before);
-    expect((await admin.get('/v1/audits/not-a-uuid')).body.errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
-    expect((await admin.get('/v1/audits/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    for (const suffix of ['', '/report.json', '/report.csv', '/report.pdf']) {
+      expect((await admin.get(`/v1/audits/not-a-uuid${suffix}`)).body.errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+      expect((await admin.get(`/v1/audits/00000000-0000-4000-8000-000000000000${suffix}`)).status).toBe(404);
+    }
   });
 
   it('serves no report before the audit is done, and picks unfinished audits up again at boot', async () => {
