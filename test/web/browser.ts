@@ -61,8 +61,12 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}-desktop.png`), fullPage: true });
   await page.setViewportSize(PHONE);
   // Let Chart.js redraw at the new width (its resize observer runs late on a busy machine):
-  // wait up to 5 s for the page to fit, then measure whatever it is.
-  await page.waitForFunction('document.documentElement.scrollWidth <= window.innerWidth', null, { timeout: 5000 }).catch(() => undefined);
+  // poll up to 5 s for the page to fit, then measure whatever it is. (page.evaluate, not
+  // waitForFunction: that evaluates a string in the page, which its CSP rightly refuses.)
+  for (const end = Date.now() + 5000; Date.now() < end; ) {
+    if (await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')) break;
+    await page.waitForTimeout(100);
+  }
   await page.waitForTimeout(150);
   const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
   // On failure, name the elements sticking out (outside scroll regions) to find the culprit.
