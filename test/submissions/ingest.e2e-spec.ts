@@ -33,5 +33,10 @@ describe('quarterly submissions: ingest', () => {
       [cast.societyA.id],
     );
     expect(balance).toEqual([{ currency: 'RUB', total: '0.00000000' }]);
+    // The valid but unregistered IPI registered its holder, named by its first line, and the line points at it.
+    const holders = await t.dataSource.query(`SELECT id, name, kind FROM rights_holders WHERE ipi = '00052210040'`);
+    expect(holders).toEqual([{ id: expect.any(String), name: 'Ivanova, Maria', kind: 'other' }]);
+    const linked = await t.dataSource.query(`SELECT count(*)::int AS n FROM distribution_lines WHERE submission_id = $1 AND rights_holder_id = $2`, [final.id, holders[0].id]);
+    expect(linked[0].n).toBe(1);
   });
 });

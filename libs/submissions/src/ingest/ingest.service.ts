@@ -166,9 +166,12 @@ export class IngestService {
         await runner.rollbackTransaction();
         return; // another attempt committed it already: exactly once
       }
+      const began = Date.now();
       if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table));
+      const registered = Date.now();
       // The lines are written and folded into the submission tree in one streamed pass.
       const tree = await this.ledger.writeLines(client, insertLinesSql(t.type, table), [t.societyId, t.id]);
+      const written = Date.now();
       if (tree.size !== rows) throw new Error(`wrote ${tree.size} lines for ${rows} staged rows`);
       if (t.type === 'mandates') await this.recordMandates(t, runner);
       const previous = await this.submissions.lockPreviousCommitted(runner, t.societyId, t.type, t.period, t.id);
@@ -182,6 +185,9 @@ export class IngestService {
         chunks: tree.chunks,
         supersedes: previous ?? null,
       });
+      this.logger.debug(
+        `commit of ${t.id}: holders ${registered - began} ms, lines and tree ${written - registered} ms, journal and log ${Date.now() - written} ms`,
+      );
       if (previous) await this.submissions.markSuperseded(runner, t.societyId, previous);
       await this.submissions.markCommitted(runner, { societyId: t.societyId, id: t.id, rows, root: tree.root, logIndex, supersedes: previous ?? null });
       const pause = this.pauseAt('commit');

@@ -108,12 +108,15 @@ export function insertLinesSql(type: PackageType, table: string): string {
 
 /** Registers, from the lines' names, rights holders whose valid IPI is not yet known. */
 export function registerUnknownHoldersSql(table: string): string {
+  // Each unknown IPI's first line names it: a hash aggregate finds those lines (no sort of
+  // every staged row), then only they are read again.
   return `
     INSERT INTO rights_holders (name, ipi, kind)
-    SELECT DISTINCT ON (s.rights_holder_ipi) s.rights_holder_name, s.rights_holder_ipi, 'other'
+    SELECT s.rights_holder_name, s.rights_holder_ipi, 'other'
     FROM ${table} s
-    WHERE s.rights_holder_ipi <> '' AND NOT EXISTS (SELECT 1 FROM rights_holders rh WHERE rh.ipi = s.rights_holder_ipi)
-    ORDER BY s.rights_holder_ipi, s.line_no
+    JOIN (SELECT u.rights_holder_ipi, min(u.line_no) AS first FROM ${table} u
+          WHERE u.rights_holder_ipi <> '' AND NOT EXISTS (SELECT 1 FROM rights_holders rh WHERE rh.ipi = u.rights_holder_ipi)
+          GROUP BY u.rights_holder_ipi) f ON s.line_no = f.first
     ON CONFLICT DO NOTHING`;
 }
 
