@@ -19,20 +19,11 @@
  * ratio = baselineSeconds / seconds. rssMb is the peak RSS of this process, which runs
  * the API and the worker (in-process jobs).
  */
-import 'reflect-metadata';
-import { chmodSync, createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { statSync } from 'node:fs';
 import pg from 'pg';
-import { createApp } from '../apps/api/src/bootstrap.js';
-import { createLogger } from '../apps/api/src/common/logger.js';
-import { loadConfig } from '../libs/config/src/index.js';
-import { ensureDatabase, openDatabase, startEmbeddedPostgres, withDatabase } from '../libs/database/src/index.js';
 import { writeDistributionLines } from './generate.js';
-import { intOption, report, rssSampler, timed } from './support.js';
-
-const ADMIN = 'bench-admin-token-0123456789';
+import { benchDatabase, bootBenchApp, intOption, report, rssSampler, timed } from './support.js';
 
 const SMALL_PACKAGES: [string, string][] = [
   ['income', 'income_id,category,use_type,territory,licensee,period_from,period_to,currency,amount,received_on\nINC-1,performing,radio,RU,Radio One,2025-01-01,2025-03-31,RUB,900000000.00,2025-02-15\n'],
@@ -50,55 +41,21 @@ function median(values: number[]): number {
 async function main(): Promise<void> {
   const rows = intOption('rows', 1_000_000);
   const trials = intOption('trials', 5);
-  const work = mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-audit-'));
-  chmodSync(work, 0o755);
-  const file = path.join(work, 'lines.csv');
   const memory = rssSampler();
-  let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | null = null;
+  const db = await benchDatabase('audit');
+  const url = db.url;
   try {
+    const file = path.join(db.work, 'lines.csv');
     process.stdout.write(`generating ${rows} distribution lines… `);
     await writeDistributionLines(file, rows);
     process.stdout.write(`${(statSync(file).size / 1024 / 1024).toFixed(1)} MB\n`);
 
-    let server = process.env.DATABASE_URL;
-    if (!server) {
-      embedded = await startEmbeddedPostgres({ dataDir: path.join(work, 'pg') });
-      server = embedded.url;
-    }
-    const dbName = `ledger_bench_audit_${process.pid}`;
-    await ensureDatabase(server, dbName);
-    const url = withDatabase(server, dbName);
-
-    const config = loadConfig({ DATABASE_URL: url, DATA_DIR: work, ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'warn' });
-    const dataSource = await openDatabase(url, { poolSize: 4 });
-    const { app } = await createApp({ config, dataSource, logger: createLogger('warn', 'bench'), runWorkers: true });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const auth = { authorization: `Bearer ${ADMIN}` };
-    const api = async (method: string, route: string, body?: unknown) => {
-      const res = await fetch(`${base}${route}`, { method, headers: { ...auth, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: res.status, body: (await res.json()) as Record<string, any> };
-    };
+    const app = await bootBenchApp(url, db.work);
+    const api = app.api;
     const society = (await api('POST', '/v1/societies', { name: 'Bench Society', cisacCode: '556', country: 'RU', currency: 'RUB', fyEndMonth: 12, fyEndDay: 31 })).body as { id: string };
-
-    const submit = async (type: string, body: RequestInit['body'], stream = false) => {
-      const res = await fetch(`${base}/v1/societies/${society.id}/submissions?type=${type}&period=2025Q1`, {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'text/csv' },
-        body,
-        ...(stream ? { duplex: 'half' } : {}),
-      } as RequestInit);
-      const accepted = (await res.json()) as { id: string };
-      for (;;) {
-        const s = (await api('GET', `/v1/submissions/${accepted.id}`)).body;
-        if (s.status === 'committed') return;
-        if (s.status === 'rejected') throw new Error(`${type} rejected: ${JSON.stringify(s.errors.slice(0, 3))}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
     const load = await timed(async () => {
-      await submit('distribution-lines', Readable.toWeb(createReadStream(file)) as unknown as RequestInit['body'], true);
-      for (const [type, csv] of SMALL_PACKAGES) await submit(type, csv);
+      await app.submit(society.id, 'distribution-lines', '2025Q1', { file });
+      for (const [type, csv] of SMALL_PACKAGES) await app.submit(society.id, type, '2025Q1', { csv });
     });
     process.stdout.write(`loaded through the ingest (not timed in the ratio): ${load.seconds.toFixed(1)} s\n`);
 
@@ -136,20 +93,10 @@ async function main(): Promise<void> {
     process.stdout.write(`full audit (POST → done, ${last.findings.length} rules, ${failed.length} failed: ${failed.join(', ')}), median of ${trials}: ${full.toFixed(3)} s (${fullTimes.map((t) => t.toFixed(3)).join(', ')})\n`);
 
     await app.close();
-    await dataSource.destroy();
-    if (process.env.BENCH_KEEP_DB === '1') {
-      process.stdout.write(`kept the database for inspection: ${url}\n`);
-    } else {
-      const cleanup = new pg.Client({ connectionString: server });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await cleanup.end();
-    }
     memory.stop();
     report({ bench: 'audit', rows, seconds: full, baseline: 'group-by', baselineSeconds: baseline, rssMb: memory.peakMb() });
   } finally {
-    await embedded?.stop();
-    rmSync(work, { recursive: true, force: true });
+    await db.close();
   }
 }
 
