@@ -45,6 +45,34 @@ describe('audits: pinned to signed heads, the same bytes twice, tenancy and bad 
   });
   afterAll(async () => t?.close());
 
+  it('lists audits newest first, to each caller only its own (a society: its own; another society named: 404)', async () => {
+    const mine = await societyA.get('/v1/audits?limit=500');
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.length).toBeGreaterThan(0);
+    expect(mine.body.items.every((a: { societyId: string }) => a.societyId === cast.societyA.id)).toBe(true);
+    expect(mine.body.items.map((a: { id: string }) => a.id)).toContain(first.id);
+    expect(mine.body.items[0].findings).toEqual([]); // a list carries no findings: read the audit for those
+    const created = mine.body.items.map((a: { createdAt: string }) => a.createdAt);
+    expect([...created].sort().reverse()).toEqual(created);
+    const theirs = await societyB.get('/v1/audits');
+    expect(theirs.status).toBe(200);
+    expect(theirs.body.items.map((a: { id: string }) => a.id)).not.toContain(first.id);
+    const named = await societyB.get(`/v1/audits?societyId=${cast.societyA.id}`);
+    expect(named.status).toBe(404);
+    expect(named.body.errors).toEqual([{ field: 'societyId', message: expect.any(String) }]);
+    const byRegulator = await regulator.get(`/v1/audits?societyId=${cast.societyA.id}&limit=1`);
+    expect(byRegulator.status).toBe(200);
+    expect(byRegulator.body.items).toHaveLength(1);
+    if (byRegulator.body.nextCursor) {
+      const next = await regulator.get(`/v1/audits?societyId=${cast.societyA.id}&limit=1&cursor=${byRegulator.body.nextCursor}`);
+      expect(next.status).toBe(200);
+      expect(next.body.items[0]?.id).not.toBe(byRegulator.body.items[0].id);
+    }
+    expect((await holder.get('/v1/audits')).status).toBe(403);
+    expect((await regulator.get('/v1/audits?societyId=not-a-uuid')).status).toBe(400);
+    expect((await regulator.get('/v1/audits?cursor=bogus')).status).toBe(400);
+  });
+
   it('lets a society audit itself: queued with a Location, then done, pinned to every log head', async () => {
     const res = await societyA.post('/v1/audits', { societyId: cast.societyA.id, financialYear: 2025, rules: ['payout.outstanding'] });
     expect(res.status).toBe(202);

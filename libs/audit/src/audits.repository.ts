@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { type Page, toPage } from '../../database/src/index.js';
 import type { Audit, AuditStatus } from './audit.js';
 import type { AuditReport } from './report/report.js';
 import type { PinnedHead } from './rules/rule.js';
@@ -34,6 +35,21 @@ export class AuditsRepository {
       [id, societyIds],
     );
     return rows[0];
+  }
+
+  /**
+   * Audits of the societies in `societyIds` (null: any), optionally of one society, newest
+   * first (keyset on created_at, id), without their reports.
+   */
+  async list(societyIds: readonly string[] | null, societyId: string | null, limit: number, after: { createdAt: string; id: string } | null): Promise<Page<AuditRow>> {
+    const rows: AuditRow[] = await this.db.query(
+      `SELECT ${COLUMNS}, NULL::jsonb AS report FROM audits
+       WHERE ($1::uuid[] IS NULL OR society_id = ANY($1::uuid[])) AND ($2::uuid IS NULL OR society_id = $2)
+         AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
+       ORDER BY created_at DESC, id DESC LIMIT $5`,
+      [societyIds, societyId, after?.createdAt ?? null, after?.id ?? null, limit + 1],
+    );
+    return toPage(rows, limit, (a) => JSON.stringify([a.createdAt, a.id]));
   }
 
   /** Marks an unfinished audit running; false when it already finished (nothing to do). */

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type Principal, readableSocietyIds } from '../../auth/src/index.js';
+import { decodeCursor, type Page } from '../../database/src/index.js';
 import { DomainError, type InputProblem } from '../../errors/src/index.js';
 import { JobQueue } from '../../jobs/src/index.js';
 import { SocietiesService, type Society } from '../../registry/src/index.js';
@@ -75,6 +76,27 @@ export class AuditsService {
 
   async get(principal: Principal, id: string): Promise<Audit> {
     return view(await this.row(principal, id));
+  }
+
+  /**
+   * The audits the caller may read, newest first, optionally of one society (another
+   * society's, for a society credential: 404 naming societyId). Without findings: read one
+   * audit for those.
+   */
+  async list(principal: Principal, q: { societyId?: string }, limit: number, cursor?: string): Promise<Page<Audit>> {
+    if (principal.role === 'rights-holder') throw DomainError.forbidden('Rights holders do not read audits');
+    if (q.societyId) await this.societyFor(principal, q.societyId);
+    const key = decodeCursor(cursor);
+    let after: { createdAt: string; id: string } | null = null;
+    if (key !== null) {
+      const parsed = JSON.parse(key) as unknown;
+      if (!Array.isArray(parsed) || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'string') {
+        throw DomainError.validation('Invalid cursor', [{ field: 'cursor', message: 'is not a cursor this API returned' }]);
+      }
+      after = { createdAt: parsed[0], id: parsed[1] };
+    }
+    const page = await this.audits.list(readableSocietyIds(principal), q.societyId ?? null, limit, after);
+    return { items: page.items.map(view), nextCursor: page.nextCursor };
   }
 
   /** The report of a finished audit in one of its formats. */

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type Audit, AuditsService, type ReportFormat } from '../../../../libs/audit/src/index.js';
 import { CurrentPrincipal, type Principal, Roles } from '../../../../libs/auth/src/index.js';
 import { uuidParam } from '../common/uuid-param.js';
-import { AuditDto, CreateAuditDto } from './dto/audit.dto.js';
+import { AuditDto, AuditListQueryDto, AuditPageDto, CreateAuditDto } from './dto/audit.dto.js';
 
 /**
  * Audits of a society's financial year against the rule catalogue: requested here, run
@@ -25,6 +25,14 @@ export class AuditsController {
     const audit = await this.audits.request(p, dto);
     void reply.header('Location', `/v1/audits/${audit.id}`);
     return audit;
+  }
+
+  @Get()
+  @Roles('admin', 'regulator', 'society')
+  @ApiOperation({ summary: 'Audits the caller may read, newest first (a society: its own), optionally of one society; without findings' })
+  @ApiOkResponse({ type: AuditPageDto })
+  list(@CurrentPrincipal() p: Principal, @Query() q: AuditListQueryDto): Promise<AuditPageDto> {
+    return this.audits.list(p, { societyId: q.societyId }, q.limit, q.cursor);
   }
 
   @Get(':id')

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { AUDIT_STATUSES, FINANCIAL_YEAR_RANGE, RULE_IDS, SEVERITIES } from '../../../../../libs/audit/src/index.js';
+import { PageQueryDto } from '../../common/pagination.dto.js';
 
 export class CreateAuditDto {
   @ApiProperty({ format: 'uuid', description: 'The society to audit (a society credential may only audit itself)' })
@@ -118,4 +119,14 @@ export class RegulatorOverviewDto {
   @ApiProperty({ nullable: true, type: String }) pinnedAt: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Median management-cost ratio of the societies with income' }) peerMedianCostRatioPercent: string | null;
   @ApiProperty({ type: [OverviewRowDto] }) societies: OverviewRowDto[];
+}
+
+export class AuditListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the audits of this society' }) @IsOptional() @IsUUID()
+  societyId?: string;
+}
+
+export class AuditPageDto {
+  @ApiProperty({ type: [AuditDto] }) items: AuditDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
