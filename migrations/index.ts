@@ -13,6 +13,7 @@ import { CreateGovernanceSettings1764300004000 } from './1764300004000-CreateGov
 import { CreateExchangeRates1764300006000 } from './1764300006000-CreateExchangeRates.js';
 import { CreateClaims1764300006010 } from './1764300006010-CreateClaims.js';
 import { IndexUnidentifiedLines1764300006020 } from './1764300006020-IndexUnidentifiedLines.js';
+import { PartitionDistributionLines1764300007000 } from './1764300007000-PartitionDistributionLines.js';
 import { CreateAudits1764300005000 } from './1764300005000-CreateAudits.js';
 import { CreateAuditParameters1764300005100 } from './1764300005100-CreateAuditParameters.js';
 
@@ -35,4 +36,5 @@ export const migrations = [
   CreateExchangeRates1764300006000,
   CreateClaims1764300006010,
   IndexUnidentifiedLines1764300006020,
+  PartitionDistributionLines1764300007000,
 ];

@@ -7,6 +7,7 @@ import { givenRightsHolder, givenSociety, givenTenants, tokenFor } from '../supp
 import { Http } from '../support/http.js';
 import { bootTestApp, type TestApp } from '../support/test-app.js';
 import { givenMandate, mandateBody, put } from './factories.js';
+import { createEmptySubmissionPartition } from '../../libs/submissions/src/storage/line-partitions.js';
 
 describe('mandates: append-only history, concurrency, non-contractual visibility, bulk load', () => {
   let t: TestApp;
@@ -67,6 +68,8 @@ describe('mandates: append-only history, concurrency, non-contractual visibility
         `INSERT INTO submissions (society_id, type, period, status, sha256, byte_size, storage_path) VALUES ($1, 'distribution-lines', '2025Q1', $2, $3, 0, 'test') RETURNING id`,
         [societyId, status, randomBytes(32)],
       );
+      const runner = t.dataSource.createQueryRunner();
+      await createEmptySubmissionPartition(runner, 'distribution_lines', societyId, id).finally(() => runner.release());
       for (const [i, l] of lines.entries()) {
         await t.dataSource.query(
           `INSERT INTO distribution_lines (society_id, submission_id, line_no, line_id, rights_holder_id, rights_holder_name, work_title, category, use_type, territory,

@@ -55,6 +55,15 @@ export class LedgerService {
     return (await collectLeafRows(client.query(copyTo(copy)))).buildTree();
   }
 
+  /**
+   * Folds the leaf hashes of lines already written into the submission tree: `copySql`
+   * is a `COPY (SELECT line_no, encode(leaf_hash, 'hex') …) TO STDOUT` over them, in any
+   * order (they are put in line order here).
+   */
+  async treeOfLines(client: pg.Client, copySql: string): Promise<SubmissionTree> {
+    return (await collectLeafRows(client.query(copyTo(copySql)))).buildTree();
+  }
+
   async recordCommit(q: QueryRunner, c: CommitRecord): Promise<{ logIndex: number; head: SignedTreeHead }> {
     if (c.chunks && !hashesEqual(rootOfChunks(c.chunks.map((k) => k.root)), c.root)) {
       throw new Error(`the chunk roots of submission ${c.submissionId} do not give its root`);

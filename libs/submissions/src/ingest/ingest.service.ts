@@ -10,9 +10,19 @@ import type { InputProblem } from '../../../errors/src/index.js';
 import { DomainError } from '../../../errors/src/index.js';
 import { LedgerService } from '../../../ledger/src/index.js';
 import { type BulkMandateRow, MandatesService } from '../../../mandates/src/index.js';
-import { copySql, createStagingSql, insertLinesSql, registerUnknownHoldersSql, stagingTable, validationSql } from '../package-types/ingest-sql.js';
+import {
+  copySql,
+  createStagingSql,
+  insertLinesSql,
+  partitionLeavesCopySql,
+  partitionSelectSql,
+  registerUnknownHoldersSql,
+  stagingTable,
+  validationSql,
+} from '../package-types/ingest-sql.js';
 import { PACKAGES } from '../package-types/package-types.js';
 import { parsePeriod } from '../period.js';
+import { ensureSocietyPartition, writeSubmissionPartition } from '../storage/line-partitions.js';
 import { UploadStore } from '../storage/upload-store.js';
 import { type IngestTarget, SubmissionsRepository } from '../submissions.repository.js';
 import { checkHeader } from './header.js';
@@ -159,6 +169,8 @@ export class IngestService {
 
   private async commit(t: IngestTarget, table: string, runner: QueryRunner, client: pg.Client, rows: number): Promise<void> {
     const quarter = parsePeriod(t.period);
+    const p = PACKAGES[t.type];
+    if (p.partitioned) await ensureSocietyPartition(runner, p.table, t.societyId);
     await runner.startTransaction();
     try {
       const status = await this.submissions.lockForCommit(runner, t.societyId, t.id);
@@ -169,8 +181,20 @@ export class IngestService {
       const began = Date.now();
       if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table));
       const registered = Date.now();
-      // The lines are written and folded into the submission tree in one streamed pass.
-      const tree = await this.ledger.writeLines(client, insertLinesSql(t.type, table), [t.societyId, t.id]);
+      let tree;
+      if (p.partitioned) {
+        // The lines become a partition of their own, indexes built in bulk, then attached.
+        const partition = await writeSubmissionPartition(runner, {
+          parent: p.table,
+          societyId: t.societyId,
+          submissionId: t.id,
+          select: partitionSelectSql(t.type, table, t.societyId, t.id),
+        });
+        tree = await this.ledger.treeOfLines(client, partitionLeavesCopySql(partition));
+      } else {
+        // The lines are written and folded into the submission tree in one streamed pass.
+        tree = await this.ledger.writeLines(client, insertLinesSql(t.type, table), [t.societyId, t.id]);
+      }
       const written = Date.now();
       if (tree.size !== rows) throw new Error(`wrote ${tree.size} lines for ${rows} staged rows`);
       if (t.type === 'mandates') await this.recordMandates(t, runner);

@@ -24,6 +24,12 @@ export interface Column {
   parses?(col: string): string;
   typed(col: string): string;
   leaf(col: string): string;
+  /**
+   * The same JSON value as `leaf`, computed from the staged text of a cell that passed
+   * the checks (so the bulk commit needs no typed value to hash a line). Equal to
+   * `leaf(typed(col))` for every valid cell; a test holds the two together.
+   */
+  stagedLeaf(col: string): string;
 }
 
 /** The same lists as libs/identifiers (and the ref_ tables): constant arrays hash-probe fastest. */
@@ -33,6 +39,8 @@ const CURRENCY_ARRAY = `'{${CURRENCY_CODES.join(',')}}'::text[]`;
 const AMOUNT_RE = '^[0-9]{1,18}([.][0-9]{1,8})?$';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+/** `'null'` for an empty optional cell, else `json`. */
+const emptyIsNull = (col: string, json: string) => `CASE WHEN ${col} = '' THEN 'null' ELSE ${json} END`;
 const jsonText = (expr: string) => `to_json(${expr})::text`;
 /**
  * The JSON string of a value validation restricted to characters JSON never escapes
@@ -52,6 +60,7 @@ export function text(name: string, opts: { optional?: boolean; max?: number } = 
     ],
     typed: (c) => (opts.optional ? `NULLIF(${c}, '')` : c),
     leaf: (c) => (opts.optional ? nullable(c, jsonText(c)) : jsonText(c)),
+    stagedLeaf: (c) => (opts.optional ? emptyIsNull(c, jsonText(c)) : jsonText(c)),
   };
 }
 
@@ -65,6 +74,7 @@ export function oneOf(name: string, values: readonly string[], opts: { optional?
     ],
     typed: (c) => (opts.optional ? `NULLIF(${c}, '')` : c),
     leaf: (c) => (opts.optional ? nullable(c, safeJsonText(c)) : safeJsonText(c)),
+    stagedLeaf: (c) => (opts.optional ? emptyIsNull(c, safeJsonText(c)) : safeJsonText(c)),
   };
 }
 
@@ -74,6 +84,7 @@ export function bool(name: string): Column {
     problem: (c) => [`WHEN ${c} NOT IN ('true', 'false') THEN 'must be true or false, not ' || ${quoted(c)}`],
     typed: (c) => `(${c} = 'true')`,
     leaf: (c) => `CASE WHEN ${c} THEN '"true"' ELSE '"false"' END`,
+    stagedLeaf: (c) => `CASE WHEN ${c} = 'true' THEN '"true"' ELSE '"false"' END`,
   };
 }
 
@@ -85,6 +96,8 @@ export function amount(name: string): Column {
     parses: (c) => `(${c} ~ '${AMOUNT_RE}')`,
     typed: (c) => `${c}::numeric(26,8)`,
     leaf: (c) => safeJsonText(`trim_scale(${c})::text`),
+    // At most 8 fraction digits passed the checks, so numeric(26,8) kept the value as written.
+    stagedLeaf: (c) => safeJsonText(`trim_scale(${c}::numeric)::text`),
   };
 }
 
@@ -105,6 +118,8 @@ export function date(name: string, opts: { optional?: boolean; rule?: DateRule }
     ],
     typed: (c) => `NULLIF(${c}, '')::date`,
     leaf: (c) => nullable(c, safeJsonText(`to_char(${c}, 'YYYY-MM-DD')`)),
+    // A valid cell is already written YYYY-MM-DD (years 0001-9999), which is what to_char gives back.
+    stagedLeaf: (c) => emptyIsNull(c, safeJsonText(c)),
   };
 }
 
@@ -117,6 +132,7 @@ export function currency(name: string): Column {
     ],
     typed: (c) => c,
     leaf: (c) => safeJsonText(`${c}::text`),
+    stagedLeaf: (c) => safeJsonText(c),
   };
 }
 
@@ -129,6 +145,7 @@ export function territory(name: string): Column {
     ],
     typed: (c) => c,
     leaf: (c) => safeJsonText(c),
+    stagedLeaf: (c) => safeJsonText(c),
   };
 }
 
@@ -141,6 +158,7 @@ export function ipi(name: string, opts: { optional?: boolean } = {}): Column {
     ],
     typed: (c) => `NULLIF(${c}, '')`,
     leaf: (c) => nullable(c, safeJsonText(`${c}::text`)),
+    stagedLeaf: (c) => emptyIsNull(c, safeJsonText(c)),
   };
 }
 
@@ -148,8 +166,10 @@ export function iswc(name: string): Column {
   return {
     name,
     problem: (c) => [`WHEN ${c} <> '' AND NOT ledger_iswc_valid(${c}) THEN ${quoted(c)} || ' is not a valid ISWC (T-123.456.789-C with its check digit)'`],
-    typed: (c) => `ledger_iswc_normalize(NULLIF(${c}, ''))`,
+    // The checks passed, so dropping the display punctuation gives the stored form.
+    typed: (c) => `translate(NULLIF(${c}, ''), '-.', '')`,
     leaf: (c) => nullable(c, safeJsonText(`${c}::text`)),
+    stagedLeaf: (c) => emptyIsNull(c, safeJsonText(`translate(${c}, '-.', '')`)),
   };
 }
 
@@ -159,6 +179,7 @@ export function cisac(name: string): Column {
     problem: (c) => [`WHEN NOT ledger_cisac_valid(${c}) THEN ${quoted(c)} || ' is not a CISAC society code (three digits)'`],
     typed: (c) => c,
     leaf: (c) => safeJsonText(`${c}::text`),
+    stagedLeaf: (c) => safeJsonText(c),
   };
 }
 
@@ -171,5 +192,6 @@ export function year(name: string): Column {
     ],
     typed: (c) => `${c}::int`,
     leaf: (c) => safeJsonText(`${c}::text`),
+    stagedLeaf: (c) => safeJsonText(`${c}::int::text`),
   };
 }

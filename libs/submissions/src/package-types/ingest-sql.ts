@@ -79,15 +79,21 @@ export function leafKeys(type: PackageType): string[] {
  * empty optional cell. PostgreSQL's JSON string escaping matches RFC 8785 (short escapes
  * for \b \t \n \f \r, \u00xx for other controls, no escaping of "/" or non-ASCII).
  */
-export function leafJsonSql(type: PackageType, alias: string): string {
+export function leafJsonSql(type: PackageType, alias: string, from: 'stored' | 'staged' = 'stored'): string {
   const byName = new Map(PACKAGES[type].columns.map((c) => [c.name, c]));
+  const value = (k: string) => (from === 'stored' ? byName.get(k)!.leaf(`${alias}.${k}`) : byName.get(k)!.stagedLeaf(`${alias}.${k}`));
   // One concat() call builds the text in one allocation (a chain of || copies it per piece).
-  const parts = leafKeys(type).flatMap((k, i) => [lit(`${i === 0 ? '{' : ','}"${k}":`), byName.get(k)!.leaf(`${alias}.${k}`)]);
+  const parts = leafKeys(type).flatMap((k, i) => [lit(`${i === 0 ? '{' : ','}"${k}":`), value(k)]);
   return `concat(${parts.join(', ')}, '}')`;
 }
 
-export function leafHashSql(type: PackageType, alias: string): string {
-  return `sha256('\\x00'::bytea || convert_to(${leafJsonSql(type, alias)}, 'UTF8'))`;
+/**
+ * A line's leaf hash (RFC 6962 leaf: SHA-256 of 0x00 and the canonical JSON) over the
+ * stored columns of `alias`, or, `staged`, over the staged text of a row that passed
+ * validation: both give the same hash for the same line.
+ */
+export function leafHashSql(type: PackageType, alias: string, from: 'stored' | 'staged' = 'stored'): string {
+  return `sha256('\\x00'::bytea || convert_to(${leafJsonSql(type, alias, from)}, 'UTF8'))`;
 }
 
 /**
@@ -125,4 +131,40 @@ export function leafHashesCopySql(type: PackageType, societyId: string, submissi
   for (const id of [societyId, submissionId]) if (!/^[0-9a-f-]{36}$/.test(id)) throw new Error(`not an id: ${id}`);
   return `COPY (SELECT encode(leaf_hash, 'hex') FROM ${PACKAGES[type].table}
     WHERE society_id = '${societyId}' AND submission_id = '${submissionId}' ORDER BY line_no) TO STDOUT`;
+}
+
+/**
+ * The SELECT that makes a validated package's lines, for writeSubmissionPartition: every
+ * column of the parent (named and typed as the catalog says) computed from the staged
+ * text, the leaf hash from the staged text too (no typed value is needed to hash, so the
+ * SELECT needs no fence and may run in parallel workers).
+ */
+export function partitionSelectSql(type: PackageType, staging: string, societyId: string, submissionId: string) {
+  for (const id of [societyId, submissionId]) if (!/^[0-9a-f-]{36}$/.test(id)) throw new Error(`not an id: ${id}`);
+  const p = PACKAGES[type];
+  const byName = new Map(p.columns.map((c) => [c.name, c]));
+  const holder = type === 'distribution-lines';
+  return (columns: { name: string; type: string }[]): string => {
+    const select = columns.map(({ name, type: sqlType }) => {
+      let expr: string;
+      if (name === 'society_id') expr = `'${societyId}'`;
+      else if (name === 'submission_id') expr = `'${submissionId}'`;
+      else if (name === 'line_no') expr = 's.line_no';
+      else if (name === 'leaf_hash') expr = leafHashSql(type, 's', 'staged');
+      else if (name === 'rights_holder_id' && holder) expr = 'rh.id';
+      else {
+        const column = byName.get(name);
+        if (!column) throw new Error(`${p.table}.${name} is not a column of the ${type} package`);
+        expr = column.typed(`s.${name}`);
+      }
+      return `(${expr})::${sqlType} AS ${name}`;
+    });
+    return `SELECT ${select.join(', ')} FROM ${staging} s${holder ? ` LEFT JOIN rights_holders rh ON rh.ipi = NULLIF(s.rights_holder_ipi, '')` : ''}`;
+  };
+}
+
+/** Every line of a table (a submission's partition) as `line_no<TAB>leaf hash hex`, for COPY TO, in no particular order. */
+export function partitionLeavesCopySql(partition: string): string {
+  if (!/^lines\.[a-z_0-9]+$/.test(partition)) throw new Error(`not a partition: ${partition}`);
+  return `COPY (SELECT line_no, encode(leaf_hash, 'hex') FROM ${partition}) TO STDOUT`;
 }

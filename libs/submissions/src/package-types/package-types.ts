@@ -22,6 +22,12 @@ export interface PackageType_ {
   table: string;
   columns: Column[];
   rules: RowRule[];
+  /**
+   * The lines table is partitioned per society and submission, and a package's lines are
+   * written as a partition of their own with indexes built in bulk (line-partitions.ts):
+   * the table that takes millions of lines per package.
+   */
+  partitioned?: boolean;
   /** Column whose value must be unique within the package (the line's id), if any. */
   idColumn?: string;
   /** Two example rows for the template, in column order. */
@@ -87,6 +93,7 @@ export const PACKAGES: Record<PackageType, PackageType_> = {
   'distribution-lines': {
     type: 'distribution-lines',
     table: 'distribution_lines',
+    partitioned: true,
     describe: 'What was attributed to one rights holder for one use, and whether it was paid.',
     idColumn: 'line_id',
     columns: [

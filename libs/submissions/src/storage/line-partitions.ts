@@ -1,0 +1,155 @@
+/**
+ * Bulk writing of a package's lines into a partitioned line table (distribution_lines,
+ * see migrations/1764300007000-PartitionDistributionLines.ts).
+ *
+ * The parent is LIST-partitioned by society_id; each society's partition (created on
+ * first use, in its own short transaction) is LIST-partitioned by submission_id. A
+ * package's lines go into a table of their own, in the committing transaction:
+ *
+ *   1. CREATE TABLE … AS SELECT the typed lines with their leaf hashes, straight from
+ *      the staging table (the SELECT may run in parallel workers);
+ *   2. NOT NULL and the partition bound as constraints (one scan);
+ *   3. the parent's primary key and indexes built in bulk (one sort each), read from the
+ *      catalog so that an index added by a later migration is built here too;
+ *   4. ATTACH to the society's partition: PostgreSQL checks the foreign key with one
+ *      join, adopts the indexes, and clones the append-only row triggers.
+ *
+ * Nothing is visible before the transaction commits; a crash leaves nothing behind.
+ */
+import type { QueryRunner } from 'typeorm';
+
+type Sql = Pick<QueryRunner, 'query'>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const TABLE = /^[a-z_]+$/;
+
+function uuid(value: string): string {
+  if (!UUID.test(value)) throw new Error(`not a uuid: ${JSON.stringify(value)}`);
+  return value;
+}
+
+function table(name: string): string {
+  if (!TABLE.test(name)) throw new Error(`not a line table: ${JSON.stringify(name)}`);
+  return name;
+}
+
+/** The partition of `parent` holding one society's lines. */
+export function societyPartition(parent: string, societyId: string): string {
+  return `lines.${table(parent)}_s${uuid(societyId).replace(/-/g, '')}`;
+}
+
+/** The partition of `parent` holding one submission's lines. */
+export function submissionPartition(parent: string, submissionId: string): string {
+  return `lines.${table(parent)}_p${uuid(submissionId).replace(/-/g, '')}`;
+}
+
+const noTruncate = (relation: string) =>
+  `CREATE TRIGGER no_truncate BEFORE TRUNCATE ON ${relation} FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_rewrite()`;
+
+/**
+ * Makes sure the society's partition of `parent` exists. Runs in a transaction of its
+ * own (an advisory lock keeps two workers from racing to create it); the partition is
+ * created apart and then attached, which locks the parent only against other attaches,
+ * never against readers.
+ */
+export async function ensureSocietyPartition(runner: QueryRunner, parent: string, societyId: string): Promise<string> {
+  const name = societyPartition(parent, societyId);
+  const exists = async () => ((await runner.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [name])) as { present: boolean }[])[0].present;
+  if (await exists()) return name;
+  await runner.startTransaction();
+  try {
+    await runner.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [name]);
+    if (!(await exists())) {
+      await runner.query(`CREATE TABLE ${name} (LIKE ${table(parent)}) PARTITION BY LIST (submission_id)`);
+      await runner.query(noTruncate(name));
+      await runner.query(`ALTER TABLE ${table(parent)} ATTACH PARTITION ${name} FOR VALUES IN ('${uuid(societyId)}')`);
+    }
+    await runner.commitTransaction();
+  } catch (error) {
+    await runner.rollbackTransaction();
+    throw error;
+  }
+  return name;
+}
+
+/** A column of the parent table as the catalog has it. */
+export interface ParentColumn {
+  name: string;
+  /** format_type(): the exact type with its modifier, e.g. numeric(26,8), character(11). */
+  type: string;
+  notNull: boolean;
+}
+
+export async function parentColumns(q: Sql, parent: string): Promise<ParentColumn[]> {
+  return q.query(
+    `SELECT attname AS name, format_type(atttypid, atttypmod) AS type, attnotnull AS "notNull"
+     FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+    [table(parent)],
+  );
+}
+
+/**
+ * Writes one submission's lines as a new partition of the society's partition.
+ * `select(columns)` gives the SELECT producing every column of the parent (named as
+ * the parent's columns, cast to their types). Must run inside the committing
+ * transaction, after ensureSocietyPartition.
+ */
+export async function writeSubmissionPartition(
+  q: Sql,
+  p: { parent: string; societyId: string; submissionId: string; select: (columns: ParentColumn[]) => string },
+): Promise<string> {
+  const parent = table(p.parent);
+  const name = submissionPartition(parent, p.submissionId);
+  const short = name.slice('lines.'.length);
+  const columns = await parentColumns(q, parent);
+
+  // A hash join keeps the staged (line) order cheap to restore; a merge join would sort
+  // every line by the join key first.
+  await q.query(`SET LOCAL enable_mergejoin = off`);
+  await q.query(`CREATE TABLE ${name} AS ${p.select(columns)}`);
+  await q.query(`RESET enable_mergejoin`);
+
+  const notNull = columns.filter((c) => c.notNull).map((c) => `ALTER COLUMN ${c.name} SET NOT NULL`);
+  await q.query(
+    `ALTER TABLE ${name} ${[...notNull, `ADD CONSTRAINT ${short}_bound CHECK (society_id = '${uuid(p.societyId)}' AND submission_id = '${uuid(p.submissionId)}')`].join(', ')}`,
+  );
+
+  const pkey: { def: string }[] = await q.query(
+    `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'p'`,
+    [parent],
+  );
+  if (pkey.length !== 1) throw new Error(`${parent} has no primary key`);
+  await q.query(`ALTER TABLE ${name} ADD CONSTRAINT ${short}_pkey ${pkey[0].def}`);
+
+  // Every other index of the parent, built on the new partition under its own name.
+  const indexes: { def: string }[] = await q.query(
+    `SELECT pg_get_indexdef(i.indexrelid) AS def FROM pg_index i
+     WHERE i.indrelid = $1::regclass AND NOT i.indisprimary ORDER BY i.indexrelid`,
+    [parent],
+  );
+  let k = 0;
+  for (const { def } of indexes) {
+    const on = / ON ONLY (\S+) /.exec(def);
+    if (!on) throw new Error(`unexpected index definition on ${parent}: ${def}`);
+    k += 1;
+    const body = def.slice(on.index + on[0].length);
+    const unique = def.startsWith('CREATE UNIQUE INDEX') ? 'UNIQUE ' : '';
+    await q.query(`CREATE ${unique}INDEX ${short}_i${k} ON ${name} ${body}`);
+  }
+
+  await q.query(noTruncate(name));
+  await q.query(`ALTER TABLE ${societyPartition(parent, p.societyId)} ATTACH PARTITION ${name} FOR VALUES IN ('${uuid(p.submissionId)}')`);
+  return name;
+}
+
+/**
+ * Creates an empty partition for a submission whose lines are then INSERTed row by row
+ * (fixtures and benchmarks that fabricate lines). The ingest uses writeSubmissionPartition.
+ */
+export async function createEmptySubmissionPartition(runner: QueryRunner, parent: string, societyId: string, submissionId: string): Promise<string> {
+  const society = await ensureSocietyPartition(runner, parent, societyId);
+  const name = submissionPartition(parent, submissionId);
+  await runner.query(`CREATE TABLE ${name} PARTITION OF ${society} FOR VALUES IN ('${uuid(submissionId)}')`);
+  await runner.query(noTruncate(name));
+  return name;
+}
