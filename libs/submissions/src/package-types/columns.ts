@@ -22,6 +22,13 @@ export interface Column {
   problem(col: string, q: Quarter, ok?: string): string[];
   /** SQL boolean: the staged text parses as this column's type (amounts and dates). */
   parses?(col: string): string;
+  /**
+   * The checks depend on the cell's text alone and cost more than a hash probe, and real
+   * packages repeat the same values over many lines (holders, works, dates): the
+   * validating statement computes `problem` and `parses` once per distinct value and
+   * joins the result back to the rows.
+   */
+  perValue?: boolean;
   typed(col: string): string;
   leaf(col: string): string;
   /**
@@ -35,8 +42,16 @@ export interface Column {
 /** The same lists as libs/identifiers (and the ref_ tables): constant arrays hash-probe fastest. */
 const COUNTRY_ARRAY = `'{${COUNTRY_CODES.join(',')}}'::text[]`;
 const CURRENCY_ARRAY = `'{${CURRENCY_CODES.join(',')}}'::text[]`;
-/** An amount as the contract writes it (ledger_amount_problem explains any other text). */
-const AMOUNT_RE = '^[0-9]{1,18}([.][0-9]{1,8})?$';
+/**
+ * An amount as the contract writes it: 1 to 18 digits, then optionally "." and 1 to 8
+ * digits (ledger_amount_problem explains any other text). PostgreSQL's regex engine is
+ * slow on bounded repetition ({1,18}), so the shape is an unbounded regex and the digit
+ * counts are arithmetic on the position of the "." (the text is ASCII once the regex
+ * matched, so characters are bytes): exactly `~ '^[0-9]{1,18}([.][0-9]{1,8})?$'`.
+ */
+const amountParses = (c: string) =>
+  `(${c} COLLATE "C" ~ '^[0-9]+([.][0-9]+)?$' AND CASE strpos(${c}, '.') WHEN 0 THEN octet_length(${c}) <= 18 ` +
+  `ELSE strpos(${c}, '.') <= 19 AND octet_length(${c}) - strpos(${c}, '.') <= 8 END)`;
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 /** `'null'` for an empty optional cell, else `json`. */
@@ -56,7 +71,8 @@ export function text(name: string, opts: { optional?: boolean; max?: number } = 
     name,
     problem: (c) => [
       ...(opts.optional ? [] : [`WHEN ${c} = '' THEN 'is required'`]),
-      `WHEN length(${c}) > ${max} THEN 'is longer than ${max} characters'`,
+      // octet_length is read from the header; length counts characters, so only long texts pay it.
+      `WHEN octet_length(${c}) > ${max} AND length(${c}) > ${max} THEN 'is longer than ${max} characters'`,
     ],
     typed: (c) => (opts.optional ? `NULLIF(${c}, '')` : c),
     leaf: (c) => (opts.optional ? nullable(c, jsonText(c)) : jsonText(c)),
@@ -91,9 +107,9 @@ export function bool(name: string): Column {
 export function amount(name: string): Column {
   return {
     name,
-    // The common case is one regex; the function explaining what is wrong runs only on bad cells.
-    problem: (c, _q, ok) => [`WHEN NOT ${ok ?? `(${c} ~ '${AMOUNT_RE}')`} THEN ledger_amount_problem(${c})`],
-    parses: (c) => `(${c} ~ '${AMOUNT_RE}')`,
+    // The common case is the cheap parse check; the function explaining what is wrong runs only on bad cells.
+    problem: (c, _q, ok) => [`WHEN NOT ${ok ?? amountParses(c)} THEN ledger_amount_problem(${c})`],
+    parses: amountParses,
     typed: (c) => `${c}::numeric(26,8)`,
     leaf: (c) => safeJsonText(`trim_scale(${c})::text`),
     // At most 8 fraction digits passed the checks, so numeric(26,8) kept the value as written.
@@ -108,6 +124,7 @@ export function date(name: string, opts: { optional?: boolean; rule?: DateRule }
   return {
     name,
     parses: (c) => `ledger_date_valid(${c})`,
+    perValue: true,
     problem: (c, q, ok) => [
       ...(opts.optional ? [] : [`WHEN ${c} = '' THEN 'is required (YYYY-MM-DD)'`]),
       `WHEN ${c} <> '' AND NOT ${ok ?? `ledger_date_valid(${c})`} THEN ${quoted(c)} || ' is not a date written YYYY-MM-DD'`,
@@ -156,6 +173,7 @@ export function ipi(name: string, opts: { optional?: boolean } = {}): Column {
       ...(opts.optional ? [] : [`WHEN ${c} = '' THEN 'is required (an 11-digit IPI name number)'`]),
       `WHEN ${c} <> '' AND NOT ledger_ipi_valid(${c}) THEN ${quoted(c)} || ' is not a valid IPI name number (11 digits with mod-101 check digits)'`,
     ],
+    perValue: true,
     typed: (c) => `NULLIF(${c}, '')`,
     leaf: (c) => nullable(c, safeJsonText(`${c}::text`)),
     stagedLeaf: (c) => emptyIsNull(c, safeJsonText(c)),
@@ -166,6 +184,7 @@ export function iswc(name: string): Column {
   return {
     name,
     problem: (c) => [`WHEN ${c} <> '' AND NOT ledger_iswc_valid(${c}) THEN ${quoted(c)} || ' is not a valid ISWC (T-123.456.789-C with its check digit)'`],
+    perValue: true,
     // The checks passed, so dropping the display punctuation gives the stored form.
     typed: (c) => `translate(NULLIF(${c}, ''), '-.', '')`,
     leaf: (c) => nullable(c, safeJsonText(`${c}::text`)),

@@ -28,14 +28,34 @@ export function copySql(table: string, headerOrder: string[]): string {
  * One set-based statement that lists every problem of every staged row: each column's
  * checks, the rules across columns, and duplicate line ids. Returns the first
  * ERROR_LIMIT problems by line and column, each with the total count.
+ *
+ * A `perValue` column is checked once per distinct value: a hash aggregate of the column
+ * computes its message and parse flag per value, and a hash join hands them to the rows
+ * (a probe is much cheaper than the regexes and digit arithmetic of an IPI, ISWC, date
+ * or amount, and real packages repeat those values over many lines). The other columns
+ * are checked on the row; their parse flags are computed once per row (OFFSET 0).
  */
 export function validationSql(type: PackageType, q: Quarter, table: string): string {
   const p = PACKAGES[type];
   const names: string[] = [];
   const checks: string[] = [];
   const flags: string[] = [];
+  const joins: string[] = [];
   for (const c of p.columns) {
     names.push(c.name);
+    if (c.perValue) {
+      const v = `v_${c.name}`;
+      const cell = `s.${c.name}`;
+      // GROUP BY keeps the subquery (and so its expressions) below the join: once per value.
+      joins.push(
+        `JOIN (SELECT ${cell} AS v${c.parses ? `, ${c.parses(cell)} AS ok` : ''}, CASE ${c.problem(cell, q).join(' ')} END AS msg
+              FROM ${table} s GROUP BY ${cell}) ${v} ON ${v}.v = ${cell}`,
+      );
+      flags.push(`${v}.msg AS msg_${c.name}`);
+      if (c.parses) flags.push(`${v}.ok AS ok_${c.name}`);
+      checks.push(`s.msg_${c.name}`);
+      continue;
+    }
     const ok = c.parses ? `s.ok_${c.name}` : undefined;
     if (c.parses) flags.push(`${c.parses(`s.${c.name}`)} AS ok_${c.name}`);
     checks.push(`CASE ${c.problem(`s.${c.name}`, q, ok).join(' ')} END`);
@@ -46,26 +66,33 @@ export function validationSql(type: PackageType, q: Quarter, table: string): str
     checks.push(`CASE ${when} THEN ${lit(r.message)} END`);
   }
   const nameArray = `ARRAY[${names.map(lit).join(', ')}]`;
-  // One pass computes every check of a row into an array; only rows with a problem are
-  // unnested into (line, column, message).
-  const duplicates = p.idColumn
+  const m = checks.map((_, i) => `c.m${i}`);
+  // Duplicate ids: a hash aggregate finds the ids used more than once and their first
+  // line (no sort of every row), then a join names the later lines.
+  const id = p.idColumn;
+  const duplicates = id
     ? `UNION ALL
-       SELECT d.line_no, ${lit(p.idColumn)}, '"' || left(d.id, 60) || '" repeats the ${p.idColumn} of line ' || d.first
-       FROM (SELECT s.line_no, s.${p.idColumn} AS id, min(s.line_no) OVER (PARTITION BY s.${p.idColumn}) AS first FROM ${table} s) d
-       WHERE d.line_no <> d.first AND d.id <> ''`
+       SELECT s.line_no, ${names.length + 1}, ${lit(id)}, '"' || left(s.${id}, 60) || '" repeats the ${id} of line ' || d.first
+       FROM ${table} s JOIN (SELECT u.${id}, min(u.line_no) AS first FROM ${table} u WHERE u.${id} <> ''
+                              GROUP BY u.${id} HAVING count(*) > 1) d ON d.${id} = s.${id}
+       WHERE s.line_no <> d.first`
     : '';
+  // One pass computes every check of a row into its own column (OFFSET 0: once); only rows
+  // with a problem build the array that is unnested into (line, column, message).
   return `
     WITH checked AS (
-      SELECT s.line_no, ARRAY[${checks.join(',\n        ')}] AS msgs
-      FROM (SELECT s.*${flags.map((f) => `, ${f}`).join('')} FROM ${table} s OFFSET 0) s -- each parse flag computed once per row
+      SELECT s.line_no, ${checks.map((ch, i) => `${ch} AS m${i}`).join(',\n        ')}
+      FROM (SELECT s.*${flags.map((f) => `, ${f}`).join('')} FROM ${table} s
+            ${joins.join('\n            ')} OFFSET 0) s -- each parse flag computed once per row
+      OFFSET 0
     ), problems AS (
-      SELECT c.line_no, u.col, u.msg
-      FROM checked c CROSS JOIN LATERAL unnest(c.msgs, ${nameArray}) AS u(msg, col)
-      WHERE array_length(array_remove(c.msgs, NULL), 1) > 0 AND u.msg IS NOT NULL
+      SELECT c.line_no, u.k, u.col, u.msg
+      FROM checked c CROSS JOIN LATERAL unnest(ARRAY[${m.join(', ')}], ${nameArray}) WITH ORDINALITY AS u(msg, col, k)
+      WHERE num_nonnulls(${m.join(', ')}) > 0 AND u.msg IS NOT NULL
       ${duplicates}
     )
     SELECT line_no AS line, col AS column, msg AS message, count(*) OVER () AS total
-    FROM problems ORDER BY line_no, col LIMIT ${ERROR_LIMIT}`;
+    FROM problems ORDER BY line_no, col, k LIMIT ${ERROR_LIMIT}`;
 }
 
 /** Keys in RFC 8785 order: by UTF-16 code units (what JS's default sort does). */

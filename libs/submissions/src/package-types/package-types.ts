@@ -39,6 +39,12 @@ export interface PackageType_ {
 /** Whether a date or amount cell parses: a flag the validating statement computes once per row. */
 const dateOk = (c: string) => `s.ok_${c}`;
 const amountOk = (c: string) => `s.ok_${c}`;
+/**
+ * `a` is an earlier date than `b`, for cells the guard has found valid (YYYY-MM-DD, year
+ * 0001 to 9999): byte order of such texts is date order, and comparing them is cheaper
+ * than two casts to date.
+ */
+const dateBefore = (a: string, b: string) => `s.${a} COLLATE "C" < s.${b} COLLATE "C"`;
 
 export const PACKAGES: Record<PackageType, PackageType_> = {
   income: {
@@ -62,7 +68,7 @@ export const PACKAGES: Record<PackageType, PackageType_> = {
       {
         column: 'period_to',
         guard: `${dateOk('period_from')} AND ${dateOk('period_to')}`,
-        breaks: `s.period_to::date < s.period_from::date`,
+        breaks: dateBefore('period_to', 'period_from'),
         message: 'is before period_from',
       },
     ],
@@ -120,7 +126,7 @@ export const PACKAGES: Record<PackageType, PackageType_> = {
       {
         column: 'use_to',
         guard: `${dateOk('use_from')} AND ${dateOk('use_to')}`,
-        breaks: `s.use_to::date < s.use_from::date`,
+        breaks: dateBefore('use_to', 'use_from'),
         message: 'is before use_from',
       },
       {
@@ -207,7 +213,7 @@ export const PACKAGES: Record<PackageType, PackageType_> = {
       {
         column: 'seat_to',
         guard: `s.seat_to <> '' AND ${dateOk('seat_from')} AND ${dateOk('seat_to')}`,
-        breaks: `s.seat_to::date < s.seat_from::date`,
+        breaks: dateBefore('seat_to', 'seat_from'),
         message: 'is before seat_from',
       },
     ],
@@ -236,7 +242,7 @@ export const PACKAGES: Record<PackageType, PackageType_> = {
       {
         column: 'valid_to',
         guard: `s.valid_to <> '' AND ${dateOk('valid_from')} AND ${dateOk('valid_to')}`,
-        breaks: `s.valid_to::date < s.valid_from::date`,
+        breaks: dateBefore('valid_to', 'valid_from'),
         message: 'is before valid_from',
       },
     ],
