@@ -42,16 +42,21 @@ export const JOURNAL_SQL: Partial<Record<PackageType, string>> = {
     SELECT 'deductions', 'pool:' || category, currency, sum(amount) FROM deduction_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY category, currency
     UNION ALL
     SELECT 'deductions', 'deductions:' || kind, currency, -sum(amount) FROM deduction_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY kind, currency`,
+  // One scan of the lines (a package may hold millions): aggregated once by everything
+  // the four postings group by, then each posting sums that small aggregate.
   'distribution-lines': `
-    SELECT 'distribution-lines', 'pool:' || category, currency, sum(net) FROM distribution_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY category, currency
+    WITH d AS MATERIALIZED (
+      SELECT category, rights_holder_id, currency, status = 'paid' AS paid, sum(net) AS net
+      FROM distribution_lines WHERE society_id = $1 AND submission_id = $2
+      GROUP BY category, rights_holder_id, currency, status = 'paid'
+    )
+    SELECT 'distribution-lines', 'pool:' || category, currency, sum(net) FROM d GROUP BY category, currency
     UNION ALL
-    SELECT 'distribution-lines', 'payable:' || COALESCE(rights_holder_id::text, 'unidentified'), currency, -sum(net)
-      FROM distribution_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY rights_holder_id, currency
+    SELECT 'distribution-lines', 'payable:' || COALESCE(rights_holder_id::text, 'unidentified'), currency, -sum(net) FROM d GROUP BY rights_holder_id, currency
     UNION ALL
-    SELECT 'distribution-lines:payment', 'payable:' || COALESCE(rights_holder_id::text, 'unidentified'), currency, sum(net)
-      FROM distribution_lines WHERE society_id = $1 AND submission_id = $2 AND status = 'paid' GROUP BY rights_holder_id, currency
+    SELECT 'distribution-lines:payment', 'payable:' || COALESCE(rights_holder_id::text, 'unidentified'), currency, sum(net) FROM d WHERE paid GROUP BY rights_holder_id, currency
     UNION ALL
-    SELECT 'distribution-lines:payment', 'cash', currency, -sum(net) FROM distribution_lines WHERE society_id = $1 AND submission_id = $2 AND status = 'paid' GROUP BY currency`,
+    SELECT 'distribution-lines:payment', 'cash', currency, -sum(net) FROM d WHERE paid GROUP BY currency`,
   'inter-society': `
     SELECT 'inter-society:out', 'pool:' || category, currency, sum(amount)
       FROM inter_society_lines WHERE society_id = $1 AND submission_id = $2 AND direction = 'out' GROUP BY category, currency

@@ -9,7 +9,7 @@ import { logOrigin } from './log-identity.js';
 import { LogRepository } from './log.repository.js';
 import { SigningKeyService } from './signing-key.service.js';
 import { bindUuids } from './sql.js';
-import { collectLeafRows, rootOfChunks, type SubmissionChunk, type SubmissionTree } from './submission-tree.js';
+import { collectLeafRows, type LeafRows, rootOfChunks, type SubmissionChunk, type SubmissionTree } from './submission-tree.js';
 
 export interface CommitRecord {
   societyId: string;
@@ -56,12 +56,12 @@ export class LedgerService {
   }
 
   /**
-   * Folds the leaf hashes of lines already written into the submission tree: `copySql`
-   * is a `COPY (SELECT line_no, encode(leaf_hash, 'hex') …) TO STDOUT` over them, in any
-   * order (they are put in line order here).
+   * The leaf hashes of lines already written, as `copySql` (a `COPY (SELECT line_no,
+   * encode(leaf_hash, 'hex') …) TO STDOUT` over them, in any order) streams them; the
+   * caller folds them into the submission tree (LeafRows.buildTreeInSlices).
    */
-  async treeOfLines(client: pg.Client, copySql: string): Promise<SubmissionTree> {
-    return (await collectLeafRows(client.query(copyTo(copySql)))).buildTree();
+  async leavesOf(client: pg.Client, copySql: string): Promise<LeafRows> {
+    return collectLeafRows(client.query(copyTo(copySql)));
   }
 
   async recordCommit(q: QueryRunner, c: CommitRecord): Promise<{ logIndex: number; head: SignedTreeHead }> {

@@ -133,5 +133,27 @@ describe('collectLeafRows', () => {
     expect((await collectLeafRows([`2\t${h}`])).size).toBe(1);
     await expect(collectLeafRows([`2\t${h.slice(1)}\n`])).rejects.toThrow(/unexpected leaf row/);
     await expect(collectLeafRows([`\t${h}\n`])).rejects.toThrow(/unexpected leaf row/);
+    // Uppercase or non-hex digits, a hash with extra characters, a line number that is not one.
+    await expect(collectLeafRows([`2\t${h.toUpperCase()}\n`])).rejects.toThrow(/unexpected leaf row/);
+    await expect(collectLeafRows([`2\t${h.slice(1)}g\n`])).rejects.toThrow(/unexpected leaf row/);
+    await expect(collectLeafRows([`2\t${h}0\n`])).rejects.toThrow(/unexpected leaf row/);
+    await expect(collectLeafRows([`2x\t${h}\n`])).rejects.toThrow(/unexpected leaf row/);
+    // Further columns after the hash are ignored.
+    expect((await collectLeafRows([`2\t${h}\tt\n`])).size).toBe(1);
+  });
+
+  it('builds the same tree in slices, giving the event loop back in between', async () => {
+    const hashes = leaves(2500);
+    const text = rowsText(hashes, Array.from({ length: 2500 }, (_, i) => 2499 - i));
+    const rows = await collectLeafRows([text]);
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 0);
+    const sliced = await rows.buildTreeInSlices(64, 100);
+    clearInterval(timer);
+    const whole = rows.buildTree(64);
+    expect(sliced.root.equals(whole.root)).toBe(true);
+    expect(sliced.root.equals(new MerkleTree(hashes).root())).toBe(true);
+    expect(sliced.chunks).toEqual(whole.chunks);
+    expect(ticks).toBeGreaterThan(0);
   });
 });

@@ -22,7 +22,7 @@ import {
 } from '../package-types/ingest-sql.js';
 import { PACKAGES } from '../package-types/package-types.js';
 import { parsePeriod } from '../period.js';
-import { ensureSocietyPartition, writeSubmissionPartition } from '../storage/line-partitions.js';
+import { createSubmissionPartition, ensureSocietyPartition, finishSubmissionPartition } from '../storage/line-partitions.js';
 import { UploadStore } from '../storage/upload-store.js';
 import { type IngestTarget, SubmissionsRepository } from '../submissions.repository.js';
 import { checkHeader } from './header.js';
@@ -76,6 +76,8 @@ export class IngestService {
       // Bulk statements over generated SQL: JIT compiling them costs more than it saves.
       await runner.query(`SET jit = off`);
       await runner.query(`SET work_mem = '128MB'`);
+      // The bulk index builds of a large package sort in memory instead of on disk.
+      await runner.query(`SET maintenance_work_mem = '256MB'`);
       await runner.query(`DROP TABLE IF EXISTS ${table}`);
       const rows = await this.stage(target, table, client, runner);
       const staged = Date.now();
@@ -101,7 +103,7 @@ export class IngestService {
       throw error;
     } finally {
       await runner.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
-      await runner.query(`RESET jit; RESET work_mem`).catch(() => undefined);
+      await runner.query(`RESET jit; RESET work_mem; RESET maintenance_work_mem`).catch(() => undefined);
       await runner.release();
     }
   }
@@ -182,15 +184,21 @@ export class IngestService {
       if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table));
       const registered = Date.now();
       let tree;
+      const steps: Record<string, number> = {};
       if (p.partitioned) {
-        // The lines become a partition of their own, indexes built in bulk, then attached.
-        const partition = await writeSubmissionPartition(runner, {
-          parent: p.table,
-          societyId: t.societyId,
-          submissionId: t.id,
-          select: partitionSelectSql(t.type, table, t.societyId, t.id),
-        });
-        tree = await this.ledger.treeOfLines(client, partitionLeavesCopySql(partition));
+        // The lines become a table of their own; while the database builds its indexes
+        // and attaches it as the submission's partition, the leaf hashes read back from
+        // it are folded into the submission tree here.
+        const spec = { parent: p.table, societyId: t.societyId, submissionId: t.id, select: partitionSelectSql(t.type, table, t.societyId, t.id) };
+        const partition = await createSubmissionPartition(runner, spec, steps);
+        const readStarted = Date.now();
+        const leaves = await this.ledger.leavesOf(client, partitionLeavesCopySql(partition));
+        steps.read = Date.now() - readStarted;
+        const treeStarted = Date.now();
+        [tree] = await Promise.all([
+          leaves.buildTreeInSlices().finally(() => (steps.tree = Date.now() - treeStarted)),
+          finishSubmissionPartition(runner, spec, steps),
+        ]);
       } else {
         // The lines are written and folded into the submission tree in one streamed pass.
         tree = await this.ledger.writeLines(client, insertLinesSql(t.type, table), [t.societyId, t.id]);
@@ -210,7 +218,7 @@ export class IngestService {
         supersedes: previous ?? null,
       });
       this.logger.debug(
-        `commit of ${t.id}: holders ${registered - began} ms, lines and tree ${written - registered} ms, journal and log ${Date.now() - written} ms`,
+        `commit of ${t.id}: holders ${registered - began} ms, lines and tree ${written - registered} ms, journal and log ${Date.now() - written} ms${Object.keys(steps).length > 0 ? ` (lines: ${Object.entries(steps).map(([k, v]) => `${k} ${v} ms`).join(', ')})` : ''}`,
       );
       if (previous) await this.submissions.markSuperseded(runner, t.societyId, previous);
       await this.submissions.markCommitted(runner, { societyId: t.societyId, id: t.id, rows, root: tree.root, logIndex, supersedes: previous ?? null });

@@ -14,8 +14,9 @@ export function stagingTable(submissionId: string): string {
 
 export function createStagingSql(type: PackageType, table: string): string {
   const cols = PACKAGES[type].columns.map((c) => `${c.name} text NOT NULL`).join(', ');
-  // line_no counts records from 2: line 1 is the header.
-  return `CREATE UNLOGGED TABLE ${table} (line_no integer GENERATED ALWAYS AS IDENTITY (START WITH 2), ${cols})`;
+  // line_no counts records from 2: line 1 is the header. (A cached sequence: one call per row
+  // into the sequence, not one write.)
+  return `CREATE UNLOGGED TABLE ${table} (line_no integer GENERATED ALWAYS AS IDENTITY (START WITH 2 CACHE 10000), ${cols})`;
 }
 
 /** COPY of the whole file (header included, skipped by HEADER) in the header's column order. */

@@ -18,7 +18,9 @@
  */
 import type { QueryRunner } from 'typeorm';
 
-type Sql = Pick<QueryRunner, 'query'>;
+/** What runs a statement: a QueryRunner inside the transaction, or the DataSource. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Sql = { query(sql: string, params?: unknown[]): Promise<any> };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TABLE = /^[a-z_]+$/;
@@ -88,38 +90,65 @@ export async function parentColumns(q: Sql, parent: string): Promise<ParentColum
   );
 }
 
+export interface SubmissionPartitionSpec {
+  parent: string;
+  societyId: string;
+  submissionId: string;
+  /** The SELECT producing every column of the parent, named as the parent's columns and cast to their types. */
+  select: (columns: ParentColumn[]) => string;
+}
+
+/** Tells how long each step took (ms), for the ingest's debug log. */
+function stopwatch(timings: Record<string, number>) {
+  let last = Date.now();
+  return (step: string) => {
+    const now = Date.now();
+    timings[step] = (timings[step] ?? 0) + now - last;
+    last = now;
+  };
+}
+
 /**
- * Writes one submission's lines as a new partition of the society's partition.
- * `select(columns)` gives the SELECT producing every column of the parent (named as
- * the parent's columns, cast to their types). Must run inside the committing
+ * Step 1 of writing a submission's lines as a partition: the lines themselves, in a new
+ * table (not yet part of the parent). Returns its name. Inside the committing
  * transaction, after ensureSocietyPartition.
  */
-export async function writeSubmissionPartition(
-  q: Sql,
-  p: { parent: string; societyId: string; submissionId: string; select: (columns: ParentColumn[]) => string },
-): Promise<string> {
-  const parent = table(p.parent);
-  const name = submissionPartition(parent, p.submissionId);
-  const short = name.slice('lines.'.length);
-  const columns = await parentColumns(q, parent);
-
+export async function createSubmissionPartition(q: Sql, p: SubmissionPartitionSpec, timings: Record<string, number> = {}): Promise<string> {
+  const took = stopwatch(timings);
+  const name = submissionPartition(p.parent, p.submissionId);
+  const columns = await parentColumns(q, p.parent);
   // A hash join keeps the staged (line) order cheap to restore; a merge join would sort
   // every line by the join key first.
   await q.query(`SET LOCAL enable_mergejoin = off`);
   await q.query(`CREATE TABLE ${name} AS ${p.select(columns)}`);
   await q.query(`RESET enable_mergejoin`);
+  took('create');
+  return name;
+}
 
+/**
+ * Step 2: NOT NULL and the partition bound as constraints (one scan), the parent's
+ * primary key and every other index of the parent built in bulk, the TRUNCATE guard,
+ * then ATTACH to the society's partition (the foreign key is checked by one join, the
+ * indexes are adopted, the append-only row triggers cloned).
+ */
+export async function finishSubmissionPartition(q: Sql, p: SubmissionPartitionSpec, timings: Record<string, number> = {}): Promise<void> {
+  const took = stopwatch(timings);
+  const parent = table(p.parent);
+  const name = submissionPartition(parent, p.submissionId);
+  const short = name.slice('lines.'.length);
+  const columns = await parentColumns(q, parent);
   const notNull = columns.filter((c) => c.notNull).map((c) => `ALTER COLUMN ${c.name} SET NOT NULL`);
   await q.query(
     `ALTER TABLE ${name} ${[...notNull, `ADD CONSTRAINT ${short}_bound CHECK (society_id = '${uuid(p.societyId)}' AND submission_id = '${uuid(p.submissionId)}')`].join(', ')}`,
   );
-
   const pkey: { def: string }[] = await q.query(
     `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'p'`,
     [parent],
   );
   if (pkey.length !== 1) throw new Error(`${parent} has no primary key`);
   await q.query(`ALTER TABLE ${name} ADD CONSTRAINT ${short}_pkey ${pkey[0].def}`);
+  took('constraints');
 
   // Every other index of the parent, built on the new partition under its own name.
   const indexes: { def: string }[] = await q.query(
@@ -136,10 +165,10 @@ export async function writeSubmissionPartition(
     const unique = def.startsWith('CREATE UNIQUE INDEX') ? 'UNIQUE ' : '';
     await q.query(`CREATE ${unique}INDEX ${short}_i${k} ON ${name} ${body}`);
   }
-
+  took('indexes');
   await q.query(noTruncate(name));
   await q.query(`ALTER TABLE ${societyPartition(parent, p.societyId)} ATTACH PARTITION ${name} FOR VALUES IN ('${uuid(p.submissionId)}')`);
-  return name;
+  took('attach');
 }
 
 /**
