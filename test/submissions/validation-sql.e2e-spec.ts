@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { createStagingSql, validationSql } from '../../libs/submissions/src/package-types/ingest-sql.js';
+import { createStagingSql, mergeProblems, type ProblemRow, validationSlices, validationSql } from '../../libs/submissions/src/package-types/ingest-sql.js';
 import { PACKAGES } from '../../libs/submissions/src/package-types/package-types.js';
 import { parsePeriod } from '../../libs/submissions/src/period.js';
 import { createTestDatabase } from '../support/test-app.js';
@@ -112,6 +112,21 @@ describe('the validating statement lists exactly the problems of the straightfor
     return { fast, reference };
   }
   const key = (p: Problem) => `${String(p.line).padStart(8, '0')}|${p.column}|${p.message}`;
+
+  it('gives the same problems, order and total when the lines are validated in slices side by side', async () => {
+    const table = await stage(edgeRows());
+    const q = parsePeriod('2025Q1');
+    const whole = (await client.query<ProblemRow>(validationSql('distribution-lines', q, table))).rows;
+    const [{ n }] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows;
+    for (const parts of [2, 3]) {
+      const slices = await Promise.all(
+        validationSlices(n, parts).map(async (slice) => (await client.query<ProblemRow>(validationSql('distribution-lines', q, table, slice))).rows),
+      );
+      const merged = mergeProblems(slices);
+      expect(merged.total).toBe(Number(whole[0].total));
+      expect(merged.problems.map((p) => `${p.line}|${p.column}|${p.message}`)).toEqual(whole.map((p) => `${p.line}|${p.column}|${p.message}`));
+    }
+  });
 
   it('on edge cases of amounts, dates, identifiers, lengths and duplicate ids', async () => {
     const table = await stage(edgeRows());

@@ -13,6 +13,9 @@ import { type BulkMandateRow, MandatesService } from '../../../mandates/src/inde
 import {
   copySql,
   createStagingSql,
+  mergeProblems,
+  type ProblemRow,
+  validationSlices,
   insertLinesSql,
   partitionLeavesCopySql,
   partitionSelectSql,
@@ -38,6 +41,8 @@ class Rejection extends Error {
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** From this many rows on, validation runs as two statements side by side. */
+const SPLIT_VALIDATION_ROWS = 50_000;
 
 /**
  * Takes one queued submission from its stored file to committed lines, or to a
@@ -156,17 +161,37 @@ export class IngestService {
     return rows;
   }
 
+  /**
+   * Lists every problem of the staged rows. A large package is cut into two slices of
+   * lines validated side by side on two connections (one statement's row pass runs on
+   * one core); the problems are merged into the order one statement would give.
+   */
   private async validate(t: IngestTarget, table: string, runner: QueryRunner, rows: number): Promise<void> {
-    const problems: { line: number; column: string; message: string; total: string }[] = await runner.query(
-      validationSql(t.type, parsePeriod(t.period), table),
-    );
-    if (problems.length > 0) {
-      throw new Rejection(
-        problems.map((p) => ({ line: p.line, column: p.column, message: p.message })),
-        Number(problems[0].total),
-        rows,
+    const slices = validationSlices(rows, rows >= SPLIT_VALIDATION_ROWS ? 2 : 1);
+    const helpers = await Promise.all(slices.slice(1).map(() => this.bulkRunner()));
+    try {
+      const results: ProblemRow[][] = await Promise.all(
+        slices.map((slice, i) => (i === 0 ? runner : helpers[i - 1]).query(validationSql(t.type, parsePeriod(t.period), table, slices.length > 1 ? slice : undefined))),
       );
+      const { problems, total } = mergeProblems(results);
+      if (total > 0) throw new Rejection(problems.map((p) => ({ line: p.line, column: p.column, message: p.message })), total, rows);
+    } finally {
+      for (const helper of helpers) await this.releaseBulkRunner(helper);
     }
+  }
+
+  /** Another connection set up like the ingest's own for a bulk statement (see run()). */
+  private async bulkRunner(): Promise<QueryRunner> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    await runner.query(`SET jit = off`);
+    await runner.query(`SET work_mem = '128MB'`);
+    return runner;
+  }
+
+  private async releaseBulkRunner(runner: QueryRunner): Promise<void> {
+    await runner.query(`RESET jit; RESET work_mem`).catch(() => undefined);
+    await runner.release();
   }
 
   private async commit(t: IngestTarget, table: string, runner: QueryRunner, client: pg.Client, rows: number): Promise<void> {

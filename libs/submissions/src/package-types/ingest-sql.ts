@@ -36,8 +36,10 @@ export function copySql(table: string, headerOrder: string[]): string {
  * or amount, and real packages repeat those values over many lines). The other columns
  * are checked on the row; their parse flags are computed once per row (OFFSET 0).
  */
-export function validationSql(type: PackageType, q: Quarter, table: string): string {
+export function validationSql(type: PackageType, q: Quarter, table: string, slice?: ValidationSlice): string {
   const p = PACKAGES[type];
+  if (slice && !(Number.isSafeInteger(slice.from) && Number.isSafeInteger(slice.to))) throw new Error('a validation slice is a range of line numbers');
+  const where = slice ? `WHERE s.line_no BETWEEN ${slice.from} AND ${slice.to}` : '';
   const names: string[] = [];
   const checks: string[] = [];
   const flags: string[] = [];
@@ -50,7 +52,7 @@ export function validationSql(type: PackageType, q: Quarter, table: string): str
       // GROUP BY keeps the subquery (and so its expressions) below the join: once per value.
       joins.push(
         `JOIN (SELECT ${cell} AS v${c.parses ? `, ${c.parses(cell)} AS ok` : ''}, CASE ${c.problem(cell, q).join(' ')} END AS msg
-              FROM ${table} s GROUP BY ${cell}) ${v} ON ${v}.v = ${cell}`,
+              FROM ${table} s ${where} GROUP BY ${cell}) ${v} ON ${v}.v = ${cell}`,
       );
       flags.push(`${v}.msg AS msg_${c.name}`);
       if (c.parses) flags.push(`${v}.ok AS ok_${c.name}`);
@@ -71,7 +73,7 @@ export function validationSql(type: PackageType, q: Quarter, table: string): str
   // Duplicate ids: a hash aggregate finds the ids used more than once and their first
   // line (no sort of every row), then a join names the later lines.
   const id = p.idColumn;
-  const duplicates = id
+  const duplicates = id && (!slice || slice.duplicates)
     ? `UNION ALL
        SELECT s.line_no, ${names.length + 1}, ${lit(id)}, '"' || left(s.${id}, 60) || '" repeats the ${id} of line ' || d.first
        FROM ${table} s JOIN (SELECT u.${id}, min(u.line_no) AS first FROM ${table} u WHERE u.${id} <> ''
@@ -84,7 +86,7 @@ export function validationSql(type: PackageType, q: Quarter, table: string): str
     WITH checked AS (
       SELECT s.line_no, ${checks.map((ch, i) => `${ch} AS m${i}`).join(',\n        ')}
       FROM (SELECT s.*${flags.map((f) => `, ${f}`).join('')} FROM ${table} s
-            ${joins.join('\n            ')} OFFSET 0) s -- each parse flag computed once per row
+            ${joins.join('\n            ')} ${where} OFFSET 0) s -- each parse flag computed once per row
       OFFSET 0
     ), problems AS (
       SELECT c.line_no, u.k, u.col, u.msg
@@ -92,8 +94,51 @@ export function validationSql(type: PackageType, q: Quarter, table: string): str
       WHERE num_nonnulls(${m.join(', ')}) > 0 AND u.msg IS NOT NULL
       ${duplicates}
     )
-    SELECT line_no AS line, col AS column, msg AS message, count(*) OVER () AS total
-    FROM problems ORDER BY line_no, col, k LIMIT ${ERROR_LIMIT}`;
+    SELECT line_no AS line, col AS column, msg AS message, k, count(*) OVER () AS total
+    FROM problems ORDER BY line_no, col COLLATE "C", k LIMIT ${ERROR_LIMIT}`;
+}
+
+/**
+ * A range of staged lines checked by one validating statement: a large package is
+ * validated by several statements side by side on their own connections (PostgreSQL
+ * runs the row pass of one statement on one core). Exactly one slice also lists the
+ * duplicate ids, which need every line.
+ */
+export interface ValidationSlice {
+  from: number;
+  to: number;
+  duplicates: boolean;
+}
+
+/** `parts` slices covering the staged lines 2 … rows + 1, the first one listing duplicates. */
+export function validationSlices(rows: number, parts: number): ValidationSlice[] {
+  if (!Number.isSafeInteger(rows) || rows < 1 || !Number.isSafeInteger(parts) || parts < 1) throw new RangeError('rows and parts must be positive integers');
+  const n = Math.min(parts, rows);
+  return Array.from({ length: n }, (_, i) => ({ from: 2 + Math.floor((i * rows) / n), to: 1 + Math.floor(((i + 1) * rows) / n), duplicates: i === 0 }));
+}
+
+/** A problem as the validating statement returns it. */
+export interface ProblemRow {
+  line: number;
+  column: string;
+  message: string;
+  k: number | string;
+  total: number | string;
+}
+
+/**
+ * The problems of all slices in the order one statement over the whole package gives
+ * (line, column by code point, then the check's position), the first ERROR_LIMIT, and
+ * the total over all slices.
+ */
+export function mergeProblems(slices: ProblemRow[][]): { problems: ProblemRow[]; total: number } {
+  const total = slices.reduce((sum, rows) => sum + (rows.length > 0 ? Number(rows[0].total) : 0), 0);
+  const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const problems = slices
+    .flat()
+    .sort((a, b) => a.line - b.line || byCodePoint(a.column, b.column) || Number(a.k) - Number(b.k))
+    .slice(0, ERROR_LIMIT);
+  return { problems, total };
 }
 
 /** Keys in RFC 8785 order: by UTF-16 code units (what JS's default sort does). */
