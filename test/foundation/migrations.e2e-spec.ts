@@ -23,13 +23,13 @@ describe('migrations', () => {
     const rows: { name: string }[] = await ds.query(`
       SELECT 'table ' || n.nspname || '.' || c.relname || ':' || c.relkind::text AS name
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE n.nspname IN ('public', 'staging') AND c.relname <> 'schema_migrations' AND c.relname NOT LIKE 'schema_migrations%' AND c.relname NOT LIKE 'PK\_%' -- TypeORM's own table and its key
+       WHERE n.nspname IN ('public', 'staging', 'lines') AND c.relname <> 'schema_migrations' AND c.relname NOT LIKE 'schema_migrations%' AND c.relname NOT LIKE 'PK\_%' -- TypeORM's own table and its key
       UNION ALL
       SELECT 'function ' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'
       UNION ALL
       SELECT 'trigger ' || t.tgname FROM pg_trigger t WHERE NOT t.tgisinternal
       UNION ALL
-      SELECT 'schema ' || nspname FROM pg_namespace WHERE nspname = 'staging'
+      SELECT 'schema ' || nspname FROM pg_namespace WHERE nspname IN ('staging', 'lines')
       ORDER BY 1`);
     return rows.map((r) => r.name);
   }

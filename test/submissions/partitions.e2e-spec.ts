@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { leafHashSql, leafJsonSql, PACKAGE_TYPES, PACKAGES } from '../../libs/submissions/src/index.js';
 import { partitionSelectSql } from '../../libs/submissions/src/package-types/ingest-sql.js';
 import { parentColumns, societyPartition, submissionPartition } from '../../libs/submissions/src/storage/line-partitions.js';
+import { PartitionDistributionLines1764300007000 } from '../../migrations/1764300007000-PartitionDistributionLines.js';
 import { givenTenants } from '../support/factories.js';
 import { Http } from '../support/http.js';
 import { DIST_HEADER, distLine, submitAndWait } from '../support/submissions.js';
@@ -84,6 +85,37 @@ describe('distribution lines: one partition per committed package', () => {
     // Both stay readable.
     const lines = await t.dataSource.query(`SELECT line_id FROM distribution_lines WHERE society_id = $1 ORDER BY line_id`, [cast.societyB.id]);
     expect(lines.map((r: { line_id: string }) => r.line_id)).toEqual(['A-1', 'B-1']);
+  });
+
+  it('moves existing lines: the migration puts every line back into one table and into partitions again, and verify still passes', async () => {
+    const snapshot = () =>
+      t.dataSource.query(`SELECT society_id, submission_id, line_no, line_id, net::text, encode(leaf_hash, 'hex') AS h FROM distribution_lines ORDER BY 1, 2, 3`);
+    const kind = async () => (await t.dataSource.query(`SELECT relkind::text AS k FROM pg_class WHERE oid = 'distribution_lines'::regclass`))[0].k as string;
+    const before = await snapshot();
+    expect(before.length).toBeGreaterThan(2);
+    expect(await kind()).toBe('p');
+    const migration = new PartitionDistributionLines1764300007000();
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await migration.down(runner);
+      await runner.commitTransaction();
+      expect(await kind()).toBe('r');
+      expect(await snapshot()).toEqual(before);
+      await runner.startTransaction();
+      await migration.up(runner);
+      await runner.commitTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+    expect(await kind()).toBe('p');
+    expect(await snapshot()).toEqual(before);
+    for (const societyId of [cast.societyA.id, cast.societyB.id]) {
+      const res = await admin().post(`/v1/societies/${societyId}/verify`, {});
+      expect(res.status).toBe(200);
+      expect(res.body.ok).toBe(true);
+    }
   });
 
   function admin(): Http {
