@@ -156,7 +156,10 @@ export class IngestService {
       throw this.copyRejection(error);
     }
     const rows = Number(copy.rowCount);
+    // A small sample is enough for the validating statement's plan (hash aggregates and joins).
+    await runner.query(`SET default_statistics_target = 10`);
     await runner.query(`ANALYZE ${table}`);
+    await runner.query(`RESET default_statistics_target`);
     if (rows === 0) throw new Rejection([{ line: 2, message: 'the package has a header but no data rows' }], 1, 0);
     return rows;
   }
@@ -170,8 +173,13 @@ export class IngestService {
     const slices = validationSlices(rows, rows >= SPLIT_VALIDATION_ROWS ? 2 : 1);
     const helpers = await Promise.all(slices.slice(1).map(() => this.bulkRunner()));
     try {
+      const started = Date.now();
       const results: ProblemRow[][] = await Promise.all(
-        slices.map((slice, i) => (i === 0 ? runner : helpers[i - 1]).query(validationSql(t.type, parsePeriod(t.period), table, slices.length > 1 ? slice : undefined))),
+        slices.map(async (slice, i) => {
+          const rows: ProblemRow[] = await (i === 0 ? runner : helpers[i - 1]).query(validationSql(t.type, parsePeriod(t.period), table, slices.length > 1 ? slice : undefined));
+          if (slices.length > 1) this.logger.debug(`validation of lines ${slice.from}-${slice.to} of ${t.id}${slice.duplicates ? ' (and duplicates)' : ''}: ${Date.now() - started} ms`);
+          return rows;
+        }),
       );
       const { problems, total } = mergeProblems(results);
       if (total > 0) throw new Rejection(problems.map((p) => ({ line: p.line, column: p.column, message: p.message })), total, rows);
