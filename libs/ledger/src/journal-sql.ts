@@ -75,3 +75,17 @@ export const JOURNAL_SQL: Partial<Record<PackageType, string>> = {
     SELECT 'undistributed', CASE WHEN non_distributable THEN 'non-distributable:' ELSE 'undistributed:' END || category, currency, -sum(amount)
       FROM undistributed_lines WHERE society_id = $1 AND submission_id = $2 GROUP BY 2, currency`,
 };
+
+/**
+ * The journal SQL of a package type over `linesTable` instead of the type's lines table
+ * (a submission's partition before it is attached), or undefined for a type that posts
+ * nothing.
+ */
+export function journalSql(type: PackageType, table: string, linesTable?: string): string | undefined {
+  const sql = JOURNAL_SQL[type];
+  if (!sql || !linesTable) return sql;
+  if (!/^[a-z_]+(\.[a-z_0-9]+)?$/.test(linesTable)) throw new Error(`not a table name: ${linesTable}`);
+  const from = `FROM ${table} `;
+  if (!sql.includes(from)) throw new Error(`the ${type} journal does not read ${table}`);
+  return sql.split(from).join(`FROM ${linesTable} `);
+}

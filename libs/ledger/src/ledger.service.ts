@@ -4,7 +4,8 @@ import { to as copyTo } from 'pg-copy-streams';
 import type { QueryRunner } from 'typeorm';
 import { MerkleTree, hashesEqual, signTreeHead, submissionLeafData, leafHash, type SignedTreeHead } from '../../merkle/src/index.js';
 import type { PackageType } from '../../submissions/src/package-types/package-types.js';
-import { JOURNAL_SQL } from './journal-sql.js';
+import { PACKAGES } from '../../submissions/src/package-types/package-types.js';
+import { journalSql } from './journal-sql.js';
 import { logOrigin } from './log-identity.js';
 import { LogRepository } from './log.repository.js';
 import { SigningKeyService } from './signing-key.service.js';
@@ -27,6 +28,16 @@ export interface CommitRecord {
   chunks?: SubmissionChunk[];
   /** The committed submission this one replaces, whose entries are reversed. */
   supersedes: string | null;
+  /** The package's journal sums, computed beforehand (journalSums); else computed while posting. */
+  journal?: JournalSum[];
+}
+
+/** What one entry posts to one account in one currency (an exact decimal string). */
+export interface JournalSum {
+  kind: string;
+  account: string;
+  currency: string;
+  amount: string;
 }
 
 /**
@@ -91,13 +102,11 @@ export class LedgerService {
    * (e.g. a distribution package posts a distribution and a payment entry).
    */
   private async post(q: QueryRunner, c: CommitRecord): Promise<void> {
-    const sql = JOURNAL_SQL[c.type];
-    if (!sql) return; // board and mandates carry no money
+    const sums = c.journal ?? (await this.journalSums(q, c.type, c.societyId, c.submissionId));
+    if (sums.length === 0) return; // board and mandates carry no money
     const entries: { id: string }[] = await q.query(
       `WITH p AS (
-         SELECT kind, account, currency, sum(amount) AS amount
-         FROM (${sql}) AS x(kind, account, currency, amount)
-         GROUP BY kind, account, currency HAVING sum(amount) <> 0
+         SELECT * FROM unnest($6::text[], $7::text[], $8::text[], $9::numeric[]) AS p(kind, account, currency, amount)
        ), e AS (
          INSERT INTO journal_entries (society_id, submission_id, kind, entry_date, description)
          SELECT $1, $2, k.kind, $3, k.kind || ' from the ' || $4 || ' package for ' || $5
@@ -109,9 +118,25 @@ export class LedgerService {
          FROM p JOIN e USING (kind)
        )
        SELECT id FROM e`,
-      [c.societyId, c.submissionId, c.entryDate, c.type, c.period],
+      [c.societyId, c.submissionId, c.entryDate, c.type, c.period, sums.map((x) => x.kind), sums.map((x) => x.account), sums.map((x) => x.currency), sums.map((x) => x.amount)],
     );
     for (const e of entries) await this.assertBalanced(q, c.societyId, e.id);
+  }
+
+  /**
+   * What a package posts: per entry kind, account and currency, the exact sum over its
+   * lines (zero sums left out). `linesTable`: read a submission's lines from that table
+   * (its partition before it is attached) instead of the type's lines table.
+   */
+  async journalSums(q: Pick<QueryRunner, 'query'>, type: PackageType, societyId: string, submissionId: string, linesTable?: string): Promise<JournalSum[]> {
+    const sql = journalSql(type, PACKAGES[type].table, linesTable);
+    if (!sql) return [];
+    return q.query(
+      `SELECT kind, account, currency::text AS currency, sum(amount)::text AS amount
+       FROM (${sql}) AS x(kind, account, currency, amount)
+       GROUP BY kind, account, currency HAVING sum(amount) <> 0`,
+      [societyId, submissionId],
+    );
   }
 
   /** A correction never edits: it posts the negation of every entry of the superseded submission. */

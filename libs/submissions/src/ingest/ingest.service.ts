@@ -8,7 +8,8 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import { AppConfig } from '../../../config/src/index.js';
 import type { InputProblem } from '../../../errors/src/index.js';
 import { DomainError } from '../../../errors/src/index.js';
-import { LedgerService } from '../../../ledger/src/index.js';
+import { type JournalSum, LedgerService } from '../../../ledger/src/index.js';
+import type { SubmissionTree } from '../../../ledger/src/submission-tree.js';
 import { type BulkMandateRow, MandatesService } from '../../../mandates/src/index.js';
 import {
   copySql,
@@ -25,7 +26,14 @@ import {
 } from '../package-types/ingest-sql.js';
 import { PACKAGES } from '../package-types/package-types.js';
 import { parsePeriod } from '../period.js';
-import { createSubmissionPartition, ensureSocietyPartition, finishSubmissionPartition } from '../storage/line-partitions.js';
+import {
+  attachSubmissionPartition,
+  createSubmissionPartition,
+  dropUnattachedSubmissionPartition,
+  ensureSocietyPartition,
+  indexSubmissionPartition,
+  type SubmissionPartitionSpec,
+} from '../storage/line-partitions.js';
 import { UploadStore } from '../storage/upload-store.js';
 import { type IngestTarget, SubmissionsRepository } from '../submissions.repository.js';
 import { checkHeader } from './header.js';
@@ -69,13 +77,31 @@ export class IngestService {
   ) {}
 
   async run(submissionId: string): Promise<void> {
-    const target = await this.submissions.ingestTarget(submissionId);
-    if (!target) throw new Error(`submission ${submissionId} does not exist`);
-    if (target.status !== 'queued' && target.status !== 'validating') return; // finished earlier: nothing to do
-    await this.submissions.startAttempt(target.societyId, target.id);
-    const table = stagingTable(target.id);
+    const first = await this.submissions.ingestTarget(submissionId);
+    if (!first) throw new Error(`submission ${submissionId} does not exist`);
+    if (first.status !== 'queued' && first.status !== 'validating') return; // finished earlier: nothing to do
     const runner = this.db.createQueryRunner();
     const client = (await runner.connect()) as pg.Client;
+    // One attempt at a time per submission: a job delivered twice waits here, then finds
+    // the submission finished. (A killed worker's session ends, and its lock with it.)
+    const lock = [`ingest ${submissionId}`];
+    try {
+      await runner.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, lock);
+      try {
+        await this.attempt(submissionId, runner, client);
+      } finally {
+        await runner.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, lock).catch(() => undefined);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async attempt(submissionId: string, runner: QueryRunner, client: pg.Client): Promise<void> {
+    const target = await this.submissions.ingestTarget(submissionId);
+    if (!target || (target.status !== 'queued' && target.status !== 'validating')) return; // another attempt finished it
+    await this.submissions.startAttempt(target.societyId, target.id);
+    const table = stagingTable(target.id);
     const started = Date.now();
     try {
       // Bulk statements over generated SQL: JIT compiling them costs more than it saves.
@@ -109,7 +135,6 @@ export class IngestService {
     } finally {
       await runner.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
       await runner.query(`RESET jit; RESET work_mem; RESET maintenance_work_mem`).catch(() => undefined);
-      await runner.release();
     }
   }
 
@@ -202,10 +227,19 @@ export class IngestService {
     await runner.release();
   }
 
+  /**
+   * Writes the lines and posts the package in ONE transaction (the submission row locked
+   * and its status checked: exactly once). A partitioned package type prepares its
+   * lines first, outside that transaction (prepareLines), and the transaction attaches
+   * them.
+   */
   private async commit(t: IngestTarget, table: string, runner: QueryRunner, client: pg.Client, rows: number): Promise<void> {
     const quarter = parsePeriod(t.period);
     const p = PACKAGES[t.type];
-    if (p.partitioned) await ensureSocietyPartition(runner, p.table, t.societyId);
+    const steps: Record<string, number> = {};
+    const began = Date.now();
+    const prepared = p.partitioned ? await this.prepareLines(t, table, runner, rows, steps) : null;
+    const inTransaction = Date.now();
     await runner.startTransaction();
     try {
       const status = await this.submissions.lockForCommit(runner, t.societyId, t.id);
@@ -213,31 +247,17 @@ export class IngestService {
         await runner.rollbackTransaction();
         return; // another attempt committed it already: exactly once
       }
-      const began = Date.now();
-      if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table));
-      const registered = Date.now();
-      let tree;
-      const steps: Record<string, number> = {};
-      if (p.partitioned) {
-        // The lines become a table of their own; while the database builds its indexes
-        // and attaches it as the submission's partition, the leaf hashes read back from
-        // it are folded into the submission tree here.
-        const spec = { parent: p.table, societyId: t.societyId, submissionId: t.id, select: partitionSelectSql(t.type, table, t.societyId, t.id) };
-        const partition = await createSubmissionPartition(runner, spec, steps);
-        const readStarted = Date.now();
-        const leaves = await this.ledger.leavesOf(client, partitionLeavesCopySql(partition));
-        steps.read = Date.now() - readStarted;
-        const treeStarted = Date.now();
-        [tree] = await Promise.all([
-          leaves.buildTreeInSlices().finally(() => (steps.tree = Date.now() - treeStarted)),
-          finishSubmissionPartition(runner, spec, steps),
-        ]);
+      let tree: SubmissionTree;
+      if (prepared) {
+        await attachSubmissionPartition(runner, prepared.spec, steps);
+        tree = prepared.tree;
       } else {
+        if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table));
         // The lines are written and folded into the submission tree in one streamed pass.
         tree = await this.ledger.writeLines(client, insertLinesSql(t.type, table), [t.societyId, t.id]);
+        if (tree.size !== rows) throw new Error(`wrote ${tree.size} lines for ${rows} staged rows`);
       }
       const written = Date.now();
-      if (tree.size !== rows) throw new Error(`wrote ${tree.size} lines for ${rows} staged rows`);
       if (t.type === 'mandates') await this.recordMandates(t, runner);
       const previous = await this.submissions.lockPreviousCommitted(runner, t.societyId, t.type, t.period, t.id);
       const { logIndex } = await this.ledger.recordCommit(runner, {
@@ -249,18 +269,68 @@ export class IngestService {
         root: tree.root,
         chunks: tree.chunks,
         supersedes: previous ?? null,
+        ...(prepared ? { journal: prepared.journal } : {}),
       });
-      this.logger.debug(
-        `commit of ${t.id}: holders ${registered - began} ms, lines and tree ${written - registered} ms, journal and log ${Date.now() - written} ms${Object.keys(steps).length > 0 ? ` (lines: ${Object.entries(steps).map(([k, v]) => `${k} ${v} ms`).join(', ')})` : ''}`,
-      );
       if (previous) await this.submissions.markSuperseded(runner, t.societyId, previous);
       await this.submissions.markCommitted(runner, { societyId: t.societyId, id: t.id, rows, root: tree.root, logIndex, supersedes: previous ?? null });
       const pause = this.pauseAt('commit');
       if (pause) await new Promise((r) => setTimeout(r, pause.ms));
       await runner.commitTransaction();
+      const done = Date.now();
+      this.logger.debug(
+        `commit of ${t.id}: ${prepared ? `prepared ${inTransaction - began} ms (${Object.entries(steps).filter(([k]) => k !== 'attach').map(([k, v]) => `${k} ${v} ms`).join(', ')}), ` : ''}` +
+          `transaction ${done - inTransaction} ms (lines ${written - inTransaction} ms, journal and log ${done - written} ms)`,
+      );
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       throw error;
+    }
+  }
+
+  /**
+   * Before the committing transaction, for a partitioned package type: registers the
+   * unknown holders, writes the lines as a table of their own (not yet part of the
+   * lines table, so no reader sees them) and builds its indexes; meanwhile, on a second
+   * connection, reads the leaf hashes back into the submission tree and sums the
+   * journal. A crashed attempt's table is dropped first. The caller holds the
+   * submission's advisory lock.
+   */
+  private async prepareLines(
+    t: IngestTarget,
+    table: string,
+    runner: QueryRunner,
+    rows: number,
+    steps: Record<string, number>,
+  ): Promise<{ spec: SubmissionPartitionSpec; tree: SubmissionTree; journal: JournalSum[] }> {
+    const p = PACKAGES[t.type];
+    await ensureSocietyPartition(runner, p.table, t.societyId);
+    await dropUnattachedSubmissionPartition(runner, p.table, t.id);
+    let last = Date.now();
+    if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table));
+    steps.holders = Date.now() - last;
+    const spec = { parent: p.table, societyId: t.societyId, submissionId: t.id, select: partitionSelectSql(t.type, table, t.societyId, t.id) };
+    const partition = await createSubmissionPartition(runner, spec, steps);
+    const other = await this.bulkRunner();
+    try {
+      const otherClient = (await other.connect()) as pg.Client;
+      const [, read] = await Promise.all([
+        indexSubmissionPartition(runner, spec, steps),
+        (async () => {
+          last = Date.now();
+          const leaves = await this.ledger.leavesOf(otherClient, partitionLeavesCopySql(partition));
+          steps.read = Date.now() - last;
+          const treeStarted = Date.now();
+          const tree = leaves.buildTreeInSlices().finally(() => (steps.tree = Date.now() - treeStarted));
+          const journalStarted = Date.now();
+          const journal = await this.ledger.journalSums(other, t.type, t.societyId, t.id, partition);
+          steps.journal = Date.now() - journalStarted;
+          return { tree: await tree, journal };
+        })(),
+      ]);
+      if (read.tree.size !== rows) throw new Error(`wrote ${read.tree.size} lines for ${rows} staged rows`);
+      return { spec, ...read };
+    } finally {
+      await this.releaseBulkRunner(other);
     }
   }
 

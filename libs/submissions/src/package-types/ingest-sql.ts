@@ -230,7 +230,8 @@ export function partitionSelectSql(type: PackageType, staging: string, societyId
         if (!column) throw new Error(`${p.table}.${name} is not a column of the ${type} package`);
         expr = column.typed(`s.${name}`);
       }
-      return `(${expr})::${sqlType} AS ${name}`;
+      // (A typed expression already cast to the column's type is not cast again.)
+      return expr.endsWith(`::${sqlType}`) ? `${expr} AS ${name}` : `(${expr})::${sqlType} AS ${name}`;
     });
     return `SELECT ${select.join(', ')} FROM ${staging} s${holder ? ` LEFT JOIN rights_holders rh ON rh.ipi = NULLIF(s.rights_holder_ipi, '')` : ''}`;
   };

@@ -4,17 +4,22 @@
  *
  * The parent is LIST-partitioned by society_id; each society's partition (created on
  * first use, in its own short transaction) is LIST-partitioned by submission_id. A
- * package's lines go into a table of their own, in the committing transaction:
+ * package's lines go into a table of their own:
  *
  *   1. CREATE TABLE … AS SELECT the typed lines with their leaf hashes, straight from
  *      the staging table (the SELECT may run in parallel workers);
- *   2. NOT NULL and the partition bound as constraints (one scan);
- *   3. the parent's primary key and indexes built in bulk (one sort each), read from the
- *      catalog so that an index added by a later migration is built here too;
- *   4. ATTACH to the society's partition: PostgreSQL checks the foreign key with one
- *      join, adopts the indexes, and clones the append-only row triggers.
+ *   2. NOT NULL and the partition bound as constraints (one scan), the parent's primary
+ *      key and indexes built in bulk (one sort each), read from the catalog so that an
+ *      index added by a later migration is built here too;
+ *   3. in the committing transaction, ATTACH to the society's partition: PostgreSQL
+ *      checks the foreign key with one join, adopts the indexes, and clones the
+ *      append-only row triggers.
  *
- * Nothing is visible before the transaction commits; a crash leaves nothing behind.
+ * Steps 1 and 2 run before the committing transaction (the ingest reads the leaf hashes
+ * and the journal's sums from the table meanwhile, on another connection): the table
+ * is not part of distribution_lines, so nobody reading lines sees it, and a crashed
+ * attempt's table is dropped by the retry (dropUnattachedSubmissionPartition). The
+ * lines become visible all at once when the transaction that attaches them commits.
  */
 import type { QueryRunner } from 'typeorm';
 
@@ -110,8 +115,8 @@ function stopwatch(timings: Record<string, number>) {
 
 /**
  * Step 1 of writing a submission's lines as a partition: the lines themselves, in a new
- * table (not yet part of the parent). Returns its name. Inside the committing
- * transaction, after ensureSocietyPartition.
+ * table that is not part of the parent (readers of the parent do not see it). Returns
+ * its name. After ensureSocietyPartition.
  */
 export async function createSubmissionPartition(q: Sql, p: SubmissionPartitionSpec, timings: Record<string, number> = {}): Promise<string> {
   const took = stopwatch(timings);
@@ -119,38 +124,29 @@ export async function createSubmissionPartition(q: Sql, p: SubmissionPartitionSp
   const columns = await parentColumns(q, p.parent);
   // A hash join keeps the staged (line) order cheap to restore; a merge join would sort
   // every line by the join key first.
-  await q.query(`SET LOCAL enable_mergejoin = off`);
-  await q.query(`CREATE TABLE ${name} AS ${p.select(columns)}`);
-  await q.query(`RESET enable_mergejoin`);
+  await q.query(`SET enable_mergejoin = off`);
+  try {
+    await q.query(`CREATE TABLE ${name} AS ${p.select(columns)}`);
+  } finally {
+    await q.query(`RESET enable_mergejoin`);
+  }
   took('create');
   return name;
 }
 
 /**
- * Step 2: NOT NULL and the partition bound as constraints (one scan), the parent's
- * primary key and every other index of the parent built in bulk, the TRUNCATE guard,
- * then ATTACH to the society's partition (the foreign key is checked by one join, the
- * indexes are adopted, the append-only row triggers cloned).
+ * Step 2: every index of the parent built in bulk, NOT NULL and the partition bound as
+ * constraints (one scan), the primary key, and the TRUNCATE guard. The table is still
+ * not part of the parent.
  */
-export async function finishSubmissionPartition(q: Sql, p: SubmissionPartitionSpec, timings: Record<string, number> = {}): Promise<void> {
+export async function indexSubmissionPartition(q: Sql, p: SubmissionPartitionSpec, timings: Record<string, number> = {}): Promise<void> {
   const took = stopwatch(timings);
   const parent = table(p.parent);
   const name = submissionPartition(parent, p.submissionId);
   const short = name.slice('lines.'.length);
-  const columns = await parentColumns(q, parent);
-  const notNull = columns.filter((c) => c.notNull).map((c) => `ALTER COLUMN ${c.name} SET NOT NULL`);
-  await q.query(
-    `ALTER TABLE ${name} ${[...notNull, `ADD CONSTRAINT ${short}_bound CHECK (society_id = '${uuid(p.societyId)}' AND submission_id = '${uuid(p.submissionId)}')`].join(', ')}`,
-  );
-  const pkey: { def: string }[] = await q.query(
-    `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'p'`,
-    [parent],
-  );
-  if (pkey.length !== 1) throw new Error(`${parent} has no primary key`);
-  await q.query(`ALTER TABLE ${name} ADD CONSTRAINT ${short}_pkey ${pkey[0].def}`);
-  took('constraints');
 
-  // Every other index of the parent, built on the new partition under its own name.
+  // Every index of the parent but the primary key, built on the new table under its own
+  // name. First, because CREATE INDEX lets other connections read the table meanwhile.
   const indexes: { def: string }[] = await q.query(
     `SELECT pg_get_indexdef(i.indexrelid) AS def FROM pg_index i
      WHERE i.indrelid = $1::regclass AND NOT i.indisprimary ORDER BY i.indexrelid`,
@@ -166,9 +162,45 @@ export async function finishSubmissionPartition(q: Sql, p: SubmissionPartitionSp
     await q.query(`CREATE ${unique}INDEX ${short}_i${k} ON ${name} ${body}`);
   }
   took('indexes');
+
+  const columns = await parentColumns(q, parent);
+  const notNull = columns.filter((c) => c.notNull).map((c) => `ALTER COLUMN ${c.name} SET NOT NULL`);
+  await q.query(
+    `ALTER TABLE ${name} ${[...notNull, `ADD CONSTRAINT ${short}_bound CHECK (society_id = '${uuid(p.societyId)}' AND submission_id = '${uuid(p.submissionId)}')`].join(', ')}`,
+  );
+  const pkey: { def: string }[] = await q.query(
+    `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'p'`,
+    [parent],
+  );
+  if (pkey.length !== 1) throw new Error(`${parent} has no primary key`);
+  await q.query(`ALTER TABLE ${name} ADD CONSTRAINT ${short}_pkey ${pkey[0].def}`);
   await q.query(noTruncate(name));
-  await q.query(`ALTER TABLE ${societyPartition(parent, p.societyId)} ATTACH PARTITION ${name} FOR VALUES IN ('${uuid(p.submissionId)}')`);
+  took('constraints');
+}
+
+/**
+ * Step 3, inside the committing transaction: ATTACH to the society's partition.
+ * PostgreSQL checks the foreign key with one join, adopts the indexes and clones the
+ * append-only row triggers; from the commit on, the lines are part of the parent.
+ */
+export async function attachSubmissionPartition(q: Sql, p: SubmissionPartitionSpec, timings: Record<string, number> = {}): Promise<void> {
+  const took = stopwatch(timings);
+  const name = submissionPartition(p.parent, p.submissionId);
+  await q.query(`ALTER TABLE ${societyPartition(p.parent, p.societyId)} ATTACH PARTITION ${name} FOR VALUES IN ('${uuid(p.submissionId)}')`);
   took('attach');
+}
+
+/**
+ * Drops what a crashed attempt left of a submission's table before it was attached.
+ * Never an attached partition: committed lines are never dropped. The caller holds the
+ * submission's advisory lock, so no other attempt attaches it meanwhile.
+ */
+export async function dropUnattachedSubmissionPartition(q: Sql, parent: string, submissionId: string): Promise<void> {
+  const name = submissionPartition(parent, submissionId);
+  const rows: { attached: boolean }[] = await q.query(`SELECT relispartition AS attached FROM pg_class WHERE oid = to_regclass($1)`, [name]);
+  if (rows.length === 0) return;
+  if (rows[0].attached) throw new Error(`${name} is already attached: the submission was committed`);
+  await q.query(`DROP TABLE ${name}`);
 }
 
 /**
