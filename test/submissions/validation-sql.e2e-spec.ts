@@ -4,6 +4,7 @@ import pg from 'pg';
 import { createStagingSql, mergeProblems, type ProblemRow, validationSlices, validationSql } from '../../libs/submissions/src/package-types/ingest-sql.js';
 import { PACKAGES } from '../../libs/submissions/src/package-types/package-types.js';
 import { parsePeriod } from '../../libs/submissions/src/period.js';
+import { DIST_BASE } from '../support/submissions.js';
 import { createTestDatabase } from '../support/test-app.js';
 
 /**
@@ -14,26 +15,7 @@ import { createTestDatabase } from '../support/test-app.js';
  */
 const REFERENCE = readFileSync(new URL('./fixtures/validation-reference-distribution-lines-2025Q1.sql', import.meta.url), 'utf8');
 const COLUMNS = PACKAGES['distribution-lines'].columns.map((c) => c.name);
-const BASE: Record<string, string> = {
-  line_id: 'L',
-  rights_holder_ipi: '00052210040',
-  rights_holder_name: 'Ivanova, Maria',
-  work_iswc: 'T-034.524.680-1',
-  work_title: 'Winter Road',
-  category: 'performing',
-  use_type: 'radio',
-  territory: 'RU',
-  use_from: '2025-01-01',
-  use_to: '2025-03-31',
-  currency: 'RUB',
-  gross: '1000.00',
-  management_fee: '150.00',
-  other_deductions: '20.00',
-  net: '830.00',
-  status: 'paid',
-  paid_on: '2025-03-30',
-  mandate_basis: 'contractual',
-};
+const BASE: Record<string, string> = { ...DIST_BASE, line_id: 'L' };
 
 const AMOUNTS = [
   '0', '00', '007', '0.00000000', '1.', '.5', '.', '1.5', '1.12345678', '1.123456789', '123456789012345678', '1234567890123456789',

@@ -21,28 +21,30 @@ export async function waitFinished(http: Http, id: string, timeoutMs = 60_000) {
 export const DIST_HEADER =
   'line_id,rights_holder_ipi,rights_holder_name,work_iswc,work_title,category,use_type,territory,use_from,use_to,currency,gross,management_fee,other_deductions,net,status,paid_on,mandate_basis';
 
+/** A valid distribution line (2025Q1) by column name. */
+export const DIST_BASE: Readonly<Record<string, string>> = {
+  line_id: 'L-1',
+  rights_holder_ipi: '00052210040',
+  rights_holder_name: 'Ivanova, Maria',
+  work_iswc: 'T-034.524.680-1',
+  work_title: 'Winter Road',
+  category: 'performing',
+  use_type: 'radio',
+  territory: 'RU',
+  use_from: '2025-01-01',
+  use_to: '2025-03-31',
+  currency: 'RUB',
+  gross: '1000.00',
+  management_fee: '150.00',
+  other_deductions: '20.00',
+  net: '830.00',
+  status: 'paid',
+  paid_on: '2025-03-30',
+  mandate_basis: 'contractual',
+};
+
 /** A distribution line as CSV, with overrides by column name. */
 export function distLine(overrides: Record<string, string> = {}): string {
-  const base: Record<string, string> = {
-    line_id: 'L-1',
-    rights_holder_ipi: '00052210040',
-    rights_holder_name: 'Ivanova, Maria',
-    work_iswc: 'T-034.524.680-1',
-    work_title: 'Winter Road',
-    category: 'performing',
-    use_type: 'radio',
-    territory: 'RU',
-    use_from: '2025-01-01',
-    use_to: '2025-03-31',
-    currency: 'RUB',
-    gross: '1000.00',
-    management_fee: '150.00',
-    other_deductions: '20.00',
-    net: '830.00',
-    status: 'paid',
-    paid_on: '2025-03-30',
-    mandate_basis: 'contractual',
-    ...overrides,
-  };
+  const base: Record<string, string> = { ...DIST_BASE, ...overrides };
   return DIST_HEADER.split(',').map((k) => (/[",\n]/.test(base[k]) ? `"${base[k].replace(/"/g, '""')}"` : base[k])).join(',');
 }
