@@ -313,22 +313,27 @@ export class IngestService {
     const other = await this.bulkRunner();
     try {
       const otherClient = (await other.connect()) as pg.Client;
-      const [, read] = await Promise.all([
+      // Both sides settle before the second connection goes back to the pool.
+      const [indexed, read] = await Promise.allSettled([
         indexSubmissionPartition(runner, spec, steps),
         (async () => {
           last = Date.now();
           const leaves = await this.ledger.leavesOf(otherClient, partitionLeavesCopySql(partition));
           steps.read = Date.now() - last;
-          const treeStarted = Date.now();
-          const tree = leaves.buildTreeInSlices().finally(() => (steps.tree = Date.now() - treeStarted));
-          const journalStarted = Date.now();
-          const journal = await this.ledger.journalSums(other, t.type, t.societyId, t.id, partition);
-          steps.journal = Date.now() - journalStarted;
-          return { tree: await tree, journal };
+          const started = Date.now();
+          // The tree is folded here while the database sums the journal.
+          const [tree, journal] = await Promise.all([
+            leaves.buildTreeInSlices().finally(() => (steps.tree = Date.now() - started)),
+            this.ledger.journalSums(other, t.type, t.societyId, t.id, partition).finally(() => (steps.journal = Date.now() - started)),
+          ]);
+          return { tree, journal };
         })(),
       ]);
-      if (read.tree.size !== rows) throw new Error(`wrote ${read.tree.size} lines for ${rows} staged rows`);
-      return { spec, ...read };
+      if (indexed.status === 'rejected') throw indexed.reason;
+      if (read.status === 'rejected') throw read.reason;
+      const { tree, journal } = read.value;
+      if (tree.size !== rows) throw new Error(`wrote ${tree.size} lines for ${rows} staged rows`);
+      return { spec, tree, journal };
     } finally {
       await this.releaseBulkRunner(other);
     }
