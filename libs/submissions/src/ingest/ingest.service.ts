@@ -199,13 +199,18 @@ export class IngestService {
     const helpers = await Promise.all(slices.slice(1).map(() => this.bulkRunner()));
     try {
       const started = Date.now();
-      const results: ProblemRow[][] = await Promise.all(
+      // Every slice settles before a helper connection goes back to the pool.
+      const settled = await Promise.allSettled(
         slices.map(async (slice, i) => {
           const rows: ProblemRow[] = await (i === 0 ? runner : helpers[i - 1]).query(validationSql(t.type, parsePeriod(t.period), table, slices.length > 1 ? slice : undefined));
           if (slices.length > 1) this.logger.debug(`validation of lines ${slice.from}-${slice.to} of ${t.id}${slice.duplicates ? ' (and duplicates)' : ''}: ${Date.now() - started} ms`);
           return rows;
         }),
       );
+      const results: ProblemRow[][] = settled.map((r) => {
+        if (r.status === 'rejected') throw r.reason;
+        return r.value;
+      });
       const { problems, total } = mergeProblems(results);
       if (total > 0) throw new Rejection(problems.map((p) => ({ line: p.line, column: p.column, message: p.message })), total, rows);
     } finally {
