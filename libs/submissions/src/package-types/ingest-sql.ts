@@ -199,13 +199,6 @@ export function registerUnknownHoldersSql(table: string): string {
     ON CONFLICT DO NOTHING`;
 }
 
-/** Leaf hashes of a committed submission in line order, hex, one per line (for COPY TO). */
-export function leafHashesCopySql(type: PackageType, societyId: string, submissionId: string): string {
-  for (const id of [societyId, submissionId]) if (!/^[0-9a-f-]{36}$/.test(id)) throw new Error(`not an id: ${id}`);
-  return `COPY (SELECT encode(leaf_hash, 'hex') FROM ${PACKAGES[type].table}
-    WHERE society_id = '${societyId}' AND submission_id = '${submissionId}' ORDER BY line_no) TO STDOUT`;
-}
-
 /**
  * The SELECT that makes a validated package's lines, for writeSubmissionPartition: every
  * column of the parent (named and typed as the catalog says) computed from the staged
