@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect } from '@jest/globals';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { ROOT } from '../support/process.js';
 
 /**
@@ -89,4 +89,17 @@ export async function signIn(page: Page, token: string): Promise<void> {
   await page.keyboard.type(token);
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/**
+ * Expects a locator to match `expected` elements, waiting up to `timeoutMs` for it:
+ * the pages render what the API returns asynchronously and `count()` does not wait,
+ * so a bare count can read a table before its rows arrive.
+ */
+export async function expectCount(locator: Locator, expected: number, timeoutMs = 15_000): Promise<void> {
+  let count = await locator.count();
+  for (const end = Date.now() + timeoutMs; count !== expected && Date.now() < end; count = await locator.count()) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(count).toBe(expected);
 }

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DemoService } from '../../libs/demo/src/index.js';
 import { Http } from '../support/http.js';
 import { bootTestApp, type TestApp } from '../support/test-app.js';
-import { describeWithBrowser, launchChromium, openPage, screenshots, signIn, type WatchedPage } from './browser.js';
+import { describeWithBrowser, expectCount, launchChromium, openPage, screenshots, signIn, type WatchedPage } from './browser.js';
 
 /**
  * The dashboard in a real browser on the demo data: each role signs in through the form,
@@ -85,7 +85,7 @@ describeWithBrowser('web dashboard (Chromium)', () => {
       const row = table.getByRole('row', { name: new RegExp(escape(s.name)) });
       await expect(row.locator('td.num').textContent()).resolves.toBe(String(seats.get(s.id)));
     }
-    await expect(table.locator('tbody tr').count()).resolves.toBe(societies.length);
+    await expectCount(table.locator('tbody tr'), societies.length);
     const chart = p.locator('canvas[role="img"][aria-label^="Board seats by constituency, per society. "]');
     await expect(chart.getAttribute('aria-label')).resolves.toMatch(/RAO-like/);
     await screenshots(p, 'regulator-societies');
@@ -117,13 +117,13 @@ describeWithBrowser('web dashboard (Chromium)', () => {
     await p.getByRole('heading', { level: 1, name: entry.name }).waitFor();
     await p.getByText(`Valid until ${current.validTo}`).first().waitFor();
     const board = p.getByRole('table', { name: /Board members on/ });
-    await expect(board.locator('tbody tr').count()).resolves.toBe(before);
+    await expectCount(board.locator('tbody tr'), before);
 
     const added = await society.post(`/v1/societies/${id}/board-members`, { memberId: 'WEB-1', name: 'Browser, Test', constituency: 'performers', seatFrom: '2020-01-01' });
     expect(added.status).toBe(201);
     await p.reload();
     await board.getByRole('row', { name: /WEB-1/ }).waitFor();
-    await expect(board.locator('tbody tr').count()).resolves.toBe(before + 1);
+    await expectCount(board.locator('tbody tr'), before + 1);
     await p.getByText(new RegExp(`^${before + 1} seats? held on ${today}: .*performers 1`)).waitFor();
     await screenshots(p, 'society-overview');
     expect(problemsOf(p)).toEqual([]);
@@ -195,13 +195,13 @@ describeWithBrowser('web dashboard (Chromium)', () => {
     await p.getByRole('table', { name: `${societies} societies` }).waitFor();
     const mandates = (await holder.get(`/v1/rights-holders/${me.rightsHolderId}/mandates`)).body.items.length;
     expect(mandates).toBeGreaterThan(0);
-    await expect(p.getByRole('table', { name: new RegExp(`^${mandates} mandates?, \\d+ in force`) }).locator('tbody tr').count()).resolves.toBe(mandates);
+    await expectCount(p.getByRole('table', { name: new RegExp(`^${mandates} mandates?, \\d+ in force`) }).locator('tbody tr'), mandates);
     await screenshots(p, 'holder-own-page');
 
     await p.goto(`/rights-holders/${other}`);
     await p.getByRole('heading', { level: 1, name: 'Not available to you' }).waitFor();
     await p.getByText("This rights holder's page is not available to you").waitFor();
-    await expect(p.getByText(own.name).count()).resolves.toBe(0);
+    await expectCount(p.getByText(own.name), 0);
     await screenshots(p, 'holder-refused');
     // The browser logs the API's 404 for the refused page; nothing else may go wrong.
     expect(problemsOf(p).filter((m) => !/404/.test(m))).toEqual([]);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { Http } from '../support/http.js';
 import { bootTestApp, type TestApp } from '../support/test-app.js';
-import { describeWithBrowser, launchChromium, openPage, screenshots, signIn, type WatchedPage } from './browser.js';
+import { describeWithBrowser, expectCount, launchChromium, openPage, screenshots, signIn, type WatchedPage } from './browser.js';
 import { type LoadedDemo, loadDemoAndWait, shownMoney } from './demo.js';
 
 /**
@@ -82,7 +82,7 @@ describeWithBrowser('web dashboard: ledger, governance, statements and audits (C
     expect(rec.balanced).toBe(false);
     const table = p.getByRole('table', { name: new RegExp(`^Financial year ${YEAR}, by category`) });
     await table.waitFor();
-    await expect(table.locator('tbody tr').count()).resolves.toBe(rec.categories.length);
+    await expectCount(table.locator('tbody tr'), rec.categories.length);
     for (const c of rec.categories) {
       const row = table.locator('tbody tr').filter({ hasText: c.category });
       const cells = await row.locator('td').allTextContents();
@@ -116,11 +116,11 @@ describeWithBrowser('web dashboard: ledger, governance, statements and audits (C
     await signIn(p, token);
     await nav(p, 'Ledger');
     const form = p.getByRole('form', { name: 'Run an audit' });
-    await expect(form.getByRole('combobox').count()).resolves.toBe(0); // a society audits only itself
+    await expectCount(form.getByRole('combobox'), 0); // a society audits only itself
     await form.getByRole('textbox', { name: 'Financial year', exact: true }).fill(String(YEAR));
     await form.getByText(/^Rules: all \d+$/).click();
     await form.getByRole('checkbox').first().uncheck();
-    await expect(form.getByText(/^Rules: \d+ of \d+$/).count()).resolves.toBe(1);
+    await expectCount(form.getByText(/^Rules: \d+ of \d+$/), 1);
     await form.getByRole('button', { name: 'Run the audit' }).click();
     await p.waitForURL(/\/audits\/[0-9a-f-]{36}$/);
     const auditId = p.url().split('/').pop()!;
@@ -128,7 +128,7 @@ describeWithBrowser('web dashboard: ledger, governance, statements and audits (C
     const audit = (await http.as(token).get(`/v1/audits/${auditId}`)).body;
     expect(audit).toMatchObject({ status: 'done', societyId: demo.societyIds.vois, financialYear: YEAR });
     expect(audit.rules.length).toBe((await http.as(token).get('/v1/audit-rules')).body.rules.length - 1);
-    await expect(p.getByRole('table', { name: /rules, \d+ failed/ }).locator('tbody tr').count()).resolves.toBe(audit.rules.length);
+    await expectCount(p.getByRole('table', { name: /rules, \d+ failed/ }).locator('tbody tr'), audit.rules.length);
 
     // Another society's credential: the audit is not available.
     const other = await page();
@@ -167,7 +167,7 @@ describeWithBrowser('web dashboard: ledger, governance, statements and audits (C
     }
     const summary = (await p.getByTestId('gap-summary').textContent())!;
     for (const c of e.constituencies.filter((x: { gap: number | null }) => (x.gap ?? 0) < 0)) expect(summary).toContain(`${c.constituency} under-represented by ${-c.gap}`);
-    await expect(p.getByRole('table', { name: 'By financial year, oldest first' }).locator('tbody tr').count()).resolves.toBe(e.history.length);
+    await expectCount(p.getByRole('table', { name: 'By financial year, oldest first' }).locator('tbody tr'), e.history.length);
     const charts = await p.locator('canvas[role="img"]').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
     expect(charts.map((c) => c.split('.')[0])).toEqual(['Seats per constituency: entitled by market share and actually held', 'Gap per constituency by financial year (actual − entitled seats)']);
     await screenshots(p, 'society-board');
@@ -206,7 +206,7 @@ describeWithBrowser('web dashboard: ledger, governance, statements and audits (C
     const charts = await p.locator('canvas[role="img"]').evaluateAll((els) => els.map((el) => (el.getAttribute('aria-label') ?? '').split('.')[0]));
     expect(charts).toEqual(['Attributed, paid and outstanding per society (EUR)', 'Paid per category of rights, by society (EUR)']);
     const linesTable = p.getByRole('table', { name: /lines?; amounts in EUR/ });
-    await expect(linesTable.locator('tbody tr').count()).resolves.toBe(lines.length);
+    await expectCount(linesTable.locator('tbody tr'), lines.length);
     await screenshots(p, 'holder-statement');
 
     // Verify a line by keyboard: the browser checks its proof; every step passes.
@@ -218,7 +218,7 @@ describeWithBrowser('web dashboard: ledger, governance, statements and audits (C
     const row = linesTable.locator(`tr[data-line="${line.lineId}"]`);
     await row.getByTestId('proof-status').getByText('✓ verified').waitFor();
     const panel = p.getByTestId('verification');
-    await expect(panel.locator('.step-passed').count()).resolves.toBe(6);
+    await expectCount(panel.locator('.step-passed'), 6);
     await panel.getByText(`Line ${proof.leafIndex + 1} of ${proof.submissionSize}, under the submission root ${proof.submissionRoot}`).waitFor();
     await panel.getByText(`Submission ${proof.submissionIndex + 1} of ${proof.treeSize} in the log whose root is ${proof.head.rootHash}`).waitFor();
     await screenshots(p, 'holder-line-verified');
@@ -304,13 +304,13 @@ describeWithBrowser('web dashboard: ledger, governance, statements and audits (C
     expect(audit).toMatchObject({ status: 'done', societyId: rao.societyId, financialYear: YEAR });
     await expect(p.getByTestId('audit-status').textContent()).resolves.toBe(`Done: ${audit.summary.passed} of ${audit.summary.rules} rules passed, ${audit.summary.failed} failed`);
     const findings = p.getByRole('table', { name: /rules, \d+ failed/ });
-    await expect(findings.locator('tbody tr').count()).resolves.toBe(audit.findings.length);
-    await expect(findings.locator('tbody tr.row-differs').count()).resolves.toBe(audit.summary.failed);
+    await expectCount(findings.locator('tbody tr'), audit.findings.length);
+    await expectCount(findings.locator('tbody tr.row-differs'), audit.summary.failed);
     for (const f of audit.findings) {
       await expect(findings.locator(`tr[data-rule="${f.rule}"] td[data-label="Verdict"]`).textContent()).resolves.toBe(f.passed ? '✓ passed' : '✗ failed');
     }
     const signed = audit.heads.filter((h: { rootHash: string | null }) => h.rootHash !== null).length;
-    await expect(p.getByRole('table', { name: 'Every society’s log as it stood when the audit started'.replace('’', "'") }).getByText('✓ verified').count()).resolves.toBe(signed);
+    await expectCount(p.getByRole('table', { name: 'Every society’s log as it stood when the audit started'.replace('’', "'") }).getByText('✓ verified'), signed);
 
     // The JSON report: the browser checks its SHA-256 against the audit's; the bytes are the API's.
     const [json] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Download JSON' }).click()]);
