@@ -14,6 +14,7 @@ import { CreateExchangeRates1764300006000 } from './1764300006000-CreateExchange
 import { CreateClaims1764300006010 } from './1764300006010-CreateClaims.js';
 import { IndexUnidentifiedLines1764300006020 } from './1764300006020-IndexUnidentifiedLines.js';
 import { PartitionDistributionLines1764300007000 } from './1764300007000-PartitionDistributionLines.js';
+import { AddSubmissionFormat1764400000000 } from './1764400000000-AddSubmissionFormat.js';
 import { CreateAudits1764300005000 } from './1764300005000-CreateAudits.js';
 import { CreateAuditParameters1764300005100 } from './1764300005100-CreateAuditParameters.js';
 
@@ -37,4 +38,5 @@ export const migrations = [
   CreateClaims1764300006010,
   IndexUnidentifiedLines1764300006020,
   PartitionDistributionLines1764300007000,
+  AddSubmissionFormat1764400000000,
 ];

@@ -39,7 +39,8 @@ export class Http {
     const res = await fetch(`${this.baseUrl}${path}`, { method, headers: h, body: payload });
     const text = await res.text();
     let parsed: unknown = text;
-    if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+    // JSON and problem+json, not JSON Lines (application/x-ndjson), which is text of many documents.
+    if (/^application\/([\w.-]+\+)?json\s*(;|$)/.test(res.headers.get('content-type') ?? '') && text) parsed = JSON.parse(text);
     return { status: res.status, headers: res.headers, body: parsed as T, text };
   }
 }

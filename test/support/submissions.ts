@@ -1,8 +1,8 @@
 import type { Http } from './http.js';
 
-/** Submits CSV text and waits until the submission is committed or rejected. */
-export async function submitAndWait(http: Http, societyId: string, type: string, period: string, csv: string | Buffer, timeoutMs = 60_000) {
-  const res = await http.post(`/v1/societies/${societyId}/submissions?type=${type}&period=${period}`, csv, { 'content-type': 'text/csv' });
+/** Submits a package (CSV unless another content type is named) and waits until it is committed or rejected. */
+export async function submitAndWait(http: Http, societyId: string, type: string, period: string, csv: string | Buffer, timeoutMs = 60_000, contentType = 'text/csv') {
+  const res = await http.post(`/v1/societies/${societyId}/submissions?type=${type}&period=${period}`, csv, { 'content-type': contentType });
   if (res.status !== 202 && res.status !== 200) throw new Error(`submit: ${res.status} ${res.text}`);
   return { accepted: res, final: await waitFinished(http, res.body.id, timeoutMs) };
 }
@@ -47,4 +47,9 @@ export const DIST_BASE: Readonly<Record<string, string>> = {
 export function distLine(overrides: Record<string, string> = {}): string {
   const base: Record<string, string> = { ...DIST_BASE, ...overrides };
   return DIST_HEADER.split(',').map((k) => (/[",\n]/.test(base[k]) ? `"${base[k].replace(/"/g, '""')}"` : base[k])).join(',');
+}
+
+/** A distribution line as one JSON Lines record, with overrides by column name (undefined: key left out). */
+export function distRecord(overrides: Record<string, unknown> = {}): string {
+  return JSON.stringify({ ...DIST_BASE, ...overrides });
 }

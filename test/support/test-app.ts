@@ -26,8 +26,13 @@ export interface TestApp {
 
 let counter = 0;
 
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
 /** A database of this test file's own, cloned from the migrated template. */
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(): Promise<TestDatabase> {
   const server = process.env.TEST_DB_SERVER_URL;
   const template = process.env.TEST_DB_TEMPLATE;
   if (!server || !template) throw new Error('the e2e global setup did not run (run the tests with `npm test`)');
@@ -50,12 +55,18 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
 /**
  * Boots the real application (same bootstrap as `npm start`) on a fresh database,
  * listening on a free port. `redis: true` uses REDIS_URL with a queue prefix of its own.
+ * `database` and `dataDir` restart the ledger on ones the caller made (and drops or
+ * removes itself): close() then leaves them.
  */
-export async function bootTestApp(options: { redis?: boolean; runWorkers?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function bootTestApp(
+  options: { redis?: boolean; runWorkers?: boolean; env?: Record<string, string>; database?: TestDatabase; dataDir?: string } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const ownsDatabase = options.database === undefined;
   const adminToken = `test-admin-${randomBytes(16).toString('hex')}`;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ledger-test-'));
-  chmodSync(dataDir, 0o755);
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'ledger-test-'));
+  const ownsDataDir = options.dataDir === undefined;
+  if (ownsDataDir) chmodSync(dataDir, 0o755);
   const env: Record<string, string> = { DATA_DIR: dataDir, ADMIN_TOKEN: adminToken, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_URL: database.url, ...options.env };
   if (options.redis) {
     if (!process.env.REDIS_URL) throw new Error('this suite needs REDIS_URL');
@@ -84,8 +95,8 @@ export async function bootTestApp(options: { redis?: boolean; runWorkers?: boole
     async close() {
       await app.close();
       if (dataSource.isInitialized) await dataSource.destroy();
-      await database.drop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownsDatabase) await database.drop();
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

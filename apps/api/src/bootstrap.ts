@@ -1,3 +1,4 @@
+import { CSV_MEDIA_TYPES, NDJSON_MEDIA_TYPES } from '../../../libs/submissions/src/format.js';
 import { createHash, randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -55,7 +56,7 @@ export async function createApp(options: {
   });
   // Packages stream: the parser hands the raw body on, unread (the size limit is enforced
   // while it is written to storage).
-  adapter.getInstance().addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
+  adapter.getInstance().addContentTypeParser([...CSV_MEDIA_TYPES, ...NDJSON_MEDIA_TYPES], (_request, payload, done) => done(null, payload));
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

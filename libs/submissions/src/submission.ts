@@ -1,4 +1,5 @@
 import type { InputProblem } from '../../errors/src/index.js';
+import type { SubmissionFormat } from './format.js';
 import type { PackageType } from './package-types/package-types.js';
 
 export type SubmissionStatus = 'queued' | 'validating' | 'rejected' | 'committed' | 'superseded';
@@ -9,6 +10,8 @@ export interface Submission {
   societyId: string;
   type: PackageType;
   period: string;
+  /** How the package was sent: CSV or JSON Lines. */
+  format: SubmissionFormat;
   status: SubmissionStatus;
   /** Data rows in the package (known once staged). */
   rows: number | null;

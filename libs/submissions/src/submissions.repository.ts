@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { type Page, toPage } from '../../database/src/index.js';
 import type { InputProblem } from '../../errors/src/index.js';
+import type { SubmissionFormat } from './format.js';
 import type { PackageType } from './package-types/package-types.js';
 import type { Submission, SubmissionStatus } from './submission.js';
 
-const COLUMNS = `id, society_id AS "societyId", type, period, status, rows::int AS rows, progress, phase,
+const COLUMNS = `id, society_id AS "societyId", type, period, format, status, rows::int AS rows, progress, phase,
   error_count::int AS "errorCount", errors, encode(root, 'hex') AS root, log_index::int AS "logIndex", supersedes,
   encode(sha256, 'hex') AS sha256, byte_size::bigint AS "byteSize",
   to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "receivedAt",
@@ -16,6 +17,7 @@ export interface IngestTarget {
   societyId: string;
   type: PackageType;
   period: string;
+  format: SubmissionFormat;
   status: SubmissionStatus;
   storagePath: string;
 }
@@ -26,11 +28,20 @@ export class SubmissionsRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Inserts a queued submission; null when the same bytes were already submitted. */
-  async insert(s: { id: string; societyId: string; type: PackageType; period: string; sha256: Buffer; byteSize: number; storagePath: string }): Promise<Submission | null> {
+  async insert(s: {
+    id: string;
+    societyId: string;
+    type: PackageType;
+    period: string;
+    format: SubmissionFormat;
+    sha256: Buffer;
+    byteSize: number;
+    storagePath: string;
+  }): Promise<Submission | null> {
     const rows: Submission[] = await this.db.query(
-      `INSERT INTO submissions (id, society_id, type, period, sha256, byte_size, storage_path) VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO submissions (id, society_id, type, period, format, sha256, byte_size, storage_path) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (society_id, type, period, sha256) DO NOTHING RETURNING ${COLUMNS}`,
-      [s.id, s.societyId, s.type, s.period, s.sha256, s.byteSize, s.storagePath],
+      [s.id, s.societyId, s.type, s.period, s.format, s.sha256, s.byteSize, s.storagePath],
     );
     return this.fix(rows[0]) ?? null;
   }
@@ -64,7 +75,7 @@ export class SubmissionsRepository {
 
   async ingestTarget(id: string): Promise<IngestTarget | undefined> {
     const rows: IngestTarget[] = await this.db.query(
-      `SELECT id, society_id AS "societyId", type, period, status, storage_path AS "storagePath" FROM submissions WHERE id = $1`,
+      `SELECT id, society_id AS "societyId", type, period, format, status, storage_path AS "storagePath" FROM submissions WHERE id = $1`,
       [id],
     );
     return rows[0];

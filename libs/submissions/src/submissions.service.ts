@@ -6,6 +6,7 @@ import { decodeCursor, type Page } from '../../database/src/index.js';
 import { DomainError } from '../../errors/src/index.js';
 import { JobQueue } from '../../jobs/src/index.js';
 import { SocietiesService } from '../../registry/src/index.js';
+import type { SubmissionFormat } from './format.js';
 import { INGEST_JOB } from './ingest/ingest.job.js';
 import { isPackageType, PACKAGE_TYPES, type PackageType } from './package-types/package-types.js';
 import { parsePeriod } from './period.js';
@@ -39,11 +40,11 @@ export class SubmissionsService {
   }
 
   /**
-   * Streams the package to storage with its SHA-256, records it as queued and queues its
-   * ingest (job id = submission id). The same bytes for the same society, type and
-   * period return the existing submission.
+   * Streams the package (CSV or JSON Lines) to storage with its SHA-256, records it as
+   * queued and queues its ingest (job id = submission id). The same bytes for the same
+   * society, type and period return the existing submission.
    */
-  async accept(principal: Principal, societyId: string, type: PackageType, period: string, body: Readable): Promise<Accepted> {
+  async accept(principal: Principal, societyId: string, type: PackageType, period: string, body: Readable, format: SubmissionFormat = 'csv'): Promise<Accepted> {
     await this.assertMaySubmit(principal, societyId);
     const file = await this.store.receive(body);
     const existing = await this.submissions.findSameBytes(societyId, type, period, file.sha256);
@@ -52,8 +53,8 @@ export class SubmissionsService {
       return { submission: existing, created: false };
     }
     const id = randomUUID();
-    const storagePath = await this.store.keep(file, societyId, id);
-    const inserted = await this.submissions.insert({ id, societyId, type, period, sha256: file.sha256, byteSize: file.bytes, storagePath });
+    const storagePath = await this.store.keep(file, societyId, id, format);
+    const inserted = await this.submissions.insert({ id, societyId, type, period, format, sha256: file.sha256, byteSize: file.bytes, storagePath });
     if (!inserted) {
       // The same bytes arrived concurrently: keep the first.
       await this.store.discard({ ...file, tmpPath: storagePath });

@@ -4,7 +4,18 @@ import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation,
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, type Principal, Roles } from '../../../../libs/auth/src/index.js';
 import { DomainError } from '../../../../libs/errors/src/index.js';
-import { isPackageType, PACKAGE_TYPES, SubmissionsService, templateCsv } from '../../../../libs/submissions/src/index.js';
+import {
+  CSV_MEDIA_TYPES,
+  formatOfFileName,
+  formatOfMediaType,
+  isPackageType,
+  NDJSON_MEDIA_TYPES,
+  PACKAGE_TYPES,
+  type SubmissionFormat,
+  SubmissionsService,
+  templateCsv,
+  templateNdjson,
+} from '../../../../libs/submissions/src/index.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { SubmissionDto, SubmissionListQueryDto, SubmissionPageDto, SubmitQueryDto } from './dto/submission.dto.js';
 
@@ -15,8 +26,14 @@ export class SubmissionsController {
 
   @Post('v1/societies/:id/submissions')
   @Roles('admin', 'society')
-  @ApiOperation({ summary: 'Submit a quarterly package (streamed; text/csv body or multipart field "file")' })
-  @ApiConsumes('text/csv', 'multipart/form-data')
+  @ApiOperation({
+    summary: 'Submit a quarterly package (streamed; a text/csv or application/x-ndjson body, or multipart field "file")',
+    description:
+      'CSV: a header row naming the columns, then one record per line (RFC 4180). JSON Lines (application/x-ndjson, also application/jsonl): ' +
+      'one JSON object per line, the column names as keys and every value a JSON string (or null for an empty cell; true/false for the yes/no columns). ' +
+      'A multipart file is read as JSON Lines when its name ends in .ndjson or .jsonl or its type says so, otherwise as CSV.',
+  })
+  @ApiConsumes(...CSV_MEDIA_TYPES, ...NDJSON_MEDIA_TYPES, 'multipart/form-data')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiAcceptedResponse({ type: SubmissionDto, description: 'Queued; Location names it. 200 with the existing submission for the same bytes.' })
   async submit(
@@ -27,8 +44,8 @@ export class SubmissionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SubmissionDto> {
     const target = this.submissions.checkTarget(query.type, query.period);
-    const body = await this.bodyStream(request);
-    const { submission, created } = await this.submissions.accept(p, societyId, target.type, target.period, body);
+    const { body, format } = await this.bodyStream(request);
+    const { submission, created } = await this.submissions.accept(p, societyId, target.type, target.period, body, format);
     void reply.status(created ? 202 : 200).header('Location', `/v1/submissions/${submission.id}`);
     return submission;
   }
@@ -51,30 +68,41 @@ export class SubmissionsController {
 
   @Get('v1/templates/:file')
   @Roles('admin', 'regulator', 'society', 'rights-holder')
-  @ApiOperation({ summary: 'The CSV template of a package type: header and two example rows (e.g. /v1/templates/income.csv)' })
-  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The template of a package type: the CSV header and two example rows (income.csv), or the same rows as JSON Lines (income.ndjson)' })
+  @ApiProduces('text/csv', 'application/x-ndjson')
   template(@Param('file') file: string, @Res({ passthrough: true }) reply: FastifyReply): string {
-    const type = file.replace(/\.csv$/, '');
-    if (!file.endsWith('.csv') || !isPackageType(type)) {
-      throw DomainError.notFound('Template', `${file} (templates: ${PACKAGE_TYPES.map((t) => `${t}.csv`).join(', ')})`);
+    const [, type, ext] = /^(.*)\.(csv|ndjson)$/.exec(file) ?? [];
+    if (!isPackageType(type)) {
+      throw DomainError.notFound('Template', `${file} (templates: ${PACKAGE_TYPES.flatMap((t) => [`${t}.csv`, `${t}.ndjson`]).join(', ')})`);
     }
-    void reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${type}.csv"`);
-    return templateCsv(type);
+    const csv = ext === 'csv';
+    void reply.header('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8').header('Content-Disposition', `attachment; filename="${file}"`);
+    return csv ? templateCsv(type) : templateNdjson(type);
   }
 
-  /** The upload as a stream: the raw body for text/csv, the "file" part for multipart. */
-  private async bodyStream(request: FastifyRequest): Promise<Readable> {
+  /**
+   * The upload as a stream and its format: the raw body of a text/csv or JSON Lines
+   * request, or the "file" part of a multipart one (its format from its name or type).
+   */
+  private async bodyStream(request: FastifyRequest): Promise<{ body: Readable; format: SubmissionFormat }> {
     if (request.isMultipart()) {
       const part = await request.file();
       if (!part || part.fieldname !== 'file') {
         throw DomainError.validation('The multipart upload has no "file" field', [{ field: 'file', message: 'is required' }]);
       }
-      return part.file;
+      return { body: part.file, format: formatOfFileName(part.filename) ?? formatOfMediaType(part.mimetype) ?? 'csv' };
     }
     const body = request.body as Readable | undefined;
-    if (!body || typeof (body as Readable).pipe !== 'function') {
-      throw new DomainError('unsupported-media-type', 'Send the package as text/csv (or multipart/form-data with a "file" field)');
+    const format = formatOfMediaType(request.headers['content-type']);
+    if (!format || !body || typeof (body as Readable).pipe !== 'function') {
+      const json = /^application\/json\b/i.test(request.headers['content-type'] ?? '');
+      throw new DomainError(
+        'unsupported-media-type',
+        json
+          ? 'A package in JSON is sent as JSON Lines: Content-Type application/x-ndjson, one object per line (a single JSON document cannot be streamed line by line, nor its problems named by line)'
+          : 'Send the package as text/csv or application/x-ndjson (or multipart/form-data with a "file" field)',
+      );
     }
-    return body;
+    return { body, format };
   }
 }

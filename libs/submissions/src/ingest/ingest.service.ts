@@ -12,8 +12,10 @@ import { type JournalSum, LedgerService } from '../../../ledger/src/index.js';
 import type { SubmissionTree } from '../../../ledger/src/submission-tree.js';
 import { type BulkMandateRow, MandatesService } from '../../../mandates/src/index.js';
 import {
+  copyNumberedSql,
   copySql,
   createStagingSql,
+  ERROR_LIMIT,
   mergeProblems,
   type ProblemRow,
   validationSlices,
@@ -37,6 +39,7 @@ import {
 import { UploadStore } from '../storage/upload-store.js';
 import { type IngestTarget, SubmissionsRepository } from '../submissions.repository.js';
 import { checkHeader } from './header.js';
+import { NdjsonToCsv } from './ndjson.js';
 
 class Rejection extends Error {
   constructor(
@@ -48,6 +51,17 @@ class Rejection extends Error {
   }
 }
 
+/** What staging wrote: the rows, the range of their line numbers, and the records set aside. */
+interface Staged {
+  rows: number;
+  firstLine: number;
+  lastLine: number;
+  /** Problems of records left out while staging (JSON Lines), the first ERROR_LIMIT of `total`. */
+  problems: InputProblem[];
+  total: number;
+  refused?: number;
+}
+
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** From this many rows on, validation runs as two statements side by side. */
 const SPLIT_VALIDATION_ROWS = 50_000;
@@ -55,7 +69,8 @@ const SPLIT_VALIDATION_ROWS = 50_000;
 /**
  * Takes one queued submission from its stored file to committed lines, or to a
  * rejection with every problem named by line and column:
- *   1. stream the file into an unlogged staging table with COPY (all text columns);
+ *   1. stream the file (CSV, or JSON Lines turned into CSV on the way) into an unlogged
+ *      staging table with COPY (all text columns);
  *   2. validate every row with one set-based SQL statement;
  *   3. in ONE transaction: insert the typed lines with their leaf hashes, fold the
  *      hashes into the submission's Merkle root, post the journal, append the log.
@@ -110,10 +125,11 @@ export class IngestService {
       // The bulk index builds of a large package sort in memory instead of on disk.
       await runner.query(`SET maintenance_work_mem = '256MB'`);
       await runner.query(`DROP TABLE IF EXISTS ${table}`);
-      const rows = await this.stage(target, table, client, runner);
+      const staging = await this.stage(target, table, client, runner);
+      const rows = staging.rows;
       const staged = Date.now();
-      await this.submissions.progress(target.societyId, target.id, 'validating', 45, rows);
-      await this.validate(target, table, runner, rows);
+      await this.submissions.progress(target.societyId, target.id, 'validating', 45, rows + (staging.refused ?? 0));
+      await this.validate(target, table, runner, staging);
       const validated = Date.now();
       await this.submissions.progress(target.societyId, target.id, 'committing', 60, rows);
       await this.commit(target, table, runner, client, rows);
@@ -138,21 +154,60 @@ export class IngestService {
     }
   }
 
-  /** Streams the stored file into the staging table; returns the number of data rows. */
-  private async stage(t: IngestTarget, table: string, client: pg.Client, runner: QueryRunner): Promise<number> {
+  /**
+   * Streams the stored file into the staging table. A CSV file goes to COPY as it is
+   * (its header checked first); a JSON Lines file through NdjsonToCsv, which numbers
+   * each record by its line and sets aside the records that are not one flat object
+   * of strings, with their problems.
+   */
+  private async stage(t: IngestTarget, table: string, client: pg.Client, runner: QueryRunner): Promise<Staged> {
     const firstLine = await this.readFirstLine(t.storagePath);
     if (firstLine === null) throw new Rejection([{ line: 1, message: 'the file is empty' }], 1, 0);
-    const header = checkHeader(t.type, firstLine);
-    if ('problems' in header) throw new Rejection(header.problems, header.problems.length, null);
+    let header: string[] | null = null;
+    if (t.format === 'csv') {
+      const checked = checkHeader(t.type, firstLine);
+      if ('problems' in checked) throw new Rejection(checked.problems, checked.problems.length, null);
+      header = checked.order;
+    }
 
-    await runner.query(createStagingSql(t.type, table));
-    const { size } = await stat(t.storagePath);
+    await runner.query(createStagingSql(t.type, table, header ? 'counted' : 'given'));
+    const meter = this.stagingMeter(t, (await stat(t.storagePath)).size);
+    let staged: Staged;
+    if (header) {
+      const copy = client.query(copyFrom(copySql(table, header)));
+      try {
+        await pipeline(this.store.open(t.storagePath), meter, copy);
+      } catch (error) {
+        throw this.copyRejection(error);
+      }
+      const rows = Number(copy.rowCount);
+      staged = { rows, firstLine: 2, lastLine: rows + 1, problems: [], total: 0 };
+    } else {
+      const records = new NdjsonToCsv(PACKAGES[t.type].columns.map((c) => c.name), `a ${t.type} package`, ERROR_LIMIT);
+      // Records were checked to be objects of strings: a COPY failure here is not the package's fault.
+      await pipeline(this.store.open(t.storagePath), meter, records, client.query(copyFrom(copyNumberedSql(t.type, table))));
+      const { rows, refused, firstLine, lastLine, problems, total } = records.summary;
+      if (rows === 0 && total > 0) throw new Rejection(problems, total, refused);
+      staged = { rows, firstLine, lastLine, problems, total, refused };
+    }
+    // A small sample is enough for the validating statement's plan (hash aggregates and joins).
+    await runner.query(`SET default_statistics_target = 10`);
+    await runner.query(`ANALYZE ${table}`);
+    await runner.query(`RESET default_statistics_target`);
+    if (staged.rows === 0) {
+      throw new Rejection([{ line: header ? 2 : 1, message: header ? 'the package has a header but no data rows' : 'the package has no records (every line is blank)' }], 1, 0);
+    }
+    return staged;
+  }
+
+  /** Passes the file's bytes on, without a leading BOM, reporting progress (0–40 %) on the way. */
+  private stagingMeter(t: IngestTarget, size: number): Transform {
     let seen = 0;
     let lastReported = 0;
     let first = true;
     const pause = this.pauseAt('staging');
     const submissions = this.submissions;
-    const meter = new Transform({
+    return new Transform({
       transform(chunk: Buffer, _enc, done) {
         if (first) {
           first = false;
@@ -174,19 +229,6 @@ export class IngestService {
         go();
       },
     });
-    const copy = client.query(copyFrom(copySql(table, header.order)));
-    try {
-      await pipeline(this.store.open(t.storagePath), meter, copy);
-    } catch (error) {
-      throw this.copyRejection(error);
-    }
-    const rows = Number(copy.rowCount);
-    // A small sample is enough for the validating statement's plan (hash aggregates and joins).
-    await runner.query(`SET default_statistics_target = 10`);
-    await runner.query(`ANALYZE ${table}`);
-    await runner.query(`RESET default_statistics_target`);
-    if (rows === 0) throw new Rejection([{ line: 2, message: 'the package has a header but no data rows' }], 1, 0);
-    return rows;
   }
 
   /**
@@ -194,8 +236,8 @@ export class IngestService {
    * lines validated side by side on two connections (one statement's row pass runs on
    * one core); the problems are merged into the order one statement would give.
    */
-  private async validate(t: IngestTarget, table: string, runner: QueryRunner, rows: number): Promise<void> {
-    const slices = validationSlices(rows, rows >= SPLIT_VALIDATION_ROWS ? 2 : 1);
+  private async validate(t: IngestTarget, table: string, runner: QueryRunner, staged: Staged): Promise<void> {
+    const slices = validationSlices(staged.firstLine, staged.lastLine, staged.rows >= SPLIT_VALIDATION_ROWS ? 2 : 1);
     const helpers = await Promise.all(slices.slice(1).map(() => this.bulkRunner()));
     try {
       const started = Date.now();
@@ -211,8 +253,13 @@ export class IngestService {
         if (r.status === 'rejected') throw r.reason;
         return r.value;
       });
+      // The records set aside while staging (JSON Lines) take their place among the rest.
+      if (staged.total > 0) results.push(staged.problems.map((p) => ({ line: p.line!, column: p.column ?? '', message: p.message, k: -1, total: staged.total })));
       const { problems, total } = mergeProblems(results);
-      if (total > 0) throw new Rejection(problems.map((p) => ({ line: p.line, column: p.column, message: p.message })), total, rows);
+      if (total > 0) {
+        const listed = problems.map((p) => ({ line: p.line, ...(p.column ? { column: p.column } : {}), message: p.message }));
+        throw new Rejection(listed, total, staged.rows + (staged.refused ?? 0));
+      }
     } finally {
       for (const helper of helpers) await this.releaseBulkRunner(helper);
     }

@@ -12,17 +12,28 @@ export function stagingTable(submissionId: string): string {
   return `staging.s_${submissionId.replace(/-/g, '')}`;
 }
 
-export function createStagingSql(type: PackageType, table: string): string {
+/**
+ * The staging table. A CSV package's lines are numbered by a sequence as COPY reads
+ * them: line_no counts records from 2, line 1 being the header (a cached sequence: one
+ * call per row into the sequence, not one write). A JSON Lines package's lines come
+ * numbered (`given`): a record's line in the file, blank lines skipped.
+ */
+export function createStagingSql(type: PackageType, table: string, lineNumbers: 'counted' | 'given' = 'counted'): string {
   const cols = PACKAGES[type].columns.map((c) => `${c.name} text NOT NULL`).join(', ');
-  // line_no counts records from 2: line 1 is the header. (A cached sequence: one call per row
-  // into the sequence, not one write.)
-  return `CREATE UNLOGGED TABLE ${table} (line_no integer GENERATED ALWAYS AS IDENTITY (START WITH 2 CACHE 10000), ${cols})`;
+  const lineNo = lineNumbers === 'given' ? 'line_no integer NOT NULL' : 'line_no integer GENERATED ALWAYS AS IDENTITY (START WITH 2 CACHE 10000)';
+  return `CREATE UNLOGGED TABLE ${table} (${lineNo}, ${cols})`;
 }
 
 /** COPY of the whole file (header included, skipped by HEADER) in the header's column order. */
 export function copySql(table: string, headerOrder: string[]): string {
   const cols = headerOrder.join(', ');
   return `COPY ${table} (${cols}) FROM STDIN WITH (FORMAT csv, HEADER true, ENCODING 'UTF8', FORCE_NOT_NULL (${cols}))`;
+}
+
+/** COPY of numbered records without a header: `line_no,"v1",…` in the type's column order (see NdjsonToCsv). */
+export function copyNumberedSql(type: PackageType, table: string): string {
+  const cols = PACKAGES[type].columns.map((c) => c.name).join(', ');
+  return `COPY ${table} (line_no, ${cols}) FROM STDIN WITH (FORMAT csv, ENCODING 'UTF8', FORCE_NOT_NULL (${cols}))`;
 }
 
 /**
@@ -110,11 +121,22 @@ export interface ValidationSlice {
   duplicates: boolean;
 }
 
-/** `parts` slices covering the staged lines 2 … rows + 1, the first one listing duplicates. */
-export function validationSlices(rows: number, parts: number): ValidationSlice[] {
-  if (!Number.isSafeInteger(rows) || rows < 1 || !Number.isSafeInteger(parts) || parts < 1) throw new RangeError('rows and parts must be positive integers');
-  const n = Math.min(parts, rows);
-  return Array.from({ length: n }, (_, i) => ({ from: 2 + Math.floor((i * rows) / n), to: 1 + Math.floor(((i + 1) * rows) / n), duplicates: i === 0 }));
+/**
+ * `parts` slices covering the staged line numbers `firstLine` … `lastLine` (a CSV
+ * package's 2 … rows + 1; a JSON Lines package's may have gaps where lines were
+ * blank), the first one listing duplicates.
+ */
+export function validationSlices(firstLine: number, lastLine: number, parts: number): ValidationSlice[] {
+  const span = lastLine - firstLine + 1;
+  if (!Number.isSafeInteger(firstLine) || !Number.isSafeInteger(span) || span < 1 || !Number.isSafeInteger(parts) || parts < 1) {
+    throw new RangeError('the line range must be non-empty and parts a positive integer');
+  }
+  const n = Math.min(parts, span);
+  return Array.from({ length: n }, (_, i) => ({
+    from: firstLine + Math.floor((i * span) / n),
+    to: firstLine - 1 + Math.floor(((i + 1) * span) / n),
+    duplicates: i === 0,
+  }));
 }
 
 /** A problem as the validating statement returns it. */

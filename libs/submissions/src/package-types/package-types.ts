@@ -263,3 +263,9 @@ export function templateCsv(type: PackageType): string {
   const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return [p.columns.map((c) => c.name), ...p.examples].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
+
+/** The template as JSON Lines: the two example rows, one object per line, keys in column order. */
+export function templateNdjson(type: PackageType): string {
+  const p = PACKAGES[type];
+  return p.examples.map((row) => JSON.stringify(Object.fromEntries(p.columns.map((c, i) => [c.name, row[i]]))) + '\n').join('');
+}

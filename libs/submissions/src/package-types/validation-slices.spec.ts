@@ -11,15 +11,23 @@ describe('validationSlices', () => {
       [1_000_000, 2],
       [10, 3],
     ]) {
-      const slices = validationSlices(rows, parts);
+      const slices = validationSlices(2, rows + 1, parts);
       expect(slices[0].from).toBe(2);
       expect(slices[slices.length - 1].to).toBe(rows + 1);
       for (let i = 1; i < slices.length; i++) expect(slices[i].from).toBe(slices[i - 1].to + 1);
       for (const s of slices) expect(s.to).toBeGreaterThanOrEqual(s.from);
       expect(slices.filter((s) => s.duplicates)).toHaveLength(1);
     }
-    expect(() => validationSlices(0, 2)).toThrow(RangeError);
-    expect(() => validationSlices(5, 0)).toThrow(RangeError);
+    expect(() => validationSlices(2, 1, 2)).toThrow(RangeError);
+    expect(() => validationSlices(2, 6, 0)).toThrow(RangeError);
+  });
+
+  it('covers a range of given line numbers (JSON Lines: from line 1, with gaps) in the same way', () => {
+    expect(validationSlices(1, 10, 2)).toEqual([
+      { from: 1, to: 5, duplicates: true },
+      { from: 6, to: 10, duplicates: false },
+    ]);
+    expect(validationSlices(7, 7, 2)).toEqual([{ from: 7, to: 7, duplicates: true }]);
   });
 });
 

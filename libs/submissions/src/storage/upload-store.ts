@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/src/index.js';
 import { DomainError } from '../../../errors/src/index.js';
+import { FORMAT_EXTENSION, type SubmissionFormat } from '../format.js';
 
 export interface ReceivedFile {
   tmpPath: string;
@@ -15,7 +16,7 @@ export interface ReceivedFile {
 }
 
 /**
- * Where submitted packages are kept: `DATA_DIR/submissions/<society>/<submission>.csv`,
+ * Where submitted packages are kept: `DATA_DIR/submissions/<society>/<submission>.<csv|ndjson>`,
  * the raw bytes as received (their SHA-256 is on the submission). Uploads stream to
  * disk, hashed on the way, never whole in memory. In production DATA_DIR is a volume
  * the API and the workers share.
@@ -58,13 +59,13 @@ export class UploadStore {
     return { tmpPath, sha256: hash.digest(), bytes };
   }
 
-  pathFor(societyId: string, submissionId: string): string {
-    return path.join(this.root, societyId, `${submissionId}.csv`);
+  pathFor(societyId: string, submissionId: string, format: SubmissionFormat): string {
+    return path.join(this.root, societyId, `${submissionId}.${FORMAT_EXTENSION[format]}`);
   }
 
   /** Moves a received file to its permanent place. */
-  async keep(file: ReceivedFile, societyId: string, submissionId: string): Promise<string> {
-    const target = this.pathFor(societyId, submissionId);
+  async keep(file: ReceivedFile, societyId: string, submissionId: string, format: SubmissionFormat): Promise<string> {
+    const target = this.pathFor(societyId, submissionId, format);
     await mkdir(path.dirname(target), { recursive: true });
     await rename(file.tmpPath, target);
     return target;

@@ -31,6 +31,7 @@ export class SubmissionDto {
   @ApiProperty({ format: 'uuid' }) societyId: string;
   @ApiProperty({ enum: PACKAGE_TYPES }) type: string;
   @ApiProperty({ example: '2025Q1' }) period: string;
+  @ApiProperty({ enum: ['csv', 'ndjson'], description: 'How the package was sent: CSV, or JSON Lines (one object per line)' }) format: string;
   @ApiProperty({ enum: ['queued', 'validating', 'rejected', 'committed', 'superseded'] }) status: string;
   @ApiProperty({ nullable: true, type: Number, description: 'Data rows in the package' }) rows: number | null;
   @ApiProperty({ description: 'Percent done' }) progress: number;
