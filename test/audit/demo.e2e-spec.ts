@@ -50,6 +50,17 @@ describe('audits of the demo world', () => {
     }
   });
 
+  it('ingested every demo package, the JSON Lines ones (the foreign society’s undistributed reports) like the CSV ones', async () => {
+    const rows: { format: string; status: string; n: number }[] = await t.dataSource.query(
+      `SELECT format, status, count(*)::int AS n FROM submissions GROUP BY format, status ORDER BY format, status`,
+    );
+    expect(rows).toEqual([
+      { format: 'csv', status: 'committed', n: expect.any(Number) },
+      { format: 'csv', status: 'rejected', n: 1 },
+      { format: 'ndjson', status: 'committed', n: 8 },
+    ]);
+  });
+
   it('finds the RSP-like society managing without a valid accreditation and lacking its rejected package', async () => {
     const rsp = await auditAndWait(http, { societyId: ids.rsp, financialYear: 2025, rules: ['governance.accreditation', 'governance.transparency-report'] });
     expect(findingOf(rsp, 'governance.accreditation')).toMatchObject({ passed: false, evidence: { uncovered: [{ from: '2025-01-01', to: '2025-12-31' }] } });

@@ -140,7 +140,7 @@ describeWithBrowser('web dashboard (Chromium)', () => {
     await p.getByRole('button', { name: 'Upload' }).click();
     await p.getByText('Write the quarter as YYYYQn').waitFor(); // checked before anything is sent
     await p.getByLabel('Quarter', { exact: true }).fill('2025Q1');
-    await p.getByLabel('CSV file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_PACKAGE) });
+    await p.getByLabel('Package file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_PACKAGE) });
     // Throttle the upload (about 2 s for the package) so the progress bar is seen moving.
     const cdp = await p.context().newCDPSession(p);
     await cdp.send('Network.enable');

@@ -1,3 +1,4 @@
+import { splitCsvRecord } from '../../submissions/src/ingest/header.js';
 import { type DemoHolder, demoRightsHolders } from './demo-data.js';
 
 /**
@@ -8,12 +9,15 @@ import { type DemoHolder, demoRightsHolders } from './demo-data.js';
  *  - the RAO-like society's 2025Q3 undistributed report is missing (a conservation gap);
  *  - the RSP-like society's 2025Q4 distribution package is rejected (bad lines);
  *  - publishers receive most of the RAO-like society's money, while its board seats one.
+ * The foreign society sends its undistributed reports as JSON Lines, the rest is CSV.
  */
 export interface DemoPackage {
   society: string;
   type: string;
   period: string;
+  /** The package as sent: CSV, or JSON Lines when `format` says so. */
   csv: string;
+  format?: 'ndjson';
 }
 
 const QUARTERS = ['2024Q1', '2024Q2', '2024Q3', '2024Q4', '2025Q1', '2025Q2', '2025Q3', '2025Q4'];
@@ -190,14 +194,10 @@ export function demoPackages(): DemoPackage[] {
         ]),
       });
       if (!(p.key === 'rao' && period === '2025Q3')) {
-        packages.push({
-          society: p.key,
-          type: 'undistributed',
-          period,
-          csv: csv('category,fy_of_collection,currency,amount,reason,non_distributable,decided_use', [
-            [p.category, period.slice(0, 4), p.currency, money(undistributed), 'Awaiting usage reports and claims', 'false', ''].join(','),
-          ]),
-        });
+        const report = csv('category,fy_of_collection,currency,amount,reason,non_distributable,decided_use', [
+          [p.category, period.slice(0, 4), p.currency, money(undistributed), 'Awaiting usage reports and claims', 'false', ''].join(','),
+        ]);
+        packages.push({ society: p.key, type: 'undistributed', period, ...(p.key === 'foreign' ? { csv: jsonLines(report), format: 'ndjson' as const } : { csv: report }) });
       }
     });
   }
@@ -217,6 +217,12 @@ function breakLines(lines: string[][]): string[][] {
 
 function csvCell(value: string): string {
   return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The same records as JSON Lines (the demo's CSV has one record per line). */
+function jsonLines(text: string): string {
+  const [header, ...rows] = text.trimEnd().split('\n').map(splitCsvRecord);
+  return rows.map((cells) => JSON.stringify(Object.fromEntries(header.map((name, i) => [name, cells[i]]))) + '\n').join('');
 }
 
 function csv(header: string, rows: string[]): string {

@@ -131,7 +131,7 @@ export class DemoService {
     const packages = demoPackages();
     for (const p of packages) {
       const { type, period } = this.submissions.checkTarget(p.type, p.period);
-      await this.submissions.accept(SYSTEM, societyIds[p.society], type, period, Readable.from([Buffer.from(p.csv, 'utf8')]));
+      await this.submissions.accept(SYSTEM, societyIds[p.society], type, period, Readable.from([Buffer.from(p.csv, 'utf8')]), p.format ?? 'csv');
     }
     this.logger.log(`Queued ${packages.length} demo packages (2024Q1-2025Q4); they commit in the background`);
   }

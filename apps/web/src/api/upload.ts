@@ -12,13 +12,15 @@ export interface UploadRequest {
   societyId: string;
   type: PackageType;
   period: string;
-  file: Blob;
+  /** The package; a name ending in .ndjson or .jsonl is sent as JSON Lines, any other as CSV. */
+  file: Blob & { name?: string };
   onProgress(progress: UploadProgress): void;
   signal?: AbortSignal;
 }
 
 /**
- * Sends a quarterly package as `text/csv` to `POST /v1/societies/{id}/submissions`.
+ * Sends a quarterly package as `text/csv` (or `application/x-ndjson` for a JSON Lines
+ * file) to `POST /v1/societies/{id}/submissions`.
  * XMLHttpRequest rather than fetch: only XHR reports upload progress. Resolves with the
  * accepted submission (202 new, 200 when the same bytes were already submitted);
  * rejects with the ApiError of a refused upload (bad period, wrong type, too large).
@@ -29,7 +31,7 @@ export function uploadSubmission(req: UploadRequest): Promise<SubmissionAccepted
     const url = `/v1/societies/${encodeURIComponent(req.societyId)}/submissions?type=${encodeURIComponent(req.type)}&period=${encodeURIComponent(req.period)}`;
     xhr.open('POST', url);
     xhr.setRequestHeader('authorization', req.bearer);
-    xhr.setRequestHeader('content-type', 'text/csv');
+    xhr.setRequestHeader('content-type', contentTypeOf(req.file.name));
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.onprogress = (e) => req.onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : req.file.size });
     xhr.onload = () => {
@@ -50,4 +52,9 @@ export function uploadSubmission(req: UploadRequest): Promise<SubmissionAccepted
     req.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(req.file);
   });
+}
+
+/** The media type a package file is sent as: JSON Lines by its extension, CSV otherwise. */
+export function contentTypeOf(fileName: string | undefined): string {
+  return /\.(ndjson|jsonl)$/i.test(fileName ?? '') ? 'application/x-ndjson' : 'text/csv';
 }

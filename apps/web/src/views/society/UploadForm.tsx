@@ -18,13 +18,13 @@ type Phase =
   | { phase: 'refused'; error: ApiError };
 
 /**
- * Upload a quarterly package: choose its type, quarter and CSV file; the bar follows the
+ * Upload a quarterly package: choose its type, quarter and file (CSV or JSON Lines); the bar follows the
  * bytes sent, then the submission's own status takes over (validation progress, then the
  * commit or the errors by line and column).
  */
 export function UploadForm({ societyId, onUploaded }: { societyId: string; onUploaded(): void }) {
   const { api } = useSession();
-  const ids = { type: useId(), period: useId(), periodHint: useId(), periodError: useId(), file: useId() };
+  const ids = { type: useId(), period: useId(), periodHint: useId(), periodError: useId(), file: useId(), fileHint: useId() };
   const [type, setType] = useState<PackageType>('distribution-lines');
   const [period, setPeriod] = useState(() => previousQuarter(quarterOf(todayIso())));
   const [periodError, setPeriodError] = useState<string | null>(null);
@@ -37,7 +37,7 @@ export function UploadForm({ societyId, onUploaded }: { societyId: string; onUpl
     const file = fileInput.current?.files?.[0];
     const pErr = explainPeriod(period.trim());
     setPeriodError(pErr);
-    setFileError(file ? null : 'Choose the CSV file to upload');
+    setFileError(file ? null : 'Choose the file to upload (CSV, or JSON Lines: .ndjson or .jsonl)');
     if (pErr || !file) return;
     setState({ phase: 'uploading', progress: { loaded: 0, total: file.size } });
     try {
@@ -108,8 +108,19 @@ export function UploadForm({ societyId, onUploaded }: { societyId: string; onUpl
         )}
       </div>
       <div className="form-row">
-        <label htmlFor={ids.file}>CSV file</label>
-        <input id={ids.file} ref={fileInput} type="file" accept=".csv,text/csv" disabled={busy} aria-invalid={fileError ? true : undefined} />
+        <label htmlFor={ids.file}>Package file</label>
+        <input
+          id={ids.file}
+          ref={fileInput}
+          type="file"
+          accept=".csv,text/csv,.ndjson,.jsonl,application/x-ndjson"
+          disabled={busy}
+          aria-describedby={ids.fileHint}
+          aria-invalid={fileError ? true : undefined}
+        />
+        <span id={ids.fileHint} className="hint">
+          CSV, or JSON Lines (.ndjson, .jsonl)
+        </span>
         {fileError && <span className="field-error">{fileError}</span>}
       </div>
       <button type="submit" disabled={busy}>
