@@ -1,4 +1,5 @@
 import { apportionCommand } from './commands/apportion.command.js';
+import { keysCommand } from './commands/keys.command.js';
 import { merkleCommand } from './commands/merkle.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { verifyCommand } from './commands/verify.command.js';
@@ -9,6 +10,7 @@ const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
   merkle: { run: merkleCommand, summary: 'RFC 6962 roots, inclusion and consistency proofs' },
   verify: { run: verifyCommand, summary: 'check a downloaded line proof and its signed head offline' },
   migrate: { run: migrateCommand, summary: 'apply the database migrations (DATABASE_URL, or the embedded database in DATA_DIR)' },
+  keys: { run: keysCommand, summary: 'rotate the log signing key kept in DATA_DIR (keys rotate)' },
 };
 
 const USAGE = `usage: ledger <command> [options]

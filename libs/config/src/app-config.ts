@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { MerkleFormatError, importPrivateKey, parseKeySet, type PublicKeyRecord } from '../../merkle/src/index.js';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
@@ -47,9 +49,23 @@ export class AppConfig {
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   CORS_ORIGINS?: string;
 
-  /** Base64 of a PKCS#8 DER Ed25519 private key that signs the log's tree heads; unset: generated once in DATA_DIR. */
+  /**
+   * The Ed25519 private key that signs the log's tree heads: base64 of its 32-byte seed,
+   * or PKCS#8 PEM. Unset: generated once in DATA_DIR/log-signing-key.txt.
+   */
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   LOG_SIGNING_KEY?: string;
+
+  /**
+   * Path of a JSON key set file, `{"keys": [{keyId, algorithm, publicKey, retiredAt?}, …]}`
+   * (the form GET /v1/log/keys serves), of retired public keys whose heads the ledger
+   * still trusts. Read and checked at boot (`trustedKeys`).
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  LOG_TRUSTED_KEYS?: string;
+
+  /** The keys of LOG_TRUSTED_KEYS, read by loadConfig ([] when unset). */
+  trustedKeys: readonly PublicKeyRecord[];
 
   /** Key prefix of the queues in Redis (several deployments can share one Redis). */
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'must be 1-64 letters, digits, _ . or -' })
@@ -81,14 +97,58 @@ const KNOWN = Object.keys(new AppConfig());
 /** Reads and validates the environment; throws ConfigError naming every wrong variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, string | undefined> = {};
-  for (const key of [...KNOWN, 'DATABASE_URL', 'REDIS_URL', 'ADMIN_TOKEN', 'DEMO', 'CORS_ORIGINS', 'LOG_SIGNING_KEY', 'INGEST_PAUSE']) {
+  for (const key of [...KNOWN, 'DATABASE_URL', 'REDIS_URL', 'ADMIN_TOKEN', 'DEMO', 'CORS_ORIGINS', 'LOG_SIGNING_KEY', 'LOG_TRUSTED_KEYS', 'INGEST_PAUSE']) {
     if (env[key] !== undefined) raw[key] = env[key];
   }
   const config = plainToInstance(AppConfig, raw);
   const problems = validateSync(config, { forbidUnknownValues: false });
-  if (problems.length > 0) {
-    const lines = problems.map((p) => `  ${p.property}: ${Object.values(p.constraints ?? {}).join('; ').replace(`${p.property} `, '')}`);
-    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  const lines = problems.map((p) => `  ${p.property}: ${Object.values(p.constraints ?? {}).join('; ').replace(`${p.property} `, '')}`);
+  if (config.LOG_SIGNING_KEY !== undefined && !problems.some((p) => p.property === 'LOG_SIGNING_KEY')) {
+    try {
+      importPrivateKey(config.LOG_SIGNING_KEY);
+    } catch {
+      lines.push('  LOG_SIGNING_KEY: is not an Ed25519 private key (base64 of its 32-byte seed, or PKCS#8 PEM)');
+    }
   }
+  config.trustedKeys = [];
+  if (config.LOG_TRUSTED_KEYS !== undefined && !problems.some((p) => p.property === 'LOG_TRUSTED_KEYS')) {
+    try {
+      config.trustedKeys = readTrustedKeys(config.LOG_TRUSTED_KEYS);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      lines.push(`  LOG_TRUSTED_KEYS: ${error.message}`);
+    }
+  }
+  if (lines.length > 0) throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   return config;
+}
+
+/**
+ * Reads the key set file named by LOG_TRUSTED_KEYS; a ConfigError says what is wrong
+ * (the path is named: it is not a secret, and neither are the public keys in it).
+ */
+export function readTrustedKeys(file: string): PublicKeyRecord[] {
+  if (/^\s*[[{]/.test(file)) {
+    throw new ConfigError('must be the path of a JSON key set file ({"keys": [...]}, as GET /v1/log/keys serves it), not the JSON itself');
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read the key set file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    throw new ConfigError(`the key set file ${file} is not JSON`);
+  }
+  try {
+    return parseKeySet(document);
+  } catch (error) {
+    if (error instanceof MerkleFormatError) {
+      throw new ConfigError(`the key set file ${file} is not a key set {"keys": [{keyId, algorithm, publicKey, retiredAt?}]}: ${error.message}`);
+    }
+    throw error;
+  }
 }

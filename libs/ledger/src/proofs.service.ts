@@ -24,6 +24,8 @@ import { CHUNK_LEAVES, chunkedInclusionProof, type SubmissionChunk } from './sub
 export interface LogPublicKey extends PublicKeyRecord {
   /** `<name>+<key hash>+<base64 key>`: what witnesses configure to check the checkpoints. */
   verifierKey: string;
+  /** True for the key that signs now; false for a retired key still trusted for the heads it signed (up to its `retiredAt`, when given). */
+  current: boolean;
 }
 
 const hex = (hashes: Buffer[]) => hashes.map((h) => h.toString('hex'));
@@ -46,9 +48,21 @@ export class ProofsService {
     private readonly societies: SocietiesService,
   ) {}
 
+  /**
+   * Every key whose heads the ledger trusts, the current one first: the key set
+   * `ledger verify --keys` reads (it ignores `verifierKey` and `current`, and honours `retiredAt`).
+   */
   keys(): { keys: LogPublicKey[] } {
-    const record = this.key.publicKey;
-    return { keys: [{ ...record, verifierKey: formatVerifierKey(LOG_KEY_NAME, importPublicKey(record)) }] };
+    return {
+      keys: this.key.trusted.map(({ keyId, algorithm, publicKey, retiredAt, current }) => ({
+        keyId,
+        algorithm,
+        publicKey,
+        verifierKey: formatVerifierKey(LOG_KEY_NAME, importPublicKey({ keyId, algorithm, publicKey })),
+        current,
+        ...(retiredAt !== undefined ? { retiredAt } : {}),
+      })),
+    };
   }
 
   /** The latest signed head of the society's log (a head of the empty log before the first commit). */

@@ -41,8 +41,9 @@ const LINES_NAMED_PER_SUBMISSION = 100;
  *   1. every line's leaf hash from its columns, against the stored leaf_hash;
  *   2. every submission root from those recomputed hashes, against the log leaf,
  *      the submission's recorded root and its stored chunk roots;
- *   3. every signed tree head: signed by the ledger's key, naming this log, and
- *      with the root of the log recomputed from the lines at its size;
+ *   3. every signed tree head: signed by one of the ledger's trusted keys (the
+ *      current one, or a retired one no later than its retirement), naming this
+ *      log, and with the root of the log recomputed from the lines at its size;
  *   4. the latest head covers every leaf, and every committed submission is a leaf.
  * A change made behind the ledger's back (triggers disabled by a superuser) is
  * reported as the submission and, when the line's own hash gives it away, the line.
@@ -119,7 +120,8 @@ export class VerifyService {
     const tree = new MerkleTree(expected);
     // Heads after a leaf already found wrong cannot match the recomputed log: not reported again.
     const firstBadLeaf = leaves.findIndex((leaf, i) => !hashesEqual(leaf.leafHash, expected[i]));
-    const trusted = [this.key.publicKey];
+    // The current key and the retired ones (each up to its retiredAt), from the configuration, never from the database.
+    const trusted = this.key.trusted;
     const blame = (size: number) => leaves[Math.min(size, leaves.length) - 1]?.submissionId ?? leaves[0]?.submissionId;
     for (const head of heads) {
       const problems: string[] = [];

@@ -32,6 +32,7 @@ export {
   importPublicKey,
   keyIdOf,
   parseKeySet,
+  retiredAtMillis,
   type Ed25519KeyPair,
   type KeySet,
   type PublicKeyRecord,

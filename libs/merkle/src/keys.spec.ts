@@ -80,4 +80,15 @@ describe('parseKeySet', () => {
     expect(() => parseKeySet({ keys: [a, { keyId: 1 }] })).toThrow(/keys\[1\]/);
     expect(() => parseKeySet({ keys: [{ ...a, keyId: '0000000000000000' }] })).toThrow(/keys\[0\].*does not match/);
   });
+
+  it('keeps retiredAt, checked, and leaves out the other members (verifierKey, current)', () => {
+    const a = exportPublicKey(generateEd25519KeyPair().publicKey);
+    const b = exportPublicKey(generateEd25519KeyPair().publicKey);
+    const published = { keys: [{ ...a, verifierKey: 'x', current: true }, { ...b, current: false, retiredAt: '2026-12-01T09:00:00.000Z' }] };
+    expect(parseKeySet(published)).toEqual([a, { ...b, retiredAt: '2026-12-01T09:00:00.000Z' }]);
+    expect(parseKeySet({ keys: [{ ...b, retiredAt: '2026-12-01T10:00:00+01:00' }] })[0].retiredAt).toBe('2026-12-01T10:00:00+01:00');
+    for (const retiredAt of ['2026-12-01', '2026-12-01T09:00:00', 'yesterday', 1764579600000, null, '2026-13-45T09:00:00Z']) {
+      expect(() => parseKeySet({ keys: [a, { ...b, retiredAt }] })).toThrow(/keys\[1\]: retiredAt must be an ISO 8601 date-time with a time zone/);
+    }
+  });
 });

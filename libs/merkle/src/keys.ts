@@ -5,7 +5,8 @@
  * `publicKey` is the standard base64 of the raw 32-byte key (RFC 8032) and
  * `keyId` is the lowercase hex of the first 8 bytes of SHA-256(raw public key),
  * 16 hex digits. A key set (GET /v1/log/keys, the `--keys` file of the CLI) is
- * `{keys: [PublicKeyRecord, …]}`.
+ * `{keys: [PublicKeyRecord, …]}`. A key the log no longer signs with (rotated out)
+ * may carry `retiredAt`: the heads it signed are trusted up to that instant only.
  *
  * Private keys can be stored as the standard base64 of their raw 32-byte seed
  * (RFC 8032 private key), or as PKCS#8 PEM.
@@ -23,6 +24,12 @@ export interface PublicKeyRecord {
   keyId: string;
   algorithm: 'Ed25519';
   publicKey: string;
+  /**
+   * When the log stopped signing with this key (ISO 8601 date-time with a zone): a
+   * head it signed dated later is not trusted. Absent: no limit (a current key, or a
+   * retired one whose retirement date was not recorded).
+   */
+  retiredAt?: string;
 }
 
 /** The document served by GET /v1/log/keys and read by `ledger verify --keys`. */
@@ -98,7 +105,20 @@ export function importPublicKey(record: PublicKeyRecord): KeyObject {
   return key;
 }
 
-/** Validates a key set document `{keys: [...]}` and returns its keys. */
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The instant of a `retiredAt` (milliseconds since the epoch); throws unless it is an ISO 8601 date-time with a zone. */
+export function retiredAtMillis(retiredAt: unknown): number {
+  const millis = typeof retiredAt === 'string' && ISO_8601.test(retiredAt) ? Date.parse(retiredAt) : Number.NaN;
+  if (Number.isNaN(millis)) throw new MerkleFormatError('retiredAt must be an ISO 8601 date-time with a time zone');
+  return millis;
+}
+
+/**
+ * Validates a key set document `{keys: [...]}` and returns its keys: keyId,
+ * algorithm, publicKey and, when present, retiredAt (other members, such as the
+ * `verifierKey` and `current` of GET /v1/log/keys, are left out).
+ */
 export function parseKeySet(document: unknown): PublicKeyRecord[] {
   const keys = (document as Partial<KeySet> | null)?.keys;
   if (!Array.isArray(keys)) throw new MerkleFormatError('a key set must be an object with a "keys" array');
@@ -110,6 +130,10 @@ export function parseKeySet(document: unknown): PublicKeyRecord[] {
     const checked = { keyId: r.keyId, algorithm: r.algorithm, publicKey: r.publicKey } as PublicKeyRecord;
     try {
       importPublicKey(checked);
+      if (r.retiredAt !== undefined) {
+        retiredAtMillis(r.retiredAt);
+        checked.retiredAt = r.retiredAt;
+      }
     } catch (error) {
       throw new MerkleFormatError(`keys[${i}]: ${(error as Error).message}`, { cause: error });
     }

@@ -68,6 +68,22 @@ describe('signed tree heads', () => {
     expect(verifyTreeHead(byOther, keys)).toEqual({ ok: true });
   });
 
+  it('trusts a retired key for the heads dated up to its retiredAt only', () => {
+    const signed = signTreeHead(head, logKey.privateKey); // dated 2026-03-31T23:59:59.000Z
+    const retired = (retiredAt: string) => [keys[0], { ...keys[1], retiredAt }];
+    expect(verifyTreeHead(signed, retired('2026-04-01T00:00:00.000Z'))).toEqual({ ok: true });
+    expect(verifyTreeHead(signed, retired('2026-03-31T23:59:59.000Z'))).toEqual({ ok: true });
+    expect(verifyTreeHead(signed, retired('2026-04-01T01:59:59+02:00'))).toEqual({ ok: true }); // the same instant in another zone
+    expect(verifyTreeHead(signed, retired('2026-03-31T23:59:58.999Z'))).toEqual({
+      ok: false,
+      reason: `the head is dated 2026-03-31T23:59:59.000Z, after key ${keys[1].keyId} was retired (2026-03-31T23:59:58.999Z)`,
+    });
+    // A limit that cannot be read does not trust the head.
+    expect(verifyTreeHead(signed, retired('soon'))).toEqual({ ok: false, reason: expect.stringMatching(/malformed retiredAt/) });
+    // A bad signature is reported as such, whatever the date.
+    expect(verifyTreeHead({ ...signed, treeSize: 43 }, retired('2026-03-01T00:00:00Z')).reason).toMatch(/does not verify/);
+  });
+
   it('reports malformed heads instead of throwing', () => {
     const signed = signTreeHead(head, logKey.privateKey);
     const bad: [string, unknown][] = [

@@ -16,7 +16,7 @@ import { sign, verify, type KeyObject } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 import { decodeBase64, isTreeIndex } from './encoding.js';
 import { MerkleFormatError } from './errors.js';
-import { importPublicKey, keyIdOf, type PublicKeyRecord } from './keys.js';
+import { importPublicKey, keyIdOf, retiredAtMillis, type PublicKeyRecord } from './keys.js';
 
 export interface TreeHead {
   treeSize: number;
@@ -78,7 +78,8 @@ export function signTreeHead(head: TreeHead, privateKey: KeyObject): SignedTreeH
 
 /**
  * Verifies a signed tree head against a set of trusted public keys: the head is
- * well formed, its keyId names one of the keys, and the signature verifies.
+ * well formed, its keyId names one of the keys, the signature verifies, and, when
+ * that key was retired (`retiredAt`), the head is dated no later than its retirement.
  */
 export function verifyTreeHead(head: SignedTreeHead, publicKeys: readonly PublicKeyRecord[]): VerificationResult {
   try {
@@ -92,6 +93,17 @@ export function verifyTreeHead(head: SignedTreeHead, publicKeys: readonly Public
     const message = Buffer.from(treeHeadSigningInput(head), 'utf8');
     if (!verify(null, message, key, signature)) {
       return { ok: false, reason: `the head signature does not verify with key ${head.keyId}` };
+    }
+    if (record.retiredAt !== undefined) {
+      let retiredAt: number;
+      try {
+        retiredAt = retiredAtMillis(record.retiredAt);
+      } catch {
+        return { ok: false, reason: `key ${head.keyId} has a malformed retiredAt: not an ISO 8601 date-time with a time zone` };
+      }
+      if (Date.parse(head.timestamp) > retiredAt) {
+        return { ok: false, reason: `the head is dated ${head.timestamp}, after key ${head.keyId} was retired (${record.retiredAt})` };
+      }
     }
     return { ok: true };
   } catch (error) {

@@ -18,7 +18,10 @@ export class LogController {
 
   @Get('v1/log/keys')
   @Public()
-  @ApiOperation({ summary: "The log's public keys: Ed25519 keys for tree heads, and C2SP verifier keys for checkpoints (the --keys file of `ledger verify`)" })
+  @ApiOperation({
+    summary: "The log's public keys: Ed25519 keys for tree heads, and C2SP verifier keys for checkpoints (the --keys file of `ledger verify`)",
+    description: 'The current key (current: true) and every retired key the ledger still trusts for the heads it signed before its retirement (retiredAt).',
+  })
   @ApiOkResponse({ type: LogKeysDto })
   keys(): LogKeysDto {
     return this.proofs.keys();

@@ -18,10 +18,17 @@ export class LogPublicKeyDto {
   @ApiProperty({ example: 'Ed25519' }) algorithm: string;
   @ApiProperty({ description: 'Standard base64 of the raw 32-byte Ed25519 public key' }) publicKey: string;
   @ApiProperty({ description: 'C2SP signed-note verifier key (<name>+<key hash>+<base64>) for the checkpoints' }) verifierKey: string;
+  @ApiProperty({ description: 'True for the key that signs now (listed first); false for a retired key, still trusted for the heads it signed before its retirement' })
+  current: boolean;
+  @ApiPropertyOptional({
+    description: 'Retired keys: when the ledger stopped signing with the key (ISO 8601). A head it signed dated later is not trusted. Absent when not recorded.',
+    example: '2026-12-01T09:00:00.000Z',
+  })
+  retiredAt?: string;
 }
 
 export class LogKeysDto {
-  @ApiProperty({ type: [LogPublicKeyDto] }) keys: LogPublicKeyDto[];
+  @ApiProperty({ type: [LogPublicKeyDto], description: 'Every key the ledger trusts: the current one first, then the retired ones' }) keys: LogPublicKeyDto[];
 }
 
 /** `first` is required; it is checked after the society is known to be readable, so another tenant learns nothing. */
