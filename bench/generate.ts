@@ -1,7 +1,9 @@
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { makeIpi, makeIswc } from '../libs/identifiers/src/index.js';
+import { splitCsvRecord } from '../libs/submissions/src/ingest/header.js';
 
 export const DISTRIBUTION_HEADER =
   'line_id,rights_holder_ipi,rights_holder_name,work_iswc,work_title,category,use_type,territory,use_from,use_to,currency,gross,management_fee,other_deductions,net,status,paid_on,mandate_basis';
@@ -61,3 +63,33 @@ export async function writeDistributionLines(file: string, rows: number, holders
   );
 }
 
+
+/**
+ * The same package as JSON Lines: each CSV record of `csvFile` (one per line, no quoted
+ * line breaks, as writeDistributionLines writes them) as an object keyed by the header.
+ */
+export async function writeJsonLines(csvFile: string, ndjsonFile: string): Promise<void> {
+  const lines = createInterface({ input: createReadStream(csvFile), crlfDelay: Infinity });
+  let header: string[] | null = null;
+  await pipeline(
+    Readable.from(
+      (async function* () {
+        let chunk = '';
+        for await (const line of lines) {
+          if (header === null) {
+            header = splitCsvRecord(line);
+            continue;
+          }
+          const cells = splitCsvRecord(line);
+          chunk += JSON.stringify(Object.fromEntries(header.map((name, i) => [name, cells[i]]))) + '\n';
+          if (chunk.length > 1 << 16) {
+            yield chunk;
+            chunk = '';
+          }
+        }
+        if (chunk) yield chunk;
+      })(),
+    ),
+    createWriteStream(ndjsonFile),
+  );
+}

@@ -1,7 +1,8 @@
 /**
  * Ingest benchmark.
  *
- *   npm run bench:ingest [-- --rows N]      (default 1,000,000 distribution lines)
+ *   npm run bench:ingest [-- --rows N] [--format csv|ndjson]
+ *                                           (default 1,000,000 distribution lines, CSV)
  *
  * Generates N distribution lines deterministically into a CSV file, then measures in
  * the same run, on the same PostgreSQL (DATABASE_URL, or an embedded one):
@@ -9,6 +10,8 @@
  *   full      the real ingest through the API: streamed upload, staging COPY,
  *             set-based validation, one-transaction commit of typed lines with leaf
  *             hashes, Merkle root, journal and signed log head (upload → committed).
+ * With --format ndjson the full ingest uploads the same lines as JSON Lines (the
+ * baseline stays the raw COPY of the CSV: the same lines in the cheapest form).
  * ratio = baselineSeconds / seconds. rssMb is the peak RSS of this process, which runs
  * the API and the worker (in-process jobs). BENCH_LOG_LEVEL=debug shows the phases.
  */
@@ -17,11 +20,12 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { DISTRIBUTION_HEADER, writeDistributionLines } from './generate.js';
-import { benchDatabase, bootBenchApp, intOption, report, rssSampler, timed } from './support.js';
+import { DISTRIBUTION_HEADER, writeDistributionLines, writeJsonLines } from './generate.js';
+import { benchDatabase, bootBenchApp, choiceOption, intOption, report, rssSampler, timed } from './support.js';
 
 async function main(): Promise<void> {
   const rows = intOption('rows', 1_000_000);
+  const format = choiceOption('format', ['csv', 'ndjson'] as const);
   const memory = rssSampler();
   const db = await benchDatabase('ingest');
   try {
@@ -29,6 +33,12 @@ async function main(): Promise<void> {
     process.stdout.write(`generating ${rows} distribution lines… `);
     await writeDistributionLines(file, rows);
     process.stdout.write(`${(statSync(file).size / 1024 / 1024).toFixed(1)} MB\n`);
+    let upload = file;
+    if (format === 'ndjson') {
+      upload = path.join(db.work, 'lines.ndjson');
+      await writeJsonLines(file, upload);
+      process.stdout.write(`the same lines as JSON Lines: ${(statSync(upload).size / 1024 / 1024).toFixed(1)} MB\n`);
+    }
 
     // Baseline: raw COPY of the same file into a bare table.
     const client = new pg.Client({ connectionString: db.url });
@@ -44,8 +54,8 @@ async function main(): Promise<void> {
     // Full ingest through the API.
     const app = await bootBenchApp(db.url, db.work);
     const society = (await app.api('POST', '/v1/societies', { name: 'Bench Society', cisacCode: '555', country: 'RU', currency: 'RUB', fyEndMonth: 12, fyEndDay: 31 })).body as { id: string };
-    const full = await timed(() => app.submit(society.id, 'distribution-lines', '2025Q1', { file }));
-    process.stdout.write(`full ingest (upload → committed, ${full.value.rows} rows): ${full.seconds.toFixed(2)} s\n`);
+    const full = await timed(() => app.submit(society.id, 'distribution-lines', '2025Q1', { file: upload }));
+    process.stdout.write(`full ingest (${format} upload → committed, ${full.value.rows} rows): ${full.seconds.toFixed(2)} s\n`);
     await app.close();
     memory.stop();
     report({ bench: 'ingest', rows, seconds: full.seconds, baseline: 'raw-copy', baselineSeconds: baseline.seconds, rssMb: memory.peakMb() });

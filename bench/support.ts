@@ -12,6 +12,18 @@ export function intOption(name: string, fallback: number): number {
   return value;
 }
 
+/** `--name value` from argv, one of `choices` (the first is the fallback). */
+export function choiceOption<T extends string>(name: string, choices: readonly T[]): T {
+  const at = process.argv.indexOf(`--${name}`);
+  if (at < 0) return choices[0];
+  const value = process.argv[at + 1] as T;
+  if (!choices.includes(value)) {
+    process.stderr.write(`--${name} must be one of: ${choices.join(', ')}\n`);
+    process.exit(2);
+  }
+  return value;
+}
+
 /** Samples this process's resident set size; `peakMb()` is the highest seen. */
 export function rssSampler(intervalMs = 50): { peakMb(): number; stop(): void } {
   let peak = process.memoryUsage().rss;
@@ -106,11 +118,15 @@ export async function bootBenchApp(url: string, work: string) {
     });
     return { status: res.status, body: (await res.json()) as Record<string, any> };
   };
-  /** Uploads a package (a file path streams; a string is sent whole) and waits until it is committed. */
+  /**
+   * Uploads a package (a file path streams; a string is sent whole) and waits until it is
+   * committed. A file whose name ends in .ndjson goes as JSON Lines.
+   */
   const submit = async (societyId: string, type: string, period: string, source: { file: string } | { csv: string }) => {
+    const contentType = 'file' in source && source.file.endsWith('.ndjson') ? 'application/x-ndjson' : 'text/csv';
     const res = await fetch(`${base}/v1/societies/${societyId}/submissions?type=${type}&period=${period}`, {
       method: 'POST',
-      headers: { ...auth, 'content-type': 'text/csv' },
+      headers: { ...auth, 'content-type': contentType },
       body: 'file' in source ? (Readable.toWeb(createReadStream(source.file)) as unknown as RequestInit['body']) : source.csv,
       ...('file' in source ? { duplex: 'half' } : {}),
     } as RequestInit);

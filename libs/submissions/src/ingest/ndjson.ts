@@ -134,7 +134,10 @@ export class NdjsonToCsv extends Transform {
     }
     const record = value as Record<string, unknown>;
     let csv = String(line);
-    for (const column of this.columns) csv += ',"' + cell(record[column]).replace(/"/g, '""') + '"';
+    for (const column of this.columns) {
+      const v = cell(record[column]);
+      csv += v.includes('"') ? ',"' + v.replace(/"/g, '""') + '"' : ',"' + v + '"';
+    }
     out.push(csv + '\n');
     this.rows += 1;
     if (this.firstLine === 0) this.firstLine = line;
@@ -146,7 +149,8 @@ export class NdjsonToCsv extends Transform {
     for (const key of repeatedKeys(text, Object.keys(record).length)) {
       found.push({ line, column: key, message: `the key "${key}" appears more than once` });
     }
-    for (const [key, v] of Object.entries(record)) {
+    for (const key in record) {
+      const v = record[key];
       if (!this.known.has(key)) {
         found.push({ line, column: key, message: `unknown column "${key}" for ${this.describe} (expected: ${this.columns.join(', ')})` });
       } else if (typeof v === 'number') {
@@ -182,9 +186,13 @@ function byCodePoint(a: string, b: string): number {
 
 /**
  * The keys of a JSON object's text that appear more than once (JSON.parse keeps the
- * last silently). Only scanned in full when the text holds more keys than the object.
+ * last silently). Every key is followed by a colon, so a text with no more colons than
+ * the object has keys repeats none; only other texts are scanned.
  */
 export function repeatedKeys(text: string, distinct: number): string[] {
+  let colons = 0;
+  for (let at = text.indexOf(':'); at !== -1 && colons <= distinct; at = text.indexOf(':', at + 1)) colons += 1;
+  if (colons <= distinct) return [];
   const keys: string[] = [];
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
