@@ -146,6 +146,15 @@ describe('signed tree heads', () => {
     const lying = [{ ...keys[0], keyId: DOCS_KEYS[0].keyId }];
     await expect(verifySignedHead(DOCS_EXAMPLE.head, lying)).resolves.toEqual({ ok: false, reason: expect.stringMatching(/is not the key it names/) });
     await expect(verifySignedHead({ ...DOCS_EXAMPLE.head, signature: 'not base64!' }, DOCS_KEYS)).resolves.toEqual({ ok: false, reason: expect.stringMatching(/malformed tree head/) });
+    // A retired key is trusted for the heads dated up to its retirement, and no later (the server's rule).
+    const at = DOCS_EXAMPLE.head.timestamp;
+    const retired = (retiredAt: string) => DOCS_KEYS.map((k) => ({ ...k, retiredAt }));
+    await expect(verifySignedHead(DOCS_EXAMPLE.head, retired(at))).resolves.toEqual({ ok: true, keyId: '9f28b8a7c573bc1b' });
+    await expect(verifySignedHead(DOCS_EXAMPLE.head, retired(new Date(Date.parse(at) - 1).toISOString()))).resolves.toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^the head is dated .*, after key 9f28b8a7c573bc1b was retired/),
+    });
+    await expect(verifySignedHead(DOCS_EXAMPLE.head, retired('yesterday'))).resolves.toEqual({ ok: false, reason: expect.stringMatching(/malformed retiredAt/) });
     expect(base64ToBytes(DOCS_KEYS[0].publicKey, 'key').length).toBe(32);
   });
 });

@@ -19,6 +19,10 @@ export interface PublishedKey {
   algorithm: string;
   publicKey: string;
   verifierKey?: string;
+  /** True for the key that signs new heads. */
+  current?: boolean;
+  /** When the log stopped signing with this key: a head it signed dated later is not trusted. */
+  retiredAt?: string;
 }
 
 const ROOT_HASH = /^[0-9a-f]{64}$/;
@@ -65,7 +69,8 @@ export type HeadVerdict = { ok: true; keyId: string } | { ok: false; reason: str
 /**
  * Checks a signed tree head against published keys, in the browser: the head is well
  * formed, its keyId names one of the keys, that key's id is its own (recomputed from
- * the key), and the Ed25519 signature over the signing input verifies (WebCrypto).
+ * the key), a retired key (`retiredAt`) signed it no later than its retirement, and
+ * the Ed25519 signature over the signing input verifies (WebCrypto).
  */
 export async function verifySignedHead(head: SignedTreeHead, keys: readonly PublishedKey[]): Promise<HeadVerdict> {
   let signature: Uint8Array<ArrayBuffer>;
@@ -80,6 +85,13 @@ export async function verifySignedHead(head: SignedTreeHead, keys: readonly Publ
     if (raw.length !== 32) return { ok: false, reason: `key ${key.keyId} is not a 32-byte Ed25519 public key` };
     const actualId = await keyIdOf(raw);
     if (actualId !== key.keyId) return { ok: false, reason: `published key ${key.keyId} is not the key it names (its id is ${actualId})` };
+    if (key.retiredAt !== undefined) {
+      const retiredAt = typeof key.retiredAt === 'string' && ISO_8601.test(key.retiredAt) ? Date.parse(key.retiredAt) : Number.NaN;
+      if (Number.isNaN(retiredAt)) return { ok: false, reason: `key ${key.keyId} has a malformed retiredAt: not an ISO 8601 date-time with a time zone` };
+      if (Date.parse(head.timestamp) > retiredAt) {
+        return { ok: false, reason: `the head is dated ${head.timestamp}, after key ${key.keyId} was retired (${key.retiredAt})` };
+      }
+    }
   } catch (e) {
     if (e instanceof ProofFormatError) return { ok: false, reason: `malformed tree head: ${e.message}` };
     throw e;
