@@ -77,6 +77,13 @@ describe('NdjsonToCsv', () => {
     expect(out.problems[6].message).toBe('the key "member_id" appears more than once');
   });
 
+  it('refuses a lone surrogate escape, which has no UTF-8 form, and keeps a proper pair', async () => {
+    const record = (id: string, nameJson: string) => `{"member_id": "${id}", "name": "${nameJson}", "constituency": "authors", "seat_from": "2024-01-01"}`;
+    const out = await convert(`${record('A', String.raw`\ud83c\udfb5 ok`)}\n${record('B', String.raw`half \ud83c`)}`);
+    expect(out.csv).toBe('1,"A","\u{1F3B5} ok","authors","2024-01-01",""\n');
+    expect(out.problems).toEqual([{ line: 2, column: 'name', message: expect.stringMatching(/^contains a lone surrogate escape/) }]);
+  });
+
   it('reports invalid UTF-8 by line', async () => {
     const out = await convert(Buffer.concat([Buffer.from(`${member('A')}\n{"member_id": "`), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n')]));
     expect(out.problems).toEqual([{ line: 2, message: 'is not valid UTF-8' }]);

@@ -31,9 +31,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * Values are JSON strings; `null` and a missing key are an empty cell; `true` and
  * `false` are the cells "true" and "false". A JSON number is refused (money travels as
  * decimal strings: a number may already have lost digits), as is an object, an array,
- * an unknown or repeated key, a line that is not one JSON object, invalid UTF-8 and the
- * character U+0000. A record with such a problem is left out of the output and its
- * problems are collected (see `summary`); blank lines are skipped.
+ * an unknown or repeated key, a line that is not one JSON object, invalid UTF-8, the
+ * character U+0000 and a lone surrogate escape (none can be stored as UTF-8 text). A
+ * record with such a problem is left out of the output and its problems are collected
+ * (see `summary`); blank lines are skipped.
  */
 export class NdjsonToCsv extends Transform {
   private readonly known: Set<string>;
@@ -159,6 +160,8 @@ export class NdjsonToCsv extends Transform {
         found.push({ line, column: key, message: `must be a JSON string, not ${Array.isArray(v) ? 'an array' : 'an object'}` });
       } else if (typeof v === 'string' && v.includes('\u0000')) {
         found.push({ line, column: key, message: 'contains the character U+0000, which is not allowed in a value' });
+      } else if (typeof v === 'string' && !isWellFormed(v)) {
+        found.push({ line, column: key, message: 'contains a lone surrogate escape (\\ud800-\\udfff without its pair), which is not a character' });
       }
     }
     return found;
@@ -172,6 +175,11 @@ export class NdjsonToCsv extends Transform {
       if (this.listed.length < this.maxProblems) this.listed.push(p);
     }
   }
+}
+
+/** No unpaired UTF-16 surrogate (a JSON escape such as "\\ud800" alone), which UTF-8 cannot carry. */
+function isWellFormed(v: string): boolean {
+  return (v as string & { isWellFormed(): boolean }).isWellFormed();
 }
 
 function cell(v: unknown): string {
