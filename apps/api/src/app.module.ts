@@ -34,6 +34,8 @@ import { ExchangeRatesController } from './statements/exchange-rates.controller.
 import { AuditModule } from '../../../libs/audit/src/index.js';
 import { AuditsController } from './audit/audits.controller.js';
 import { RegulatorController } from './audit/regulator.controller.js';
+import { TransparencyModule } from '../../../libs/transparency/src/index.js';
+import { TransparencyController } from './transparency/transparency.controller.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -65,9 +67,10 @@ export class AppModule {
         SubmissionsModule,
         StatementsModule,
         AuditModule,
+        TransparencyModule,
         ...(options.runWorkers ? [WorkerProcessorsModule] : []),
       ],
-      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, LogController, JournalController, SubmissionsController, StatementsController, ClaimsController, ExchangeRatesController, AuditsController, RegulatorController],
+      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, LogController, JournalController, SubmissionsController, StatementsController, ClaimsController, ExchangeRatesController, AuditsController, RegulatorController, TransparencyController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
