@@ -29,6 +29,8 @@ const SOCIETY_ROUTES_PUBLIC_TO_RIGHTS_HOLDERS = new Set([
   'GET /v1/societies/{id}/log/head',
   'GET /v1/societies/{id}/log/checkpoint',
   'GET /v1/societies/{id}/log/consistency',
+  // The annual transparency report is public by law (Directive 2014/26/EU Art. 22(1)): sums and the board only.
+  'GET /v1/societies/{id}/transparency-report',
 ]);
 
 /** The tenants, and a mandate of holder A held at society B (so society A sees neither). */
@@ -46,6 +48,7 @@ const QUERY_FIXTURES: Record<string, string> = {
   'POST /v1/societies/{id}/submissions': '?type=deductions&period=2025Q3',
   'GET /v1/rights-holders/{id}/statement': '?year=2025&currency=EUR',
   'GET /v1/rights-holders/{id}/statement/lines': '?year=2025',
+  'GET /v1/societies/{id}/transparency-report': '?financialYear=2025',
 };
 
 /**
