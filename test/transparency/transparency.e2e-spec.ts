@@ -128,9 +128,9 @@ describe('the transparency report: exact figures pinned to a signed head, format
     expect(r.rightsHolders.payments).toEqual({
       days: 3,
       dates: [
-        { paidOn: '2025-03-15', currency: 'EUR', net: '127.5', lines: 1 },
-        { paidOn: '2025-03-30', currency: 'EUR', net: '500', lines: 1 },
-        { paidOn: '2025-06-27', currency: 'EUR', net: '250', lines: 1 },
+        { paidOn: '2025-03-15', category: 'mechanical', useType: 'online', currency: 'EUR', net: '127.5', lines: 1 },
+        { paidOn: '2025-03-30', category: 'performing', useType: 'radio', currency: 'EUR', net: '500', lines: 1 },
+        { paidOn: '2025-06-27', category: 'performing', useType: 'radio', currency: 'EUR', net: '250', lines: 1 },
       ],
     });
   });

@@ -80,7 +80,7 @@ export function transparencyRows(r: TransparencyReport): Row[] {
     for (const [figure, field] of holderFigures) add({ section: 'rights-holders', figure: `total-${figure}`, currency: x.currency, amount: x[field], count: counts[figure] });
   }
   add({ section: 'rights-holders', figure: 'payment-days', count: r.rightsHolders.payments.days });
-  for (const d of r.rightsHolders.payments.dates) add({ section: 'rights-holders', figure: 'payment-day', qualifier: d.paidOn, currency: d.currency, amount: d.net, count: d.lines });
+  for (const d of r.rightsHolders.payments.dates) add({ section: 'rights-holders', figure: 'payment-day', category: d.category, useType: d.useType, qualifier: d.paidOn, currency: d.currency, amount: d.net, count: d.lines });
   for (const q of r.rightsHolders.coverage.missing) add({ section: 'rights-holders', figure: 'missing-quarter', qualifier: 'distribution-lines', note: q });
 
   for (const x of r.undistributed.items) {

@@ -96,31 +96,31 @@ function sections(doc: Doc, r: TransparencyReport): void {
     ...r.revenue.totals.map((x) => ['Total', '', x.currency, x.amount, String(x.lines)]),
   ], [110, 100, 60, '*', 50], { right: [3, 4], boldWhen: (row) => row[0] === 'Total' });
 
-  section(doc, '2. Deductions and management costs', 'Annex 2(b)-(c)', r.deductions.coverage);
+  section(doc, '2. Deductions and management costs', 'Annex 2(b)(v)-(vi)', r.deductions.coverage);
   table(doc, ['Kind', 'Category', 'Currency', 'Amount', 'Lines'], [
     ...r.deductions.byKindAndCategory.map((x) => [x.kind, x.category, x.currency, x.amount, String(x.lines)]),
     ...r.deductions.totals.map((x) => [`Total ${x.kind}`, '', x.currency, x.amount, String(x.lines)]),
   ], [110, 100, 60, '*', 50], { right: [3, 4], boldWhen: (row) => row[0]!.startsWith('Total') });
   table(doc, ['Currency', 'Management costs', 'Revenue', 'Cost ratio'], r.deductions.managementCosts.map((x) => [x.currency, x.managementCosts, x.revenue, x.ratioPercent === null ? 'no revenue' : `${x.ratioPercent} %`]), [60, '*', '*', 90], { right: [1, 2, 3] });
 
-  section(doc, '3. Special report on social, cultural and educational deductions', 'Annex 3', r.socialCultural.coverage);
+  section(doc, '3. Special report on social, cultural and educational deductions', 'Annex 1(h) and 3', r.socialCultural.coverage);
   table(doc, ['Currency', 'Deducted', 'Lines', 'Share of revenue'], r.socialCultural.totals.map((x) => [x.currency, x.amount, String(x.lines), x.sharePercentOfRevenue === null ? 'no revenue' : `${x.sharePercentOfRevenue} %`]), [60, '*', 50, 100], { right: [1, 2, 3] });
   table(doc, ['Quarter', 'Deduction', 'Category', 'Currency', 'Amount', 'Description (use)'], r.socialCultural.lines.map((l) => [l.period, l.deductionId, l.category, l.currency, l.amount, l.description]), [45, 60, 70, 45, 70, '*'], { right: [4] });
 
-  section(doc, '4. Amounts due to rights holders', 'Annex 2(c)(i)-(iv)', r.rightsHolders.coverage);
+  section(doc, '4. Amounts due to rights holders', 'Annex 2(c)(i)-(v)', r.rightsHolders.coverage);
   table(doc, ['Category', 'Type of use', 'Cur.', 'Gross', 'Net', 'Paid', 'Unpaid', 'Unidentified', 'Lines'], [
     ...r.rightsHolders.byCategoryAndUse.map((x) => [x.category, x.useType, x.currency, x.gross, x.net, x.paid, x.unpaid, x.unidentified, String(x.lines)]),
     ...r.rightsHolders.totals.map((x) => ['Total', '', x.currency, x.gross, x.net, x.paid, x.unpaid, x.unidentified, String(x.lines)]),
   ], [62, 52, 30, '*', '*', '*', '*', '*', 34], { right: [3, 4, 5, 6, 7, 8], boldWhen: (row) => row[0] === 'Total' });
   note(doc, 'Gross: attributed; net: after management fees and other deductions on the lines. Paid: net of the lines paid; unpaid: attributed to identified rights holders, not paid yet; unidentified: collected but not attributed to an identified rights holder.');
   subheading(doc, `Frequency of payments: ${r.rightsHolders.payments.days} payment day(s)`);
-  table(doc, ['Paid on', 'Currency', 'Net paid', 'Lines'], r.rightsHolders.payments.dates.map((d) => [d.paidOn, d.currency, d.net, String(d.lines)]), [90, 60, '*', 60], { right: [2, 3] });
+  table(doc, ['Paid on', 'Category', 'Type of use', 'Currency', 'Net paid', 'Lines'], r.rightsHolders.payments.dates.map((d) => [d.paidOn, d.category, d.useType, d.currency, d.net, String(d.lines)]), [70, 80, 70, 50, '*', 50], { right: [4, 5] });
 
-  section(doc, '5. Undistributed and non-distributable amounts', 'Annex 2(c)(v)-(vi)', r.undistributed.coverage);
+  section(doc, '5. Undistributed and non-distributable amounts', 'Annex 2(c)(iv), (vi)-(vii)', r.undistributed.coverage);
   table(doc, ['Category', 'Collected in', 'Cur.', 'Amount', 'Non-distributable', 'Reason', 'Decided use'], r.undistributed.items.map((x) => [x.category, String(x.fyOfCollection), x.currency, x.amount, x.nonDistributable ? 'yes' : 'no', x.reason, x.decidedUse ?? '-']), [62, 50, 30, 70, 55, '*', '*'], { right: [3] });
   table(doc, ['Currency', 'Undistributed', 'Non-distributable'], r.undistributed.totals.map((x) => [x.currency, x.undistributed, x.nonDistributable]), [60, '*', '*'], { right: [1, 2] });
 
-  section(doc, '6. Amounts to and from other societies', 'Annex 2(d)', r.otherSocieties.coverage);
+  section(doc, '6. Amounts to and from other societies', 'Annex 2(d)(i)', r.otherSocieties.coverage);
   table(doc, ['Society (CISAC)', 'Direction', 'Category', 'Cur.', 'Amount', 'Paid', 'Due'], [
     ...r.otherSocieties.flows.map((x) => [x.counterpartyCisac, x.direction === 'out' ? 'to it' : 'from it', x.category, x.currency, x.amount, x.paid, x.due]),
     ...r.otherSocieties.totals.map((x) => [`Total ${x.direction === 'out' ? 'to' : 'from'} others`, '', '', x.currency, x.amount, x.paid, x.due]),
@@ -128,7 +128,7 @@ function sections(doc: Doc, r: TransparencyReport): void {
 
   section(doc, '7. Management without a mandate (non-contractual)', 'RULES.md "Mandates"; Directive Art. 5', r.nonContractual.coverage);
   table(doc, ['Currency', 'Gross attributed', 'Net', 'Lines', 'Share of gross'], r.nonContractual.byCurrency.map((x) => [x.currency, x.gross, x.net, String(x.lines), x.sharePercentOfGross === null ? '-' : `${x.sharePercentOfGross} %`]), [60, '*', '*', 50, 80], { right: [1, 2, 3, 4] });
-  note(doc, `${r.nonContractual.rightsHolders} identified rights holder(s) managed without a mandate, of ${r.nonContractual.identifiedRightsHolders} paid or attributed in the year; ${r.nonContractual.unidentifiedLines} unidentified line(s) without a mandate.`);
+  note(doc, `${r.nonContractual.rightsHolders} identified rights holder(s) managed without a mandate, of ${r.nonContractual.identifiedRightsHolders} identified rights holder(s) with lines in the year; ${r.nonContractual.unidentifiedLines} unidentified line(s) without a mandate.`);
 
   const board = r.governance.board;
   section(doc, `8. The board on ${board.date}`, 'Annex 1(d); Art. 9', null);

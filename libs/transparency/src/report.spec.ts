@@ -49,8 +49,9 @@ describe('the transparency report', () => {
     expect(report.rightsHolders.payments).toEqual({
       days: 2,
       dates: [
-        { paidOn: '2025-03-30', currency: 'RUB', net: '340.5', lines: 3 },
-        { paidOn: '2025-06-27', currency: 'RUB', net: '85', lines: 1 },
+        { paidOn: '2025-03-30', category: 'performing', useType: 'radio', currency: 'RUB', net: '332', lines: 2 },
+        { paidOn: '2025-03-30', category: 'performing', useType: 'tv', currency: 'RUB', net: '8.5', lines: 1 },
+        { paidOn: '2025-06-27', category: 'performing', useType: 'radio', currency: 'RUB', net: '85', lines: 1 },
       ],
     });
   });

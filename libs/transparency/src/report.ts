@@ -31,13 +31,16 @@ export const REQUIRED_TYPES: readonly SourceType[] = ['income', 'deductions', 'd
 
 /** Annex items the quarterly packages do not carry: the report says so instead of leaving them out silently. */
 export const NOT_COVERED = [
-  'Annex 1(a): financial statements (balance sheet, income and expenditure account, cash flows) beyond the money flows below',
+  'Annex 1(a): financial statements (balance sheet, income and expenditure account, cash flow statement) beyond the money flows per category below',
   "Annex 1(b): a report on the year's activities",
-  'Annex 1(c): refusals to grant a licence',
-  'Annex 1(d): legal and governance structure beyond the board composition below',
-  'Annex 1(e): entities directly or indirectly owned or controlled',
-  'Annex 1(f): total remuneration of directors and supervisors',
-  'Annex 2(b)(ii): the breakdown of management costs by operating and financial costs (deduction packages give the amount, category and description only)',
+  'Annex 1(c): refusals to grant a licence (Art. 16(3))',
+  'Annex 1(d): the legal and governance structure beyond the board composition below',
+  'Annex 1(e): entities owned or controlled by the society',
+  'Annex 1(f): the total remuneration of directors and supervisors',
+  'Annex 2(a): income from the investment of rights revenue and its use',
+  'Annex 2(b)(i)-(iv): operating and financial costs and the resources covering them (the packages give deductions, not costs), and deductions per type of use (deduction lines have none)',
+  'Annex 2(d)(ii)-(iv): management fees and deductions on amounts due to or paid by other societies, and amounts from other societies distributed directly to rights holders',
+  "Annex 3(b): the costs of managing social, cultural and educational amounts (each deduction's use is given only as its description)",
 ] as const;
 
 export type Head = PinnedHead;
@@ -279,7 +282,8 @@ export interface TransparencyReport {
     coverage: Coverage;
     byCategoryAndUse: UseAmounts[];
     totals: HolderTotals[];
-    payments: { days: number; dates: { paidOn: string; currency: string; net: string; lines: number }[] };
+    /** Frequency of payments: the distinct days of payment, and what was paid each day per category and type of use. */
+    payments: { days: number; dates: { paidOn: string; category: string; useType: string; currency: string; net: string; lines: number }[] };
   };
   undistributed: {
     coverage: Coverage;
@@ -458,7 +462,7 @@ export function buildReport(input: ReportInput): TransparencyReport {
   // Amounts due to rights holders.
   const uses = new Sums<{ category: string; useType: string; currency: string }>();
   const holderTotals = new Sums<{ currency: string }>();
-  const paymentDays = new Sums<{ paidOn: string; currency: string }>();
+  const paymentDays = new Sums<{ paidOn: string; category: string; useType: string; currency: string }>();
   const nonContractual = new Sums<{ currency: string }>();
   const allGross = new Sums<{ currency: string }>();
   let unidentifiedNonContractualLines = 0;
@@ -467,7 +471,7 @@ export function buildReport(input: ReportInput): TransparencyReport {
     const amounts = { gross: r.gross, managementFees: r.managementFee, otherDeductions: r.otherDeductions, net: r.net, ...status };
     uses.add(id(r.category, r.useType, r.currency), { category: r.category, useType: r.useType, currency: r.currency }, amounts, { lines: r.lines });
     holderTotals.add(r.currency, { currency: r.currency }, amounts, { lines: r.lines, [`${r.status}Lines`]: r.lines });
-    if (r.status === 'paid' && r.paidOn !== null) paymentDays.add(id(r.paidOn, r.currency), { paidOn: r.paidOn, currency: r.currency }, { net: r.net }, { lines: r.lines });
+    if (r.status === 'paid' && r.paidOn !== null) paymentDays.add(id(r.paidOn, r.category, r.useType, r.currency), { paidOn: r.paidOn, category: r.category, useType: r.useType, currency: r.currency }, { net: r.net }, { lines: r.lines });
     allGross.add(r.currency, { currency: r.currency }, { gross: r.gross });
     if (r.basis === 'non-contractual') {
       nonContractual.add(r.currency, { currency: r.currency }, { gross: r.gross, net: r.net }, { lines: r.lines });
@@ -475,7 +479,9 @@ export function buildReport(input: ReportInput): TransparencyReport {
     }
   }
   const grossIn = new Map(allGross.rows((k, sum) => [k.currency, sum('gross')] as const));
-  const dates = paymentDays.rows((k, sum, count) => ({ paidOn: k.paidOn, currency: k.currency, net: sum('net'), lines: count('lines') })).sort(compareBy((r) => r.paidOn, (r) => r.currency));
+  const dates = paymentDays
+    .rows((k, sum, count) => ({ ...k, net: sum('net'), lines: count('lines') }))
+    .sort(compareBy((r) => r.paidOn, (r) => r.category, (r) => r.useType, (r) => r.currency));
 
   // Other societies.
   const flows = new Sums<{ counterpartyCisac: string; direction: 'in' | 'out'; category: string; currency: string }>();

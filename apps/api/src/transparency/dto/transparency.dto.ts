@@ -171,6 +171,8 @@ class HolderTotalsDto {
 
 class PaymentDayDto {
   @ApiProperty({ example: '2025-03-28' }) paidOn: string;
+  @ApiProperty({ example: 'performing' }) category: string;
+  @ApiProperty({ example: 'radio' }) useType: string;
   @ApiProperty() currency: string;
   @ApiProperty() net: string;
   @ApiProperty() lines: number;
@@ -178,7 +180,7 @@ class PaymentDayDto {
 
 class PaymentsDto {
   @ApiProperty({ description: 'Distinct days of payment' }) days: number;
-  @ApiProperty({ type: [PaymentDayDto] }) dates: PaymentDayDto[];
+  @ApiProperty({ type: [PaymentDayDto], description: 'Net paid per day of payment, category of rights and type of use' }) dates: PaymentDayDto[];
 }
 
 class RightsHoldersDto {
