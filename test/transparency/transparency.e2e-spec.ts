@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseCanonicalJson } from '../../libs/merkle/src/index.js';
 import { boardMember, commit, deduction, distribution, income, transfer, undistributed } from '../ledger/support.js';
-import { givenTenants } from '../support/factories.js';
+import { givenSociety, givenTenants, tokenFor } from '../support/factories.js';
 import { Http } from '../support/http.js';
 import { bootTestApp, type TestApp } from '../support/test-app.js';
 
@@ -295,6 +295,21 @@ describe('the transparency report: exact figures pinned to a signed head, format
     // A read: nothing was recorded by any of it.
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM submissions WHERE society_id = $1`, [cast.societyA.id]);
     expect(n).toBe(11);
+  });
+
+  it("takes the quarters ending in a society's own financial year (one ending on 30 June)", async () => {
+    const society = await givenSociety(admin, { fyEndMonth: 6, fyEndDay: 30 });
+    const own = admin.as(await tokenFor(admin, 'society', { societyId: society.id }));
+    await commit(own, society.id, 'income', '2024Q3', [income({ income_id: 'IN-2024Q3', period_from: '2024-07-01', period_to: '2024-09-30', amount: '10.00', received_on: '2024-08-01' })]);
+    await commit(own, society.id, 'income', '2025Q3', [income({ income_id: 'IN-2025Q3', period_from: '2025-07-01', period_to: '2025-09-30', amount: '99.00', received_on: '2025-08-01' })]);
+    const res = await download('?financialYear=2025', t.adminToken, society.id);
+    const r = JSON.parse(res.bytes.toString('utf8'));
+    expect(r).toMatchObject({ period: { from: '2024-07-01', to: '2025-06-30' }, quarters: ['2024Q3', '2024Q4', '2025Q1', '2025Q2'], publicationDeadline: '2026-02-28' });
+    expect(r.revenue).toEqual({
+      coverage: { type: 'income', periods: ['2024Q3'], missing: ['2024Q4', '2025Q1', '2025Q2'] },
+      byCategoryAndUse: [{ category: 'performing', useType: 'radio', currency: 'EUR', amount: '10', lines: 1 }],
+      totals: [{ currency: 'EUR', amount: '10', lines: 1 }],
+    });
   });
 
   it('is in the OpenAPI document with its roles and shape', () => {
