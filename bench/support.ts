@@ -113,7 +113,7 @@ export async function bootBenchApp(url: string, work: string) {
   const api = async (method: string, route: string, body?: unknown) => {
     const res = await fetch(`${base}${route}`, {
       method,
-      headers: { ...auth, 'content-type': 'application/json' },
+      headers: body === undefined ? auth : { ...auth, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as Record<string, any> };

@@ -119,6 +119,28 @@ describe('tamper evidence: the database refuses rewriting, verify finds what a s
     expect(verifyLineProof((await admin.get(`/v1/submissions/${submission.id}/lines/L-1/proof`)).body, keys)).toEqual({ ok: true });
   });
 
+  it('recomputes a large submission as two ranges of lines side by side and still names changed lines of both in line order', async () => {
+    const id = await newSociety();
+    const rows = 60_000; // above the 50,000 from which verify reads a submission in two parts
+    const submission = await commit(admin, id, 'distribution-lines', '2025Q1', Array.from({ length: rows }, (_, i) => distribution({ line_id: `L-${i + 2}` })));
+    const untouched = await verify(id);
+    expect(untouched.body).toMatchObject({ ok: true, checkedLines: rows, mismatches: [] });
+    // One line in each half (the split is at a chunk boundary near line 30,000), the later one changed first.
+    for (const lineId of ['L-55000', 'L-7']) {
+      await behindTheLedgersBack('distribution_lines', `UPDATE distribution_lines SET work_title = 'Changed' WHERE society_id = $1 AND line_id = $2`, [id, lineId]);
+    }
+    const res = await verify(id);
+    expect(res.body.ok).toBe(false);
+    expect(res.body.mismatches).toEqual([
+      { submissionId: submission.id, lineId: 'L-7', reason: 'line 7: its columns do not give its stored leaf hash' },
+      { submissionId: submission.id, lineId: 'L-55000', reason: 'line 55000: its columns do not give its stored leaf hash' },
+      { submissionId: submission.id, reason: expect.stringMatching(/lines from line 2 on \(chunk 0\) were changed since the commit$/) },
+    ]);
+    // The helper connection read the same snapshot and went back to the pool: nothing is left open.
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`);
+    expect(n).toBe(0);
+  });
+
   it('still finds the submission when the forger also recomputed the leaf hash', async () => {
     const id = await newSociety();
     const submission = await commit(admin, id, 'distribution-lines', '2025Q1', threeLines());

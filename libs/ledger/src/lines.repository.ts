@@ -82,16 +82,25 @@ export class LinesRepository {
   }
 
   /**
-   * A `COPY … TO STDOUT` of every line of a submission in line order, as
-   * `line_no<TAB>leaf hash recomputed from the columns, hex<TAB>t|f`, the last
-   * column telling whether the stored leaf_hash equals the recomputed one.
+   * A `COPY … TO STDOUT` of every line of a submission in line order (or of the lines
+   * numbered `from` ≤ line_no < `below`), as `line_no<TAB>leaf hash recomputed from
+   * the columns, hex<TAB>t|f`, the last column telling whether the stored leaf_hash
+   * equals the recomputed one.
    */
-  recomputedLeavesCopySql(s: LoggedSubmission): string {
+  recomputedLeavesCopySql(s: LoggedSubmission, range: { from?: number; below?: number } = {}): string {
+    const bound = (n: number | undefined, op: string) => {
+      if (n === undefined) return '';
+      if (!Number.isSafeInteger(n)) throw new Error(`not a line number: ${n}`);
+      return ` AND l.line_no ${op} ${n}`;
+    };
+    // OFFSET 0 keeps the subquery whole: the hash is computed once a line, not once for
+    // the hex and again for the comparison (a flattened subquery repeats the expression).
     const sql = `COPY (
       SELECT x.line_no, encode(x.h, 'hex'), x.h IS NOT DISTINCT FROM x.leaf_hash
       FROM (SELECT l.line_no, l.leaf_hash, ${leafHashSql(s.type, 'l')} AS h
             FROM ${PACKAGES[s.type].table} l
-            WHERE l.society_id = $1 AND l.submission_id = $2) x
+            WHERE l.society_id = $1 AND l.submission_id = $2${bound(range.from, '>=')}${bound(range.below, '<')}
+            ORDER BY l.line_no OFFSET 0) x
       ORDER BY x.line_no) TO STDOUT`;
     return bindUuids(sql, [s.societyId, s.id]);
   }

@@ -126,35 +126,7 @@ export function chunkedInclusionProof(
   return [...inside, ...above];
 }
 
-const HEX_HASH = /^[0-9a-f]{64}$/;
 const ZERO_HASH = new Uint8Array(32);
-
-/** Calls `onRow` with each row of a `COPY … TO STDOUT` text stream of ASCII rows (split anywhere across chunks). */
-export async function forEachCopyRow(rows: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, onRow: (row: string) => void): Promise<void> {
-  let rest = '';
-  for await (const chunk of rows) {
-    const text = rest + (typeof chunk === 'string' ? chunk : chunk.toString('latin1'));
-    let start = 0;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      onRow(text.slice(start, end));
-      start = end + 1;
-    }
-    rest = text.slice(start);
-  }
-  if (rest !== '') onRow(rest);
-}
-
-/**
- * Parses a COPY row that starts `line_no<TAB>leaf hash hex` (more columns may follow)
- * into the line number, the hash and the remaining columns.
- */
-export function parseLeafRow(row: string): { lineNo: number; hash: Buffer; rest: string[] } {
-  const [lineNo, hex, ...rest] = row.split('\t');
-  if (!/^[0-9]+$/.test(lineNo ?? '') || !HEX_HASH.test(hex ?? '')) {
-    throw new Error(`unexpected leaf row from the database: ${JSON.stringify(row.slice(0, 100))}`);
-  }
-  return { lineNo: Number(lineNo), hash: Buffer.from(hex, 'hex'), rest };
-}
 
 /**
  * A submission's leaf hashes as the database returns them while writing the lines:
@@ -218,12 +190,26 @@ export class LeafRows {
   /** The submission tree of the rows, in line order. Throws on a repeated line number. */
   buildTree(chunkLeaves?: number): SubmissionTree {
     const builder = new SubmissionTreeBuilder(chunkLeaves);
+    this.pushInto(builder);
+    return builder.finish();
+  }
+
+  /**
+   * Adds the rows, in line order, to a tree being built: rows collected in several
+   * parts (ranges of lines, in order) make one tree.
+   */
+  pushInto(builder: SubmissionTreeBuilder): void {
     const order = this.inOrder ? null : this.lineOrder();
     for (let k = 0; k < this.count; k++) {
       const i = order ? order[k] : k;
       builder.push(this.lineNos[i], this.hashes.subarray(i * 32, i * 32 + 32));
     }
-    return builder.finish();
+  }
+
+  /** The line number of the row added last. */
+  get lastLineNo(): number {
+    if (this.count === 0) throw new Error('no rows yet');
+    return this.lineNos[this.count - 1];
   }
 
   /**
@@ -279,9 +265,13 @@ const HEX_VALUE = (() => {
  * Collects a `COPY … TO STDOUT` text stream whose rows are `line_no<TAB>leaf hash hex`
  * as it arrives (one pass over the rows; nothing else is buffered but a partial row).
  * The bytes are parsed in place (no string per row): a million rows take a fraction of
- * a second.
+ * a second. `onRow`, when given, sees each row's line number and its last byte (a
+ * trailing flag column such as `t`/`f`).
  */
-export async function collectLeafRows(rows: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): Promise<LeafRows> {
+export async function collectLeafRows(
+  rows: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  onRow?: (lineNo: number, lastByte: number) => void,
+): Promise<LeafRows> {
   const collected = new LeafRows();
   let carry: Buffer | null = null;
   for await (const piece of rows) {
@@ -291,10 +281,14 @@ export async function collectLeafRows(rows: AsyncIterable<Buffer | string> | Ite
     let start = 0;
     for (let end = buf.indexOf(10, start); end !== -1; end = buf.indexOf(10, start)) {
       collected.pushRow(buf, start, end);
+      onRow?.(collected.lastLineNo, buf[end - 1]);
       start = end + 1;
     }
     if (start < buf.length) carry = Buffer.from(buf.subarray(start));
   }
-  if (carry) collected.pushRow(carry, 0, carry.length);
+  if (carry) {
+    collected.pushRow(carry, 0, carry.length);
+    onRow?.(collected.lastLineNo, carry[carry.length - 1]);
+  }
   return collected;
 }

@@ -10,7 +10,7 @@ import { LinesRepository, type LoggedSubmission } from './lines.repository.js';
 import { logOrigin } from './log-identity.js';
 import { type LogLeaf, LogRepository } from './log.repository.js';
 import { SigningKeyService } from './signing-key.service.js';
-import { forEachCopyRow, parseLeafRow, SubmissionTreeBuilder, type SubmissionTree } from './submission-tree.js';
+import { collectLeafRows, SubmissionTreeBuilder, type SubmissionChunk, type SubmissionTree } from './submission-tree.js';
 
 /** Something the stored data does not agree with: a submission, and the line when it can be named. */
 export interface Mismatch {
@@ -34,6 +34,9 @@ export interface VerifyReport {
 
 /** Lines named per submission before the rest are summed up in one mismatch. */
 const LINES_NAMED_PER_SUBMISSION = 100;
+/** From this many lines on, a submission is recomputed as two ranges side by side. */
+const SPLIT_ROWS = 50_000;
+const TRUE = 0x74; // 't', as COPY writes a true boolean
 
 /**
  * Recomputes a society's log from its stored lines and compares it with what was
@@ -62,20 +65,22 @@ export class VerifyService {
     if (p.role === 'rights-holder') throw DomainError.notFound('Society', societyId);
     await this.societies.assertReadable(p, societyId);
     const runner = this.db.createQueryRunner();
+    const reader = new SnapshotReader(this.db, runner);
     try {
       const client = (await runner.connect()) as pg.Client;
       await runner.startTransaction('REPEATABLE READ');
       await runner.query('SET TRANSACTION READ ONLY');
-      const report = await this.check(runner, client, societyId);
+      const report = await this.check(runner, client, societyId, reader);
       await runner.commitTransaction();
       return report;
     } finally {
+      await reader.release();
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       await runner.release();
     }
   }
 
-  private async check(q: QueryRunner, client: pg.Client, societyId: string): Promise<VerifyReport> {
+  private async check(q: QueryRunner, client: pg.Client, societyId: string, reader: SnapshotReader): Promise<VerifyReport> {
     const mismatches: Mismatch[] = [];
     const leaves = await this.log.leaves(q, societyId);
     const heads = await this.log.heads(q, societyId);
@@ -91,18 +96,18 @@ export class VerifyService {
         expected.push(leaf.leafHash);
         continue;
       }
-      const tree = await this.recompute(q, client, s, mismatches);
+      const stored = await this.log.chunks(s.societyId, s.id, q);
+      const tree = await this.recompute(q, client, s, stored, reader, mismatches);
       checkedLines += tree.size;
       const recomputedLeaf = leafHash(submissionLeafData(tree.root));
       expected.push(recomputedLeaf);
       if (!hashesEqual(recomputedLeaf, leaf.leafHash)) {
-        mismatches.push({ submissionId: s.id, reason: await this.whyRootDiffers(q, s, tree, leaf) });
+        mismatches.push({ submissionId: s.id, reason: this.whyRootDiffers(s, tree, leaf, stored) });
       } else {
         // The lines agree with the log; what is recorded beside them must too.
         if (!s.root || !hashesEqual(s.root, tree.root)) {
           mismatches.push({ submissionId: s.id, reason: `the root recorded on the submission differs from the root of its lines ${tree.root.toString('hex')}` });
         }
-        const stored = await this.log.chunks(s.societyId, s.id, q);
         if (stored.length > 0 && !sameChunks(stored, tree)) {
           mismatches.push({ submissionId: s.id, reason: 'the stored chunk roots (used for line proofs) differ from the chunks of its lines' });
         }
@@ -147,33 +152,47 @@ export class VerifyService {
   /**
    * Streams the submission's lines with their leaf hashes recomputed from the columns,
    * folding them into the tree and noting every line whose stored leaf hash differs.
+   * A large submission is read as two ranges of lines (split at a stored chunk
+   * boundary) side by side, the second on a helper connection that shares this
+   * transaction's snapshot: the recomputation runs on two cores.
    */
-  private async recompute(q: QueryRunner, client: pg.Client, s: LoggedSubmission, mismatches: Mismatch[]): Promise<SubmissionTree> {
-    const builder = new SubmissionTreeBuilder();
-    const changed: number[] = [];
-    let changedCount = 0;
-    await forEachCopyRow(client.query(copyTo(this.lines.recomputedLeavesCopySql(s))), (row) => {
-      const { lineNo, hash, rest } = parseLeafRow(row);
-      builder.push(lineNo, hash);
-      if (rest[0] !== 't') {
-        changedCount += 1;
-        if (changed.length < LINES_NAMED_PER_SUBMISSION) changed.push(lineNo);
-      }
+  private async recompute(q: QueryRunner, client: pg.Client, s: LoggedSubmission, stored: SubmissionChunk[], reader: SnapshotReader, mismatches: Mismatch[]): Promise<SubmissionTree> {
+    const split = (s.rows ?? 0) >= SPLIT_ROWS && stored.length >= 2 ? stored[Math.floor(stored.length / 2)].firstLineNo : null;
+    const ranges = split === null ? [{}] : [{ below: split }, { from: split }];
+    const clients = split === null ? [client] : [client, await reader.client()];
+    const changed = ranges.map(() => ({ first: [] as number[], count: 0 }));
+    const settled = await Promise.allSettled(
+      ranges.map((range, i) =>
+        collectLeafRows(clients[i].query(copyTo(this.lines.recomputedLeavesCopySql(s, range))), (lineNo, flag) => {
+          if (flag === TRUE) return;
+          changed[i].count += 1;
+          if (changed[i].first.length < LINES_NAMED_PER_SUBMISSION) changed[i].first.push(lineNo);
+        }),
+      ),
+    );
+    const parts = settled.map((r) => {
+      if (r.status === 'rejected') throw r.reason;
+      return r.value;
     });
-    if (changed.length > 0) {
-      const ids = await this.lines.lineIds(q, s, changed);
-      for (const lineNo of changed) {
+    const builder = new SubmissionTreeBuilder();
+    for (const part of parts) part.pushInto(builder);
+
+    const changedCount = changed.reduce((n, c) => n + c.count, 0);
+    const named = changed.flatMap((c) => c.first).slice(0, LINES_NAMED_PER_SUBMISSION);
+    if (named.length > 0) {
+      const ids = await this.lines.lineIds(q, s, named);
+      for (const lineNo of named) {
         mismatches.push({ submissionId: s.id, lineId: ids.get(lineNo) ?? `#${lineNo}`, reason: `line ${lineNo}: its columns do not give its stored leaf hash` });
       }
-      if (changedCount > changed.length) {
-        mismatches.push({ submissionId: s.id, reason: `and ${changedCount - changed.length} more lines whose columns do not give their stored leaf hash` });
+      if (changedCount > named.length) {
+        mismatches.push({ submissionId: s.id, reason: `and ${changedCount - named.length} more lines whose columns do not give their stored leaf hash` });
       }
     }
     return builder.finish();
   }
 
   /** Says where a submission's recomputed root departs from its log leaf, as precisely as the stored data allows. */
-  private async whyRootDiffers(q: QueryRunner, s: LoggedSubmission, tree: SubmissionTree, leaf: LogLeaf): Promise<string> {
+  private whyRootDiffers(s: LoggedSubmission, tree: SubmissionTree, leaf: LogLeaf, stored: SubmissionChunk[]): string {
     const base = `its lines give the root ${tree.root.toString('hex')}, whose leaf is not log leaf ${leaf.leafIndex}`;
     if (s.root && hashesEqual(s.root, tree.root)) return `${base}: the log leaf was changed`;
     if (!s.root || !hashesEqual(leafHash(submissionLeafData(s.root)), leaf.leafHash)) {
@@ -181,12 +200,44 @@ export class VerifyService {
     }
     // The log leaf and the recorded root agree: the lines were changed. Which ones?
     if (tree.size !== s.rows) return `${base}: it has ${tree.size} lines where ${s.rows} were committed`;
-    const stored = await this.log.chunks(s.societyId, s.id, q);
     const differing = tree.chunks.find((c, i) => !stored[i] || !hashesEqual(stored[i].root, c.root));
     if (stored.length > 0 && differing) {
       return `${base}: lines from line ${differing.firstLineNo} on (chunk ${differing.index}) were changed since the commit`;
     }
     return `${base}: its lines were changed since the commit`;
+  }
+}
+
+/**
+ * A second connection reading the same snapshot as the verifying transaction (opened
+ * only when a submission is large enough to be read in two parts).
+ */
+class SnapshotReader {
+  private helper: QueryRunner | null = null;
+  private pgClient: pg.Client | null = null;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly main: QueryRunner,
+  ) {}
+
+  async client(): Promise<pg.Client> {
+    if (this.pgClient) return this.pgClient;
+    const [{ id }]: { id: string }[] = await this.main.query(`SELECT pg_export_snapshot() AS id`);
+    this.helper = this.db.createQueryRunner();
+    const client = (await this.helper.connect()) as pg.Client;
+    await this.helper.query(`START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY`);
+    await this.helper.query(`SET TRANSACTION SNAPSHOT '${id.replace(/'/g, "''")}'`);
+    this.pgClient = client;
+    return client;
+  }
+
+  async release(): Promise<void> {
+    if (!this.helper) return;
+    await this.helper.query('ROLLBACK').catch(() => undefined);
+    await this.helper.release();
+    this.helper = null;
+    this.pgClient = null;
   }
 }
 
