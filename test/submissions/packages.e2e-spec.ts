@@ -100,4 +100,17 @@ describe('quarterly submissions: the seven package types, resubmission, tenancy'
     const { waitFinished } = await import('../support/submissions.js');
     expect((await waitFinished(society, body.id)).status).toBe('committed');
   });
+
+  it('requires the counterparty and the year of collection (the columns are NOT NULL): an empty cell is a problem of its line, not a failed commit', async () => {
+    const transfers = 'transfer_id,counterparty_cisac,direction,category,territory,fy_of_collection,currency,amount,paid_on\nTR-9,,out,performing,SE,,RUB,10.00,\n';
+    const inter = await submitAndWait(society, cast.societyA.id, 'inter-society', '2025Q3', transfers);
+    expect(inter.final).toMatchObject({ status: 'rejected', errorCount: 2 });
+    expect(inter.final.errors).toEqual([
+      { line: 2, column: 'counterparty_cisac', message: 'is required (a CISAC society code, three digits)' },
+      { line: 2, column: 'fy_of_collection', message: 'is required (YYYY)' },
+    ]);
+    const pools = 'category,fy_of_collection,currency,amount,reason,non_distributable,decided_use\nperforming,,RUB,10.00,Unclaimed,false,\n';
+    const undistributed = await submitAndWait(society, cast.societyA.id, 'undistributed', '2025Q3', pools);
+    expect(undistributed.final.errors).toEqual([{ line: 2, column: 'fy_of_collection', message: 'is required (YYYY)' }]);
+  });
 });

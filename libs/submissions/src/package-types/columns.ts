@@ -195,7 +195,7 @@ export function iswc(name: string): Column {
 export function cisac(name: string): Column {
   return {
     name,
-    problem: (c) => [`WHEN NOT ledger_cisac_valid(${c}) THEN ${quoted(c)} || ' is not a CISAC society code (three digits)'`],
+    problem: (c) => [`WHEN ${c} = '' THEN 'is required (a CISAC society code, three digits)'`, `WHEN NOT ledger_cisac_valid(${c}) THEN ${quoted(c)} || ' is not a CISAC society code (three digits)'`],
     typed: (c) => c,
     leaf: (c) => safeJsonText(`${c}::text`),
     stagedLeaf: (c) => safeJsonText(c),
@@ -206,6 +206,7 @@ export function year(name: string): Column {
   return {
     name,
     problem: (c, q) => [
+      `WHEN ${c} = '' THEN 'is required (YYYY)'`,
       `WHEN ${c} !~ '^[0-9]{4}$' THEN ${quoted(c)} || ' is not a year (YYYY)'`,
       `WHEN ${c}::int > ${q.year} THEN ${c} || ' is after the submitted period ${q.period}'`,
     ],
