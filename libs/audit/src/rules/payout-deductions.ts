@@ -68,14 +68,14 @@ export function costRatioJudgement(
 const round2 = (v: string | null) => (v === null ? null : dec(v).toFixed(2, DecimalValue.ROUND_HALF_UP));
 
 /**
- * Management costs (Art. 12(1)-(2); reported in the transparency report, Annex 1(d)):
+ * Management costs (Art. 12(1)-(2); reported in the transparency report, Annex 2(b)):
  * management deductions as a share of the rights revenue collected, against a cap the
  * jurisdiction may set and against the median of every society in the ledger.
  */
 export const managementCostRatio: AuditRule = {
   id: 'payout.management-cost-ratio',
   title: 'Management costs against collected income, with the peer median',
-  source: 'Directive 2014/26/EU Art. 12(1)-(2); Annex 1(d)',
+  source: 'Directive 2014/26/EU Art. 12(1)-(2); Annex 2(b)',
   severity: 'medium',
   group: 'payouts',
   description:

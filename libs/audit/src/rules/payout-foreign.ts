@@ -35,12 +35,12 @@ function gapPoints(a: { num: string; den: string }, b: { num: string; den: strin
  * The share paid to foreign rights holders and to other societies, and whether foreign
  * holders are treated like domestic ones (Art. 14: no discrimination against rights
  * holders represented under a representation agreement; amounts to and from other
- * societies in the transparency report, Annex 1(g), and to them, Art. 19).
+ * societies in the transparency report, Annex 2(d), and to them, Art. 19).
  */
 export const foreignShare: AuditRule = {
   id: 'payout.foreign-share',
   title: 'Share paid to foreign rights holders and societies, without discrimination',
-  source: 'Directive 2014/26/EU Art. 14, Art. 19; Annex 1(g)',
+  source: 'Directive 2014/26/EU Art. 14, Art. 19; Annex 2(d)',
   severity: 'medium',
   group: 'payouts',
   description:
