@@ -22,21 +22,8 @@
 import path from 'node:path';
 import { statSync } from 'node:fs';
 import pg from 'pg';
-import { writeDistributionLines } from './generate.js';
-import { benchDatabase, bootBenchApp, intOption, report, rssSampler, timed } from './support.js';
-
-const SMALL_PACKAGES: [string, string][] = [
-  ['income', 'income_id,category,use_type,territory,licensee,period_from,period_to,currency,amount,received_on\nINC-1,performing,radio,RU,Radio One,2025-01-01,2025-03-31,RUB,900000000.00,2025-02-15\n'],
-  ['deductions', 'deduction_id,kind,category,currency,amount,description\nDED-1,management,performing,RUB,135000000.00,Management fee\nDED-2,social-cultural,performing,RUB,9000000.00,Fund\n'],
-  ['inter-society', 'transfer_id,counterparty_cisac,direction,category,territory,fy_of_collection,currency,amount,paid_on\nTR-1,904,out,performing,SE,2025,RUB,5000000.00,\nTR-2,904,in,performing,SE,2024,RUB,1000000.00,2025-02-20\n'],
-  ['undistributed', 'category,fy_of_collection,currency,amount,reason,non_distributable,decided_use\nperforming,2021,RUB,2000000.00,Unclaimed,false,\n'],
-];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
+import { COMPANION_PACKAGES, writeDistributionLines } from './generate.js';
+import { benchDatabase, bootBenchApp, intOption, median, report, rssSampler, timed } from './support.js';
 
 async function main(): Promise<void> {
   const rows = intOption('rows', 1_000_000);
@@ -55,7 +42,7 @@ async function main(): Promise<void> {
     const society = (await api('POST', '/v1/societies', { name: 'Bench Society', cisacCode: '556', country: 'RU', currency: 'RUB', fyEndMonth: 12, fyEndDay: 31 })).body as { id: string };
     const load = await timed(async () => {
       await app.submit(society.id, 'distribution-lines', '2025Q1', { file });
-      for (const [type, csv] of SMALL_PACKAGES) await app.submit(society.id, type, '2025Q1', { csv });
+      for (const [type, csv] of COMPANION_PACKAGES) await app.submit(society.id, type, '2025Q1', { csv });
     });
     process.stdout.write(`loaded through the ingest (not timed in the ratio): ${load.seconds.toFixed(1)} s\n`);
 

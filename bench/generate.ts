@@ -93,3 +93,11 @@ export async function writeJsonLines(csvFile: string, ndjsonFile: string): Promi
     createWriteStream(ndjsonFile),
   );
 }
+
+/** The other 2025Q1 packages of a bench society (income, deductions, transfers, undistributed), small and reconciling with nothing in particular. */
+export const COMPANION_PACKAGES: [string, string][] = [
+  ['income', 'income_id,category,use_type,territory,licensee,period_from,period_to,currency,amount,received_on\nINC-1,performing,radio,RU,Radio One,2025-01-01,2025-03-31,RUB,900000000.00,2025-02-15\n'],
+  ['deductions', 'deduction_id,kind,category,currency,amount,description\nDED-1,management,performing,RUB,135000000.00,Management fee\nDED-2,social-cultural,performing,RUB,9000000.00,Fund\n'],
+  ['inter-society', 'transfer_id,counterparty_cisac,direction,category,territory,fy_of_collection,currency,amount,paid_on\nTR-1,904,out,performing,SE,2025,RUB,5000000.00,\nTR-2,904,in,performing,SE,2024,RUB,1000000.00,2025-02-20\n'],
+  ['undistributed', 'category,fy_of_collection,currency,amount,reason,non_distributable,decided_use\nperforming,2021,RUB,2000000.00,Unclaimed,false,\n'],
+];

@@ -149,3 +149,10 @@ export async function bootBenchApp(url: string, work: string) {
     },
   };
 }
+
+/** The median of some timings. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
