@@ -10,6 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { pdfBytes } from '../../audit/src/report/pdf.js';
 import type { Statement, SocietyStatement } from './statement.js';
 
 /** Where a font covering Cyrillic and most scripts is looked for; the first found is embedded. */
@@ -69,12 +70,7 @@ export function statementPdf(s: Statement, options: { linesUrl: string }): Promi
     info: { Title: `Statement ${s.year}: ${s.rightsHolderName}`, Subject: 'Rights-holder statement (Directive 2014/26/EU Art. 18)', Creator: 'Collective Ledger' },
     bufferPages: true,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   doc.registerFont('regular', fonts.regular);
   doc.registerFont('bold', fonts.bold);
   doc.registerFont('mono', fonts.mono);

@@ -12,8 +12,7 @@
  *
  * No NestJS, no database.
  */
-import PDFDocument from 'pdfkit';
-import { pdfSafe } from '../../audit/src/report/pdf.js';
+import { pdfSafe, reportDocument } from '../../audit/src/report/pdf.js';
 import type { Coverage, TransparencyReport } from './report.js';
 
 const PAGE = { width: 595.28, height: 841.89, margin: 50 };
@@ -25,31 +24,17 @@ type Doc = PDFKit.PDFDocument;
 /** Renders the report; `sha256` is the hex SHA-256 of its canonical JSON, printed on the first page. */
 export function transparencyPdf(r: TransparencyReport, sha256: string): Promise<Buffer> {
   const created = r.head.timestamp ? new Date(r.head.timestamp) : new Date(`${r.period.from}T00:00:00Z`);
-  const doc: Doc = new PDFDocument({
-    size: 'A4',
-    margin: PAGE.margin,
-    bufferPages: true,
-    info: {
-      Title: pdfSafe(`Transparency report of ${r.society.name}, financial year ${r.financialYear}`),
-      Author: 'Collective Ledger',
-      Subject: `Transparency report ${sha256}`,
-      Creator: 'Collective Ledger transparency report',
-      Producer: 'Collective Ledger (PDFKit)',
-      CreationDate: created,
-      ModDate: created,
-    },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, bytes } = reportDocument({
+    title: `Transparency report of ${r.society.name}, financial year ${r.financialYear}`,
+    subject: `Transparency report ${sha256}`,
+    creator: 'Collective Ledger transparency report',
+    created,
   });
   cover(doc, r, sha256);
   sections(doc, r);
   pageNumbers(doc, r);
   doc.end();
-  return done;
+  return bytes;
 }
 
 function cover(doc: Doc, r: TransparencyReport, sha256: string): void {

@@ -42,32 +42,50 @@ type Doc = PDFKit.PDFDocument;
 /** Renders the report; `sha256` is the hex SHA-256 of its canonical JSON, printed on the first page. */
 export function renderPdf(report: AuditReport, sha256: string): Promise<Buffer> {
   const created = report.pinnedAt ? new Date(report.pinnedAt) : new Date(Date.UTC(report.financialYear, 0, 1));
-  const doc: Doc = new PDFDocument({
-    size: 'A4',
-    margin: PAGE.margin,
-    bufferPages: true,
-    info: {
-      Title: pdfSafe(`Audit of ${report.society.name}, financial year ${report.financialYear}`),
-      Author: 'Collective Ledger',
-      Subject: `Audit report ${sha256}`,
-      Creator: 'Collective Ledger audit',
-      Producer: 'Collective Ledger (PDFKit)',
-      CreationDate: created,
-      ModDate: created,
-    },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, bytes } = reportDocument({
+    title: `Audit of ${report.society.name}, financial year ${report.financialYear}`,
+    subject: `Audit report ${sha256}`,
+    creator: 'Collective Ledger audit',
+    created,
   });
   cover(doc, report, sha256);
   charts(doc, report);
   for (const f of report.findings) ruleSection(doc, f);
   pageNumbers(doc, report);
   doc.end();
-  return done;
+  return bytes;
+}
+
+/**
+ * An A4 report document whose metadata comes only from its arguments (dates included,
+ * never the clock), pages buffered for numbering, and its bytes once `doc.end()` is called.
+ */
+export function reportDocument(info: { title: string; subject: string; creator: string; created: Date }): { doc: Doc; bytes: Promise<Buffer> } {
+  const doc: Doc = new PDFDocument({
+    size: 'A4',
+    margin: PAGE.margin,
+    bufferPages: true,
+    info: {
+      Title: pdfSafe(info.title),
+      Author: 'Collective Ledger',
+      Subject: info.subject,
+      Creator: info.creator,
+      Producer: 'Collective Ledger (PDFKit)',
+      CreationDate: info.created,
+      ModDate: info.created,
+    },
+  });
+  return { doc, bytes: pdfBytes(doc) };
+}
+
+/** The bytes a PDFKit document writes, once it has ended. */
+export function pdfBytes(doc: Doc): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
 }
 
 function cover(doc: Doc, r: AuditReport, sha256: string): void {
