@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DemoService } from '../../libs/demo/src/index.js';
 import { Http } from '../support/http.js';
+import { loadDemoAndSettle } from '../support/demo.js';
 import { bootTestApp, type TestApp } from '../support/test-app.js';
 import { auditAndWait, findingOf } from './support.js';
 
@@ -17,14 +17,8 @@ describe('audits of the demo world', () => {
 
   beforeAll(async () => {
     t = await bootTestApp();
-    ids = (await t.app.get(DemoService).load()).societyIds;
+    ids = (await loadDemoAndSettle(t)).societyIds;
     http = new Http(t.baseUrl, t.adminToken);
-    for (const end = Date.now() + 120_000; ; ) {
-      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM submissions WHERE status IN ('queued', 'validating')`);
-      if (n === 0) break;
-      if (Date.now() > end) throw new Error('demo packages still ingesting');
-      await new Promise((r) => setTimeout(r, 200));
-    }
     rao = await auditAndWait(http, { societyId: ids.rao, financialYear: 2025 });
   });
   afterAll(async () => t?.close());

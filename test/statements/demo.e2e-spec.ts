@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DemoService } from '../../libs/demo/src/index.js';
 import { Http } from '../support/http.js';
+import { loadDemoAndSettle } from '../support/demo.js';
 import { bootTestApp, type TestApp } from '../support/test-app.js';
 
 /** The demo: the first holder has mandates and lines at three societies, and one line of unclaimed money. */
@@ -11,13 +12,7 @@ describe('demo statement', () => {
 
   beforeAll(async () => {
     t = await bootTestApp();
-    world = await t.app.get(DemoService).load();
-    for (const end = Date.now() + 120_000; ; ) {
-      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM submissions WHERE status IN ('queued', 'validating')`);
-      if (n === 0) break;
-      if (Date.now() > end) throw new Error('demo packages still ingesting');
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    world = await loadDemoAndSettle(t);
     const token = world.tokens.find((x) => x.label === 'demo: rights holder 1')!.token;
     holder = new Http(t.baseUrl, token);
   });

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DecimalValue } from '../../libs/money/src/index.js';
-import { DemoService } from '../../libs/demo/src/index.js';
 import { Http } from '../support/http.js';
+import { loadDemoAndSettle } from '../support/demo.js';
 import { bootTestApp, type TestApp } from '../support/test-app.js';
 
 const dec = (s: string) => new DecimalValue(s);
@@ -22,14 +22,8 @@ describe('the transparency report of the demo world', () => {
 
   beforeAll(async () => {
     t = await bootTestApp();
-    ids = (await t.app.get(DemoService).load()).societyIds;
+    ids = (await loadDemoAndSettle(t)).societyIds;
     http = new Http(t.baseUrl, t.adminToken);
-    for (const end = Date.now() + 120_000; ; ) {
-      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM submissions WHERE status IN ('queued', 'validating')`);
-      if (n === 0) break;
-      if (Date.now() > end) throw new Error('demo packages still ingesting');
-      await new Promise((r) => setTimeout(r, 200));
-    }
     const res = await http.get(`/v1/societies/${ids.rao}/transparency-report?financialYear=2025`);
     expect(res.status).toBe(200);
     report = res.body;
