@@ -32,10 +32,6 @@ describe('quarterly submissions: bad input', () => {
     expect({ lines: lines.n, entries: entries.n, leaves: leaves.n, staging: staging.n }).toEqual({ lines: 0, entries: 0, leaves: 0, staging: 0 });
   }
 
-  /** Lines dated inside `p` (a quarter of year 20YY). */
-  function csvFor(p: string, rows: string[]) {
-    return [DIST_HEADER, ...rows].join('\n') + '\n';
-  }
   function quarterDates(p: string) {
     const y = p.slice(0, 4);
     const q = Number(p[5]);

@@ -19,7 +19,6 @@ describe('the transparency report: exact figures pinned to a signed head, format
   let admin: Http;
   let cast: Awaited<ReturnType<typeof givenTenants>>;
   let societyA: Http;
-  let path: string;
   let first: { json: Buffer; report: any; treeSize: number };
 
   /** The report as served: status, headers and bytes. */
@@ -36,7 +35,6 @@ describe('the transparency report: exact figures pinned to a signed head, format
     societyA = admin.as(cast.tokens.societyA);
     const id = cast.societyA.id;
     const { holderA, holderB } = cast;
-    path = `/v1/societies/${id}/transparency-report`;
 
     // Outside the financial year: never counted.
     await commit(societyA, id, 'income', '2024Q4', [income({ income_id: 'INC-OLD', period_from: '2024-10-01', period_to: '2024-12-31', amount: '9999.00', received_on: '2024-12-01' })]);

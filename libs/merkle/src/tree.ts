@@ -64,7 +64,7 @@ export class MerkleTree {
   constructor(leafHashes: Iterable<Uint8Array> = []) {
     const expected = Array.isArray(leafHashes) ? leafHashes.length : 0;
     this.levels = [new HashLevel(expected)];
-    for (let k = 1, n = Math.floor(expected / 2); n >= 1; k++, n = Math.floor(n / 2)) {
+    for (let n = Math.floor(expected / 2); n >= 1; n = Math.floor(n / 2)) {
       this.levels.push(new HashLevel(n));
     }
     for (const hash of leafHashes) this.append(hash);

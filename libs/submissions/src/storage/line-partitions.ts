@@ -24,7 +24,6 @@
 import type { QueryRunner } from 'typeorm';
 
 /** What runs a statement: a QueryRunner inside the transaction, or the DataSource. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Sql = { query(sql: string, params?: unknown[]): Promise<any> };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
