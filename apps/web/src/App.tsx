@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Me } from './api/types';
 import { PageTitle } from './components/PageTitle';
+import { parseReportYear } from './format/transparency';
+import { currentLink, transparencyPath } from './nav';
 import { Link, matchPath, navigate, Redirect, usePath } from './router';
 import { useSessionState } from './session';
 import { AuditPage } from './views/audit/AuditPage';
@@ -15,6 +17,7 @@ import { LedgerPage } from './views/society/LedgerPage';
 import { SocietyOverview } from './views/society/SocietyOverview';
 import { SubmissionPage } from './views/society/SubmissionPage';
 import { SubmissionsPage } from './views/society/SubmissionsPage';
+import { TransparencyPage } from './views/transparency/TransparencyPage';
 
 const ROLE_NAMES: Record<Me['role'], string> = { admin: 'Administrator', regulator: 'Regulator', society: 'Society', 'rights-holder': 'Rights holder' };
 
@@ -38,6 +41,7 @@ function navOf(me: Me): [to: string, label: string][] {
         ['/society/submissions', 'Submissions'],
         ['/society/ledger', 'Ledger'],
         ['/society/board', 'Board'],
+        ...(me.societyId ? ([[transparencyPath(me.societyId), 'Transparency report']] as [string, string][]) : []),
       ];
     case 'rights-holder':
       return [
@@ -75,6 +79,11 @@ function route(me: Me, path: string): ReactNode | null {
   if ((p = matchPath('/audits/:id', path)) && me.role !== 'rights-holder') return <AuditPage key={p.id} auditId={p.id} />;
   if ((p = matchPath('/rights-holders/:id', path))) return <RightsHolderPage key={p.id} rightsHolderId={p.id} />;
   if ((p = matchPath('/rights-holders/:id/statement', path))) return <StatementPage key={p.id} rightsHolderId={p.id} />;
+  // Public by law (Art. 22): every role may ask; the API answers a society 404 for another society's.
+  if ((p = matchPath('/societies/:id/transparency', path))) return <TransparencyPage key={p.id} societyId={p.id} year={null} />;
+  if ((p = matchPath('/societies/:id/transparency/:year', path)) && parseReportYear(p.year) !== null) {
+    return <TransparencyPage key={p.id} societyId={p.id} year={parseReportYear(p.year)} />;
+  }
   return null;
 }
 
@@ -113,6 +122,8 @@ export function App() {
     );
   }
   const { me } = session;
+  const nav = navOf(me);
+  const current = currentLink(path, nav.map(([to]) => to));
   return (
     <>
       <a className="skip-link" href="#main">
@@ -121,9 +132,9 @@ export function App() {
       <Header>
         <nav aria-label="Main">
           <ul>
-            {navOf(me).map(([to, label]) => (
+            {nav.map(([to, label]) => (
               <li key={to}>
-                <Link to={to} aria-current={path === to ? 'page' : undefined}>
+                <Link to={to} aria-current={to === current ? 'page' : undefined}>
                   {label}
                 </Link>
               </li>

@@ -1,3 +1,4 @@
+import { filenameFromDisposition } from '../download';
 import { ApiError, networkError, toApiError } from './problem';
 import type {
   Accreditation,
@@ -11,6 +12,7 @@ import type {
   Me,
   NewAudit,
   NewMandate,
+  LoadedTransparencyReport,
   Page,
   Reconciliation,
   RegulatorOverview,
@@ -21,6 +23,9 @@ import type {
   StatementLine,
   Submission,
   TerminationResult,
+  TransparencyFormat,
+  TransparencyReport,
+  TransparencyReportFile,
   VerifyReport,
 } from './types';
 
@@ -131,14 +136,19 @@ export class ApiClient {
 
   /** A file the API serves (a CSV template, a statement or report as CSV or PDF), as a Blob to save. */
   async blob(path: string): Promise<Blob> {
-    const response = await fetch(path, { headers: { authorization: this.bearer } }).catch((e: unknown) => {
+    return (await this.fetchOk(path)).blob();
+  }
+
+  /** GETs `path` with the token; a failure is an ApiError (a 401 also ends the session). */
+  private async fetchOk(path: string, accept?: string): Promise<Response> {
+    const response = await fetch(path, { headers: { authorization: this.bearer, ...(accept ? { accept } : {}) } }).catch((e: unknown) => {
       throw networkError(e);
     });
     if (!response.ok) {
       if (response.status === 401) this.onUnauthorized();
       throw toApiError(response.status, response.headers.get('content-type') ?? '', await response.text());
     }
-    return response.blob();
+    return response;
   }
 
   /** A package type's CSV template (header and two example rows), as a file to save. */
@@ -221,10 +231,33 @@ export class ApiClient {
     return this.blob(`/v1/audits/${encodeURIComponent(id)}/report.${format}`);
   }
 
+  /**
+   * A society's annual transparency report of a financial year (Art. 22), pinned to the
+   * latest signed head of its log, or to the head of `asOfTreeSize`. Public by law: rights
+   * holders read any society's; a society its own (another's is a 404).
+   */
+  async transparencyReport(societyId: string, financialYear: number, asOfTreeSize?: number): Promise<LoadedTransparencyReport> {
+    const response = await this.fetchOk(transparencyReportPath(societyId, financialYear, 'json', asOfTreeSize), 'application/json');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return { report: JSON.parse(new TextDecoder().decode(bytes)) as TransparencyReport, bytes, sha256: response.headers.get('x-report-sha256') };
+  }
+
+  /** The same report as a file (canonical JSON, CSV or PDF), with the name the server gives it and its X-Report-SHA256. */
+  async transparencyReportFile(societyId: string, financialYear: number, format: TransparencyFormat, asOfTreeSize?: number): Promise<TransparencyReportFile> {
+    const response = await this.fetchOk(transparencyReportPath(societyId, financialYear, format, asOfTreeSize));
+    return { blob: await response.blob(), filename: filenameFromDisposition(response.headers.get('content-disposition')), sha256: response.headers.get('x-report-sha256') };
+  }
+
   /** Board seats the market share entitles each constituency to, against the actual board; `history` past financial years too. */
   boardEntitlement(societyId: string, history: number): Promise<BoardEntitlement> {
     return this.get(`/v1/societies/${encodeURIComponent(societyId)}/board/entitlement?history=${history}`);
   }
+}
+
+/** `GET /v1/societies/{id}/transparency-report` with its query (asOfTreeSize only when given). */
+export function transparencyReportPath(societyId: string, financialYear: number, format: TransparencyFormat, asOfTreeSize?: number): string {
+  const pin = asOfTreeSize !== undefined && asOfTreeSize > 0 ? `&asOfTreeSize=${asOfTreeSize}` : '';
+  return `/v1/societies/${encodeURIComponent(societyId)}/transparency-report?financialYear=${financialYear}&format=${format}${pin}`;
 }
 
 export { ApiError };

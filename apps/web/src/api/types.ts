@@ -426,3 +426,229 @@ export interface RegulatorOverview {
   peerMedianCostRatioPercent: string | null;
   societies: OverviewRow[];
 }
+
+/* ---- Annual transparency report (Directive Art. 22 and Annex; docs/transparency.md) ---- */
+
+export const REPORT_SOURCE_TYPES = ['income', 'deductions', 'distribution-lines', 'inter-society', 'undistributed', 'board'] as const;
+export type ReportSourceType = (typeof REPORT_SOURCE_TYPES)[number];
+
+/** Which quarters of the year a section's package type covers at the pinned head. */
+export interface ReportCoverage {
+  type: ReportSourceType;
+  /** Quarters with a current package of the type. */
+  periods: string[];
+  /** Quarters of the year without one: the section's figures leave them out (never zeros). */
+  missing: string[];
+}
+
+/** One package type × quarter of the year at the head. */
+export interface ReportPackageState {
+  type: ReportSourceType;
+  period: string;
+  /** Every quarter must have one (income, deductions, distribution-lines). */
+  required: boolean;
+  present: boolean;
+  submissionId: string | null;
+  leafIndex: number | null;
+  committedAt: string | null;
+  /** Packages of that type and quarter in the log up to the head (the current one and those it corrected). */
+  submissions: number;
+}
+
+export interface ReportCurrencyAmount {
+  currency: string;
+  amount: string;
+  lines: number;
+}
+
+export interface ReportRevenueRow extends ReportCurrencyAmount {
+  category: string;
+  useType: string;
+}
+
+export type DeductionKind = 'management' | 'social-cultural' | 'other';
+
+export interface ReportDeductionRow extends ReportCurrencyAmount {
+  kind: DeductionKind | string;
+  category: string;
+}
+
+export interface ReportManagementCosts {
+  currency: string;
+  managementCosts: string;
+  revenue: string;
+  /** Management costs / revenue × 100, 2 places half up (as the audit prints it); null without revenue. */
+  ratioPercent: string | null;
+  ratioPercentPrecise: string | null;
+}
+
+export interface ReportSocialCulturalLine {
+  period: string;
+  submissionId: string;
+  lineNo: number;
+  deductionId: string;
+  category: string;
+  currency: string;
+  amount: string;
+  description: string;
+}
+
+export interface ReportHolderAmounts {
+  currency: string;
+  /** Attributed, gross. */
+  gross: string;
+  managementFees: string;
+  otherDeductions: string;
+  /** Attributed, net: paid + unpaid + unidentified. */
+  net: string;
+  paid: string;
+  unpaid: string;
+  unidentified: string;
+  lines: number;
+}
+
+export interface ReportHolderUse extends ReportHolderAmounts {
+  category: string;
+  useType: string;
+}
+
+export interface ReportHolderTotals extends ReportHolderAmounts {
+  paidLines: number;
+  unpaidLines: number;
+  unidentifiedLines: number;
+}
+
+export interface ReportPaymentDay {
+  paidOn: string;
+  category: string;
+  useType: string;
+  currency: string;
+  net: string;
+  lines: number;
+}
+
+export interface ReportUndistributedItem {
+  category: string;
+  fyOfCollection: number;
+  currency: string;
+  nonDistributable: boolean;
+  reason: string;
+  decidedUse: string | null;
+  amount: string;
+  lines: number;
+}
+
+export interface ReportTransferFlow {
+  counterpartyCisac: string;
+  /** out: to that society; in: from it. */
+  direction: 'in' | 'out';
+  category: string;
+  currency: string;
+  amount: string;
+  paid: string;
+  due: string;
+  lines: number;
+}
+
+export interface ReportBoardMember {
+  memberId: string;
+  name: string;
+  constituency: string;
+  seatFrom: string;
+  seatTo: string | null;
+}
+
+export type ReportBoardSource = { kind: 'board-package'; submissionId: string; period: string } | { kind: 'registry' } | { kind: 'none' };
+
+/** `GET /v1/societies/{id}/transparency-report?financialYear=` (format=json). */
+export interface TransparencyReport {
+  format: string;
+  legalBasis: string;
+  society: Omit<Society, 'createdAt'>;
+  financialYear: number;
+  period: { from: string; to: string };
+  /** Quarters whose last day is in the year. */
+  quarters: string[];
+  /** The year's end plus 8 months (Art. 22(1)). */
+  publicationDeadline: string;
+  /** The signed head the report was computed from (treeSize 0 and nulls: empty log). */
+  head: PinnedHead;
+  completeness: {
+    complete: boolean;
+    requiredTypes: ReportSourceType[];
+    missing: { type: ReportSourceType; period: string }[];
+    packages: ReportPackageState[];
+  };
+  revenue: { coverage: ReportCoverage; byCategoryAndUse: ReportRevenueRow[]; totals: ReportCurrencyAmount[] };
+  deductions: {
+    coverage: ReportCoverage;
+    byKindAndCategory: ReportDeductionRow[];
+    totals: (ReportCurrencyAmount & { kind: DeductionKind | string })[];
+    managementCosts: ReportManagementCosts[];
+  };
+  socialCultural: {
+    coverage: ReportCoverage;
+    totals: (ReportCurrencyAmount & { sharePercentOfRevenue: string | null })[];
+    lines: ReportSocialCulturalLine[];
+  };
+  rightsHolders: {
+    coverage: ReportCoverage;
+    byCategoryAndUse: ReportHolderUse[];
+    totals: ReportHolderTotals[];
+    /** Frequency of payments: distinct days of payment, and what was paid each day. */
+    payments: { days: number; dates: ReportPaymentDay[] };
+  };
+  undistributed: {
+    coverage: ReportCoverage;
+    items: ReportUndistributedItem[];
+    totals: { currency: string; undistributed: string; nonDistributable: string; lines: number }[];
+  };
+  otherSocieties: {
+    coverage: ReportCoverage;
+    flows: ReportTransferFlow[];
+    totals: { direction: 'in' | 'out'; currency: string; amount: string; paid: string; due: string; lines: number }[];
+  };
+  nonContractual: {
+    coverage: ReportCoverage;
+    byCurrency: { currency: string; gross: string; net: string; lines: number; sharePercentOfGross: string | null }[];
+    /** Distinct identified rights holders managed without a mandate. */
+    rightsHolders: number;
+    /** Distinct identified rights holders on all the lines. */
+    identifiedRightsHolders: number;
+    unidentifiedLines: number;
+  };
+  governance: {
+    board: {
+      /** The financial year's last day. */
+      date: string;
+      coverage: ReportCoverage;
+      source: ReportBoardSource;
+      seats: number;
+      byConstituency: { constituency: string; seats: number }[];
+      members: ReportBoardMember[];
+    };
+  };
+  /** Money flows per category from the same lines (equal to the reconciliation). */
+  conservation: { categories: CategoryFlows[]; balanced: boolean };
+  /** Annex items the packages do not carry. */
+  notCovered: string[];
+}
+
+export type TransparencyFormat = 'json' | 'csv' | 'pdf';
+
+/** The report as read (JSON) with what the response headers say about it. */
+export interface LoadedTransparencyReport {
+  report: TransparencyReport;
+  /** The exact bytes served (RFC 8785 canonical JSON, UTF-8). */
+  bytes: Uint8Array<ArrayBuffer>;
+  /** `X-Report-SHA256`: SHA-256 of the canonical JSON, whatever the format (null when the header cannot be read). */
+  sha256: string | null;
+}
+
+/** A report file (JSON, CSV or PDF) to save, with its name and the SHA-256 of the JSON it renders. */
+export interface TransparencyReportFile {
+  blob: Blob;
+  /** From Content-Disposition, or null when the server names none (JSON). */
+  filename: string | null;
+  sha256: string | null;
+}

@@ -2,6 +2,9 @@ import type { RightsHolder, Society } from '../../api/types';
 import { Fields, TableScroll } from '../../components/Fields';
 import { Loader } from '../../components/Loader';
 import { PageTitle } from '../../components/PageTitle';
+import { lastCompleteFinancialYear, todayIso } from '../../format/dates';
+import { transparencyPath } from '../../nav';
+import { Link } from '../../router';
 import { useSession } from '../../session';
 import { useApi } from '../../use-api';
 import { NotAvailable } from '../NotAvailable';
@@ -43,7 +46,7 @@ export function RightsHolderPage({ rightsHolderId }: { rightsHolderId: string })
           <MandatesSection rightsHolderId={holder.id} societies={societies} own={own} />
           <section aria-labelledby="societies-heading">
             <h2 id="societies-heading">Societies</h2>
-            <p>The collecting societies registered in the ledger.</p>
+            <p>The collecting societies registered in the ledger, each with its annual transparency report (public by law: any rights holder may read it).</p>
             <TableScroll label="Societies">
               <table className="stack">
                 <caption>{societies.length} societies</caption>
@@ -53,6 +56,7 @@ export function RightsHolderPage({ rightsHolderId }: { rightsHolderId: string })
                     <th scope="col">CISAC</th>
                     <th scope="col">Country</th>
                     <th scope="col">Currency</th>
+                    <th scope="col">Transparency report</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -64,6 +68,9 @@ export function RightsHolderPage({ rightsHolderId }: { rightsHolderId: string })
                         <td data-label="CISAC">{s.cisacCode}</td>
                         <td data-label="Country">{s.country}</td>
                         <td data-label="Currency">{s.currency}</td>
+                        <td data-label="Transparency report">
+                          <TransparencyLink society={s} />
+                        </td>
                       </tr>
                     ))}
                 </tbody>
@@ -73,5 +80,15 @@ export function RightsHolderPage({ rightsHolderId }: { rightsHolderId: string })
         </>
       )}
     </Loader>
+  );
+}
+
+/** The society's report of its last complete financial year (the page offers the others). */
+function TransparencyLink({ society }: { society: Society }) {
+  const year = lastCompleteFinancialYear(todayIso(), society.fyEndMonth, society.fyEndDay);
+  return (
+    <Link to={transparencyPath(society.id, year)} aria-label={`Transparency report of ${society.name} for ${year}`}>
+      FY{year} report
+    </Link>
   );
 }

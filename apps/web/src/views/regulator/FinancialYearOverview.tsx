@@ -6,6 +6,7 @@ import { Loader } from '../../components/Loader';
 import { describeDelay, percent } from '../../format/audit';
 import { todayIso } from '../../format/dates';
 import { chartLength } from '../../format/money';
+import { transparencyPath } from '../../nav';
 import { Link } from '../../router';
 import { useSession } from '../../session';
 import { useApi } from '../../use-api';
@@ -82,7 +83,7 @@ function OverviewBody({ overview: o }: { overview: RegulatorOverview }) {
               </th>
               <th scope="col">Board gap</th>
               <th scope="col">Failed rules</th>
-              <th scope="col">Audit</th>
+              <th scope="col">Audit and report</th>
             </tr>
           </thead>
           <tbody>
@@ -137,11 +138,14 @@ function OverviewTableRow({ row: r, year, peerMedian }: { row: OverviewRow; year
           </span>
         )}
       </td>
-      <td data-label="Audit">
+      <td data-label="Audit and report">
         <span className="link-list">
           {r.latestAudit && <Link to={`/audits/${r.latestAudit.id}`}>Latest audit ({r.latestAudit.finishedAt.slice(0, 10)})</Link>}
           <Link to={`/regulator/audits?society=${r.societyId}&year=${year}`} className="nowrap" aria-label={`Run an audit of ${r.name} for ${year}`}>
             Run an audit
+          </Link>
+          <Link to={transparencyPath(r.societyId, year)} className="nowrap" aria-label={`Transparency report of ${r.name} for ${year}`}>
+            Transparency report
           </Link>
         </span>
       </td>

@@ -237,7 +237,7 @@ function ReconciliationSection({ society }: { society: Society }) {
   );
 }
 
-function ReconciliationTable({ reconciliation: r }: { reconciliation: Reconciliation }) {
+export function ReconciliationTable({ reconciliation: r }: { reconciliation: Reconciliation }) {
   return (
     <>
       {r.balanced ? (

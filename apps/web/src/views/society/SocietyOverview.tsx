@@ -5,7 +5,8 @@ import { BarChart } from '../../components/BarChart';
 import { Fields, TableScroll } from '../../components/Fields';
 import { Loader } from '../../components/Loader';
 import { PageTitle } from '../../components/PageTitle';
-import { accreditationState, financialYearEnd, todayIso } from '../../format/dates';
+import { accreditationState, financialYearEnd, lastCompleteFinancialYear, todayIso } from '../../format/dates';
+import { transparencyPath } from '../../nav';
 import { Link } from '../../router';
 import { useSession } from '../../session';
 import { useApi } from '../../use-api';
@@ -58,6 +59,19 @@ export function SocietyOverview({ societyId }: { societyId: string }) {
                   ['Accreditation today', <AccreditationBadge state={accreditationState(accreditations, today)} />],
                 ]}
               />
+            </section>
+
+            <section aria-labelledby="transparency-heading">
+              <h2 id="transparency-heading">Transparency report</h2>
+              <p>
+                The annual report the society publishes under Art. 22 of the Directive (revenue, deductions, amounts paid and held back, other societies, the board),
+                computed from its signed log; public by law, so rights holders read it too.
+              </p>
+              <p>
+                <Link to={transparencyPath(society.id, lastCompleteFinancialYear(today, society.fyEndMonth, society.fyEndDay))}>
+                  Transparency report, financial year {lastCompleteFinancialYear(today, society.fyEndMonth, society.fyEndDay)}
+                </Link>
+              </p>
             </section>
 
             <section aria-labelledby="accreditations-heading">
