@@ -1,14 +1,16 @@
 // @ts-check
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /**
  * Lint rules that find bugs in async code and leftovers, not style (formatting is the
- * editor's business). Type-aware: the TypeScript project of the server code.
+ * editor's business). Type-aware: each file with its TypeScript project (the server's
+ * tsconfig.json, the dashboard's apps/web/tsconfig.json).
  */
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'apps/web/**', 'data/**', '.scratch/**', 'test/artifacts/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'apps/web/dist/**', 'data/**', '.scratch/**', 'test/artifacts/**', 'coverage/**'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.base],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
@@ -20,5 +22,16 @@ export default tseslint.config(
       'no-unreachable': 'error',
       'no-constant-condition': ['error', { checkLoops: false }],
     },
+  },
+  {
+    // The dashboard: hooks called unconditionally, effects naming what they depend on.
+    files: ['apps/web/src/**/*.tsx', 'apps/web/src/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    // Build configuration outside any TypeScript project: linted without type information.
+    files: ['apps/web/vite.config.ts'],
+    extends: [tseslint.configs.disableTypeChecked],
   },
 );
