@@ -98,7 +98,9 @@ export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789';
 export async function bootBenchApp(url: string, work: string) {
   await import('reflect-metadata');
   const { createReadStream } = await import('node:fs');
+  const { request } = await import('node:http');
   const { Readable } = await import('node:stream');
+  const { pipeline } = await import('node:stream/promises');
   const { createApp } = await import('../apps/api/src/bootstrap.js');
   const { createLogger } = await import('../apps/api/src/common/logger.js');
   const { loadConfig } = await import('../libs/config/src/index.js');
@@ -124,14 +126,23 @@ export async function bootBenchApp(url: string, work: string) {
    */
   const submit = async (societyId: string, type: string, period: string, source: { file: string } | { csv: string }) => {
     const contentType = 'file' in source && source.file.endsWith('.ndjson') ? 'application/x-ndjson' : 'text/csv';
-    const res = await fetch(`${base}/v1/societies/${societyId}/submissions?type=${type}&period=${period}`, {
-      method: 'POST',
-      headers: { ...auth, 'content-type': contentType },
-      body: 'file' in source ? (Readable.toWeb(createReadStream(source.file)) as unknown as RequestInit['body']) : source.csv,
-      ...('file' in source ? { duplex: 'half' } : {}),
-    } as RequestInit);
-    const accepted = (await res.json()) as { id: string };
-    if (res.status !== 202 && res.status !== 200) throw new Error(`upload of ${type}: ${res.status} ${JSON.stringify(accepted)}`);
+    const url = `${base}/v1/societies/${societyId}/submissions?type=${type}&period=${period}`;
+    // node:http with pipeline: the file streams with backpressure (fetch with a stream
+    // body reads the file ahead into this process's memory, which the RSS would count).
+    const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(url, { method: 'POST', headers: { ...auth, 'content-type': contentType } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      const from = 'file' in source ? createReadStream(source.file) : Readable.from([Buffer.from(source.csv, 'utf8')]);
+      pipeline(from, req).catch(reject);
+    });
+    const accepted = JSON.parse(body) as { id: string };
+    if (status !== 202 && status !== 200) throw new Error(`upload of ${type}: ${status} ${body}`);
     for (;;) {
       const s = (await api('GET', `/v1/submissions/${accepted.id}`)).body;
       if (s.status === 'committed') return s;
