@@ -2,6 +2,7 @@ import { apportionCommand } from './commands/apportion.command.js';
 import { keysCommand } from './commands/keys.command.js';
 import { merkleCommand } from './commands/merkle.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
+import { submitCommand } from './commands/submit.command.js';
 import { verifyCommand } from './commands/verify.command.js';
 import { type CliCommand, EXIT_USAGE, processIo } from './cli-io.js';
 
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
   verify: { run: verifyCommand, summary: 'check a downloaded line proof and its signed head offline' },
   migrate: { run: migrateCommand, summary: 'apply the database migrations (DATABASE_URL, or the embedded database in DATA_DIR)' },
   keys: { run: keysCommand, summary: 'rotate the log signing key kept in DATA_DIR (keys rotate)' },
+  submit: { run: submitCommand(), summary: 'send a quarterly package to a running ledger and wait for its outcome' },
 };
 
 const USAGE = `usage: ledger <command> [options]
