@@ -93,13 +93,18 @@ export class OverviewAuditDto {
   @ApiProperty() reportSha256: string;
 }
 
+export class OverviewPeriodDto {
+  @ApiProperty({ example: '2025-01-01', description: 'First day of the financial year' }) from: string;
+  @ApiProperty({ example: '2025-12-31', description: 'Last day of the financial year' }) to: string;
+}
+
 export class OverviewRowDto {
   @ApiProperty({ format: 'uuid' }) societyId: string;
   @ApiProperty() name: string;
   @ApiProperty() cisacCode: string;
   @ApiProperty() country: string;
   @ApiProperty() currency: string;
-  @ApiProperty({ example: { from: '2025-01-01', to: '2025-12-31' } }) period: { from: string; to: string };
+  @ApiProperty({ type: OverviewPeriodDto }) period: OverviewPeriodDto;
   @ApiProperty() treeSize: number;
   @ApiProperty({ nullable: true, type: String }) rootHash: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Management costs, percent of income' }) costRatioPercent: string | null;

@@ -22,7 +22,9 @@ export class TransparencyQueryDto {
   asOfTreeSize?: number;
 }
 
-class PeriodDto {
+// The report's own classes: @nestjs/swagger names a schema after its class, so a class named
+// like another feature's (PeriodDto, NonContractualDto, …) would share that one's schema.
+class ReportPeriodDto {
   @ApiProperty({ example: '2025-01-01' }) from: string;
   @ApiProperty({ example: '2025-12-31' }) to: string;
 }
@@ -74,7 +76,7 @@ class RevenueRowDto {
   @ApiProperty() lines: number;
 }
 
-class CurrencyAmountDto {
+class ReportCurrencyAmountDto {
   @ApiProperty({ example: 'RUB' }) currency: string;
   @ApiProperty({ example: '1250000' }) amount: string;
   @ApiProperty() lines: number;
@@ -83,7 +85,7 @@ class CurrencyAmountDto {
 class RevenueDto {
   @ApiProperty({ type: CoverageDto }) coverage: CoverageDto;
   @ApiProperty({ type: [RevenueRowDto], description: 'Income lines per category of rights, type of use and currency' }) byCategoryAndUse: RevenueRowDto[];
-  @ApiProperty({ type: [CurrencyAmountDto] }) totals: CurrencyAmountDto[];
+  @ApiProperty({ type: [ReportCurrencyAmountDto] }) totals: ReportCurrencyAmountDto[];
 }
 
 class DeductionRowDto {
@@ -248,7 +250,7 @@ class NonContractualCurrencyDto {
   @ApiProperty({ nullable: true, type: String, description: 'Percent of the gross of all the lines in that currency' }) sharePercentOfGross: string | null;
 }
 
-class NonContractualDto {
+class ReportNonContractualDto {
   @ApiProperty({ type: CoverageDto }) coverage: CoverageDto;
   @ApiProperty({ type: [NonContractualCurrencyDto] }) byCurrency: NonContractualCurrencyDto[];
   @ApiProperty({ description: 'Distinct identified rights holders managed without a mandate' }) rightsHolders: number;
@@ -256,7 +258,7 @@ class NonContractualDto {
   @ApiProperty({ description: 'Unidentified lines managed without a mandate' }) unidentifiedLines: number;
 }
 
-class BoardSourceDto {
+class ReportBoardSourceDto {
   @ApiProperty({ enum: ['board-package', 'registry', 'none'] }) kind: string;
   @ApiPropertyOptional({ format: 'uuid' }) submissionId?: string;
   @ApiPropertyOptional({ example: '2025Q2' }) period?: string;
@@ -267,7 +269,7 @@ class SeatsDto {
   @ApiProperty() seats: number;
 }
 
-class BoardMemberDto {
+class ReportBoardMemberDto {
   @ApiProperty() memberId: string;
   @ApiProperty() name: string;
   @ApiProperty() constituency: string;
@@ -278,10 +280,10 @@ class BoardMemberDto {
 class BoardDto {
   @ApiProperty({ example: '2025-12-31', description: "The financial year's last day" }) date: string;
   @ApiProperty({ type: CoverageDto }) coverage: CoverageDto;
-  @ApiProperty({ type: BoardSourceDto }) source: BoardSourceDto;
+  @ApiProperty({ type: ReportBoardSourceDto }) source: ReportBoardSourceDto;
   @ApiProperty() seats: number;
   @ApiProperty({ type: [SeatsDto] }) byConstituency: SeatsDto[];
-  @ApiProperty({ type: [BoardMemberDto] }) members: BoardMemberDto[];
+  @ApiProperty({ type: [ReportBoardMemberDto] }) members: ReportBoardMemberDto[];
 }
 
 class GovernanceDto {
@@ -310,7 +312,7 @@ export class TransparencyReportDto {
   @ApiProperty({ example: 'Directive 2014/26/EU Art. 22 and Annex' }) legalBasis: string;
   @ApiProperty({ type: ReportSocietyDto }) society: ReportSocietyDto;
   @ApiProperty({ example: 2025 }) financialYear: number;
-  @ApiProperty({ type: PeriodDto }) period: PeriodDto;
+  @ApiProperty({ type: ReportPeriodDto }) period: ReportPeriodDto;
   @ApiProperty({ type: [String], example: ['2025Q1', '2025Q2', '2025Q3', '2025Q4'], description: 'Quarters whose last day is in the year' }) quarters: string[];
   @ApiProperty({ example: '2026-08-31', description: "The year's end plus 8 months (Art. 22(1))" }) publicationDeadline: string;
   @ApiProperty({ type: PinnedHeadDto, description: "The signed head of the society's log the report was computed from (treeSize 0 and nulls: empty log)" }) head: PinnedHeadDto;
@@ -321,7 +323,7 @@ export class TransparencyReportDto {
   @ApiProperty({ type: RightsHoldersDto }) rightsHolders: RightsHoldersDto;
   @ApiProperty({ type: UndistributedDto }) undistributed: UndistributedDto;
   @ApiProperty({ type: OtherSocietiesDto }) otherSocieties: OtherSocietiesDto;
-  @ApiProperty({ type: NonContractualDto }) nonContractual: NonContractualDto;
+  @ApiProperty({ type: ReportNonContractualDto }) nonContractual: ReportNonContractualDto;
   @ApiProperty({ type: GovernanceDto }) governance: GovernanceDto;
   @ApiProperty({ type: ConservationDto, description: 'Money flows per category, from the same lines (equal to the reconciliation of the journal)' }) conservation: ConservationDto;
   @ApiProperty({ type: [String], description: 'Annex items the packages do not carry' }) notCovered: string[];
