@@ -52,6 +52,10 @@ describe('audits: pinned to signed heads, the same bytes twice, tenancy and bad 
     expect(mine.body.items.every((a: { societyId: string }) => a.societyId === cast.societyA.id)).toBe(true);
     expect(mine.body.items.map((a: { id: string }) => a.id)).toContain(first.id);
     expect(mine.body.items[0].findings).toEqual([]); // a list carries no findings: read the audit for those
+    // …but each finished audit's summary, as the audit itself gives it.
+    const listed = mine.body.items.find((a: { id: string }) => a.id === first.id);
+    expect(listed.summary).toEqual(first.summary);
+    expect(listed.summary).toMatchObject({ rules: expect.any(Number), passed: expect.any(Number), failed: expect.any(Number) });
     const created = mine.body.items.map((a: { createdAt: string }) => a.createdAt);
     expect([...created].sort().reverse()).toEqual(created);
     const theirs = await societyB.get('/v1/audits');

@@ -321,9 +321,12 @@ describeWithBrowser('web dashboard: ledger, governance, statements and audits (C
     expect(readFileSync((await pdf.path())!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await screenshots(p, 'regulator-audit');
 
-    // The audit is listed on the audits page; a society's ledger opens from its page's tabs.
+    // The audit is listed first on the audits page; a society's ledger opens from its page's tabs.
     await nav(p, 'Audits');
-    await p.getByRole('table', { name: /^1 audit, newest first/ }).getByRole('link', { name: rao.name }).waitFor();
+    // Every audit the regulator may read, newest first (the society's own audit of an earlier test too), each with its summary.
+    const newest = p.getByRole('table', { name: /^\d+ audits?, newest first/ }).locator('tbody tr').first();
+    await newest.getByRole('link', { name: rao.name }).waitFor();
+    await expect(newest.locator('td[data-label="Failed rules"]').textContent()).resolves.toBe(`${audit.summary.failed} of ${audit.summary.rules}`);
     await screenshots(p, 'regulator-audits');
     await nav(p, 'Societies');
     await p.getByRole('table', { name: `Financial year ${LAST_YEAR}, side by side` }).getByRole('link', { name: rao.name, exact: true }).click();

@@ -43,7 +43,7 @@ export class AuditsRepository {
    */
   async list(societyIds: readonly string[] | null, societyId: string | null, limit: number, after: { createdAt: string; id: string } | null): Promise<Page<AuditRow>> {
     const rows: AuditRow[] = await this.db.query(
-      `SELECT ${COLUMNS}, NULL::jsonb AS report FROM audits
+      `SELECT ${COLUMNS}, CASE WHEN report IS NULL THEN NULL ELSE jsonb_build_object('summary', report->'summary') END AS report FROM audits
        WHERE ($1::uuid[] IS NULL OR society_id = ANY($1::uuid[])) AND ($2::uuid IS NULL OR society_id = $2)
          AND ($3::timestamptz IS NULL OR (created_at, id) < ($3::timestamptz, $4::uuid))
        ORDER BY created_at DESC, id DESC LIMIT $5`,

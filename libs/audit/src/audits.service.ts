@@ -80,8 +80,8 @@ export class AuditsService {
 
   /**
    * The audits the caller may read, newest first, optionally of one society (another
-   * society's, for a society credential: 404 naming societyId). Without findings: read one
-   * audit for those.
+   * society's, for a society credential: 404 naming societyId). With each finished
+   * audit's summary, without its findings: read one audit for those.
    */
   async list(principal: Principal, q: { societyId?: string }, limit: number, cursor?: string): Promise<Page<Audit>> {
     if (principal.role === 'rights-holder') throw DomainError.forbidden('Rights holders do not read audits');

@@ -29,7 +29,7 @@ export class AuditsController {
 
   @Get()
   @Roles('admin', 'regulator', 'society')
-  @ApiOperation({ summary: 'Audits the caller may read, newest first (a society: its own), optionally of one society; without findings' })
+  @ApiOperation({ summary: 'Audits the caller may read, newest first (a society: its own), optionally of one society; each with its summary, without its findings' })
   @ApiOkResponse({ type: AuditPageDto })
   list(@CurrentPrincipal() p: Principal, @Query() q: AuditListQueryDto): Promise<AuditPageDto> {
     return this.audits.list(p, { societyId: q.societyId }, q.limit, q.cursor);

@@ -222,6 +222,11 @@ export class ApiClient {
     return this.post('/v1/audits', audit);
   }
 
+  /** The latest audits the caller may read, newest first, each with its summary (no findings). */
+  async recentAudits(limit = 50): Promise<Audit[]> {
+    return (await this.get<Page<Audit>>(`/v1/audits?limit=${limit}`)).items;
+  }
+
   audit(id: string): Promise<Audit> {
     return this.get(`/v1/audits/${encodeURIComponent(id)}`);
   }

@@ -6,21 +6,19 @@ import { todayIso } from '../../format/dates';
 import { Link } from '../../router';
 import { useSession } from '../../session';
 import { useApi } from '../../use-api';
-import { auditsFromThisTab } from './audit-history';
 import { RunAuditForm } from './RunAuditForm';
 
 /**
  * The regulator's audits: request one for any society and financial year (prefilled from
- * `?society=&year=` when opened from the overview), and follow those requested from this tab.
+ * `?society=&year=` when opened from the overview), and the latest audits, newest first.
  */
 export function AuditsPage() {
   const { api } = useSession();
   const params = new URLSearchParams(window.location.search);
   const initialYear = /^\d{4}$/.test(params.get('year') ?? '') ? Number(params.get('year')) : Number(todayIso().slice(0, 4)) - 1;
   const loaded = useApi(async () => {
-    const [societies, rules] = await Promise.all([api.societies(), api.auditRules()]);
-    const audits = await Promise.all(auditsFromThisTab().map((id) => api.audit(id).catch(() => null)));
-    return { societies: [...societies].sort((a, b) => a.name.localeCompare(b.name)), rules, audits: audits.filter((a): a is Audit => a !== null) };
+    const [societies, rules, audits] = await Promise.all([api.societies(), api.auditRules(), api.recentAudits()]);
+    return { societies: [...societies].sort((a, b) => a.name.localeCompare(b.name)), rules, audits };
   }, [api]);
 
   return (
@@ -35,8 +33,8 @@ export function AuditsPage() {
           <>
             <RunAuditForm societies={societies} rules={rules} initialSocietyId={params.get('society') ?? undefined} initialYear={initialYear} />
             <section aria-labelledby="tab-audits-heading">
-              <h2 id="tab-audits-heading">Audits requested from this tab</h2>
-              {audits.length === 0 ? <p>None yet. The overview links each society&apos;s latest finished audit.</p> : <AuditsTable audits={audits} societies={societies} />}
+              <h2 id="tab-audits-heading">Latest audits</h2>
+              {audits.length === 0 ? <p>None yet.</p> : <AuditsTable audits={audits} societies={societies} />}
             </section>
           </>
         )}
@@ -48,7 +46,7 @@ export function AuditsPage() {
 function AuditsTable({ audits, societies }: { audits: Audit[]; societies: Society[] }) {
   const name = (id: string) => societies.find((s) => s.id === id)?.name ?? id;
   return (
-    <TableScroll label="Audits requested from this tab">
+    <TableScroll label="Latest audits">
       <table className="stack">
         <caption>
           {audits.length} audit{audits.length === 1 ? '' : 's'}, newest first

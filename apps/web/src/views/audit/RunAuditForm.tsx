@@ -4,7 +4,6 @@ import type { AuditRule, Society } from '../../api/types';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { navigate } from '../../router';
 import { useSession } from '../../session';
-import { rememberAudit } from './audit-history';
 
 /**
  * Requests an audit of a society's financial year (POST /v1/audits), every rule or those
@@ -31,7 +30,6 @@ export function RunAuditForm({ societies, rules, initialSocietyId, initialYear }
     try {
       const all = chosen.size === rules.length;
       const audit = await api.requestAudit({ societyId, financialYear: Number(year.trim()), ...(all ? {} : { rules: rules.filter((r) => chosen.has(r.id)).map((r) => r.id) }) });
-      rememberAudit(audit.id);
       navigate(`/audits/${audit.id}`);
     } catch (err) {
       setRefusal(err instanceof ApiError ? err : new ApiError(0, 'Error', String(err)));
