@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { memoryIo } from '../../apps/cli/src/cli-io.js';
 import { submitCommand } from '../../apps/cli/src/commands/submit.command.js';
@@ -66,6 +67,20 @@ describe('ledger submit', () => {
     const res = await run([...target('2025Q2'), '--json', ndjson], { LEDGER_URL: t.baseUrl, LEDGER_TOKEN: cast.tokens.societyA });
     expect(res.code).toBe(0);
     expect(JSON.parse(res.out)).toMatchObject({ status: 'committed', format: 'ndjson', rows: 1 });
+  });
+
+  it('sends a .gz file compressed as it is, and compresses a plain one with --gzip: the package is the decompressed bytes', async () => {
+    const content = [DIST_HEADER, distLine({ line_id: 'Z-1' })].join('\n') + '\n';
+    const gz = path.join(dir, 'q.csv.gz');
+    await writeFile(gz, gzipSync(content));
+    const sent = await run([...target('2025Q1', cast.societyB.id), '--token-file', tokenB, '--json', gz]);
+    expect(sent.code).toBe(0);
+    const first = JSON.parse(sent.out);
+    expect(first).toMatchObject({ status: 'committed', format: 'csv', byteSize: Buffer.byteLength(content) });
+    const plain = await file('q-plain.csv', content);
+    const again = await run([...target('2025Q1', cast.societyB.id), '--token-file', tokenB, '--gzip', '--json', plain]);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out).id).toBe(first.id); // the same decompressed bytes: the same submission
   });
 
   it('prints every problem of a rejected package by line and column, and exits 1', async () => {

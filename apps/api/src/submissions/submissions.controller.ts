@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -31,7 +32,9 @@ export class SubmissionsController {
     description:
       'CSV: a header row naming the columns, then one record per line (RFC 4180). JSON Lines (application/x-ndjson, also application/jsonl): ' +
       'one JSON object per line, the column names as keys and every value a JSON string (or null for an empty cell; true/false for the yes/no columns). ' +
-      'A multipart file is read as JSON Lines when its name ends in .ndjson or .jsonl or its type says so, otherwise as CSV.',
+      'A multipart file is read as JSON Lines when its name ends in .ndjson or .jsonl or its type says so, otherwise as CSV. ' +
+      'Either may travel gzip-compressed: a body with Content-Encoding: gzip, or a multipart file named ….gz; the package is the decompressed bytes ' +
+      '(their SHA-256 and size, which counts against the upload limit). Data that does not decompress is a 400; another Content-Encoding a 415.',
   })
   @ApiConsumes(...CSV_MEDIA_TYPES, ...NDJSON_MEDIA_TYPES, 'multipart/form-data')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
@@ -83,6 +86,9 @@ export class SubmissionsController {
   /**
    * The upload as a stream and its format: the raw body of a text/csv or JSON Lines
    * request, or the "file" part of a multipart one (its format from its name or type).
+   * A body sent with `Content-Encoding: gzip` (or a multipart file named `….gz`) is
+   * decompressed on the way: the package is the decompressed bytes, which are hashed,
+   * stored and counted against the size limit.
    */
   private async bodyStream(request: FastifyRequest): Promise<{ body: Readable; format: SubmissionFormat }> {
     if (request.isMultipart()) {
@@ -90,7 +96,10 @@ export class SubmissionsController {
       if (!part || part.fieldname !== 'file') {
         throw DomainError.validation('The multipart upload has no "file" field', [{ field: 'file', message: 'is required' }]);
       }
-      return { body: part.file, format: formatOfFileName(part.filename) ?? formatOfMediaType(part.mimetype) ?? 'csv' };
+      const gzipped = /\.gz$/i.test(part.filename ?? '');
+      const name = gzipped ? part.filename.replace(/\.gz$/i, '') : part.filename;
+      const format = formatOfFileName(name) ?? formatOfMediaType(part.mimetype) ?? 'csv';
+      return { body: gzipped ? gunzip(part.file) : part.file, format };
     }
     const body = request.body as Readable | undefined;
     const format = formatOfMediaType(request.headers['content-type']);
@@ -103,6 +112,23 @@ export class SubmissionsController {
           : 'Send the package as text/csv or application/x-ndjson (or multipart/form-data with a "file" field)',
       );
     }
-    return { body, format };
+    const encoding = (request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    if (encoding === 'identity') return { body, format };
+    if (encoding === 'gzip' || encoding === 'x-gzip') return { body: gunzip(body), format };
+    body.resume(); // drain what is left so the connection can answer
+    throw new DomainError('unsupported-media-type', `Content-Encoding ${JSON.stringify(encoding)} is not accepted: send the package as it is, or gzip-compressed (Content-Encoding: gzip)`);
   }
+}
+
+/**
+ * The decompressed stream of a gzip body. Its errors, and the body's (a dropped
+ * connection), surface on it alone, where the upload's pipeline reads them.
+ */
+function gunzip(body: Readable): Readable {
+  const decompressed = createGunzip();
+  body.on('error', (error) => decompressed.destroy(error));
+  // zlib may report a broken stream twice (the upload's pipeline has handled the first and
+  // gone): the second must not become an uncaught exception.
+  decompressed.on('error', () => undefined);
+  return body.pipe(decompressed);
 }

@@ -16,10 +16,12 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import { createGzip } from 'node:zlib';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from '../cli-io.js';
 
 export const SUBMIT_USAGE = `usage: ledger submit --society ID --type TYPE --period YYYYQn [options] FILE
-  FILE              the package: CSV, or JSON Lines when it ends in .ndjson or .jsonl
+  FILE              the package: CSV, or JSON Lines when it ends in .ndjson or .jsonl;
+                    sent gzip-compressed as it is when it ends in .gz (q1.csv.gz)
   --society ID      the society the package is for
   --type TYPE       income, deductions, distribution-lines, inter-society, undistributed, board or mandates
   --period YYYYQn   the quarter, e.g. 2025Q1
@@ -27,6 +29,7 @@ options:
   --url URL         the ledger (default: LEDGER_URL, else http://127.0.0.1:3000)
   --token-file F    read the credential from F (default: the LEDGER_TOKEN environment variable)
   --format F        csv or ndjson, whatever the file's name says
+  --gzip            compress the file on the way (Content-Encoding: gzip)
   --no-wait         stop once the ledger has accepted the package
   --timeout S       give up waiting after S seconds (default 3600)
   --json            print the final submission as JSON on stdout
@@ -44,6 +47,8 @@ interface Options {
   period: string;
   file: string;
   format: keyof typeof CONTENT_TYPES;
+  /** How the file travels: as it is, compressed on the way, or already gzip (a .gz file). */
+  encoding: 'identity' | 'compress' | 'gzip-file';
   wait: boolean;
   timeoutMs: number;
   json: boolean;
@@ -116,7 +121,9 @@ async function parseOptions(args: string[], env: NodeJS.ProcessEnv): Promise<Opt
   }
   if (!token) throw new UsageError('no credential: set LEDGER_TOKEN or give --token-file');
 
-  const format = values.format ?? (/\.(ndjson|jsonl)$/i.test(file) ? 'ndjson' : 'csv');
+  const gzipFile = /\.gz$/i.test(file);
+  const inner = gzipFile ? file.slice(0, -3) : file;
+  const format = values.format ?? (/\.(ndjson|jsonl)$/i.test(inner) ? 'ndjson' : 'csv');
   if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be csv or ndjson (got ${format})`);
   const timeout = values.timeout === undefined ? 3600 : Number(values.timeout);
   if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout must be a positive number of seconds (got ${values.timeout})`);
@@ -129,6 +136,7 @@ async function parseOptions(args: string[], env: NodeJS.ProcessEnv): Promise<Opt
     period: values.period!,
     file,
     format,
+    encoding: gzipFile ? 'gzip-file' : values.gzip ? 'compress' : 'identity',
     wait: !values['no-wait'],
     timeoutMs: timeout * 1000,
     json: values.json ?? false,
@@ -149,6 +157,7 @@ function parse(args: string[]) {
       format: { type: 'string' },
       timeout: { type: 'string' },
       'no-wait': { type: 'boolean' },
+      gzip: { type: 'boolean' },
       json: { type: 'boolean' },
     },
   });
@@ -158,7 +167,8 @@ async function submit(o: Options, io: CliIo): Promise<number> {
   const path = `/v1/societies/${encodeURIComponent(o.society)}/submissions?type=${encodeURIComponent(o.type)}&period=${encodeURIComponent(o.period)}`;
   let answer: { status: number; body: string };
   try {
-    answer = await send(o, 'POST', path, { 'content-type': CONTENT_TYPES[o.format] }, o.file);
+    const encoding: Record<string, string> = o.encoding === 'identity' ? {} : { 'content-encoding': 'gzip' };
+    answer = await send(o, 'POST', path, { 'content-type': CONTENT_TYPES[o.format], ...encoding }, o.file);
   } catch (error) {
     io.stderr(`ledger submit: cannot reach the ledger at ${o.url.origin}: ${(error as Error).message}\n`);
     return EXIT_USAGE;
@@ -240,7 +250,8 @@ function send(o: Options, method: string, path: string, headers: Record<string, 
     req.on('error', reject);
     // A ledger that refuses early (404, 413) may answer before it has read the whole body
     // and close: the answer, or the request's own error, settles this, not the write.
-    if (file) pipeline(createReadStream(file), req).catch(() => undefined);
+    if (file && o.encoding === 'compress') pipeline(createReadStream(file), createGzip(), req).catch(() => undefined);
+    else if (file) pipeline(createReadStream(file), req).catch(() => undefined);
     else req.end();
   });
 }

@@ -29,7 +29,11 @@ export class UploadStore {
     this.root = path.resolve(config.DATA_DIR, 'submissions');
   }
 
-  /** Streams an upload to a temporary file; 413 (and nothing kept) beyond the size limit. */
+  /**
+   * Streams an upload (already decompressed, when it was sent gzip-compressed) to a
+   * temporary file; 413 (and nothing kept) beyond the size limit, which counts the
+   * decompressed bytes; 400 when gzip data does not decompress.
+   */
   async receive(body: Readable): Promise<ReceivedFile> {
     const tmpDir = path.join(this.root, 'tmp');
     await mkdir(tmpDir, { recursive: true });
@@ -54,6 +58,11 @@ export class UploadStore {
       await rm(tmpPath, { force: true });
       body.resume(); // drain what is left so the connection can answer
       if (error instanceof DomainError) throw error;
+      if (/^Z_/.test((error as { code?: string }).code ?? '')) {
+        // A gzip body (Content-Encoding: gzip, or a ….gz file) that does not decompress.
+        const reason = (error as Error).message;
+        throw DomainError.validation(`The upload is not valid gzip data: ${reason}`, [{ field: 'body', message: `gzip data that cannot be decompressed (${reason})` }]);
+      }
       throw new DomainError('validation', `The upload could not be read: ${(error as Error).message}`, [], {}, { cause: error });
     }
     return { tmpPath, sha256: hash.digest(), bytes };
