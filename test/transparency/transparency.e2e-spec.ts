@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { parseCanonicalJson } from '../../libs/merkle/src/index.js';
+import { TransparencyRepository, TransparencyService } from '../../libs/transparency/src/index.js';
 import { boardMember, commit, deduction, distribution, income, transfer, undistributed } from '../ledger/support.js';
 import { givenSociety, givenTenants, tokenFor } from '../support/factories.js';
 import { Http } from '../support/http.js';
@@ -190,7 +191,11 @@ describe('the transparency report: exact figures pinned to a signed head, format
     expect(() => parseCanonicalJson(json.bytes.toString('utf8'))).not.toThrow();
     expect(json.sha).toBe(sha256(json.bytes));
 
+    // Each download computes the report afresh (none kept from an earlier one): the bytes are the data's, not a copy's.
+    const forget = () => t.app.get(TransparencyService).forgetReports();
+    forget();
     const csv1 = await download('?financialYear=2025&format=csv');
+    forget();
     const csv2 = await download('?financialYear=2025&format=csv', cast.tokens.regulator);
     expect(csv1.status).toBe(200);
     expect(csv1.type).toBe('text/csv; charset=utf-8');
@@ -202,7 +207,9 @@ describe('the transparency report: exact figures pinned to a signed head, format
     expect(rows).toContain(`${cast.societyA.cisacCode},2025,10,rights-holders,paid,performing,radio,,EUR,750,,`);
     expect(rows).toContain(`${cast.societyA.cisacCode},2025,10,completeness,missing,,,income,,,0,2025Q3`);
 
+    forget();
     const pdf1 = await download('?financialYear=2025&format=pdf');
+    forget();
     const pdf2 = await download('?financialYear=2025&format=pdf', cast.tokens.societyA);
     expect(pdf1.status).toBe(200);
     expect(pdf1.type).toBe('application/pdf');
@@ -232,7 +239,8 @@ describe('the transparency report: exact figures pinned to a signed head, format
     const nonZero = rec.body.categories.filter((c: Record<string, string>) => ['collected', 'deductions', 'distributed', 'toOtherSocieties', 'undistributed'].some((k) => c[k] !== '0'));
     expect(r.conservation.categories).toEqual(nonZero);
 
-    // The old head gives the old report, byte for byte.
+    // The old head gives the old report, byte for byte (computed again, not kept).
+    t.app.get(TransparencyService).forgetReports();
     const old = await download(`?financialYear=2025&asOfTreeSize=${first.treeSize}`);
     expect(old.status).toBe(200);
     expect(old.bytes.equals(first.json)).toBe(true);
@@ -315,5 +323,26 @@ describe('the transparency report: exact figures pinned to a signed head, format
     expect(op['x-roles']).toEqual(['admin', 'regulator', 'society', 'rights-holder']);
     expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['id', 'financialYear', 'format', 'asOfTreeSize']));
     expect(JSON.stringify(t.openApi.components?.schemas?.TransparencyReportDto)).toContain('conservation');
+  });
+
+  it('keeps a computed report for the next reader of the same head, and computes a new head afresh', async () => {
+    const service = t.app.get(TransparencyService);
+    const computed = jest.spyOn(t.app.get(TransparencyRepository), 'distribution');
+    try {
+      service.forgetReports();
+      const a = await download('?financialYear=2025');
+      const b = await download('?financialYear=2025&format=csv', cast.tokens.regulator);
+      expect(computed).toHaveBeenCalledTimes(1);
+      expect(b.sha).toBe(a.sha);
+      // Another year is another report; a new head (a commit) too.
+      await download('?financialYear=2024');
+      expect(computed).toHaveBeenCalledTimes(2);
+      await commit(societyA, cast.societyA.id, 'board', '2025Q4', [boardMember({ member_id: 'B-CACHE' })]);
+      const c = await download('?financialYear=2025');
+      expect(computed).toHaveBeenCalledTimes(3);
+      expect(JSON.parse(c.bytes.toString('utf8')).head.treeSize).toBe(JSON.parse(a.bytes.toString('utf8')).head.treeSize + 1);
+    } finally {
+      computed.mockRestore();
+    }
   });
 });

@@ -5,6 +5,7 @@
  * plain TypeScript; the service and repository are NestJS.
  */
 export { TransparencyModule } from './transparency.module.js';
+export { TransparencyRepository } from './transparency.repository.js';
 export { PUBLICATION_MONTHS, REPORT_YEAR_RANGE, TRANSPARENCY_FORMATS, TransparencyService, transparencyJsonBytes } from './transparency.service.js';
 export type { RenderedTransparencyReport, TransparencyFormat, TransparencyQuery } from './transparency.service.js';
 export { LEGAL_BASIS, NOT_COVERED, REQUIRED_TYPES, SOURCE_TYPES, TRANSPARENCY_REPORT_FORMAT, boardCandidates, buildReport, currentSubmissions, managementCostRatio, packageStates } from './report.js';

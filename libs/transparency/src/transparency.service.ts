@@ -19,6 +19,9 @@ export type TransparencyFormat = (typeof TRANSPARENCY_FORMATS)[number];
 /** Financial years the report is computed for (as audits take them). */
 export const REPORT_YEAR_RANGE = { min: 1900, max: 9999 } as const;
 
+/** How many computed reports a process keeps (each is tens of kilobytes). */
+const KEPT_REPORTS = 64;
+
 /** Months after the financial year end by which the report is published (Art. 22(1); RULES.md: 8). */
 export const PUBLICATION_MONTHS = 8;
 
@@ -55,6 +58,9 @@ export function transparencyJsonBytes(report: TransparencyReport): Buffer {
  */
 @Injectable()
 export class TransparencyService {
+  /** Reports already computed, by what fixes them (least recently used first). */
+  private readonly kept = new Map<string, TransparencyReport>();
+
   constructor(
     private readonly db: DataSource,
     private readonly repository: TransparencyRepository,
@@ -91,6 +97,16 @@ export class TransparencyService {
         ? { societyId, cisacCode: society.cisacCode, treeSize: signed.treeSize, rootHash: signed.rootHash, timestamp: signed.timestamp, origin: signed.origin ?? null, signature: signed.signature, keyId: signed.keyId }
         : { societyId, cisacCode: society.cisacCode, treeSize: 0, rootHash: null, timestamp: null, origin: null, signature: null, keyId: null };
 
+      // Pinned to a head, the report is fixed: the same head, year and society record give
+      // the same report, kept for the next reader (a public report is read many times).
+      const key = JSON.stringify([society.id, society.name, society.cisacCode, society.country, society.currency, society.fyEndMonth, society.fyEndDay, year, head.treeSize, head.rootHash, head.timestamp, head.keyId]);
+      const kept = this.kept.get(key);
+      if (kept) {
+        this.kept.delete(key); // most recently used last
+        this.kept.set(key, kept);
+        return kept;
+      }
+
       const logged = head.treeSize === 0 ? [] : await this.repository.logged(runner, societyId, head.treeSize);
       const ids = (type: Parameters<typeof currentSubmissions>[2]) => currentSubmissions(logged, quarters, type).map((s) => s.submissionId);
       const distribution = ids('distribution-lines');
@@ -111,11 +127,19 @@ export class TransparencyService {
         undistributed: await this.repository.undistributed(runner, societyId, ids('undistributed')),
         board: await this.board(runner, societyId, logged, fy.to, head),
       };
-      return buildReport(input);
+      const report = buildReport(input);
+      this.kept.set(key, report);
+      if (this.kept.size > KEPT_REPORTS) this.kept.delete(this.kept.keys().next().value!);
+      return report;
     } finally {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       await runner.release();
     }
+  }
+
+  /** Drops the reports kept so far: the next request computes its report again. */
+  forgetReports(): void {
+    this.kept.clear();
   }
 
   /** The report as canonical JSON, CSV or PDF. */
