@@ -154,6 +154,8 @@ export async function bootBenchApp(url: string, work: string) {
     base,
     api,
     submit,
+    /** The Nest application, to reach a service (e.g. to drop what it keeps between trials). */
+    nest: app,
     async close() {
       await app.close();
       await dataSource.destroy();
