@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateEd25519KeyPair, parseKeySet, signTreeHead, verifyLineProof, verifyTreeHead, type SignedTreeHead } from '../../libs/merkle/src/index.js';
+import { verifyLockKey } from '../../libs/ledger/src/index.js';
 import { leafHashSql } from '../../libs/submissions/src/index.js';
 import { givenSociety, givenTenants, tokenFor } from '../support/factories.js';
 import { Http } from '../support/http.js';
@@ -209,6 +210,37 @@ describe('tamper evidence: the database refuses rewriting, verify finds what a s
     const res = await verify(id);
     expect(res.body.ok).toBe(false);
     expect(res.body.mismatches).toEqual([{ submissionId: latest.id, reason: expect.stringMatching(/^the signed tree head of size 2: .*not a trusted key/) }]);
+  });
+
+  it('runs one verification of a society at a time: a second one meanwhile is a 409, and it runs again once the first has finished', async () => {
+    const id = await newSociety();
+    await commit(admin, id, 'income', '2025Q1', [income()]);
+    // Another session holds the lock a running verification holds.
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, [verifyLockKey(id)]);
+      const busy = await verify(id);
+      expect(busy.status).toBe(409);
+      expect(busy.body.detail).toBe(`A verification of society ${id} is already running; ask again when it has finished`);
+      expect((await verify(await newSociety())).status).toBe(200); // another society's is not held up
+      await holder.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [verifyLockKey(id)]);
+    } finally {
+      await holder.release();
+    }
+    const again = await verify(id);
+    expect(again.status).toBe(200);
+    expect(again.body.ok).toBe(true);
+    // The verification let its lock go: another session takes it at once.
+    const probe = t.dataSource.createQueryRunner();
+    await probe.connect();
+    try {
+      const [{ taken }] = await probe.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS taken`, [verifyLockKey(id)]);
+      expect(taken).toBe(true);
+      await probe.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [verifyLockKey(id)]);
+    } finally {
+      await probe.release();
+    }
   });
 
   it("lets a society verify only its own log; regulators and admins any; rights holders none", async () => {

@@ -8,7 +8,7 @@ export { KeyStoreError, RETIRED_KEYS_FILE, SIGNING_KEY_FILE, readRetiredKeys, ro
 export type { Rotation } from './key-store.js';
 export { ProofsService } from './proofs.service.js';
 export type { LogPublicKey } from './proofs.service.js';
-export { VerifyService } from './verify.service.js';
+export { VerifyService, verifyLockKey } from './verify.service.js';
 export type { Mismatch, VerifyReport } from './verify.service.js';
 export { BalancesService } from './balances.service.js';
 export type { Balances, Reconciliation } from './balances.service.js';

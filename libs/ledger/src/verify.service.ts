@@ -32,6 +32,11 @@ export interface VerifyReport {
   mismatches: Mismatch[];
 }
 
+/** The session advisory lock a verification of the society holds while it runs. */
+export function verifyLockKey(societyId: string): string {
+  return `verify ${societyId}`;
+}
+
 /** Lines named per submission before the rest are summed up in one mismatch. */
 const LINES_NAMED_PER_SUBMISSION = 100;
 /** From this many lines on, a submission is recomputed as two ranges side by side. */
@@ -66,8 +71,16 @@ export class VerifyService {
     await this.societies.assertReadable(p, societyId);
     const runner = this.db.createQueryRunner();
     const reader = new SnapshotReader(this.db, runner);
+    let locked = false;
     try {
       const client = (await runner.connect()) as pg.Client;
+      // One verification of a society at a time: it reads every line, and a second one at
+      // the same moment would only halve the speed of both.
+      const [{ acquired }]: { acquired: boolean }[] = await runner.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS acquired`, [verifyLockKey(societyId)]);
+      if (!acquired) {
+        throw DomainError.conflict(`A verification of society ${societyId} is already running; ask again when it has finished`, { societyId });
+      }
+      locked = true;
       await runner.startTransaction('REPEATABLE READ');
       await runner.query('SET TRANSACTION READ ONLY');
       const report = await this.check(runner, client, societyId, reader);
@@ -76,6 +89,7 @@ export class VerifyService {
     } finally {
       await reader.release();
       if (runner.isTransactionActive) await runner.rollbackTransaction();
+      if (locked) await runner.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [verifyLockKey(societyId)]).catch(() => undefined);
       await runner.release();
     }
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '../../../../libs/auth/src/index.js';
 import { BalancesService, VerifyService } from '../../../../libs/ledger/src/index.js';
 import { uuidParam } from '../common/uuid-param.js';
@@ -35,6 +35,7 @@ export class JournalController {
   @Roles('admin', 'regulator', 'society')
   @ApiOperation({ summary: "Recomputes every line's leaf hash, every submission root and the log from the stored lines, and checks them against the signed heads" })
   @ApiOkResponse({ type: VerifyReportDto })
+  @ApiConflictResponse({ description: 'A verification of this society is already running (one at a time per society)' })
   verify(@CurrentPrincipal() p: Principal, @Param('id', uuidParam('id')) societyId: string): Promise<VerifyReportDto> {
     return this.verifier.verify(p, societyId);
   }
