@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect } from '@jest/globals';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { Http } from '../support/http.js';
 import { ROOT } from '../support/process.js';
+import { bootTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * Browser tests drive Debian's Chromium (`apt-get install chromium`) through
@@ -102,4 +104,56 @@ export async function expectCount(locator: Locator, expected: number, timeoutMs 
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   expect(count).toBe(expected);
+}
+
+/** What the tests of one browser suite share: the booted app, and pages in Chromium. */
+export interface BrowserSuite {
+  readonly t: TestApp;
+  /** The API without a credential (`http.as(token)` for one). */
+  readonly http: Http;
+  /** A fresh page (its own sessionStorage); its console errors and CSP violations are recorded. */
+  page(): Promise<Page>;
+  /** What went wrong on a page `page()` opened. */
+  problemsOf(page: Page): string[];
+}
+
+/**
+ * Boots the app and Chromium for the enclosing describe block (its beforeAll and
+ * afterAll are registered here, before the suite's own) and opens watched pages.
+ */
+export function browserSuite(): BrowserSuite {
+  let t: TestApp | undefined;
+  let browser: Browser | undefined;
+  let http: Http | undefined;
+  const opened: WatchedPage[] = [];
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([bootTestApp(), launchChromium()]);
+    http = new Http(t.baseUrl);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not up yet: use it in a test or a beforeAll registered after browserSuite()`);
+    return value;
+  };
+  return {
+    get t() {
+      return ready(t, 'the app');
+    },
+    get http() {
+      return ready(http, 'the app');
+    },
+    async page() {
+      const watched = await openPage(ready(browser, 'Chromium'), ready(t, 'the app').baseUrl);
+      opened.push(watched);
+      return watched.page;
+    },
+    problemsOf: (page) => {
+      const watched = opened.find((o) => o.page === page);
+      if (!watched) throw new Error('that page was not opened by this suite');
+      return watched.problems;
+    },
+  };
 }

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, expect, it } from '@jest/globals';
 import { DemoService } from '../../libs/demo/src/index.js';
 import { Http } from '../support/http.js';
-import { bootTestApp, type TestApp } from '../support/test-app.js';
-import { describeWithBrowser, expectCount, launchChromium, openPage, screenshots, signIn, type WatchedPage } from './browser.js';
+import type { TestApp } from '../support/test-app.js';
+import { browserSuite, describeWithBrowser, expectCount, screenshots, signIn } from './browser.js';
 
 /**
  * The dashboard in a real browser on the demo data: each role signs in through the form,
@@ -15,34 +14,22 @@ const today = new Date().toISOString().slice(0, 10);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describeWithBrowser('web dashboard (Chromium)', () => {
+  const suite = browserSuite();
   let t: TestApp;
-  let browser: Browser;
   let http: Http;
   let tokens: Record<string, string>;
   let societyIds: Record<string, string>;
   let holderIds: string[];
-  const opened: WatchedPage[] = [];
 
   beforeAll(async () => {
-    [t, browser] = await Promise.all([bootTestApp(), launchChromium()]);
-    http = new Http(t.baseUrl);
+    ({ t, http } = suite);
     const demo = await t.app.get(DemoService).load();
     tokens = Object.fromEntries(demo.tokens.map((d) => [d.label.replace(/^demo: /, ''), d.token]));
     societyIds = demo.societyIds;
     holderIds = demo.holderIds;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
 
-  /** A fresh page (own sessionStorage); after the test, no console error or CSP violation may have happened. */
-  async function page(): Promise<Page> {
-    const watched = await openPage(browser, t.baseUrl);
-    opened.push(watched);
-    return watched.page;
-  }
-  const problemsOf = (p: Page) => opened.find((o) => o.page === p)!.problems;
+  const { page, problemsOf } = suite;
 
   it('serves the app at / and client routes, keeps API 404s as problems, and refuses a bad token', async () => {
     const index = await http.get('/society/submissions');

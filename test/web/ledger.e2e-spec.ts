@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { Http } from '../support/http.js';
-import { bootTestApp, type TestApp } from '../support/test-app.js';
-import { describeWithBrowser, expectCount, launchChromium, openPage, screenshots, signIn, type WatchedPage } from './browser.js';
+import type { TestApp } from '../support/test-app.js';
+import { browserSuite, describeWithBrowser, expectCount, screenshots, signIn } from './browser.js';
 import { type LoadedDemo, loadDemoAndWait, shownMoney } from './demo.js';
 
 /**
@@ -22,28 +22,17 @@ const LAST_YEAR = String(new Date().getUTCFullYear() - 1);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describeWithBrowser('web dashboard: ledger, governance, statements and audits (Chromium)', () => {
+  const suite = browserSuite();
   let t: TestApp;
-  let browser: Browser;
   let http: Http;
   let demo: LoadedDemo;
-  const opened: WatchedPage[] = [];
 
   beforeAll(async () => {
-    [t, browser] = await Promise.all([bootTestApp(), launchChromium()]);
-    http = new Http(t.baseUrl);
+    ({ t, http } = suite);
     demo = await loadDemoAndWait(t, http);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
 
-  async function page(): Promise<Page> {
-    const watched = await openPage(browser, t.baseUrl);
-    opened.push(watched);
-    return watched.page;
-  }
-  const problemsOf = (p: Page) => opened.find((o) => o.page === p)!.problems;
+  const { page, problemsOf } = suite;
   const nav = (p: Page, name: string) => p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
 
   it('shows a society its signed log head checked in the browser, refuses a tampered head, verifies the log and reconciles a year', async () => {

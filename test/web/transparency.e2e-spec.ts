@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { beforeAll, expect, it } from '@jest/globals';
+import type { Locator } from 'playwright-core';
 import { Http } from '../support/http.js';
-import { bootTestApp, type TestApp } from '../support/test-app.js';
-import { describeWithBrowser, expectCount, launchChromium, openPage, screenshots, signIn, type WatchedPage } from './browser.js';
+import type { TestApp } from '../support/test-app.js';
+import { browserSuite, describeWithBrowser, expectCount, screenshots, signIn } from './browser.js';
 import { type LoadedDemo, loadDemoAndWait, shownMoney } from './demo.js';
 
 /**
@@ -21,28 +21,17 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CSV_HEADER = 'society_cisac,financial_year,head_tree_size,section,figure,category,use_type,qualifier,currency,amount,count,note';
 
 describeWithBrowser('web dashboard: the transparency report (Chromium)', () => {
+  const suite = browserSuite();
   let t: TestApp;
-  let browser: Browser;
   let http: Http;
   let demo: LoadedDemo;
-  const opened: WatchedPage[] = [];
 
   beforeAll(async () => {
-    [t, browser] = await Promise.all([bootTestApp(), launchChromium()]);
-    http = new Http(t.baseUrl);
+    ({ t, http } = suite);
     demo = await loadDemoAndWait(t, http);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
 
-  async function page(): Promise<Page> {
-    const watched = await openPage(browser, t.baseUrl);
-    opened.push(watched);
-    return watched.page;
-  }
-  const problemsOf = (p: Page) => opened.find((o) => o.page === p)!.problems;
+  const { page, problemsOf } = suite;
 
   /** The report as the API serves it to `token`: the JSON, and the X-Report-SHA256 header. */
   async function apiReport(token: string, societyId: string, format = 'json'): Promise<{ body: Buffer; sha256: string | null; disposition: string | null }> {
