@@ -12,11 +12,9 @@
  *
  * No NestJS, no database.
  */
-import { pdfSafe, reportDocument } from '../../audit/src/report/pdf.js';
+import { CONTENT, heading, PAGE, pdfSafe, reportDocument, subheading } from '../../audit/src/report/pdf.js';
 import type { Coverage, TransparencyReport } from './report.js';
 
-const PAGE = { width: 595.28, height: 841.89, margin: 50 };
-const CONTENT = PAGE.width - 2 * PAGE.margin;
 const COLORS = { ok: '#2e7d32', warn: '#c62828', ink: '#111111', grey: '#555555', rule: '#bbbbbb', shade: '#eeeeee' };
 
 type Doc = PDFKit.PDFDocument;
@@ -149,19 +147,6 @@ function section(doc: Doc, title: string, source: string, coverage: Coverage | n
   }
   doc.fillColor(coverage && coverage.missing.length > 0 ? COLORS.warn : COLORS.grey).font('Helvetica').fontSize(8).text(pdfSafe(text), { width: CONTENT });
   doc.moveDown(0.4);
-}
-
-function heading(doc: Doc, text: string, size: number): void {
-  doc.x = PAGE.margin;
-  doc.fillColor(COLORS.ink).font('Helvetica-Bold').fontSize(size).text(text);
-  doc.moveDown(0.3);
-}
-
-function subheading(doc: Doc, text: string): void {
-  if (doc.y > PAGE.height - PAGE.margin - 60) doc.addPage();
-  doc.x = PAGE.margin;
-  doc.fillColor(COLORS.grey).font('Helvetica-Bold').fontSize(8).text(pdfSafe(text));
-  doc.moveDown(0.15);
 }
 
 function note(doc: Doc, text: string): void {

@@ -15,8 +15,9 @@ import PDFDocument from 'pdfkit';
 import { DecimalValue } from '../../../money/src/index.js';
 import type { AuditReport, Finding } from './report.js';
 
-const PAGE = { width: 595.28, height: 841.89, margin: 50 };
-const CONTENT = PAGE.width - 2 * PAGE.margin;
+/** A4 in points, and the width inside the margins: the page every report PDF is set on. */
+export const PAGE = { width: 595.28, height: 841.89, margin: 50 };
+export const CONTENT = PAGE.width - 2 * PAGE.margin;
 const COLORS = { pass: '#2e7d32', fail: '#c62828', ink: '#111111', grey: '#555555', rule: '#bbbbbb', shade: '#eeeeee', blue: '#1f5fa8', light: '#9cb8da', amber: '#c77700' };
 
 const CYRILLIC: Record<string, string> = {
@@ -364,13 +365,15 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
-function heading(doc: Doc, text: string, size: number): void {
+/** A section heading at the left margin. */
+export function heading(doc: Doc, text: string, size: number): void {
   doc.x = PAGE.margin;
   doc.fillColor(COLORS.ink).font('Helvetica-Bold').fontSize(size).text(text);
   doc.moveDown(0.3);
 }
 
-function subheading(doc: Doc, text: string): void {
+/** A small grey heading over a table; a new page first when little room is left. */
+export function subheading(doc: Doc, text: string): void {
   if (doc.y > PAGE.height - PAGE.margin - 60) doc.addPage();
   doc.x = PAGE.margin;
   doc.fillColor(COLORS.grey).font('Helvetica-Bold').fontSize(8).text(pdfSafe(text));
