@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildReport } from './report.js';
 import { transparencyPdf } from './report-pdf.js';
-import { sampleInput } from './test-support/sample-input.js';
+import { emptyInput, sampleInput } from './test-support/sample-input.js';
 
 describe('the transparency report as PDF', () => {
   it('is the same bytes for the same report, dated by its signed head', async () => {
@@ -22,20 +22,7 @@ describe('the transparency report as PDF', () => {
   });
 
   it('renders the report of an empty log, dated at the start of the financial year', async () => {
-    const empty = buildReport(
-      sampleInput({
-        head: { societyId: 's', cisacCode: '901', treeSize: 0, rootHash: null, timestamp: null, origin: null, signature: null, keyId: null },
-        logged: [],
-        income: [],
-        deductions: [],
-        socialCulturalLines: [],
-        distribution: [],
-        holders: { nonContractual: 0, total: 0 },
-        interSociety: [],
-        undistributed: [],
-        board: { source: { kind: 'none' }, members: [] },
-      }),
-    );
+    const empty = buildReport(emptyInput());
     const pdf = await transparencyPdf(empty, '0'.repeat(64));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.toString('latin1')).toContain('(D:20250101000000Z)');

@@ -13,6 +13,7 @@
 import { DecimalValue } from '../../money/src/index.js';
 import { costRatioJudgement } from '../../audit/src/rules/payout-deductions.js';
 import { percent } from '../../audit/src/rules/support.js';
+import type { CategoryFlow } from '../../audit/src/rules/payout-conservation.js';
 import type { PinnedHead } from '../../audit/src/rules/rule.js';
 
 export const TRANSPARENCY_REPORT_FORMAT = 'collective-ledger/transparency-report/1';
@@ -233,16 +234,7 @@ export interface TransferFlow {
   lines: number;
 }
 
-export interface CategoryFlow {
-  category: string;
-  currency: string;
-  collected: string;
-  deductions: string;
-  distributed: string;
-  toOtherSocieties: string;
-  undistributed: string;
-  difference: string;
-}
+export type { CategoryFlow };
 
 export interface TransparencyReport {
   format: typeof TRANSPARENCY_REPORT_FORMAT;

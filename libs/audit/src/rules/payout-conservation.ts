@@ -1,3 +1,4 @@
+import type { CategoryFlows } from '../../../ledger/src/index.js';
 import { type ParamValues, param } from './params.js';
 import type { AuditRule, RuleContext, Sql } from './rule.js';
 import { dec, plural, text } from './support.js';
@@ -10,16 +11,8 @@ export interface JournalSum {
   amount: string;
 }
 
-export interface CategoryFlow {
-  category: string;
-  currency: string;
-  collected: string;
-  deductions: string;
-  distributed: string;
-  toOtherSocieties: string;
-  undistributed: string;
-  difference: string;
-}
+/** One category and currency of the conservation check, as the journal's reconciliation gives it. */
+export type CategoryFlow = CategoryFlows;
 
 /** Where a currency's money went in the year: the money-flow chart. */
 export interface MoneyFlow {

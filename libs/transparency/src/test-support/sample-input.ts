@@ -62,3 +62,19 @@ export function sampleInput(overrides: Partial<ReportInput> = {}): ReportInput {
     ...overrides,
   };
 }
+
+/** The input of a society whose log is empty: no head, no packages, no board. */
+export function emptyInput(): ReportInput {
+  return sampleInput({
+    head: { societyId: 's', cisacCode: '901', treeSize: 0, rootHash: null, timestamp: null, origin: null, signature: null, keyId: null },
+    logged: [],
+    income: [],
+    deductions: [],
+    socialCulturalLines: [],
+    distribution: [],
+    holders: { nonContractual: 0, total: 0 },
+    interSociety: [],
+    undistributed: [],
+    board: { source: { kind: 'none' }, members: [] },
+  });
+}
