@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/src/index.js';
 import { AppModule } from './app.module.js';
 import { PinoNestLogger } from './common/logger.js';
+import { registerStreamedBodies } from './common/streamed-body.js';
 import { strictValidationPipe } from './common/validation.js';
 import { registerWebAssets } from './web/register-web-assets.js';
 
@@ -55,8 +56,8 @@ export async function createApp(options: {
     }
   });
   // Packages stream: the parser hands the raw body on, unread (the size limit is enforced
-  // while it is written to storage).
-  adapter.getInstance().addContentTypeParser([...CSV_MEDIA_TYPES, ...NDJSON_MEDIA_TYPES], (_request, payload, done) => done(null, payload));
+  // while it is written to storage), and only to the routes marked @StreamedBody.
+  registerStreamedBodies(adapter.getInstance(), [...CSV_MEDIA_TYPES, ...NDJSON_MEDIA_TYPES]);
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

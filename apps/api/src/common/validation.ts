@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { DomainError, type InputProblem } from '../../../../libs/errors/src/index.js';
 
@@ -10,9 +10,26 @@ function flatten(errors: ValidationError[], prefix = ''): InputProblem[] {
   });
 }
 
+/**
+ * A DTO body is JSON: a plain object or array. Anything else (a request stream handed on
+ * by a streamed-body parser) is refused before class-transformer walks it: walking a
+ * stream's native handles aborts Node.
+ */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && value !== null && typeof value === 'object') {
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null && !Array.isArray(value)) {
+        throw new DomainError('unsupported-media-type', 'This route takes a JSON body (application/json)');
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Strict input: unknown fields refused, types transformed, every problem named by field. */
 export function strictValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

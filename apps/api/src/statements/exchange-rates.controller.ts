@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal, type Principal, Roles } from '../../../../libs/auth/src/index.js';
 import { DomainError } from '../../../../libs/errors/src/index.js';
 import { ExchangeRatesService } from '../../../../libs/statements/src/index.js';
+import { StreamedBody } from '../common/streamed-body.js';
 import { ExchangeRatesDto, ExchangeRatesQueryDto, RateUploadDto } from './dto/exchange-rate.dto.js';
 
 /** The exchange-rate table statements convert with: shared reference data. */
@@ -19,6 +20,7 @@ export class ExchangeRatesController {
     summary: 'Upload rates to the euro (text/csv `date,currency,rate_to_eur`): checked line by line, all or nothing; a recorded rate is never changed (409)',
   })
   @ApiConsumes('text/csv')
+  @StreamedBody('text/csv', 'application/csv')
   @ApiBody({ schema: { type: 'string', example: 'date,currency,rate_to_eur\n2025-03-31,RUB,0.0108\n' } })
   @ApiCreatedResponse({ type: RateUploadDto })
   upload(@CurrentPrincipal() p: Principal, @Req() request: FastifyRequest): Promise<RateUploadDto> {

@@ -17,6 +17,7 @@ import {
   templateCsv,
   templateNdjson,
 } from '../../../../libs/submissions/src/index.js';
+import { StreamedBody } from '../common/streamed-body.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { SubmissionDto, SubmissionListQueryDto, SubmissionPageDto, SubmitQueryDto } from './dto/submission.dto.js';
 
@@ -37,6 +38,7 @@ export class SubmissionsController {
       '(their SHA-256 and size, which counts against the upload limit). Data that does not decompress is a 400; another Content-Encoding a 415.',
   })
   @ApiConsumes(...CSV_MEDIA_TYPES, ...NDJSON_MEDIA_TYPES, 'multipart/form-data')
+  @StreamedBody(...CSV_MEDIA_TYPES, ...NDJSON_MEDIA_TYPES, 'multipart/form-data')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiAcceptedResponse({ type: SubmissionDto, description: 'Queued; Location names it. 200 with the existing submission for the same bytes.' })
   async submit(
