@@ -1,5 +1,6 @@
 import { splitCsvRecord } from '../../submissions/src/ingest/header.js';
 import { type DemoHolder, demoRightsHolders } from './demo-data.js';
+import { csvField } from '../../csv/src/index.js';
 
 /**
  * Two years of quarterly packages for the demo societies, generated deterministically.
@@ -121,7 +122,7 @@ export function demoPackages(): DemoPackage[] {
           [
             `${p.key.toUpperCase()}-${period}-${String(n + 1).padStart(4, '0')}`,
             h.ipi,
-            csvCell(h.name),
+            csvField(h.name),
             '',
             `Demo work ${(n * 31 + qi) % 97}`,
             p.category,
@@ -149,7 +150,7 @@ export function demoPackages(): DemoPackage[] {
       feeTotal += orphanFee;
       const orphanName = p.key === 'foreign' && period === '2025Q2' ? holders[0].name.split(', ').reverse().join(' ').toUpperCase() : `Unknown author (cue sheet ${qi + 1})`;
       lines.push(
-        [`${p.key.toUpperCase()}-${period}-U001`, '', csvCell(orphanName), '', 'Untitled', p.category, p.useType, p.currency === 'SEK' ? 'SE' : 'RU', d.first, d.last, p.currency, money(orphan), money(orphanFee), '0.00', money(orphan - orphanFee), 'unidentified', '', 'non-contractual'],
+        [`${p.key.toUpperCase()}-${period}-U001`, '', csvField(orphanName), '', 'Untitled', p.category, p.useType, p.currency === 'SEK' ? 'SE' : 'RU', d.first, d.last, p.currency, money(orphan), money(orphanFee), '0.00', money(orphan - orphanFee), 'unidentified', '', 'non-contractual'],
       );
       // Income so that the distributed gross is 80 % of it; 5 % goes to another society.
       const income = (grossTotal * 100n) / 80n;
@@ -213,10 +214,6 @@ function breakLines(lines: string[][]): string[][] {
     if (n === 2) cells[1] = '12345678901';
     return cells;
   });
-}
-
-function csvCell(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** The same records as JSON Lines (the demo's CSV has one record per line). */

@@ -30,9 +30,24 @@ describe('statementCsv', () => {
     expect(rows[0]).toBe(STATEMENT_CSV_COLUMNS.join(','));
     expect(rows[1]).toBe(`h1,2025,s1,"Société ""Une"", Paris",performing,radio,EUR,6.00,1.00,0.00,5.00,0.00,1,2025-01-01,2025-03-31,3,${'ab'.repeat(32)},RUB 2025-03-01 0.0105`);
     expect(rows[2]).toContain(',performing,tv,EUR,4.00,0.50,0.50,3.00,0.00,2,');
-    expect(rows[3]).toBe("h1,2025,s2,'=cmd(),,,EUR,0.00,0.00,0.00,0.00,0.00,0,,,,,");
+    expect(rows[3]).toBe(`h1,2025,s2,"'=cmd()",,,EUR,0.00,0.00,0.00,0.00,0.00,0,,,,,`);
     expect(rows[4]).toBe('');
     expect(rows).toHaveLength(5);
+  });
+
+  it('guards a society name that starts with a minus (issue 13: the statement never guarded -), and leaves negative amounts numbers', () => {
+    const s: Statement = {
+      rightsHolderId: 'h1', rightsHolderName: 'H', rightsHolderIpi: null, year: 2025, currency: 'EUR', rates: [],
+      totals: { revenueAttributed: '-1.00', managementFees: '0.00', otherDeductions: '0.00', paid: '0.00', outstanding: '-1.00', lines: 1 },
+      societies: [
+        society({
+          societyName: `-1+cmd|' /C calc'!A0`,
+          byUse: [{ category: 'performing', useType: 'radio', revenueAttributed: '-1.00', managementFees: '0.00', otherDeductions: '0.00', paid: '0.00', outstanding: '-1.00', lines: 1 }],
+        }),
+      ],
+    };
+    const row = statementCsv(s).split('\r\n')[1]!;
+    expect(row).toContain(`,"'-1+cmd|' /C calc'!A0",performing,radio,EUR,-1.00,0.00,0.00,0.00,-1.00,1,`);
   });
 
   it('leaves numbers and plain text alone', () => {

@@ -5,6 +5,7 @@
  * listed only for its mandates (no line in the year) gets one row with empty category
  * and use type and zero amounts. Pure TypeScript.
  */
+import { csvDocument } from '../../csv/src/index.js';
 import type { Statement } from './statement.js';
 
 export const STATEMENT_CSV_COLUMNS = [
@@ -28,16 +29,8 @@ export const STATEMENT_CSV_COLUMNS = [
   'rates',
 ] as const;
 
-/**
- * A cell as RFC 4180 wants it; text that a spreadsheet would run as a formula
- * (starting with =, +, @, tab or CR) is prefixed with an apostrophe.
- */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** The shared cell writer (libs/csv: RFC 4180 quoting and the formula-injection guard, `-` included). */
+export { csvCell } from '../../csv/src/index.js';
 
 export function statementCsv(s: Statement): string {
   const rows: (string | number | null)[][] = [];
@@ -58,5 +51,5 @@ export function statementCsv(s: Statement): string {
       rows.push([...common, u.category, u.useType, s.currency, u.revenueAttributed, u.managementFees, u.otherDeductions, u.paid, u.outstanding, u.lines, ...tail]);
     }
   }
-  return [STATEMENT_CSV_COLUMNS.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\r\n') + '\r\n';
+  return csvDocument([[...STATEMENT_CSV_COLUMNS], ...rows]);
 }

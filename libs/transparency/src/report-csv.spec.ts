@@ -46,6 +46,15 @@ describe('the transparency report as CSV', () => {
     expect(csv).toContain(`"'+sig=="`);
   });
 
+  it('guards a note that starts with a minus and a digit (issue 13), and keeps negative amounts numbers', () => {
+    const input = sampleInput();
+    const report = buildReport(input);
+    const hostile = { ...report, notCovered: [`-1+cmd|' /C calc'!A0`], conservation: { ...report.conservation, categories: report.conservation.categories.map((c) => ({ ...c, difference: '-57' })) } };
+    const text = transparencyCsv(hostile);
+    expect(text).toContain(`,"'-1+cmd|' /C calc'!A0"\r\n`);
+    expect(text).toContain(',conservation,difference,performing,,,RUB,-57,,\r\n');
+  });
+
   it('is the same text for the same report', () => {
     expect(transparencyCsv(buildReport(sampleInput()))).toBe(csv);
   });

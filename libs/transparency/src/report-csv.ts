@@ -8,7 +8,7 @@
  * holds for each): society_cisac, financial_year, head_tree_size, section, figure,
  * category, use_type, qualifier, currency, amount, count, note.
  */
-import { csvCell } from '../../audit/src/report/csv.js';
+import { csvDocument } from '../../csv/src/index.js';
 import type { TransparencyReport } from './report.js';
 
 export const TRANSPARENCY_CSV_COLUMNS = ['society_cisac', 'financial_year', 'head_tree_size', 'section', 'figure', 'category', 'use_type', 'qualifier', 'currency', 'amount', 'count', 'note'] as const;
@@ -142,7 +142,7 @@ export function transparencyRows(r: TransparencyReport): Row[] {
 }
 
 export function transparencyCsv(r: TransparencyReport): string {
-  const lines = [TRANSPARENCY_CSV_COLUMNS.join(',')];
+  const lines: string[][] = [[...TRANSPARENCY_CSV_COLUMNS]];
   for (const row of transparencyRows(r)) {
     const cells = [
       r.society.cisacCode,
@@ -158,7 +158,7 @@ export function transparencyCsv(r: TransparencyReport): string {
       row.count === undefined ? '' : String(row.count),
       row.note ?? '',
     ];
-    lines.push(cells.map(csvCell).join(','));
+    lines.push(cells);
   }
-  return lines.join('\r\n') + '\r\n';
+  return csvDocument(lines);
 }

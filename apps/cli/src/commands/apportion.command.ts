@@ -18,6 +18,7 @@ import {
   apportion,
 } from '../../../../libs/apportionment/src/index.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand } from '../cli-io.js';
+import { csvRow } from '../../../../libs/csv/src/index.js';
 
 export const APPORTION_USAGE = `usage:
   ledger apportion --method M --seats N [--threshold PCT] [--min-seats K] [--max-seats K] [--json] [FILE.csv | -]
@@ -281,13 +282,9 @@ function isBlank(record: CsvRecord): boolean {
   return record.fields.length === 1 && record.fields[0] === '';
 }
 
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 function seatsCsv(result: ApportionmentResult): string {
   const lines = ['party,votes,seats'];
-  for (const row of result.seats) lines.push(`${csvField(row.name)},${csvField(row.votes)},${row.seats}`);
+  for (const row of result.seats) lines.push(csvRow([row.name, row.votes, row.seats]));
   return `${lines.join('\n')}\n`;
 }
 

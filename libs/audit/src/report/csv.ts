@@ -3,16 +3,14 @@
  * parameters and evidence as canonical JSON cells, so a spreadsheet shows the verdicts
  * and nothing of the report is lost. Pure.
  */
+import { csvDocument } from '../../../csv/src/index.js';
 import { canonicalJson } from '../../../merkle/src/index.js';
 import type { AuditReport } from './report.js';
 
 export const CSV_COLUMNS = ['society_cisac', 'financial_year', 'rule', 'title', 'source', 'severity', 'result', 'details', 'parameters', 'evidence'] as const;
 
-/** A cell, quoted when it holds a comma, a quote or a line break (and when it starts like a formula, to keep spreadsheets from evaluating it). */
-export function csvCell(value: string): string {
-  const guarded = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(guarded) || guarded !== value ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-}
+/** The shared cell writer (libs/csv: RFC 4180 quoting and the formula-injection guard). */
+export { csvCell } from '../../../csv/src/index.js';
 
 export function findingsCsv(report: AuditReport): string {
   const rows = report.findings.map((f) => [
@@ -27,5 +25,5 @@ export function findingsCsv(report: AuditReport): string {
     canonicalJson(f.parameters),
     canonicalJson(f.evidence),
   ]);
-  return [[...CSV_COLUMNS], ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvDocument([[...CSV_COLUMNS], ...rows]);
 }

@@ -56,6 +56,8 @@ describe('the findings CSV', () => {
     expect(csvCell('=1+1')).toBe(`"'=1+1"`);
     expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
     expect(csvCell('-12.5')).toBe('-12.5');
+    // issue 13: a minus and a digit let the rest through.
+    expect(csvCell(`-1+cmd|' /C calc'!A0`)).toBe(`"'-1+cmd|' /C calc'!A0"`);
     expect(csvCell('plain')).toBe('plain');
     expect(findingsCsv(sampleReport()).split('\r\n')[3]).toContain(`"'=publishers hold 1 seat`);
   });

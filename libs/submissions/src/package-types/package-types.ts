@@ -1,3 +1,4 @@
+import { csvDocument } from '../../../csv/src/index.js';
 import { amount, bool, cisac, type Column, currency, date, ipi, iswc, oneOf, territory, text, year } from './columns.js';
 
 export const CATEGORIES = ['performing', 'mechanical', 'reproduction', 'communication', 'making-available', 'private-copying', 'performers', 'producers', 'reprography', 'other'] as const;
@@ -260,8 +261,7 @@ export function isPackageType(value: unknown): value is PackageType {
 /** The template: header and the two example rows (RFC 4180). */
 export function templateCsv(type: PackageType): string {
   const p = PACKAGES[type];
-  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return [p.columns.map((c) => c.name), ...p.examples].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return csvDocument([p.columns.map((c) => c.name), ...p.examples]);
 }
 
 /** The template as JSON Lines: the two example rows, one object per line, keys in column order. */
