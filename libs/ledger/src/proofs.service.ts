@@ -106,7 +106,16 @@ export class ProofsService {
     const holder = p.role === 'rights-holder';
     const s = await this.lines.submission(submissionId, holder ? null : readableSocietyIds(p));
     if (!s) throw holder ? notFound() : DomainError.notFound('Submission', submissionId);
-    const ref = this.parseLineId(s, lineId);
+    // A rights holder may see a submission only through a line of their own: until that
+    // line is found, every answer is the same 404, whether the submission exists, which
+    // type it is (a type without line ids would otherwise answer 400) or how far it got.
+    let ref: LineRef;
+    try {
+      ref = this.parseLineId(s, lineId);
+    } catch (error) {
+      if (holder) throw notFound();
+      throw error;
+    }
     if (s.logIndex === null || s.root === null) {
       if (holder) throw notFound();
       throw DomainError.conflict(`Submission ${submissionId} is ${s.status}: only committed submissions are in the log`);
