@@ -34,7 +34,7 @@ const SOCIETY_ROUTES_PUBLIC_TO_RIGHTS_HOLDERS = new Set([
 ]);
 
 /** The tenants, and a mandate of holder A held at society B (so society A sees neither). */
-type Cast = Awaited<ReturnType<typeof givenTenants>> & { mandateOfHolderA: string; submissionOfSocietyA: string; auditOfSocietyA: string };
+type Cast = Awaited<ReturnType<typeof givenTenants>> & { mandateOfHolderA: string; submissionOfSocietyA: string; auditOfSocietyA: string; tokenOfSocietyA: string };
 
 /** A CSV request body (sent as text/csv). */
 class Csv {
@@ -64,6 +64,7 @@ function paramFixtures(cast: Cast): Record<string, { value: string; owner: 'soci
     'rights-holders/{id}': { value: cast.holderA.id, owner: 'rights-holder' },
     'mandates/{id}': { value: cast.mandateOfHolderA, owner: 'rights-holder' },
     'audits/{id}': { value: cast.auditOfSocietyA, owner: 'society' },
+    'tokens/{id}': { value: cast.tokenOfSocietyA, owner: 'society' },
     'audit-rules/{ruleId}': { value: 'payout.distribution-deadline', owner: 'nobody' },
     'parameters/{jurisdiction}': { value: 'FR', owner: 'nobody' },
   };
@@ -106,7 +107,8 @@ describe('route matrix', () => {
     const mandate = await givenMandate(http.as(tenants.tokens.holderA), tenants.holderA.id, tenants.societyB.id);
     const submission = await submitAndWait(http.as(tenants.tokens.societyA), tenants.societyA.id, 'deductions', '2025Q1', DEDUCTIONS_CSV);
     const audit = await http.as(tenants.tokens.societyA).post('/v1/audits', { societyId: tenants.societyA.id, financialYear: 2025 });
-    cast = { ...tenants, mandateOfHolderA: mandate.id, submissionOfSocietyA: submission.final.id, auditOfSocietyA: audit.body.id };
+    const token = await http.as(t.adminToken).post('/v1/tokens', { role: 'society', societyId: tenants.societyA.id, label: 'matrix: a token of society A' });
+    cast = { ...tenants, mandateOfHolderA: mandate.id, submissionOfSocietyA: submission.final.id, auditOfSocietyA: audit.body.id, tokenOfSocietyA: token.body.id };
   });
   afterAll(async () => t?.close());
 

@@ -21,11 +21,10 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) throw new DomainError('unauthenticated', 'A bearer token is required (Authorization: Bearer <token>)');
-    const principal = await this.tokens.authenticate(match[1]);
-    if (!principal) throw new DomainError('unauthenticated', 'The bearer token is unknown or revoked');
+    const authentication = await this.tokens.authenticateHeader(request.headers.authorization);
+    if (authentication.outcome === 'none') throw new DomainError('unauthenticated', 'A bearer token is required (Authorization: Bearer <token>)');
+    if (authentication.outcome === 'refused') throw new DomainError('unauthenticated', authentication.reason);
+    const principal = authentication.principal;
     request.principal = principal;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

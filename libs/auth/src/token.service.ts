@@ -2,16 +2,25 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/src/index.js';
+import { decodeCursor, type Page, toPage } from '../../database/src/index.js';
 import { DomainError } from '../../errors/src/index.js';
+import { type Authentication, bearerTokenOf } from './credential.js';
 import type { Principal, Role } from './principal.js';
-import { TokensRepository } from './tokens.repository.js';
+import { type TokenScope, type TokenView, TokensRepository } from './tokens.repository.js';
 
 export interface IssueTokenInput {
   role: Role;
   label: string;
   societyId?: string;
   rightsHolderId?: string;
+  /** When the token stops working (ISO 8601 date-time); at most TOKEN_MAX_LIFETIME_DAYS ahead. */
+  expiresAt?: string;
+  /** Or: how many days from now it works (1 … TOKEN_MAX_LIFETIME_DAYS). */
+  expiresInDays?: number;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const TOKEN_PREFIX = 'clt_';
 
@@ -24,6 +33,7 @@ export function hashToken(token: string): Buffer {
 export class TokenService {
   private readonly logger = new Logger('Auth');
   private readonly envAdminHash: Buffer | null;
+  private readonly maxLifetimeDays: number;
 
   constructor(
     private readonly tokens: TokensRepository,
@@ -31,9 +41,10 @@ export class TokenService {
     config: AppConfig,
   ) {
     this.envAdminHash = config.ADMIN_TOKEN ? hashToken(config.ADMIN_TOKEN) : null;
+    this.maxLifetimeDays = config.TOKEN_MAX_LIFETIME_DAYS;
   }
 
-  async issue(input: IssueTokenInput): Promise<{ id: string; token: string }> {
+  async issue(input: IssueTokenInput): Promise<{ id: string; token: string; expiresAt: string }> {
     const { role, societyId, rightsHolderId } = input;
     if ((role === 'society') !== Boolean(societyId)) {
       throw DomainError.validation('A society token needs societyId, and only a society token takes one', [
@@ -45,28 +56,87 @@ export class TokenService {
         { field: 'rightsHolderId', message: role === 'rights-holder' ? 'is required for role rights-holder' : `is not allowed for role ${role}` },
       ]);
     }
+    const expiresAt = this.expiryOf(input);
     if (societyId) await this.mustExist('societies', societyId, 'society', 'societyId');
     if (rightsHolderId) await this.mustExist('rights_holders', rightsHolderId, 'rights holder', 'rightsHolderId');
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    const id = await this.tokens.insert(hashToken(token), role, input.label, societyId, rightsHolderId);
-    return { id, token };
+    const row = await this.tokens.insert(hashToken(token), role, input.label, expiresAt, societyId, rightsHolderId);
+    return { id: row.id, token, expiresAt: row.expiresAt };
   }
 
-  /** The principal for a presented token, or null when it is unknown or revoked. */
-  async authenticate(token: string): Promise<Principal | null> {
+  /** What the Authorization header of a request proves (see Authentication). */
+  async authenticateHeader(header: string | undefined): Promise<Authentication> {
+    const token = bearerTokenOf(header);
+    if (!token) return { outcome: 'none' };
+    return this.authenticate(token);
+  }
+
+  /** What a presented bearer token proves: its principal, or why it is refused. */
+  async authenticate(token: string): Promise<Authentication> {
     const hash = hashToken(token);
     if (this.envAdminHash && timingSafeEqual(hash, this.envAdminHash)) {
-      return { role: 'admin', tokenId: null, label: 'ADMIN_TOKEN' };
+      return { outcome: 'authenticated', principal: { role: 'admin', tokenId: null, label: 'ADMIN_TOKEN' } };
     }
-    const row = await this.tokens.findActiveByHash(hash);
-    if (!row) return null;
+    const row = await this.tokens.findByHash(hash);
+    if (!row || row.revoked) return { outcome: 'refused', reason: 'The bearer token is unknown or revoked' };
+    if (row.expired) return { outcome: 'refused', reason: `The bearer token expired at ${row.expires_at}` };
     return {
-      role: row.role,
-      tokenId: row.id,
-      label: row.label,
-      societyId: row.society_id ?? undefined,
-      rightsHolderId: row.rights_holder_id ?? undefined,
+      outcome: 'authenticated',
+      principal: {
+        role: row.role,
+        tokenId: row.id,
+        label: row.label,
+        societyId: row.society_id ?? undefined,
+        rightsHolderId: row.rights_holder_id ?? undefined,
+      },
     };
+  }
+
+  /** The tokens the caller may see (admin: all; a society or a rights holder: those bound to it), never their secret. */
+  async list(principal: Principal, limit: number, cursor?: string): Promise<Page<TokenView>> {
+    const after = decodeCursor(cursor);
+    if (after !== null && !UUID.test(after)) throw DomainError.validation('Invalid cursor', [{ field: 'cursor', message: 'is not a cursor this API returned' }]);
+    return toPage(await this.tokens.list(this.scopeOf(principal), limit + 1, after), limit, (t) => t.id);
+  }
+
+  /**
+   * Revokes a token at once. Admin: any token; a society or a rights holder: the tokens
+   * bound to it (another tenant's token is a 404, as if it did not exist).
+   */
+  async revoke(principal: Principal, id: string): Promise<TokenView> {
+    const revoked = await this.tokens.revoke(this.scopeOf(principal), id);
+    if (!revoked) throw DomainError.notFound('Token', id);
+    this.logger.log(`Token ${id} (${revoked.role}, ${revoked.label}) revoked by ${principal.label}`);
+    return revoked;
+  }
+
+  private scopeOf(principal: Principal): TokenScope {
+    if (principal.role === 'admin') return null;
+    if (principal.role === 'society' && principal.societyId) return { societyId: principal.societyId };
+    if (principal.role === 'rights-holder' && principal.rightsHolderId) return { rightsHolderId: principal.rightsHolderId };
+    throw DomainError.forbidden(`Role ${principal.role} manages no tokens`);
+  }
+
+  /** The expiry of a new token: expiresAt or expiresInDays, else TOKEN_MAX_LIFETIME_DAYS from now; never later than that. */
+  private expiryOf(input: IssueTokenInput): Date {
+    const now = Date.now();
+    const latest = now + this.maxLifetimeDays * DAY_MS;
+    const max = `at most ${this.maxLifetimeDays} days ahead (TOKEN_MAX_LIFETIME_DAYS)`;
+    if (input.expiresAt !== undefined && input.expiresInDays !== undefined) {
+      throw DomainError.validation('Give expiresAt or expiresInDays, not both', [{ field: 'expiresInDays', message: 'is not allowed together with expiresAt' }]);
+    }
+    if (input.expiresInDays !== undefined) {
+      if (input.expiresInDays > this.maxLifetimeDays) throw DomainError.validation('The token would live too long', [{ field: 'expiresInDays', message: `must be ${max}` }]);
+      return new Date(now + input.expiresInDays * DAY_MS);
+    }
+    if (input.expiresAt !== undefined) {
+      const at = new Date(input.expiresAt);
+      if (Number.isNaN(at.getTime())) throw DomainError.validation('Invalid expiry', [{ field: 'expiresAt', message: 'must be an ISO 8601 date-time' }]);
+      if (at.getTime() <= now) throw DomainError.validation('The token would be born expired', [{ field: 'expiresAt', message: 'must be in the future' }]);
+      if (at.getTime() > latest) throw DomainError.validation('The token would live too long', [{ field: 'expiresAt', message: `must be ${max}` }]);
+      return at;
+    }
+    return new Date(latest);
   }
 
   /**

@@ -45,6 +45,14 @@ export class AppConfig {
   @Transform(toInt) @IsOptional() @IsInt() @Min(1)
   RATE_LIMIT_PER_MINUTE: number = 60_000;
 
+  /**
+   * The longest a token issued through POST /v1/tokens may live, in days: its default
+   * lifetime and the limit on expiresAt / expiresInDays. A policy of this ledger (no law
+   * sets it). Tokens issued before expiry existed never expire until revoked.
+   */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1) @Max(36_500)
+  TOKEN_MAX_LIFETIME_DAYS: number = 365;
+
   /** Comma-separated origins allowed by CORS; unset means CORS is off. */
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   CORS_ORIGINS?: string;
