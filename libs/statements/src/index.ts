@@ -22,4 +22,4 @@ export type { CrossRate, Scaled } from './conversion.js';
 export { MAX_RATE_ROWS, RATE_COLUMNS, explainRate, parseRatesCsv } from './rates-csv.js';
 export type { ParsedRates, RateRow } from './rates-csv.js';
 export { STATEMENT_CSV_COLUMNS, statementCsv } from './statement-csv.js';
-export { statementPdf, winAnsiSafe } from './statement-pdf.js';
+export { statementPdf } from './statement-pdf.js';

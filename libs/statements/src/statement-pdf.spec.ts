@@ -1,11 +1,35 @@
-import { describe, expect, it } from '@jest/globals';
+import * as fs from 'node:fs';
+import { describe, expect, it, jest } from '@jest/globals';
+import { pdfText } from '../../audit/src/report/test-support/pdf-text.js';
 import type { Statement } from './statement.js';
-import { statementPdf, winAnsiSafe } from './statement-pdf.js';
 
-describe('winAnsiSafe', () => {
-  it('transliterates Cyrillic and keeps Latin-1', () => {
-    expect(winAnsiSafe('Иванова, Мария — Société')).toBe('Ivanova, Mariya — Société');
-    expect(winAnsiSafe('Щукин 東京')).toBe('Shchukin ??');
+// A machine without system fonts (as a slim container is): the PDF must not depend on them.
+const hidden = (path: fs.PathLike) => String(path).startsWith('/usr/share/fonts');
+jest.unstable_mockModule('node:fs', () => ({
+  ...fs,
+  default: { ...fs, existsSync: (p: fs.PathLike) => !hidden(p) && fs.existsSync(p) },
+  existsSync: (p: fs.PathLike) => !hidden(p) && fs.existsSync(p),
+}));
+const { statementPdf } = await import('./statement-pdf.js');
+
+describe('statementPdf, with no fonts on the system', () => {
+  it('prints the holder and societies in Cyrillic and Greek as written, in the fonts it embeds', async () => {
+    const s: Statement = {
+      rightsHolderId: 'h1', rightsHolderName: 'Пётр Ильич Чайковский', rightsHolderIpi: '00052210040', year: 2025, currency: 'EUR', rates: [],
+      totals: { revenueAttributed: '10.00', managementFees: '1.50', otherDeductions: '0.50', paid: '8.00', outstanding: '0.00', lines: 1 },
+      societies: [{
+        societyId: 's1', societyName: 'Ελληνική Εταιρεία «Ёлка»', revenueAttributed: '10.00', paid: [], paidTotal: '8.00', managementFees: '1.50', otherDeductions: '0.50', outstanding: '0.00',
+        periodOfUse: { from: '2025-01-01', to: '2025-03-31' }, lines: 1, rates: [], byUse: [], mandates: [], nonContractual: { amount: '0.00', lines: 0 }, head: null,
+      }],
+    };
+    const pdf = await statementPdf(s, { linesUrl: '/v1/rights-holders/h1/statement/lines?year=2025&currency=EUR' });
+    const text = pdfText(pdf);
+    expect(text).toContain('Пётр Ильич Чайковский');
+    expect(text).toContain('Ελληνική Εταιρεία «Ёлка»');
+    expect(text).not.toMatch(/Petr|\?\?/);
+    const raw = pdf.toString('latin1');
+    expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+DejaVuSans\b/);
+    expect(raw).not.toMatch(/\/BaseFont \/(Helvetica|Courier)/);
   });
 });
 

@@ -4,52 +4,13 @@
  * part, and the signed log head (tree size, root hash, key id) it was built from; then
  * every exchange rate used and how to check each line against the log.
  *
- * Text is set in DejaVu Sans when the system has it (any script), else in Helvetica,
- * whose WinAnsi encoding cannot show Cyrillic: names are then transliterated and any
- * other character outside Latin-1 is written "?". No NestJS, no database.
+ * Text is set in the report PDFs' embedded DejaVu Sans and DejaVu Sans Mono (FONT, from
+ * the dejavu-fonts-ttf package, never the system's), so names in Cyrillic, Greek or any
+ * Latin script print as written. No NestJS, no database.
  */
-import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { pdfBytes } from '../../audit/src/report/pdf.js';
+import { FONT, pdfBytes, useReportFonts } from '../../audit/src/report/pdf.js';
 import type { Statement, SocietyStatement } from './statement.js';
-
-/** Where a font covering Cyrillic and most scripts is looked for; the first found is embedded. */
-const UNICODE_FONTS = [
-  { regular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', bold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', mono: '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf' },
-  { regular: '/usr/share/fonts/dejavu/DejaVuSans.ttf', bold: '/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf', mono: '/usr/share/fonts/dejavu/DejaVuSansMono.ttf' },
-];
-
-interface Fonts {
-  regular: string;
-  bold: string;
-  mono: string;
-  /** Makes text drawable in these fonts. */
-  safe: (text: string) => string;
-}
-
-const CYRILLIC: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p',
-  р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
-};
-
-/** Cyrillic transliterated, anything else outside Latin-1 (and the WinAnsi punctuation kept) replaced by "?". */
-export function winAnsiSafe(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const lower = ch.toLowerCase();
-    const latin = CYRILLIC[lower];
-    if (latin !== undefined) out += ch === lower ? latin : latin.charAt(0).toUpperCase() + latin.slice(1);
-    else if (ch.codePointAt(0)! <= 0xff || '–—‘’“”•…€→'.includes(ch)) out += ch;
-    else out += '?';
-  }
-  return out;
-}
-
-function chooseFonts(): Fonts {
-  const found = UNICODE_FONTS.find((f) => existsSync(f.regular) && existsSync(f.bold) && existsSync(f.mono));
-  if (found) return { ...found, safe: (t) => t };
-  return { regular: 'Helvetica', bold: 'Helvetica-Bold', mono: 'Courier', safe: winAnsiSafe };
-}
 
 const GREY = '#555555';
 const RULE = '#bbbbbb';
@@ -63,7 +24,6 @@ interface Column {
 
 /** Renders the statement; resolves to the PDF bytes. */
 export function statementPdf(s: Statement, options: { linesUrl: string }): Promise<Buffer> {
-  const fonts = chooseFonts();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 50, bottom: 50, left: 50, right: 50 },
@@ -71,10 +31,7 @@ export function statementPdf(s: Statement, options: { linesUrl: string }): Promi
     bufferPages: true,
   });
   const done = pdfBytes(doc);
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  doc.registerFont('mono', fonts.mono);
-  const t = fonts.safe;
+  useReportFonts(doc);
   const left = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const bottom = () => doc.page.height - doc.page.margins.bottom;
@@ -83,14 +40,14 @@ export function statementPdf(s: Statement, options: { linesUrl: string }): Promi
   };
   const heading = (text: string, size = 13) => {
     ensure(size + 30);
-    doc.moveDown(0.6).font('bold').fontSize(size).fillColor('black').text(t(text), left, doc.y, { width });
+    doc.moveDown(0.6).font(FONT.bold).fontSize(size).fillColor('black').text(text, left, doc.y, { width });
     doc.moveDown(0.2);
   };
   const line = (label: string, value: string, font: 'regular' | 'mono' = 'regular') => {
     ensure(14);
     const y = doc.y;
-    doc.font('regular').fontSize(9).fillColor(GREY).text(t(label), left, y, { width: 110 });
-    doc.font(font).fontSize(font === 'mono' ? 8 : 9).fillColor('black').text(t(value), left + 115, y, { width: width - 115 });
+    doc.font(FONT.regular).fontSize(9).fillColor(GREY).text(label, left, y, { width: 110 });
+    doc.font(FONT[font]).fontSize(font === 'mono' ? 8 : 9).fillColor('black').text(value, left + 115, y, { width: width - 115 });
     doc.y = Math.max(doc.y, y + 12);
   };
   /** A table whose rows grow to fit their longest cell; the header repeats on a new page. */
@@ -98,8 +55,8 @@ export function statementPdf(s: Statement, options: { linesUrl: string }): Promi
     const pad = 3;
     const tableWidth = columns.reduce((n, c) => n + c.width, 0);
     const heightOf = (cells: string[], font: 'regular' | 'bold', size: number) => {
-      doc.font(font).fontSize(size);
-      return Math.max(14, ...cells.map((cell, i) => doc.heightOfString(t(cell), { width: columns[i].width - 2 * pad }) + 2 * pad + 1));
+      doc.font(FONT[font]).fontSize(size);
+      return Math.max(14, ...cells.map((cell, i) => doc.heightOfString(cell, { width: columns[i].width - 2 * pad }) + 2 * pad + 1));
     };
     const drawRow = (cells: string[], font: 'regular' | 'bold', size: number, shade: boolean) => {
       const height = heightOf(cells, font, size);
@@ -109,7 +66,7 @@ export function statementPdf(s: Statement, options: { linesUrl: string }): Promi
       let x = left;
       cells.forEach((cell, i) => {
         const c = columns[i];
-        doc.font(font).fontSize(size).fillColor('black').text(t(cell), x + pad, y + pad + 1, { width: c.width - 2 * pad, align: c.align });
+        doc.font(FONT[font]).fontSize(size).fillColor('black').text(cell, x + pad, y + pad + 1, { width: c.width - 2 * pad, align: c.align });
         x += c.width;
       });
       if (!shade) doc.moveTo(left, y + height).lineTo(left + tableWidth, y + height).lineWidth(0.5).strokeColor(RULE).stroke();
@@ -141,8 +98,8 @@ export function statementPdf(s: Statement, options: { linesUrl: string }): Promi
   };
 
   // Title and holder.
-  doc.font('bold').fontSize(18).fillColor('black').text(t(`Statement ${s.year}`), left, doc.y, { width });
-  doc.font('regular').fontSize(10).fillColor(GREY).text('What each collecting society attributed, deducted and paid (Directive 2014/26/EU, Art. 18)', { width });
+  doc.font(FONT.bold).fontSize(18).fillColor('black').text(`Statement ${s.year}`, left, doc.y, { width });
+  doc.font(FONT.regular).fontSize(10).fillColor(GREY).text('What each collecting society attributed, deducted and paid (Directive 2014/26/EU, Art. 18)', { width });
   doc.moveDown(0.6);
   line('Rights holder', s.rightsHolderName);
   line('IPI name number', s.rightsHolderIpi ?? '—');
@@ -161,14 +118,14 @@ export function statementPdf(s: Statement, options: { linesUrl: string }): Promi
     { boldLast: true },
   );
   if (s.societies.length === 0) {
-    doc.font('regular').fontSize(9).fillColor(GREY).text(t(`No society attributed anything to this rights holder for ${s.year} or held a mandate for it that year.`), left, doc.y, { width });
+    doc.font(FONT.regular).fontSize(9).fillColor(GREY).text(`No society attributed anything to this rights holder for ${s.year} or held a mandate for it that year.`, left, doc.y, { width });
   }
 
   for (const so of s.societies) societySection(so);
 
   heading('Exchange rates used');
   if (s.rates.length === 0) {
-    doc.font('regular').fontSize(9).fillColor('black').text(t(`None: every line was in ${s.currency}.`), left, doc.y, { width });
+    doc.font(FONT.regular).fontSize(9).fillColor('black').text(`None: every line was in ${s.currency}.`, left, doc.y, { width });
   } else {
     table(
       [
@@ -180,6 +137,7 @@ export function statementPdf(s: Statement, options: { linesUrl: string }): Promi
     );
   }
 
+  ensure(90); // the heading with its first note, not alone at the foot of a page
   heading('How the amounts are computed and checked', 11);
   const notes = [
     `A line belongs to ${s.year} when its period of use ends in ${s.year}. Paid = net of the lines paid; outstanding = net of the lines attributed but not paid yet.`,
@@ -188,7 +146,7 @@ export function statementPdf(s: Statement, options: { linesUrl: string }): Promi
   ];
   for (const n of notes) {
     ensure(40);
-    doc.font('regular').fontSize(8.5).fillColor('black').text(t(n), left, doc.y, { width, align: 'left' });
+    doc.font(FONT.regular).fontSize(8.5).fillColor('black').text(n, left, doc.y, { width, align: 'left' });
     doc.moveDown(0.4);
   }
 
@@ -198,7 +156,7 @@ export function statementPdf(s: Statement, options: { linesUrl: string }): Promi
     doc.switchToPage(i);
     const savedBottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('regular').fontSize(7).fillColor(GREY).text(t(`${s.rightsHolderName} · statement ${s.year} · page ${i + 1} of ${range.count}`), left, doc.page.height - 35, { width, align: 'center', lineBreak: false });
+    doc.font(FONT.regular).fontSize(7).fillColor(GREY).text(`${s.rightsHolderName} · statement ${s.year} · page ${i + 1} of ${range.count}`, left, doc.page.height - 35, { width, align: 'center', lineBreak: false });
     doc.page.margins.bottom = savedBottom;
   }
   doc.end();
@@ -235,7 +193,7 @@ export function statementPdf(s: Statement, options: { linesUrl: string }): Promi
     }
     if (so.rates.length > 0) {
       ensure(14);
-      doc.font('regular').fontSize(8).fillColor(GREY).text(t(`Rates: ${so.rates.map((r) => `${r.currency} ${r.rateToEur} EUR on ${r.rateDate}`).join('; ')}`), left, doc.y, { width });
+      doc.font(FONT.regular).fontSize(8).fillColor(GREY).text(`Rates: ${so.rates.map((r) => `${r.currency} ${r.rateToEur} EUR on ${r.rateDate}`).join('; ')}`, left, doc.y, { width });
     }
   }
 }

@@ -6,13 +6,13 @@
  *
  * Deterministic, like the audit report's PDF (libs/audit/src/report/pdf.ts): the
  * document's dates come from the signed head (the start of the financial year for an
- * empty log), never the clock, and it uses the PDF standard fonts (nothing embedded), so
- * the same report gives the same bytes. Helvetica cannot show every script: Cyrillic is
- * transliterated, anything else beyond Latin-1 becomes "?" (the JSON is exact).
+ * empty log), never the clock, so the same report gives the same bytes. Text is set in
+ * the audit PDF's embedded DejaVu Sans (FONT), so names in Cyrillic, Greek or any Latin
+ * script print as written.
  *
  * No NestJS, no database.
  */
-import { CONTENT, heading, PAGE, pdfSafe, reportDocument, subheading } from '../../audit/src/report/pdf.js';
+import { CONTENT, fitColumns, FONT, heading, PAGE, reportDocument, subheading } from '../../audit/src/report/pdf.js';
 import type { Coverage, TransparencyReport } from './report.js';
 
 const COLORS = { ok: '#2e7d32', warn: '#c62828', ink: '#111111', grey: '#555555', rule: '#bbbbbb', shade: '#eeeeee' };
@@ -36,10 +36,10 @@ export function transparencyPdf(r: TransparencyReport, sha256: string): Promise<
 }
 
 function cover(doc: Doc, r: TransparencyReport, sha256: string): void {
-  doc.fillColor(COLORS.grey).font('Helvetica').fontSize(9).text('COLLECTIVE LEDGER · ANNUAL TRANSPARENCY REPORT', { characterSpacing: 1 });
+  doc.fillColor(COLORS.grey).font(FONT.regular).fontSize(9).text('COLLECTIVE LEDGER · ANNUAL TRANSPARENCY REPORT', { characterSpacing: 1 });
   doc.moveDown(0.4);
-  doc.fillColor(COLORS.ink).font('Helvetica-Bold').fontSize(20).text(pdfSafe(r.society.name));
-  doc.font('Helvetica').fontSize(11).fillColor(COLORS.grey).text(
+  doc.fillColor(COLORS.ink).font(FONT.bold).fontSize(20).text(r.society.name);
+  doc.font(FONT.regular).fontSize(11).fillColor(COLORS.grey).text(
     `CISAC ${r.society.cisacCode} · ${r.society.country} · accounts in ${r.society.currency} · financial year ${r.financialYear}: ${r.period.from} to ${r.period.to}`,
   );
   doc.fontSize(9).text(`${r.legalBasis}; to be published by ${r.publicationDeadline}`);
@@ -49,11 +49,11 @@ function cover(doc: Doc, r: TransparencyReport, sha256: string): void {
   const boxY = doc.y;
   const byType = [...new Set(missing.map((m) => m.type))].map((t) => `${t} (${missing.filter((m) => m.type === t).map((m) => m.period).join(', ')})`).join('; ');
   const detail = missing.length === 0 ? `Every required package (${r.completeness.requiredTypes.join(', ')}) of ${r.quarters.join(', ')} is in the log.` : `Missing: ${byType}. The figures below leave these quarters out.`;
-  doc.font('Helvetica').fontSize(9);
+  doc.font(FONT.regular).fontSize(9);
   const detailHeight = doc.heightOfString(detail, { width: CONTENT - 24 });
   doc.rect(PAGE.margin, boxY, CONTENT, 30 + detailHeight).fill(missing.length === 0 ? '#e8f3e9' : '#fbe9e9');
-  doc.fillColor(missing.length === 0 ? COLORS.ok : COLORS.warn).font('Helvetica-Bold').fontSize(13).text(missing.length === 0 ? 'The data of the year is complete' : 'The data of the year is incomplete', PAGE.margin + 12, boxY + 8);
-  doc.fillColor(COLORS.ink).font('Helvetica').fontSize(9).text(detail, PAGE.margin + 12, boxY + 25, { width: CONTENT - 24 });
+  doc.fillColor(missing.length === 0 ? COLORS.ok : COLORS.warn).font(FONT.bold).fontSize(13).text(missing.length === 0 ? 'The data of the year is complete' : 'The data of the year is incomplete', PAGE.margin + 12, boxY + 8);
+  doc.fillColor(COLORS.ink).font(FONT.regular).fontSize(9).text(detail, PAGE.margin + 12, boxY + 25, { width: CONTENT - 24 });
   doc.x = PAGE.margin;
   doc.y = boxY + 30 + detailHeight + 12;
 
@@ -139,19 +139,19 @@ function sections(doc: Doc, r: TransparencyReport): void {
 function section(doc: Doc, title: string, source: string, coverage: Coverage | null): void {
   if (doc.y > PAGE.height - PAGE.margin - 140) doc.addPage();
   else doc.moveDown(0.8);
-  heading(doc, pdfSafe(title), 12);
+  heading(doc, title, 12);
   let text = source;
   if (coverage) {
     text += ` · from the ${coverage.type} packages of ${coverage.periods.length > 0 ? coverage.periods.join(', ') : 'no quarter'}`;
     if (coverage.missing.length > 0) text += ` · MISSING ${coverage.missing.join(', ')}: not counted`;
   }
-  doc.fillColor(coverage && coverage.missing.length > 0 ? COLORS.warn : COLORS.grey).font('Helvetica').fontSize(8).text(pdfSafe(text), { width: CONTENT });
+  doc.fillColor(coverage && coverage.missing.length > 0 ? COLORS.warn : COLORS.grey).font(FONT.regular).fontSize(8).text(text, { width: CONTENT });
   doc.moveDown(0.4);
 }
 
 function note(doc: Doc, text: string): void {
   doc.x = PAGE.margin;
-  doc.fillColor(COLORS.grey).font('Helvetica').fontSize(8).text(pdfSafe(text), { width: CONTENT });
+  doc.fillColor(COLORS.grey).font(FONT.regular).fontSize(8).text(text, { width: CONTENT });
   doc.moveDown(0.5);
 }
 
@@ -169,23 +169,24 @@ function table(
 ): void {
   doc.x = PAGE.margin;
   if (rows.length === 0) {
-    doc.fillColor(COLORS.grey).font('Helvetica-Oblique').fontSize(8).text('(none)');
+    doc.fillColor(COLORS.grey).font(FONT.oblique).fontSize(8).text('(none)');
     doc.moveDown(0.5);
     return;
   }
-  doc.font('Helvetica').fontSize(7.5).fillColor(COLORS.ink);
+  const fit = fitColumns(doc, header, rows, widths, 7.5);
+  doc.font(FONT.regular).fontSize(fit.size).fillColor(COLORS.ink);
   const data: PDFKit.Mixins.CellOptions[][] = [];
   const align = (j: number) => (options.right?.includes(j) ? 'right' : 'left');
-  if (header) data.push(header.map((h, j) => ({ text: pdfSafe(h), backgroundColor: COLORS.shade, font: { src: 'Helvetica-Bold', size: 7.5 }, type: 'TH' as const, align: { x: align(j) } })));
+  if (header) data.push(header.map((h, j) => ({ text: h, backgroundColor: COLORS.shade, font: { src: FONT.bold, size: fit.size }, type: 'TH' as const, align: { x: align(j) } })));
   for (const r of rows) {
     const bold = options.boldWhen?.(r) ?? false;
     const color = options.color?.(r);
-    data.push(r.map((c, j) => ({ text: pdfSafe(c), textColor: color ?? COLORS.ink, font: { src: bold || color ? 'Helvetica-Bold' : 'Helvetica', size: 7.5 }, align: { x: align(j) } })));
+    data.push(r.map((c, j) => ({ text: c, textColor: color ?? COLORS.ink, font: { src: bold || color ? FONT.bold : FONT.regular, size: fit.size }, align: { x: align(j) } })));
   }
   doc.table({
     position: { x: PAGE.margin },
     maxWidth: CONTENT,
-    columnStyles: widths,
+    columnStyles: fit.widths,
     defaultStyle: { border: 0.4, borderColor: COLORS.rule, padding: [2, 3, 2, 3] },
     data,
   });
@@ -200,8 +201,8 @@ function pageNumbers(doc: Doc, r: TransparencyReport): void {
     // Written in the bottom margin: without lifting it, PDFKit would start a new page.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    const footer = pdfSafe(`${r.society.name} · transparency report FY ${r.financialYear} · log tree size ${r.head.treeSize} · page ${i + 1} of ${range.count}`);
-    doc.fillColor(COLORS.grey).font('Helvetica').fontSize(7).text(footer, PAGE.margin, PAGE.height - PAGE.margin + 18, { width: CONTENT, align: 'center', lineBreak: false });
+    const footer = `${r.society.name} · transparency report FY ${r.financialYear} · log tree size ${r.head.treeSize} · page ${i + 1} of ${range.count}`;
+    doc.fillColor(COLORS.grey).font(FONT.regular).fontSize(7).text(footer, PAGE.margin, PAGE.height - PAGE.margin + 18, { width: CONTENT, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
 }

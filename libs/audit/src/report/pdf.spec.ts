@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { pdfSafe, renderPdf } from './pdf.js';
+import { renderPdf } from './pdf.js';
+import { pdfLines, pdfText } from './test-support/pdf-text.js';
 import { sampleReport } from './test-support/sample-report.js';
 
 describe('the PDF report', () => {
@@ -27,8 +28,34 @@ describe('the PDF report', () => {
     expect(pdf.toString('latin1')).toContain('(D:20250101000000Z)'); // no head: the start of the financial year
   });
 
-  it('writes what Helvetica cannot show: Cyrillic transliterated, other scripts as "?"', () => {
-    expect(pdfSafe('Общество «Ёлка» – №1 日本')).toBe('Obshchestvo «Elka» – ?1 ??');
-    expect(pdfSafe('Sainte-Laguë, café')).toBe('Sainte-Laguë, café');
+  it('prints Cyrillic, Greek and accented Latin as written, as text a reader can copy and search', async () => {
+    const report = sampleReport({ society: { ...sampleReport().society, name: 'Пётр Ильич Чайковский' } });
+    report.findings[2]!.evidence = { constituencies: [{ constituency: 'Ελληνικά συγγραφείς', sharePercent: '20.000000', entitledSeats: 1, actualSeats: 3, gap: 2 }, { constituency: 'Sainte-Laguë, café', sharePercent: '80.000000', entitledSeats: 5, actualSeats: 1, gap: -4 }] };
+    const pdf = await renderPdf(report, 'f'.repeat(64));
+    const text = pdfText(pdf);
+    expect(text).toContain('Пётр Ильич Чайковский'); // the heading and every page's footer
+    expect(text.match(/Пётр Ильич Чайковский/g)!.length).toBeGreaterThanOrEqual(4);
+    expect(text).toContain('Ελληνικά συγγραφείς');
+    expect(text).toContain('Sainte-Laguë, café');
+    expect(text).not.toMatch(/Petr|Ilich|\?\?/);
+    // The fonts are embedded subsets of DejaVu Sans with a ToUnicode map, no standard font.
+    const raw = pdf.toString('latin1');
+    expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+DejaVuSans\b/);
+    expect(raw).toContain('/ToUnicode');
+    expect(raw).not.toMatch(/\/BaseFont \/Helvetica/);
+  });
+
+  it('keeps every value whole on one line, however many columns a table has', async () => {
+    const report = sampleReport();
+    const amounts = ['12483676.83', '1483676.83', '483676.83', '0.00', '1211483.50', '483676.83', '8483676.83', '7483676.83', '1000000.00', '-0.01'];
+    const keys = ['collected', 'management', 'socialCultural', 'otherDeductions', 'toOtherSocieties', 'undistributed', 'distributed', 'paid', 'outstanding', 'difference'];
+    report.findings[1]!.evidence = {
+      moneyFlow: [{ currency: 'RUB', ...Object.fromEntries(keys.map((k, i) => [k, amounts[i]])) }],
+      lines: Array.from({ length: 3 }, (_, i) => ({ period: '2025Q1', lineNo: 1000 + i, lineId: `DL-2025Q1-0000${i}`, rightsHolderName: 'Пётр Ильич Чайковский', gross: '483676.83', net: '411125.31', paidOn: '2025-12-01', status: 'paid' })),
+    };
+    const lines = pdfLines(await renderPdf(report, 'f'.repeat(64)));
+    for (const value of [...amounts, '411125.31', 'DL-2025Q1-00002', '2025-12-01']) expect(lines).toContain(value);
+    // Headers break between words only: "toOtherSocieties" is shown as "to other societies".
+    expect(lines.some((l) => /^(to other )?societies$/.test(l.trim()))).toBe(true);
   });
 });

@@ -4,13 +4,18 @@
  * paid; when it was paid; the board entitled against the board seated), then a section
  * per rule with its source, parameters and evidence in tables.
  *
- * Deterministic: the document's dates come from the pinned heads (never the clock), the
- * fonts are PDF standard fonts (nothing embedded), so the same report gives the same
- * bytes. Helvetica's WinAnsi encoding cannot show every script: Cyrillic is
- * transliterated, anything else outside Latin-1 becomes "?" (the JSON report is exact).
+ * Text is set in DejaVu Sans (Latin, Greek, Cyrillic and more), embedded as a subset of
+ * the glyphs used with a ToUnicode map, so names print as written and can be searched
+ * and copied. The font files come from the `dejavu-fonts-ttf` package (Bitstream Vera
+ * licence, DejaVu changes in the public domain), never from the system. A script the
+ * font lacks (CJK, for one) shows as empty boxes; the JSON report is exact.
+ *
+ * Deterministic: the document's dates come from the pinned heads (never the clock) and
+ * PDFKit's font subsets depend only on the text, so the same report gives the same bytes.
  *
  * No NestJS, no database.
  */
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { DecimalValue } from '../../../money/src/index.js';
 import type { AuditReport, Finding } from './report.js';
@@ -20,22 +25,26 @@ export const PAGE = { width: 595.28, height: 841.89, margin: 50 };
 export const CONTENT = PAGE.width - 2 * PAGE.margin;
 const COLORS = { pass: '#2e7d32', fail: '#c62828', ink: '#111111', grey: '#555555', rule: '#bbbbbb', shade: '#eeeeee', blue: '#1f5fa8', light: '#9cb8da', amber: '#c77700' };
 
-const CYRILLIC: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p',
-  р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
-};
+/**
+ * The faces every report PDF is set in, as the paths `doc.font()` takes: DejaVu Sans
+ * regular, bold and oblique, and DejaVu Sans Mono for hashes and ids, from the
+ * dejavu-fonts-ttf package. Paths rather than registered names or bytes: PDFKit's tables
+ * restore the font a cell changed by its source, and only a path finds the font the
+ * document already opened (a registered name's bytes would be parsed again for every
+ * cell, 50 times slower).
+ */
+export const FONT = fontPaths({ regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', oblique: 'DejaVuSans-Oblique.ttf', mono: 'DejaVuSansMono.ttf' });
 
-/** Text Helvetica (WinAnsi) can show: Cyrillic transliterated, other characters beyond Latin-1 as "?". */
-export function pdfSafe(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const lower = ch.toLowerCase();
-    const latin = CYRILLIC[lower];
-    if (latin !== undefined) out += ch === lower ? latin : latin.charAt(0).toUpperCase() + latin.slice(1);
-    else if (ch.codePointAt(0)! <= 0xff || '–—‘’“”•…€'.includes(ch)) out += ch;
-    else out += '?';
-  }
-  return out;
+function fontPaths<K extends string>(files: Record<K, string>): Readonly<Record<K, string>> {
+  const require = createRequire(import.meta.url);
+  const paths = {} as Record<K, string>;
+  for (const face of Object.keys(files) as K[]) paths[face] = require.resolve(`dejavu-fonts-ttf/ttf/${files[face]}`);
+  return Object.freeze(paths);
+}
+
+/** Sets a new document's text in the report's regular face (FONT.regular). */
+export function useReportFonts(doc: Doc): Doc {
+  return doc.font(FONT.regular);
 }
 
 type Doc = PDFKit.PDFDocument;
@@ -67,7 +76,7 @@ export function reportDocument(info: { title: string; subject: string; creator: 
     margin: PAGE.margin,
     bufferPages: true,
     info: {
-      Title: pdfSafe(info.title),
+      Title: info.title,
       Author: 'Collective Ledger',
       Subject: info.subject,
       Creator: info.creator,
@@ -76,6 +85,7 @@ export function reportDocument(info: { title: string; subject: string; creator: 
       ModDate: info.created,
     },
   });
+  useReportFonts(doc);
   return { doc, bytes: pdfBytes(doc) };
 }
 
@@ -90,10 +100,10 @@ export function pdfBytes(doc: Doc): Promise<Buffer> {
 }
 
 function cover(doc: Doc, r: AuditReport, sha256: string): void {
-  doc.fillColor(COLORS.grey).font('Helvetica').fontSize(9).text('COLLECTIVE LEDGER · AUDIT REPORT', { characterSpacing: 1 });
+  doc.fillColor(COLORS.grey).font(FONT.regular).fontSize(9).text('COLLECTIVE LEDGER · AUDIT REPORT', { characterSpacing: 1 });
   doc.moveDown(0.4);
-  doc.fillColor(COLORS.ink).font('Helvetica-Bold').fontSize(20).text(pdfSafe(r.society.name));
-  doc.font('Helvetica').fontSize(11).fillColor(COLORS.grey).text(
+  doc.fillColor(COLORS.ink).font(FONT.bold).fontSize(20).text(r.society.name);
+  doc.font(FONT.regular).fontSize(11).fillColor(COLORS.grey).text(
     `CISAC ${r.society.cisacCode} · ${r.society.country} · accounts in ${r.society.currency} · financial year ${r.financialYear}: ${r.period.from} to ${r.period.to}`,
   );
   doc.moveDown(1);
@@ -101,13 +111,13 @@ function cover(doc: Doc, r: AuditReport, sha256: string): void {
   const failed = r.summary.failed;
   const boxY = doc.y;
   doc.rect(PAGE.margin, boxY, CONTENT, 46).fill(failed === 0 ? '#e8f3e9' : '#fbe9e9');
-  doc.fillColor(failed === 0 ? COLORS.pass : COLORS.fail).font('Helvetica-Bold').fontSize(14).text(
+  doc.fillColor(failed === 0 ? COLORS.pass : COLORS.fail).font(FONT.bold).fontSize(14).text(
     failed === 0 ? `All ${r.summary.rules} rules passed` : `${failed} of ${r.summary.rules} rules failed`,
     PAGE.margin + 12,
     boxY + 9,
   );
   const s = r.summary.failedBySeverity;
-  doc.fillColor(COLORS.ink).font('Helvetica').fontSize(9).text(
+  doc.fillColor(COLORS.ink).font(FONT.regular).fontSize(9).text(
     `${r.summary.passed} passed · failed by severity: high ${s.high}, medium ${s.medium}, low ${s.low}`,
     PAGE.margin + 12,
     boxY + 29,
@@ -117,7 +127,8 @@ function cover(doc: Doc, r: AuditReport, sha256: string): void {
 
   heading(doc, 'What was judged', 12);
   const h = r.head;
-  const peers = r.heads.filter((x) => x.societyId !== r.society.id && x.treeSize > 0).length;
+  // (A report of format 1 listed every society's head instead of `peers`.)
+  const peers = (r.peers as AuditReport['peers'] | undefined)?.societies ?? r.heads.filter((x) => x.societyId !== r.society.id && x.treeSize > 0).length;
   keyValues(doc, [
     ['Society log head', h.treeSize > 0 ? `tree size ${h.treeSize}, signed ${h.timestamp} by key ${h.keyId}` : 'the log is empty (no signed head): nothing committed'],
     ['Root hash', h.rootHash ?? '-'],
@@ -126,7 +137,7 @@ function cover(doc: Doc, r: AuditReport, sha256: string): void {
     ['Jurisdiction', `${r.jurisdiction} (rule parameters as set for it; defaults from RULES.md)`],
     ['Report SHA-256', sha256],
   ]);
-  doc.font('Helvetica').fontSize(8).fillColor(COLORS.grey).text(
+  doc.font(FONT.regular).fontSize(8).fillColor(COLORS.grey).text(
     'The SHA-256 is that of the report as RFC 8785 canonical JSON (GET /v1/audits/{id}/report.json). Auditing the same heads with the same parameters gives the same bytes. ' +
       'Each line named in the evidence can be checked against the signed head with its inclusion proof (GET /v1/submissions/{id}/lines/{lineId}/proof).',
     { width: CONTENT },
@@ -176,13 +187,13 @@ const portion = (part: string, whole: string, length: number) => (dec(whole).isZ
 
 function chartTitle(doc: Doc, title: string, note: string): void {
   doc.x = PAGE.margin;
-  doc.fillColor(COLORS.ink).font('Helvetica-Bold').fontSize(11).text(title);
-  doc.fillColor(COLORS.grey).font('Helvetica').fontSize(8).text(note, { width: CONTENT });
+  doc.fillColor(COLORS.ink).font(FONT.bold).fontSize(11).text(title);
+  doc.fillColor(COLORS.grey).font(FONT.regular).fontSize(8).text(note, { width: CONTENT });
   doc.moveDown(0.5);
 }
 
 function noData(doc: Doc, text: string): void {
-  doc.fillColor(COLORS.grey).font('Helvetica-Oblique').fontSize(9).text(text);
+  doc.fillColor(COLORS.grey).font(FONT.oblique).fontSize(9).text(text);
   doc.moveDown(1.2);
 }
 
@@ -215,9 +226,9 @@ function moneyFlowChart(doc: Doc, f: MoneyFlowRow | null, currency: string): voi
     const width = portion(amount, scale, barArea);
     const x0 = PAGE.margin + labelWidth;
     const start = i === 0 ? 0 : offset;
-    doc.fillColor(COLORS.ink).font('Helvetica').fontSize(8).text(label, PAGE.margin, y + 3, { width: labelWidth - 6 });
+    doc.fillColor(COLORS.ink).font(FONT.regular).fontSize(8).text(label, PAGE.margin, y + 3, { width: labelWidth - 6 });
     if (width > 0) doc.rect(x0 + start, y + 2, Math.max(width, 1), rowHeight - 5).fill(color);
-    doc.fillColor(dec(amount).isZero() ? COLORS.grey : COLORS.ink).font('Helvetica').fontSize(8).text(amount, PAGE.margin + labelWidth + barArea + 4, y + 3, { width: amountWidth - 4, align: 'right' });
+    doc.fillColor(dec(amount).isZero() ? COLORS.grey : COLORS.ink).font(FONT.regular).fontSize(8).text(amount, PAGE.margin + labelWidth + barArea + 4, y + 3, { width: amountWidth - 4, align: 'right' });
     if (i > 0) offset += width;
     y += rowHeight;
   });
@@ -244,7 +255,7 @@ function delayChart(doc: Doc, f: Finding | null): void {
     const late = i >= 1 && i <= 5 && 3 * (i - 1) >= months;
     const color = b.bucket === 'unpaid' ? COLORS.amber : b.bucket === 'unidentified' ? COLORS.grey : late ? COLORS.fail : COLORS.blue;
     if (h > 0) doc.rect(x, base - h, w, h).fill(color);
-    doc.fillColor(COLORS.ink).font('Helvetica').fontSize(7).text(b.net, PAGE.margin + i * slot, base - h - 20, { width: slot, align: 'center' });
+    doc.fillColor(COLORS.ink).font(FONT.regular).fontSize(7).text(b.net, PAGE.margin + i * slot, base - h - 20, { width: slot, align: 'center' });
     doc.fillColor(COLORS.grey).fontSize(7).text(`${b.lines} lines`, PAGE.margin + i * slot, base - h - 11, { width: slot, align: 'center' });
     doc.fillColor(COLORS.ink).fontSize(7.5).text(b.bucket, PAGE.margin + i * slot, base + 4, { width: slot, align: 'center' });
   });
@@ -267,13 +278,13 @@ function boardChart(doc: Doc, f: Finding | null): void {
   const barArea = CONTENT - labelWidth - 40;
   let y = doc.y + 4;
   doc.rect(PAGE.margin + labelWidth, y, 8, 8).fill(COLORS.blue);
-  doc.fillColor(COLORS.ink).font('Helvetica').fontSize(8).text('entitled', PAGE.margin + labelWidth + 11, y);
+  doc.fillColor(COLORS.ink).font(FONT.regular).fontSize(8).text('entitled', PAGE.margin + labelWidth + 11, y);
   doc.rect(PAGE.margin + labelWidth + 60, y, 8, 8).fill(COLORS.grey);
   doc.fillColor(COLORS.ink).text('actual', PAGE.margin + labelWidth + 71, y);
   y += 16;
   for (const r of shown) {
     const entitled = r.entitledSeats ?? 0;
-    doc.fillColor(COLORS.ink).font('Helvetica').fontSize(8).text(pdfSafe(r.constituency), PAGE.margin, y + 2, { width: labelWidth - 6 });
+    doc.fillColor(COLORS.ink).font(FONT.regular).fontSize(8).text(r.constituency, PAGE.margin, y + 2, { width: labelWidth - 6 });
     doc.fillColor(COLORS.grey).fontSize(7).text(r.sharePercent === null ? '' : `${new DecimalValue(r.sharePercent).toFixed(2)}% of the money`, PAGE.margin, y + 12, { width: labelWidth - 6 });
     const we = (entitled / maxSeats) * barArea;
     const wa = (r.actualSeats / maxSeats) * barArea;
@@ -293,12 +304,12 @@ function ruleSection(doc: Doc, f: Finding): void {
   doc.x = PAGE.margin;
   const y = doc.y;
   doc.rect(PAGE.margin, y, 4, 30).fill(f.passed ? COLORS.pass : COLORS.fail);
-  doc.fillColor(COLORS.ink).font('Helvetica-Bold').fontSize(11).text(pdfSafe(f.title), PAGE.margin + 10, y, { width: CONTENT - 70 });
-  doc.fillColor(f.passed ? COLORS.pass : COLORS.fail).font('Helvetica-Bold').fontSize(10).text(f.passed ? 'PASS' : 'FAIL', PAGE.margin + CONTENT - 55, y, { width: 55, align: 'right' });
-  doc.fillColor(COLORS.grey).font('Helvetica').fontSize(8).text(`${f.rule} · ${f.source} · severity ${f.severity}`, PAGE.margin + 10, doc.y + 1, { width: CONTENT - 10 });
+  doc.fillColor(COLORS.ink).font(FONT.bold).fontSize(11).text(f.title, PAGE.margin + 10, y, { width: CONTENT - 70 });
+  doc.fillColor(f.passed ? COLORS.pass : COLORS.fail).font(FONT.bold).fontSize(10).text(f.passed ? 'PASS' : 'FAIL', PAGE.margin + CONTENT - 55, y, { width: 55, align: 'right' });
+  doc.fillColor(COLORS.grey).font(FONT.regular).fontSize(8).text(`${f.rule} · ${f.source} · severity ${f.severity}`, PAGE.margin + 10, doc.y + 1, { width: CONTENT - 10 });
   doc.x = PAGE.margin;
   doc.moveDown(0.5);
-  doc.fillColor(COLORS.ink).font('Helvetica').fontSize(9).text(pdfSafe(f.details), PAGE.margin + 10, doc.y, { width: CONTENT - 10 });
+  doc.fillColor(COLORS.ink).font(FONT.regular).fontSize(9).text(f.details, PAGE.margin + 10, doc.y, { width: CONTENT - 10 });
   doc.x = PAGE.margin;
   doc.moveDown(0.4);
   const params = Object.entries(f.parameters);
@@ -352,11 +363,16 @@ function evidence(doc: Doc, value: Record<string, unknown>, prefix = ''): void {
         .filter((c) => !HIDDEN_IN_TABLES.has(c) && records.some((r) => r[c] !== null && r[c] !== undefined && (typeof r[c] !== 'object' || Array.isArray(r[c]))))
         .slice(0, 11);
       subheading(doc, `${prefix}${key} (${records.length})`);
-      table(doc, columns, records.map((r) => columns.map((c) => cellText(r[c]))));
+      table(doc, columns.map(words), records.map((r) => columns.map((c) => cellText(r[c]))));
     } else {
       evidence(doc, v as Record<string, unknown>, `${prefix}${key}.`);
     }
   }
+}
+
+/** A field name as a column header that can break between its words: "toOtherSocieties" → "to other societies". */
+function words(field: string): string {
+  return field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 function cellText(v: unknown): string {
@@ -368,7 +384,7 @@ function cellText(v: unknown): string {
 /** A section heading at the left margin. */
 export function heading(doc: Doc, text: string, size: number): void {
   doc.x = PAGE.margin;
-  doc.fillColor(COLORS.ink).font('Helvetica-Bold').fontSize(size).text(text);
+  doc.fillColor(COLORS.ink).font(FONT.bold).fontSize(size).text(text);
   doc.moveDown(0.3);
 }
 
@@ -376,7 +392,7 @@ export function heading(doc: Doc, text: string, size: number): void {
 export function subheading(doc: Doc, text: string): void {
   if (doc.y > PAGE.height - PAGE.margin - 60) doc.addPage();
   doc.x = PAGE.margin;
-  doc.fillColor(COLORS.grey).font('Helvetica-Bold').fontSize(8).text(pdfSafe(text));
+  doc.fillColor(COLORS.grey).font(FONT.bold).fontSize(8).text(text);
   doc.moveDown(0.15);
 }
 
@@ -387,14 +403,15 @@ function keyValues(doc: Doc, rows: [string, string][]): void {
 /** A table through PDFKit's table layout (it continues on a new page when it must). */
 function table(doc: Doc, header: string[] | null, rows: string[][], widths?: (number | '*')[], color?: (row: number, col: number) => string | undefined): void {
   doc.x = PAGE.margin;
-  doc.font('Helvetica').fontSize(7.5).fillColor(COLORS.ink);
+  const fit = fitColumns(doc, header, rows, widths ?? contentWidths(header, rows), 7.5);
+  doc.font(FONT.regular).fontSize(fit.size).fillColor(COLORS.ink);
   const data: PDFKit.Mixins.CellOptions[][] = [];
-  if (header) data.push(header.map((h) => ({ text: pdfSafe(h), backgroundColor: COLORS.shade, font: { src: 'Helvetica-Bold', size: 7.5 }, type: 'TH' as const })));
-  rows.forEach((r, i) => data.push(r.map((c, j) => ({ text: pdfSafe(c), textColor: color?.(i, j) ?? COLORS.ink, font: { src: color?.(i, j) ? 'Helvetica-Bold' : 'Helvetica', size: 7.5 } }))));
+  if (header) data.push(header.map((h) => ({ text: h, backgroundColor: COLORS.shade, font: { src: FONT.bold, size: fit.size }, type: 'TH' as const })));
+  rows.forEach((r, i) => data.push(r.map((c, j) => ({ text: c, textColor: color?.(i, j) ?? COLORS.ink, font: { src: color?.(i, j) ? FONT.bold : FONT.regular, size: fit.size } }))));
   doc.table({
     position: { x: PAGE.margin },
     maxWidth: CONTENT,
-    columnStyles: widths ?? contentWidths(header, rows),
+    columnStyles: fit.widths,
     defaultStyle: { border: 0.4, borderColor: COLORS.rule, padding: [2, 3, 2, 3] },
     data,
   });
@@ -413,6 +430,49 @@ function contentWidths(header: string[] | null, rows: string[][]): number[] {
   return weights.map((w) => Math.floor((w / total) * CONTENT * 100) / 100);
 }
 
+/** A table cell's horizontal padding and borders (padding [2, 3, 2, 3], border 0.4) with a point to spare. */
+const CELL_PADDING = 7;
+/** The smallest size a table is set in to keep its values whole. */
+const MIN_TABLE_SIZE = 5.5;
+
+/**
+ * Widths for a table's columns (fixed widths and '*' sharing the rest of the content
+ * width, as PDFKit takes them) such that no value is broken inside: each column at least
+ * as wide as its longest value or word (a header breaks between words only), measured in
+ * the bold face; a column asked wider gives up its surplus first. When even those widths
+ * do not fit, the table is set smaller (not below 5.5 pt; then long words break).
+ */
+export function fitColumns(doc: Doc, header: string[] | null, rows: string[][], widths: (number | '*')[], size: number): { widths: number[]; size: number } {
+  doc.font(FONT.bold).fontSize(size);
+  const longest = (texts: string[]) => Math.max(0, ...texts.map((t) => doc.widthOfString(t)));
+  const min = widths.map((_, j) => {
+    const words = [header?.[j] ?? '', ...rows.map((r) => r[j] ?? '')].flatMap((t) => t.split(/\s+/));
+    return longest(words) + CELL_PADDING;
+  });
+  const fixed = widths.reduce<number>((n, w) => n + (w === '*' ? 0 : w), 0);
+  const stars = widths.filter((w) => w === '*').length;
+  const asked = widths.map((w) => (w === '*' ? Math.max(0, CONTENT - fixed) / stars : w));
+  const out = asked.map((w, j) => Math.max(w, min[j]!));
+  let over = out.reduce((a, b) => a + b, 0) - CONTENT;
+  if (over > 0) {
+    const slack = out.map((w, j) => w - min[j]!);
+    const total = slack.reduce((a, b) => a + b, 0);
+    const take = Math.min(1, over / (total || 1));
+    out.forEach((w, j) => (out[j] = w - slack[j]! * take));
+    over = out.reduce((a, b) => a + b, 0) - CONTENT;
+  }
+  if (over > 0.01) {
+    // Text widths scale with the size, the padding does not.
+    const text = out.reduce((a, b) => a + b - CELL_PADDING, 0);
+    const scale = Math.max(MIN_TABLE_SIZE / size, (CONTENT - CELL_PADDING * out.length) / text);
+    size = Math.floor(size * scale * 10) / 10;
+    out.forEach((w, j) => (out[j] = (w - CELL_PADDING) * scale + CELL_PADDING));
+    const sum = out.reduce((a, b) => a + b, 0);
+    if (sum > CONTENT) out.forEach((w, j) => (out[j] = (w * CONTENT) / sum));
+  }
+  return { widths: out.map((w) => Math.floor(w * 100) / 100), size };
+}
+
 function pageNumbers(doc: Doc, r: AuditReport): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -420,8 +480,8 @@ function pageNumbers(doc: Doc, r: AuditReport): void {
     // Written in the bottom margin: without lifting it, PDFKit would start a new page.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    const footer = pdfSafe(`${r.society.name} · FY ${r.financialYear} · pinned at ${r.pinnedAt ?? 'no head'} · page ${i + 1} of ${range.count}`);
-    doc.fillColor(COLORS.grey).font('Helvetica').fontSize(7).text(footer, PAGE.margin, PAGE.height - PAGE.margin + 18, { width: CONTENT, align: 'center', lineBreak: false });
+    const footer = `${r.society.name} · FY ${r.financialYear} · pinned at ${r.pinnedAt ?? 'no head'} · page ${i + 1} of ${range.count}`;
+    doc.fillColor(COLORS.grey).font(FONT.regular).fontSize(7).text(footer, PAGE.margin, PAGE.height - PAGE.margin + 18, { width: CONTENT, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
 }
