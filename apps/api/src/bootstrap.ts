@@ -1,5 +1,5 @@
 import { CSV_MEDIA_TYPES, NDJSON_MEDIA_TYPES } from '../../../libs/submissions/src/format.js';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -10,6 +10,8 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/src/index.js';
 import { AppModule } from './app.module.js';
+import { TokenService } from '../../../libs/auth/src/index.js';
+import { authenticateRequests, rateLimitKey } from './common/authentication.hook.js';
 import { PinoNestLogger } from './common/logger.js';
 import { registerStreamedBodies } from './common/streamed-body.js';
 import { strictValidationPipe } from './common/validation.js';
@@ -78,23 +80,20 @@ export async function createApp(options: {
       },
     },
   });
-  // Rate limiting per credential (per address without one). @fastify/rate-limit rather than
-  // @nestjs/throttler: the latter is CommonJS requiring the ESM-only Nest 12, which Jest
-  // cannot load on Node 20.
+  // Rate limiting per authenticated credential (per address without one, or with a refused
+  // one): the credential is decided in an onRequest hook registered before the limiter's.
+  // @fastify/rate-limit rather than @nestjs/throttler: the latter is CommonJS requiring
+  // the ESM-only Nest 12, which Jest cannot load on Node 20.
+  authenticateRequests(app.getHttpAdapter().getInstance(), app.get(TokenService));
   await app.register(rateLimit, {
     max: config.RATE_LIMIT_PER_MINUTE,
     timeWindow: 60_000,
-    keyGenerator: (request) => {
-      const auth = request.headers.authorization;
-      return auth ? `t:${createHash('sha256').update(auth).digest('base64url')}` : `ip:${request.ip}`;
+    keyGenerator: rateLimitKey,
+    // Thrown to the problem filter, which takes the detail from `message`.
+    errorResponseBuilder: (_request, context) => {
+      const detail = `Rate limit of ${context.max} requests per minute exceeded; retry in ${Math.ceil(context.ttl / 1000)} s`;
+      return { statusCode: 429, type: 'about:blank', title: 'Too Many Requests', status: 429, detail, message: detail };
     },
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      type: 'about:blank',
-      title: 'Too Many Requests',
-      status: 429,
-      detail: `Rate limit of ${context.max} requests per minute exceeded; retry in ${Math.ceil(context.ttl / 1000)} s`,
-    }),
   });
   await app.register(multipart, { limits: { files: 1, fields: 5, fileSize: config.UPLOAD_LIMIT_BYTES + 1 } });
   await registerWebAssets(app);

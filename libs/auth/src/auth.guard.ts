@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../../errors/src/index.js';
 import { PUBLIC_KEY, ROLES_KEY } from './decorators.js';
+import type { Authentication } from './credential.js';
 import type { Principal, Role } from './principal.js';
 import { TokenService } from './token.service.js';
 
@@ -20,8 +21,9 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
-    const authentication = await this.tokens.authenticateHeader(request.headers.authorization);
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal; authentication?: Authentication | null }>();
+    // The HTTP edge decides it once per request before the rate limit (apps/api authentication hook).
+    const authentication = request.authentication ?? (await this.tokens.authenticateHeader(request.headers.authorization));
     if (authentication.outcome === 'none') throw new DomainError('unauthenticated', 'A bearer token is required (Authorization: Bearer <token>)');
     if (authentication.outcome === 'refused') throw new DomainError('unauthenticated', authentication.reason);
     const principal = authentication.principal;
