@@ -99,7 +99,9 @@ export async function createApp(options: {
   await registerWebAssets(app);
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
   app.useGlobalPipes(strictValidationPipe());
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts owns SIGINT/SIGTERM and calls app.close() (which runs
+  // the shutdown hooks) before closing the database; Nest's own listener would re-raise the
+  // signal and end the process before the database had stopped.
 
   const openApi = SwaggerModule.createDocument(
     app,
