@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 
 export default async function globalTeardown() {
@@ -14,5 +15,7 @@ export default async function globalTeardown() {
   if (embedded) {
     await embedded.stop();
     rmSync(embedded.dataDir, { recursive: true, force: true });
+    // As root from a private folder the cluster lives outside the data folder (libs/database).
+    if (!embedded.clusterDir.startsWith(embedded.dataDir)) rmSync(path.dirname(embedded.clusterDir), { recursive: true, force: true });
   }
 }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import path from 'node:path';
 import { ConfigError, loadConfig } from '../../../libs/config/src/index.js';
 import { connect } from '../../../libs/database/src/index.js';
 import { TokenService } from '../../../libs/auth/src/index.js';
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       '',
-      `Collective Ledger is up in ${seconds}s${connection.embedded ? ` (embedded PostgreSQL in ${config.DATA_DIR})` : ''}`,
+      `Collective Ledger is up in ${seconds}s${connection.embedded ? ` (embedded PostgreSQL in ${embeddedLocation(config.DATA_DIR, connection.embedded.clusterDir)})` : ''}`,
       `  web      ${base}/`,
       `  API      ${base}/v1`,
       `  docs     ${base}/docs`,
@@ -65,6 +66,11 @@ async function main(): Promise<void> {
       '',
     ].join('\n') + '\n',
   );
+}
+
+/** DATA_DIR as the user gave it, or the folder the cluster had to move to (as root, from a private folder). */
+function embeddedLocation(dataDir: string, clusterDir: string): string {
+  return path.resolve(clusterDir) === path.resolve(dataDir, 'pg') ? dataDir : clusterDir;
 }
 
 main().catch((error: unknown) => {

@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config, dataSource: connection.dataSource, queuePrefix: config.QUEUE_PREFIX }), {
     logger: new PinoNestLogger(logger),
   });
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts owns SIGINT/SIGTERM and calls app.close() (which runs
+  // the shutdown hooks) before closing the database; Nest's own listener would re-raise the
+  // signal and end the process before the database had stopped.
   await app.init();
   logger.info('worker is consuming jobs');
   const shutdown = async () => {
