@@ -26,7 +26,7 @@ export function splitCsvRecord(line: string): string[] {
 
 /**
  * Checks the header row against the package type's columns (any order, each exactly
- * once) and returns the column order of the file, or the problems on line 1.
+ * once; a column added later, `mayBeAbsent`, may be left out) and returns the column order of the file, or the problems on line 1.
  */
 export function checkHeader(type: PackageType, firstLine: string): { order: string[] } | { problems: InputProblem[] } {
   const expected = PACKAGES[type].columns.map((c) => c.name);
@@ -41,8 +41,8 @@ export function checkHeader(type: PackageType, firstLine: string): { order: stri
     }
     seen.add(name);
   }
-  for (const name of expected) {
-    if (!seen.has(name)) problems.push({ line: 1, column: name, message: `missing column "${name}"` });
+  for (const c of PACKAGES[type].columns) {
+    if (!seen.has(c.name) && !c.mayBeAbsent) problems.push({ line: 1, column: c.name, message: `missing column "${c.name}"` });
   }
   return problems.length > 0 ? { problems } : { order: names };
 }

@@ -10,7 +10,7 @@ import type { InputProblem } from '../../../errors/src/index.js';
 import { DomainError } from '../../../errors/src/index.js';
 import { type JournalSum, LedgerService } from '../../../ledger/src/index.js';
 import type { SubmissionTree } from '../../../ledger/src/submission-tree.js';
-import { type BulkMandateRow, MandatesService } from '../../../mandates/src/index.js';
+import { type BulkMandateRow, MandatesService, mandateStatusSql } from '../../../mandates/src/index.js';
 import {
   copyNumberedSql,
   copySql,
@@ -303,6 +303,10 @@ export class IngestService {
       if (prepared) {
         await attachSubmissionPartition(runner, prepared.spec, steps);
         tree = prepared.tree;
+        // The moment whose mandate register the lines' derived mandate status reflects.
+        if (prepared.mandatesKnownAt) {
+          await runner.query(`UPDATE submissions SET mandates_known_at = $3 WHERE society_id = $1 AND id = $2`, [t.societyId, t.id, prepared.mandatesKnownAt]);
+        }
       } else {
         if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table));
         // The lines are written and folded into the submission tree in one streamed pass.
@@ -353,15 +357,20 @@ export class IngestService {
     runner: QueryRunner,
     rows: number,
     steps: Record<string, number>,
-  ): Promise<{ spec: SubmissionPartitionSpec; tree: SubmissionTree; journal: JournalSum[] }> {
+  ): Promise<{ spec: SubmissionPartitionSpec; tree: SubmissionTree; journal: JournalSum[]; mandatesKnownAt: string | null }> {
     const p = PACKAGES[t.type];
     await ensureSocietyPartition(runner, p.table, t.societyId);
     await dropUnattachedSubmissionPartition(runner, p.table, t.id);
     let last = Date.now();
     if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table));
     steps.holders = Date.now() - last;
-    const spec = { parent: p.table, societyId: t.societyId, submissionId: t.id, select: partitionSelectSql(t.type, table, t.societyId, t.id) };
-    const partition = await createSubmissionPartition(runner, spec, steps);
+    last = Date.now();
+    const derived = t.type === 'distribution-lines' ? await this.deriveMandateStatus(t, table, runner) : null;
+    steps.mandates = Date.now() - last;
+    const spec = { parent: p.table, societyId: t.societyId, submissionId: t.id, select: partitionSelectSql(t.type, table, t.societyId, t.id, derived?.table) };
+    const partition = await createSubmissionPartition(runner, spec, steps).finally(async () => {
+      if (derived) await runner.query(`DROP TABLE IF EXISTS ${derived.table}`);
+    });
     const other = await this.bulkRunner();
     try {
       const otherClient = (await other.connect()) as pg.Client;
@@ -385,10 +394,30 @@ export class IngestService {
       if (read.status === 'rejected') throw read.reason;
       const { tree, journal } = read.value;
       if (tree.size !== rows) throw new Error(`wrote ${tree.size} lines for ${rows} staged rows`);
-      return { spec, tree, journal };
+      return { spec, tree, journal, mandatesKnownAt: derived?.knownAt ?? null };
     } finally {
       await this.releaseBulkRunner(other);
     }
+  }
+
+  /**
+   * Derives the mandate status of a distribution-lines package's lines from the mandate
+   * register as known now (libs/mandates, mandateStatusSql): one row per distinct
+   * holder, category, work type, territory and period of use whose holder has any
+   * mandate, in a table the partition's SELECT joins (other lines are `no-mandate` or
+   * `unidentified`). Returns the table and the moment read (whole milliseconds, like
+   * the register's recordedAt), which the submission keeps.
+   */
+  private async deriveMandateStatus(t: IngestTarget, table: string, runner: QueryRunner): Promise<{ table: string; knownAt: string }> {
+    const derived = `${table}_mandates`;
+    const [{ knownAt, withStatus }]: { knownAt: string; withStatus: boolean }[] = await runner.query(
+      `SELECT to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "knownAt",
+              EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'mandate_versions'::regclass AND attname = 'status' AND NOT attisdropped) AS "withStatus"`,
+    );
+    await runner.query(`DROP TABLE IF EXISTS ${derived}`);
+    await runner.query(`CREATE UNLOGGED TABLE ${derived} AS ${mandateStatusSql({ lines: table, society: '$1::uuid', knownAt: '$2::timestamptz', withStatus })}`, [t.societyId, knownAt]);
+    await runner.query(`ANALYZE ${derived}`);
+    return { table: derived, knownAt };
   }
 
   /**

@@ -37,6 +37,13 @@ export interface Column {
    * `leaf(typed(col))` for every valid cell; a test holds the two together.
    */
   stagedLeaf(col: string): string;
+  /**
+   * A column added to a package type after packages were committed without it: a header
+   * (or a JSON Lines record) may leave it out, and the line's canonical JSON has no key
+   * for it when the cell is empty, so every leaf committed before it existed is still the
+   * leaf of its line.
+   */
+  mayBeAbsent?: boolean;
 }
 
 /** The same lists as libs/identifiers (and the ref_ tables): constant arrays hash-probe fastest. */
@@ -80,10 +87,11 @@ export function text(name: string, opts: { optional?: boolean; max?: number } = 
   };
 }
 
-export function oneOf(name: string, values: readonly string[], opts: { optional?: boolean } = {}): Column {
+export function oneOf(name: string, values: readonly string[], opts: { optional?: boolean; mayBeAbsent?: boolean } = {}): Column {
   const list = `ARRAY[${values.map(lit).join(', ')}]`;
   return {
     name,
+    ...(opts.mayBeAbsent ? { mayBeAbsent: true } : {}),
     problem: (c) => [
       ...(opts.optional ? [] : [`WHEN ${c} = '' THEN 'is required (one of: ${values.join(', ')})'`]),
       `WHEN ${c} <> '' AND NOT (${c} = ANY(${list})) THEN ${quoted(c)} || ' is not one of: ${values.join(', ')}'`,

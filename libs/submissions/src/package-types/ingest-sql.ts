@@ -1,3 +1,4 @@
+import { statusJoinSql, statusOfUnlistedSql } from '../../../mandates/src/index.js';
 import type { Quarter } from '../period.js';
 import { PACKAGES, type PackageType } from './package-types.js';
 
@@ -19,7 +20,8 @@ export function stagingTable(submissionId: string): string {
  * numbered (`given`): a record's line in the file, blank lines skipped.
  */
 export function createStagingSql(type: PackageType, table: string, lineNumbers: 'counted' | 'given' = 'counted'): string {
-  const cols = PACKAGES[type].columns.map((c) => `${c.name} text NOT NULL`).join(', ');
+  // A column a header may leave out (mayBeAbsent) is empty when it does.
+  const cols = PACKAGES[type].columns.map((c) => `${c.name} text NOT NULL${c.mayBeAbsent ? ` DEFAULT ''` : ''}`).join(', ');
   const lineNo = lineNumbers === 'given' ? 'line_no integer NOT NULL' : 'line_no integer GENERATED ALWAYS AS IDENTITY (START WITH 2 CACHE 10000)';
   return `CREATE UNLOGGED TABLE ${table} (${lineNo}, ${cols})`;
 }
@@ -177,8 +179,15 @@ export function leafKeys(type: PackageType): string[] {
 export function leafJsonSql(type: PackageType, alias: string, from: 'stored' | 'staged' = 'stored'): string {
   const byName = new Map(PACKAGES[type].columns.map((c) => [c.name, c]));
   const value = (k: string) => (from === 'stored' ? byName.get(k)!.leaf(`${alias}.${k}`) : byName.get(k)!.stagedLeaf(`${alias}.${k}`));
+  // A column added later (mayBeAbsent) has no key at all when empty: the leaves of lines
+  // committed before it existed stay what they were.
+  const absent = (k: string) => (from === 'stored' ? `${alias}.${k} IS NULL` : `${alias}.${k} = ''`);
   // One concat() call builds the text in one allocation (a chain of || copies it per piece).
-  const parts = leafKeys(type).flatMap((k, i) => [lit(`${i === 0 ? '{' : ','}"${k}":`), value(k)]);
+  const parts = leafKeys(type).flatMap((k, i) => {
+    if (!byName.get(k)!.mayBeAbsent) return [lit(`${i === 0 ? '{' : ','}"${k}":`), value(k)];
+    if (i === 0) throw new Error(`${k}: a column that may be absent cannot sort first in the leaf`);
+    return [`CASE WHEN ${absent(k)} THEN '' ELSE ${lit(`,"${k}":`)} || ${value(k)} END`];
+  });
   return `concat(${parts.join(', ')}, '}')`;
 }
 
@@ -225,9 +234,11 @@ export function registerUnknownHoldersSql(table: string): string {
  * The SELECT that makes a validated package's lines, for writeSubmissionPartition: every
  * column of the parent (named and typed as the catalog says) computed from the staged
  * text, the leaf hash from the staged text too (no typed value is needed to hash, so the
- * SELECT needs no fence and may run in parallel workers).
+ * SELECT needs no fence and may run in parallel workers). `derived`: for distribution
+ * lines, the table of their mandate status (libs/mandates, mandateStatusSql), joined by
+ * holder, category, work type, territory and period of use.
  */
-export function partitionSelectSql(type: PackageType, staging: string, societyId: string, submissionId: string) {
+export function partitionSelectSql(type: PackageType, staging: string, societyId: string, submissionId: string, derived?: string) {
   for (const id of [societyId, submissionId]) if (!/^[0-9a-f-]{36}$/.test(id)) throw new Error(`not an id: ${id}`);
   const p = PACKAGES[type];
   const byName = new Map(p.columns.map((c) => [c.name, c]));
@@ -240,6 +251,8 @@ export function partitionSelectSql(type: PackageType, staging: string, societyId
       else if (name === 'line_no') expr = 's.line_no';
       else if (name === 'leaf_hash') expr = leafHashSql(type, 's', 'staged');
       else if (name === 'rights_holder_id' && holder) expr = 'rh.id';
+      else if (name === 'mandate_status' && holder) expr = derived ? `COALESCE(d.mandate_status, ${statusOfUnlistedSql('s')})` : 'NULL';
+      else if (name === 'mandate_ids' && holder) expr = derived ? `COALESCE(d.mandate_ids, '{}'::uuid[])` : 'NULL';
       else {
         const column = byName.get(name);
         if (!column) throw new Error(`${p.table}.${name} is not a column of the ${type} package`);
@@ -248,7 +261,10 @@ export function partitionSelectSql(type: PackageType, staging: string, societyId
       // (A typed expression already cast to the column's type is not cast again.)
       return expr.endsWith(`::${sqlType}`) ? `${expr} AS ${name}` : `(${expr})::${sqlType} AS ${name}`;
     });
-    return `SELECT ${select.join(', ')} FROM ${staging} s${holder ? ` LEFT JOIN rights_holders rh ON rh.ipi = NULLIF(s.rights_holder_ipi, '')` : ''}`;
+    const joins = holder
+      ? ` LEFT JOIN rights_holders rh ON rh.ipi = NULLIF(s.rights_holder_ipi, '')${derived ? ` LEFT JOIN ${derived} d ON ${statusJoinSql('s', 'd')}` : ''}`
+      : '';
+    return `SELECT ${select.join(', ')} FROM ${staging} s${joins}`;
   };
 }
 

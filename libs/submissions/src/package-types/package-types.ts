@@ -122,6 +122,8 @@ export const PACKAGES: Record<PackageType, PackageType_> = {
       oneOf('status', ['paid', 'unpaid', 'unidentified']),
       date('paid_on', { optional: true, rule: 'in-quarter' }),
       oneOf('mandate_basis', ['contractual', 'non-contractual']),
+      // Added later (issue 14): mandates' vocabulary; without it a line matches mandates of any work type.
+      oneOf('work_type', WORK_TYPES, { optional: true, mayBeAbsent: true }),
     ],
     rules: [
       {
@@ -153,8 +155,8 @@ export const PACKAGES: Record<PackageType, PackageType_> = {
       },
     ],
     examples: [
-      ['L-000001', '00052210040', 'Ivanova, Maria', 'T-034.524.680-1', 'Winter Road', 'performing', 'radio', 'RU', '2025-01-01', '2025-03-31', 'RUB', '1000.00', '150.00', '20.00', '830.00', 'paid', '2025-03-30', 'contractual'],
-      ['L-000002', '', 'Unknown composer (cue sheet 77)', '', 'Untitled theme', 'communication', 'tv', 'RU', '2024-10-01', '2024-12-31', 'RUB', '410.50', '61.58', '0', '348.92', 'unidentified', '', 'non-contractual'],
+      ['L-000001', '00052210040', 'Ivanova, Maria', 'T-034.524.680-1', 'Winter Road', 'performing', 'radio', 'RU', '2025-01-01', '2025-03-31', 'RUB', '1000.00', '150.00', '20.00', '830.00', 'paid', '2025-03-30', 'contractual', 'musical'],
+      ['L-000002', '', 'Unknown composer (cue sheet 77)', '', 'Untitled theme', 'communication', 'tv', 'RU', '2024-10-01', '2024-12-31', 'RUB', '410.50', '61.58', '0', '348.92', 'unidentified', '', 'non-contractual', ''],
     ],
   },
   'inter-society': {
