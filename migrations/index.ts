@@ -16,9 +16,6 @@ import { IndexUnidentifiedLines1764300006020 } from './1764300006020-IndexUniden
 import { PartitionDistributionLines1764300007000 } from './1764300007000-PartitionDistributionLines.js';
 import { AddSubmissionFormat1764400000000 } from './1764400000000-AddSubmissionFormat.js';
 import { AddDerivedMandateStatus1765000400000 } from './1765000400000-AddDerivedMandateStatus.js';
-import { AddMandateRequestStatus1765000500000 } from './1765000500000-AddMandateRequestStatus.js';
-import { AddMandatePolicyScope1765000500100 } from './1765000500100-AddMandatePolicyScope.js';
-import { AddAccreditationCategories1765000500200 } from './1765000500200-AddAccreditationCategories.js';
 import { AddApiTokenExpiry1765000200000 } from './1765000200000-AddApiTokenExpiry.js';
 import { CreateAudits1764300005000 } from './1764300005000-CreateAudits.js';
 import { CreateAuditParameters1764300005100 } from './1764300005100-CreateAuditParameters.js';
@@ -44,9 +41,6 @@ export const migrations = [
   IndexUnidentifiedLines1764300006020,
   PartitionDistributionLines1764300007000,
   AddSubmissionFormat1764400000000,
-  AddDerivedMandateStatus1765000400000,
-  AddMandateRequestStatus1765000500000,
-  AddMandatePolicyScope1765000500100,
-  AddAccreditationCategories1765000500200,
   AddApiTokenExpiry1765000200000,
+  AddDerivedMandateStatus1765000400000,
 ];
