@@ -3,6 +3,8 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../../libs/database/src/index.js';
 import { Http } from '../support/http.js';
 import { cleanEnv, run, type Running } from '../support/process.js';
 
@@ -117,4 +119,24 @@ describe('the embedded PostgreSQL never outlives the ledger', () => {
     first.child.kill('SIGTERM');
     expect(await first.exited()).toBe(0);
   }, 180_000);
+
+  const asRoot = process.getuid?.() === 0 ? it : it.skip;
+  asRoot('as root, a DATA_DIR in a private folder (mode 700, like /root) gets its cluster where the postgres user can reach it', async () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'ledger-private-'));
+    chmodSync(home, 0o700);
+    const privateData = path.join(home, 'data');
+    const db = await startEmbeddedPostgres({ dataDir: privateData, fast: true });
+    try {
+      expect(db.clusterDir.startsWith(home)).toBe(false);
+      expect(readFileSync(path.join(privateData, 'pg-location'), 'utf8')).toContain(db.clusterDir);
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      expect((await client.query('SELECT 1 AS one')).rows[0].one).toBe(1);
+      await client.end();
+    } finally {
+      await db.stop();
+      rmSync(path.dirname(db.clusterDir), { recursive: true, force: true });
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -134,6 +134,7 @@ async function clusterDirFor(user: RunAs | null, dataDir: string): Promise<strin
   await chmod(clusters, 0o755);
   const dir = path.join(clusters, name, 'pg');
   await mkdir(path.dirname(dir), { recursive: true, mode: 0o700 });
+  await chown(path.dirname(dir), user.uid, user.gid); // its owner.pid and cluster are the postgres user's to reach
   await writeFile(
     path.join(dataDir, 'pg-location'),
     `The postgres user cannot enter ${real} (a private folder), so this DATA_DIR's PostgreSQL cluster is kept in:\n${dir}\n`,
