@@ -89,7 +89,10 @@ describe('audits: pinned to signed heads, the same bytes twice, tenancy and bad 
     const head = (await societyA.get(`/v1/societies/${cast.societyA.id}/log/head`)).body;
     const pinned = first.heads.find((h: { societyId: string }) => h.societyId === cast.societyA.id);
     expect(pinned).toMatchObject({ treeSize: 3, rootHash: head.rootHash, signature: head.signature, keyId: head.keyId, timestamp: head.timestamp });
-    expect(first.heads.find((h: { societyId: string }) => h.societyId === cast.societyB.id)).toMatchObject({ treeSize: 0, rootHash: null });
+    // The society sees its own head only; a regulator every head the audit was pinned to (issue 13).
+    expect(first.heads).toHaveLength(1);
+    const pinnedHeads = (await regulator.get(`/v1/audits/${first.id}`)).body.heads;
+    expect(pinnedHeads.find((h: { societyId: string }) => h.societyId === cast.societyB.id)).toMatchObject({ treeSize: 0, rootHash: null });
     expect(first.findings).toHaveLength(14);
     expect(first.reportSha256).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -130,7 +133,8 @@ describe('audits: pinned to signed heads, the same bytes twice, tenancy and bad 
 
     // Re-run on the first audit's heads: the later package is not seen, the bytes are the first report's.
     const stored = parseCanonicalJson((await download(first.id, 'json')).bytes.toString('utf8')) as unknown as AuditReport;
-    const rerun = await t.app.get(AuditEngine).evaluate({ society: stored.society, financialYear: 2025, heads: first.heads });
+    const pinnedHeads = (await regulator.get(`/v1/audits/${first.id}`)).body.heads;
+    const rerun = await t.app.get(AuditEngine).evaluate({ society: stored.society, financialYear: 2025, heads: pinnedHeads });
     expect(sha256(reportBytes(rerun))).toBe(first.reportSha256);
   });
 

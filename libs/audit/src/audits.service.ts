@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type Principal, readableSocietyIds } from '../../auth/src/index.js';
+import { type Principal, readableSocietyIds, seesAll } from '../../auth/src/index.js';
 import { decodeCursor, type Page } from '../../database/src/index.js';
 import { DomainError, type InputProblem } from '../../errors/src/index.js';
 import { JobQueue } from '../../jobs/src/index.js';
@@ -9,7 +9,7 @@ import { AUDIT_JOB, type AuditJobPayload } from './audit.job.js';
 import { type AuditRow, AuditsRepository } from './audits.repository.js';
 import { findingsCsv } from './report/csv.js';
 import { renderPdf } from './report/pdf.js';
-import { reportBytes, sha256Hex } from './report/report.js';
+import { ownHeads, reportBytes, sha256Hex } from './report/report.js';
 import { RULE_IDS, UnknownRulesError, selectRules } from './rules/catalogue.js';
 import type { AuditedSociety } from './rules/rule.js';
 import { AuditEngine } from './runner/audit-engine.js';
@@ -71,11 +71,11 @@ export class AuditsService {
     if (problems.length > 0) throw DomainError.validation('The audit request is invalid', problems);
     const row = await this.audits.insert({ societyId: input.societyId, financialYear: year, rules, requestedBy: `${principal.role}: ${principal.label}` });
     await this.queue.enqueue(AUDIT_JOB, { auditId: row.id } satisfies AuditJobPayload, { jobId: row.id, attempts: 1 });
-    return view(row);
+    return view(row, principal);
   }
 
   async get(principal: Principal, id: string): Promise<Audit> {
-    return view(await this.row(principal, id));
+    return view(await this.row(principal, id), principal);
   }
 
   /**
@@ -96,7 +96,7 @@ export class AuditsService {
       after = { createdAt: parsed[0], id: parsed[1] };
     }
     const page = await this.audits.list(readableSocietyIds(principal), q.societyId ?? null, limit, after);
-    return { items: page.items.map(view), nextCursor: page.nextCursor };
+    return { items: page.items.map((row) => view(row, principal)), nextCursor: page.nextCursor };
   }
 
   /** The report of a finished audit in one of its formats. */
@@ -169,7 +169,13 @@ export function auditedSociety(s: Society): AuditedSociety {
   return { id: s.id, name: s.name, cisacCode: s.cisacCode, country: s.country, currency: s.currency, fyEndMonth: s.fyEndMonth, fyEndDay: s.fyEndDay };
 }
 
-function view(row: AuditRow): Audit {
+/**
+ * An audit as the caller sees it. The audit keeps every society's head it was pinned to
+ * (a retry must read the same data); a society is shown only its own (issue 13),
+ * regulators and admins, who may read every log, all of them.
+ */
+function view(row: AuditRow, principal: Principal): Audit {
   const { report, ...rest } = row;
-  return { ...rest, findings: report?.findings ?? [], summary: report?.summary ?? null };
+  const heads = row.heads === null || seesAll(principal) ? row.heads : ownHeads(row.heads, row.societyId);
+  return { ...rest, heads, findings: report?.findings ?? [], summary: report?.summary ?? null };
 }

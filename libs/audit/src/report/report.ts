@@ -12,7 +12,11 @@ import { canonicalJson } from '../../../merkle/src/index.js';
 import type { ParamValues } from '../rules/params.js';
 import { SEVERITIES, type AuditedSociety, type JsonObject, type PinnedHead, type RuleOutcome, type Severity } from '../rules/rule.js';
 
-export const REPORT_FORMAT = 'collective-ledger/audit-report/1';
+/**
+ * 2: the report carries only the audited society's head, and its peers as a count and a
+ * digest (issue 13: format 1 carried every society's signed head).
+ */
+export const REPORT_FORMAT = 'collective-ledger/audit-report/2';
 
 export interface Finding {
   rule: string;
@@ -35,14 +39,45 @@ export interface AuditReport {
   asOf: string | null;
   /** The latest pinned head's timestamp. */
   pinnedAt: string | null;
-  /** Every society's signed head the audit read (the audited society's data and its peers'), by society id. */
+  /**
+   * The signed heads of the audited society the report may show: its own head only. The
+   * other societies' heads the audit also read (for the peer median) are summed up in
+   * `peers`; the audit itself keeps them, shown to regulators and admins.
+   */
   heads: PinnedHead[];
+  /** The other societies the audit was pinned to, without their heads. */
+  peers: PeerHeads;
   /** The audited society's own head (the one its lines are judged at). */
   head: PinnedHead;
   jurisdiction: string;
   rules: string[];
   summary: { rules: number; passed: number; failed: number; failedBySeverity: Record<Severity, number> };
   findings: Finding[];
+}
+
+export interface PeerHeads {
+  /** Other societies whose log had a signed head (data the peer comparisons read). */
+  societies: number;
+  /**
+   * SHA-256 (hex) of the RFC 8785 canonical JSON of every other society's pinned head, as
+   * an array sorted by society id (as GET /v1/audits/{id} lists them to a regulator): who
+   * holds the heads can check that the report was computed from them. Null when there are none.
+   */
+  headsSha256: string | null;
+}
+
+/** The peers of an audit of `societyId` pinned to `heads`: a count and a digest, never the heads. */
+export function peerHeads(heads: readonly PinnedHead[], societyId: string): PeerHeads {
+  const others = heads.filter((h) => h.societyId !== societyId).sort((a, b) => (a.societyId < b.societyId ? -1 : a.societyId > b.societyId ? 1 : 0));
+  return {
+    societies: others.filter((h) => h.treeSize > 0).length,
+    headsSha256: others.length === 0 ? null : sha256Hex(Buffer.from(canonicalJson(others), 'utf8')),
+  };
+}
+
+/** The heads a report of `societyId` may carry: the society's own. */
+export function ownHeads(heads: readonly PinnedHead[], societyId: string): PinnedHead[] {
+  return heads.filter((h) => h.societyId === societyId);
 }
 
 export function summarize(findings: readonly Finding[]): AuditReport['summary'] {

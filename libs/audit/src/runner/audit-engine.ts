@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { GovernanceSettingsService } from '../../../governance/src/index.js';
 import { financialYear } from '../../../ledger/src/index.js';
 import { AuditParametersService } from '../parameters/audit-parameters.service.js';
-import { type AuditReport, REPORT_FORMAT, finding, pinnedAtOf, summarize } from '../report/report.js';
+import { type AuditReport, REPORT_FORMAT, finding, peerHeads, pinnedAtOf, summarize } from '../report/report.js';
 import { selectRules } from '../rules/catalogue.js';
 import type { AuditedSociety, BoardSettings, PinnedHead, RuleContext, Sql, YearWindow } from '../rules/rule.js';
 import { PinnedDataRepository } from './pinned-data.repository.js';
@@ -103,7 +103,9 @@ export class AuditEngine {
         period: { from: year.from, to: year.to },
         asOf: ctx.asOf,
         pinnedAt,
-        heads,
+        // Only the audited society's head: the others are the peers' (issue 13).
+        heads: [head],
+        peers: peerHeads(heads, society.id),
         head,
         jurisdiction: society.country,
         rules: rules.map((r) => r.id),

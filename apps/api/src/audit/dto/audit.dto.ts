@@ -55,7 +55,7 @@ export class AuditDto {
   @ApiProperty({ example: 2025 }) financialYear: number;
   @ApiProperty({ type: [String] }) rules: string[];
   @ApiProperty({ enum: AUDIT_STATUSES }) status: string;
-  @ApiProperty({ type: [PinnedHeadDto], nullable: true, description: "Every society's signed head the audit is pinned to, captured when it started (null while queued)" })
+  @ApiProperty({ type: [PinnedHeadDto], nullable: true, description: "The signed heads the audit is pinned to, captured when it started (null while queued): every society's for regulators and admins, only the audited society's own for a society" })
   heads: PinnedHeadDto[] | null;
   @ApiProperty({ type: [FindingDto], description: 'One per rule once done (empty before)' }) findings: FindingDto[];
   @ApiProperty({ type: SummaryDto, nullable: true }) summary: SummaryDto | null;

@@ -4,13 +4,14 @@ import type { AuditReport } from '../report.js';
 export function sampleReport(overrides: Partial<AuditReport> = {}): AuditReport {
   const head = { societyId: '11111111-1111-4111-8111-111111111111', cisacCode: '901', treeSize: 3, rootHash: 'ab'.repeat(32), timestamp: '2026-01-31T12:00:00.000Z', origin: 'collective-ledger/society/1', signature: 'c2ln', keyId: '0123456789abcdef' };
   return {
-    format: 'collective-ledger/audit-report/1',
+    format: 'collective-ledger/audit-report/2',
     society: { id: head.societyId, name: 'Общество авторов, "Test"', cisacCode: '901', country: 'RU', currency: 'RUB', fyEndMonth: 12, fyEndDay: 31 },
     financialYear: 2025,
     period: { from: '2025-01-01', to: '2025-12-31' },
     asOf: '2026-01-31',
     pinnedAt: head.timestamp,
     heads: [head],
+    peers: { societies: 2, headsSha256: 'cd'.repeat(32) },
     head,
     jurisdiction: 'RU',
     rules: ['payout.distribution-deadline', 'payout.conservation', 'governance.board-representation'],
