@@ -55,7 +55,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(options.dataSource),
-        JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: options.queuePrefix, runWorkers: options.runWorkers, names: JOB_NAMES }),
+        JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: options.queuePrefix, runWorkers: options.runWorkers, names: JOB_NAMES, concurrency: config.JOBS_CONCURRENCY, perSociety: config.JOBS_PER_SOCIETY }),
         TerminusModule,
         AuthModule,
         RegistryModule,

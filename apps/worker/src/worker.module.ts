@@ -33,7 +33,14 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(options.config),
         DatabaseModule.forRoot(options.dataSource),
-        JobsModule.forRoot({ redisUrl: options.config.REDIS_URL, prefix: options.queuePrefix, runWorkers: true, names: JOB_NAMES }),
+        JobsModule.forRoot({
+          redisUrl: options.config.REDIS_URL,
+          prefix: options.queuePrefix,
+          runWorkers: true,
+          names: JOB_NAMES,
+          concurrency: options.config.JOBS_CONCURRENCY,
+          perSociety: options.config.JOBS_PER_SOCIETY,
+        }),
         WorkerProcessorsModule,
       ],
     };

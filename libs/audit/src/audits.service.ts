@@ -70,7 +70,7 @@ export class AuditsService {
     await this.societyFor(principal, input.societyId);
     if (problems.length > 0) throw DomainError.validation('The audit request is invalid', problems);
     const row = await this.audits.insert({ societyId: input.societyId, financialYear: year, rules, requestedBy: `${principal.role}: ${principal.label}` });
-    await this.queue.enqueue(AUDIT_JOB, { auditId: row.id } satisfies AuditJobPayload, { jobId: row.id, attempts: 1 });
+    await this.queue.enqueue(AUDIT_JOB, { auditId: row.id } satisfies AuditJobPayload, { jobId: row.id, attempts: 1, tenant: row.societyId });
     return view(row, principal);
   }
 
@@ -141,7 +141,7 @@ export class AuditsService {
   /** Puts every unfinished audit back on the queue (PostgreSQL is the source of truth). */
   async requeueUnfinished(): Promise<number> {
     const unfinished = await this.audits.unfinished();
-    for (const a of unfinished) await this.queue.enqueue(AUDIT_JOB, { auditId: a.id } satisfies AuditJobPayload, { jobId: a.id, attempts: 1 });
+    for (const a of unfinished) await this.queue.enqueue(AUDIT_JOB, { auditId: a.id } satisfies AuditJobPayload, { jobId: a.id, attempts: 1, tenant: a.societyId });
     if (unfinished.length > 0) this.logger.log(`re-queued ${unfinished.length} unfinished audit(s)`);
     return unfinished.length;
   }

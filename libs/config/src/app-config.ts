@@ -75,6 +75,17 @@ export class AppConfig {
   /** The keys of LOG_TRUSTED_KEYS, read by loadConfig ([] when unset). */
   trustedKeys: readonly PublicKeyRecord[];
 
+  /** Jobs of one kind (ingest, audit) a worker process runs at once (docs/jobs.md). */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1) @Max(64)
+  JOBS_CONCURRENCY: number = 2;
+
+  /**
+   * Jobs of one kind and one society running at once; below JOBS_CONCURRENCY (when that
+   * is above 1) so a society flooding the queue always leaves a slot to the others.
+   */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1) @Max(64)
+  JOBS_PER_SOCIETY: number = 1;
+
   /** Key prefix of the queues in Redis (several deployments can share one Redis). */
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'must be 1-64 letters, digits, _ . or -' })
   QUEUE_PREFIX: string = 'ledger';
@@ -126,6 +137,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       if (!(error instanceof ConfigError)) throw error;
       lines.push(`  LOG_TRUSTED_KEYS: ${error.message}`);
     }
+  }
+  if (config.JOBS_CONCURRENCY > 1 && config.JOBS_PER_SOCIETY >= config.JOBS_CONCURRENCY && !problems.some((p) => p.property.startsWith('JOBS_'))) {
+    lines.push(`  JOBS_PER_SOCIETY: must be below JOBS_CONCURRENCY (${config.JOBS_CONCURRENCY}), so that another society always finds a free slot`);
   }
   if (lines.length > 0) throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   return config;

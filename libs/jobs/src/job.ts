@@ -16,6 +16,11 @@ export interface EnqueueOptions {
   /** Idempotency key: a job with an id that is already queued or running is not added twice. */
   jobId: string;
   attempts?: number;
+  /**
+   * Whose work this is (the society id): the queue serves tenants in turn and runs at
+   * most JOBS_PER_SOCIETY jobs of one tenant at once. Jobs without one share a lane.
+   */
+  tenant?: string;
 }
 
 /** Where producers put jobs: BullMQ on Redis in production, in-process without REDIS_URL. */
@@ -24,7 +29,10 @@ export abstract class JobQueue {
   abstract enqueue(name: JobName, payload: unknown, options: EnqueueOptions): Promise<void>;
   /** Resolves when the queue's backend answers (health check). */
   abstract ping(): Promise<void>;
-  /** Starts consuming jobs with the given handlers (only in a process that runs workers). */
-  abstract startWorkers(handlers: Map<JobName, JobRunner>, concurrency: number): Promise<void>;
+  /**
+   * Starts consuming jobs with the given handlers (only in a process that runs workers),
+   * each job name with the queue's concurrency and per-tenant cap.
+   */
+  abstract startWorkers(handlers: Map<JobName, JobRunner>): Promise<void>;
   abstract close(): Promise<void>;
 }

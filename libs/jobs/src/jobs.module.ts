@@ -1,7 +1,7 @@
 import { type DynamicModule, Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { BullMqJobQueue } from './bullmq.queue.js';
-import { InProcessJobQueue } from './in-process.queue.js';
+import { DEFAULT_JOB_LIMITS, InProcessJobQueue } from './in-process.queue.js';
 import { JobQueue, type JobRunner } from './job.js';
 import { JOB_HANDLER_KEY } from './job-handler.decorator.js';
 import { buildJobRegistry } from './job-registry.js';
@@ -15,7 +15,10 @@ export interface JobsOptions {
   runWorkers: boolean;
   /** Every job name that must have a handler. */
   names: readonly string[];
+  /** Jobs of one name running at once in this process (JOBS_CONCURRENCY; default 2). */
   concurrency?: number;
+  /** Jobs of one name and one society running (or queued in Redis) at once (JOBS_PER_SOCIETY; default 1, below concurrency). */
+  perSociety?: number;
 }
 
 const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
@@ -43,7 +46,10 @@ export class JobsModule implements OnApplicationBootstrap, OnApplicationShutdown
         { provide: JOBS_OPTIONS, useValue: options },
         {
           provide: JobQueue,
-          useFactory: () => (options.redisUrl ? new BullMqJobQueue(options.redisUrl, options.prefix) : new InProcessJobQueue()),
+          useFactory: () => {
+            const limits = { concurrency: options.concurrency ?? DEFAULT_JOB_LIMITS.concurrency, perTenant: options.perSociety ?? DEFAULT_JOB_LIMITS.perTenant };
+            return options.redisUrl ? new BullMqJobQueue(options.redisUrl, options.prefix, limits) : new InProcessJobQueue(limits);
+          },
         },
       ],
       exports: [JobQueue],
@@ -61,7 +67,7 @@ export class JobsModule implements OnApplicationBootstrap, OnApplicationShutdown
         className: (w.metatype as { name: string }).name,
       }));
     const registry = buildJobRegistry(this.options.names, found);
-    await this.queue.startWorkers(registry, this.options.concurrency ?? 1);
+    await this.queue.startWorkers(registry);
     this.logger.log(`Consuming ${registry.size} job type(s) on the ${this.queue.kind} queue`);
   }
 

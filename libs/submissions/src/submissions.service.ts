@@ -60,7 +60,7 @@ export class SubmissionsService {
       await this.store.discard({ ...file, tmpPath: storagePath });
       return { submission: (await this.submissions.findSameBytes(societyId, type, period, file.sha256))!, created: false };
     }
-    await this.queue.enqueue(INGEST_JOB, { submissionId: id }, { jobId: id });
+    await this.queue.enqueue(INGEST_JOB, { submissionId: id }, { jobId: id, tenant: societyId });
     return { submission: inserted, created: true };
   }
 
@@ -79,7 +79,7 @@ export class SubmissionsService {
   /** Puts every unfinished submission back on the queue (PostgreSQL is the source of truth). */
   async requeueUnfinished(): Promise<number> {
     const unfinished = await this.submissions.unfinished();
-    for (const s of unfinished) await this.queue.enqueue(INGEST_JOB, { submissionId: s.id }, { jobId: s.id });
+    for (const s of unfinished) await this.queue.enqueue(INGEST_JOB, { submissionId: s.id }, { jobId: s.id, tenant: s.societyId });
     if (unfinished.length > 0) this.logger.log(`re-queued ${unfinished.length} unfinished submission(s)`);
     return unfinished.length;
   }
