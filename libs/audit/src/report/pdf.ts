@@ -15,7 +15,9 @@
  *
  * No NestJS, no database.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { DecimalValue } from '../../../money/src/index.js';
 import type { AuditReport, Finding } from './report.js';
@@ -26,24 +28,32 @@ export const CONTENT = PAGE.width - 2 * PAGE.margin;
 const COLORS = { pass: '#2e7d32', fail: '#c62828', ink: '#111111', grey: '#555555', rule: '#bbbbbb', shade: '#eeeeee', blue: '#1f5fa8', light: '#9cb8da', amber: '#c77700' };
 
 /**
- * The faces every report PDF is set in, as the paths `doc.font()` takes: DejaVu Sans
- * regular, bold and oblique, and DejaVu Sans Mono for hashes and ids, from the
- * dejavu-fonts-ttf package. Paths rather than registered names or bytes: PDFKit's tables
- * restore the font a cell changed by its source, and only a path finds the font the
- * document already opened (a registered name's bytes would be parsed again for every
- * cell, 50 times slower).
+ * The faces every report PDF is set in, by the names `doc.font()` takes once
+ * `useReportFonts(doc)` has registered them: DejaVu Sans regular, bold and oblique, and
+ * DejaVu Sans Mono for hashes and ids (files of the dejavu-fonts-ttf package).
  */
-export const FONT = fontPaths({ regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', oblique: 'DejaVuSans-Oblique.ttf', mono: 'DejaVuSansMono.ttf' });
+export const FONT = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold', oblique: 'DejaVuSans-Oblique', mono: 'DejaVuSansMono' } as const;
+type Face = keyof typeof FONT;
+const FONT_FILES: Record<Face, string> = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', oblique: 'DejaVuSans-Oblique.ttf', mono: 'DejaVuSansMono.ttf' };
+let parsed: Record<Face, fontkit.Font> | undefined;
 
-function fontPaths<K extends string>(files: Record<K, string>): Readonly<Record<K, string>> {
-  const require = createRequire(import.meta.url);
-  const paths = {} as Record<K, string>;
-  for (const face of Object.keys(files) as K[]) paths[face] = require.resolve(`dejavu-fonts-ttf/ttf/${files[face]}`);
-  return Object.freeze(paths);
-}
-
-/** Sets a new document's text in the report's regular face (FONT.regular). */
+/**
+ * Registers the report faces (FONT) on a new document and sets its text in the regular one.
+ *
+ * Each font file is parsed once per process and the parsed font handed to every document
+ * (PDFKit takes a fontkit font as a source, and subsets it per document), which saves
+ * reading the files and decoding their layout tables for each PDF. The family given with
+ * each is its name: it is what PDFKit finds the open font by when a table cell restores
+ * the font it changed (without it the font would be opened again for every cell).
+ */
 export function useReportFonts(doc: Doc): Doc {
+  if (!parsed) {
+    const require = createRequire(import.meta.url);
+    const open = (face: Face) => fontkit.create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${FONT_FILES[face]}`))) as fontkit.Font;
+    parsed = { regular: open('regular'), bold: open('bold'), oblique: open('oblique'), mono: open('mono') };
+  }
+  // PDFKit's typings list paths and bytes only; its code also takes a fontkit font.
+  for (const face of Object.keys(FONT) as Face[]) doc.registerFont(FONT[face], parsed[face] as unknown as Buffer, FONT[face]);
   return doc.font(FONT.regular);
 }
 
