@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { renderPdf } from './pdf.js';
+import { EVIDENCE_LIMIT } from './report.js';
 import { pdfLines, pdfText } from './test-support/pdf-text.js';
 import { sampleReport } from './test-support/sample-report.js';
 
@@ -57,5 +58,14 @@ describe('the PDF report', () => {
     for (const value of [...amounts, '411125.31', 'DL-2025Q1-00002', '2025-12-01']) expect(lines).toContain(value);
     // Headers break between words only: "toOtherSocieties" is shown as "to other societies".
     expect(lines.some((l) => /^(to other )?societies$/.test(l.trim()))).toBe(true);
+  });
+
+  it('says when a list of examples was cut at the evidence limit', async () => {
+    const report = sampleReport();
+    const line = (i: number) => ({ period: '2025Q1', lineNo: i, net: '1' });
+    report.findings[1]!.evidence = { unpaidLines: Array.from({ length: EVIDENCE_LIMIT }, (_, i) => line(i)), otherLines: [line(1)] };
+    const text = pdfText(await renderPdf(report, 'f'.repeat(64)));
+    expect(text).toContain(`unpaidLines (${EVIDENCE_LIMIT}: the first ${EVIDENCE_LIMIT}, as examples; the totals count every line)`);
+    expect(text).toContain('otherLines (1)');
   });
 });

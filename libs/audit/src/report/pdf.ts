@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { DecimalValue } from '../../../money/src/index.js';
-import type { AuditReport, Finding } from './report.js';
+import { type AuditReport, EVIDENCE_LIMIT, type Finding } from './report.js';
 
 /** A4 in points, and the width inside the margins: the page every report PDF is set on. */
 export const PAGE = { width: 595.28, height: 841.89, margin: 50 };
@@ -238,7 +238,7 @@ function moneyFlowChart(doc: Doc, f: MoneyFlowRow | null, currency: string): voi
     const start = i === 0 ? 0 : offset;
     doc.fillColor(COLORS.ink).font(FONT.regular).fontSize(8).text(label, PAGE.margin, y + 3, { width: labelWidth - 6 });
     if (width > 0) doc.rect(x0 + start, y + 2, Math.max(width, 1), rowHeight - 5).fill(color);
-    doc.fillColor(dec(amount).isZero() ? COLORS.grey : COLORS.ink).font(FONT.regular).fontSize(8).text(amount, PAGE.margin + labelWidth + barArea + 4, y + 3, { width: amountWidth - 4, align: 'right' });
+    doc.fillColor(dec(amount).isZero() ? COLORS.grey : COLORS.ink).font(FONT.regular).fontSize(8).text(amount, PAGE.margin + labelWidth + barArea + 4, y + 3, { width: amountWidth - 4, align: 'right', lineBreak: false });
     if (i > 0) offset += width;
     y += rowHeight;
   });
@@ -265,7 +265,7 @@ function delayChart(doc: Doc, f: Finding | null): void {
     const late = i >= 1 && i <= 5 && 3 * (i - 1) >= months;
     const color = b.bucket === 'unpaid' ? COLORS.amber : b.bucket === 'unidentified' ? COLORS.grey : late ? COLORS.fail : COLORS.blue;
     if (h > 0) doc.rect(x, base - h, w, h).fill(color);
-    doc.fillColor(COLORS.ink).font(FONT.regular).fontSize(7).text(b.net, PAGE.margin + i * slot, base - h - 20, { width: slot, align: 'center' });
+    doc.fillColor(COLORS.ink).font(FONT.regular).fontSize(7).text(b.net, PAGE.margin + i * slot, base - h - 20, { width: slot, align: 'center', lineBreak: false });
     doc.fillColor(COLORS.grey).fontSize(7).text(`${b.lines} lines`, PAGE.margin + i * slot, base - h - 11, { width: slot, align: 'center' });
     doc.fillColor(COLORS.ink).fontSize(7.5).text(b.bucket, PAGE.margin + i * slot, base + 4, { width: slot, align: 'center' });
   });
@@ -372,7 +372,9 @@ function evidence(doc: Doc, value: Record<string, unknown>, prefix = ''): void {
       const columns = ordered(new Set(records.flatMap((r) => Object.keys(r))))
         .filter((c) => !HIDDEN_IN_TABLES.has(c) && records.some((r) => r[c] !== null && r[c] !== undefined && (typeof r[c] !== 'object' || Array.isArray(r[c]))))
         .slice(0, 11);
-      subheading(doc, `${prefix}${key} (${records.length})`);
+      // A list as long as the limit was cut there: say so.
+      const cut = records.length >= EVIDENCE_LIMIT ? `: the first ${EVIDENCE_LIMIT}, as examples; the totals count every line` : '';
+      subheading(doc, `${prefix}${key} (${records.length}${cut})`);
       table(doc, columns.map(words), records.map((r) => columns.map((c) => cellText(r[c]))));
     } else {
       evidence(doc, v as Record<string, unknown>, `${prefix}${key}.`);

@@ -18,6 +18,9 @@ import { SEVERITIES, type AuditedSociety, type JsonObject, type PinnedHead, type
  */
 export const REPORT_FORMAT = 'collective-ledger/audit-report/2';
 
+/** How many example lines a finding lists (its totals always cover every line). */
+export const EVIDENCE_LIMIT = 20;
+
 export interface Finding {
   rule: string;
   title: string;
