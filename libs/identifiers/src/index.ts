@@ -28,3 +28,12 @@ export { explainIpi, ipiCheckDigits, isIpi, makeIpi } from './ipi.js';
 export { explainIsni, isIsni, isniCheckCharacter, makeIsni, normalizeIsni } from './isni.js';
 export { explainIsrc, formatIsrc, isIsrc, normalizeIsrc } from './isrc.js';
 export { explainIswc, formatIswc, isIswc, iswcCheckDigit, makeIswc, normalizeIswc } from './iswc.js';
+export {
+  SQL_FORMULA_START,
+  SQL_ID_FORBIDDEN,
+  SQL_JOINER_AT_ENDS,
+  SQL_NAME_FORBIDDEN,
+  codePointLabel,
+  explainDisplayName,
+  explainVisibleId,
+} from './visible-text.js';

@@ -29,6 +29,13 @@ describe('NdjsonToCsv', () => {
     expect(out).toMatchObject({ rows: 3, firstLine: 1, lastLine: 4, problems: [], total: 0 });
   });
 
+  it('refuses a record other than the first that starts with a BOM, naming its line (issue 13)', async () => {
+    const out = await convert(`\uFEFF${member('A')}\n\uFEFF${member('B')}\n${member('C')}\n`);
+    expect(out).toMatchObject({ rows: 2, refused: 1, total: 1 });
+    expect(out.problems).toEqual([{ line: 2, message: expect.stringMatching(/^starts with U\+FEFF, a byte order mark/) }]);
+    expect(out.csv).not.toContain('\uFEFF');
+  });
+
   it('reads records split across chunks anywhere, even inside a multi-byte character, and tolerates a BOM', async () => {
     const bytes = Buffer.from(`\uFEFF${member('A', { name: 'Zoë Ødegård' })}\n${member('B')}\n`);
     const chunks: Buffer[] = [];

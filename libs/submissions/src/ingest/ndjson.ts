@@ -20,7 +20,8 @@ export interface NdjsonSummary {
 }
 
 const NEWLINE = 0x0a;
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a BOM is kept in the text (the decoder would drop one at the start of every record), so a record other than the first that starts with one is refused.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Turns a JSON Lines package (one JSON object per line, the package type's column
@@ -32,7 +33,8 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * `false` are the cells "true" and "false". A JSON number is refused (money travels as
  * decimal strings: a number may already have lost digits), as is an object, an array,
  * an unknown or repeated key, a line that is not one JSON object, invalid UTF-8, the
- * character U+0000 and a lone surrogate escape (none can be stored as UTF-8 text). A
+ * character U+0000 and a lone surrogate escape (none can be stored as UTF-8 text), and a
+ * line other than the first that starts with a byte order mark (U+FEFF). A
  * record with such a problem is left out of the output and its problems are collected
  * (see `summary`); blank lines are skipped.
  */
@@ -115,7 +117,14 @@ export class NdjsonToCsv extends Transform {
       this.refuse({ line, message: 'is not valid UTF-8' });
       return;
     }
-    if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.charCodeAt(0) === 0xfeff) {
+      if (line !== 1) {
+        // A record that starts with one would otherwise only say "not valid JSON".
+        this.refuse({ line, message: 'starts with U+FEFF, a byte order mark: only the start of the file may hold one, not a line or a value' });
+        return;
+      }
+      text = text.slice(1);
+    }
     if (text.trim() === '') return;
     let value: unknown;
     try {

@@ -1,4 +1,4 @@
-import { COUNTRY_CODES, CURRENCY_CODES } from '../../../identifiers/src/index.js';
+import { COUNTRY_CODES, CURRENCY_CODES, SQL_ID_FORBIDDEN } from '../../../identifiers/src/index.js';
 import type { Quarter } from '../period.js';
 
 /**
@@ -72,12 +72,26 @@ const safeJsonText = (expr: string) => `('"' || ${expr} || '"')`;
 const nullable = (col: string, json: string) => `CASE WHEN ${col} IS NULL THEN 'null' ELSE ${json} END`;
 const quoted = (col: string) => `'"' || left(${col}, 60) || '"'`;
 
-export function text(name: string, opts: { optional?: boolean; max?: number } = {}): Column {
+/** `'U+202E'`: the first character of the cell `c` that matches the SQL regex class `cls`. */
+const firstCodePoint = (c: string, cls: string) => `'U+' || upper(lpad(to_hex(ascii(substring(${c} from '${cls}'))), 4, '0'))`;
+
+/**
+ * A text column. Every text refuses U+FEFF: a byte order mark belongs at the start of the
+ * file only (a CSV row or a JSON Lines record that starts with one would carry it into the
+ * first value, invisibly). `kind: 'id'`: a line id is compared byte for byte, so it holds
+ * visible characters only (no control, bidirectional, zero-width or other invisible
+ * character: libs/identifiers visible-text.ts).
+ */
+export function text(name: string, opts: { optional?: boolean; max?: number; kind?: 'id' } = {}): Column {
   const max = opts.max ?? 500;
   return {
     name,
     problem: (c) => [
       ...(opts.optional ? [] : [`WHEN ${c} = '' THEN 'is required'`]),
+      `WHEN strpos(${c}, chr(65279)) > 0 THEN 'contains U+FEFF, a byte order mark: only the start of the file may hold one, not a line or a value'`,
+      ...(opts.kind === 'id'
+        ? [`WHEN ${c} ~ '${SQL_ID_FORBIDDEN}' THEN 'contains ' || ${firstCodePoint(c, SQL_ID_FORBIDDEN)} || ', an invisible or control character: an id is written with visible characters only'`]
+        : []),
       // octet_length is read from the header; length counts characters, so only long texts pay it.
       `WHEN octet_length(${c}) > ${max} AND length(${c}) > ${max} THEN 'is longer than ${max} characters'`,
     ],

@@ -54,7 +54,7 @@ export const PACKAGES: Record<PackageType, PackageType_> = {
     describe: 'Rights revenue collected from a licensee in the quarter.',
     idColumn: 'income_id',
     columns: [
-      text('income_id', { max: 100 }),
+      text('income_id', { max: 100, kind: 'id' }),
       oneOf('category', CATEGORIES),
       oneOf('use_type', USE_TYPES),
       territory('territory'),
@@ -84,7 +84,7 @@ export const PACKAGES: Record<PackageType, PackageType_> = {
     describe: 'Deductions from rights revenue: management fees, social-cultural funds, other.',
     idColumn: 'deduction_id',
     columns: [
-      text('deduction_id', { max: 100 }),
+      text('deduction_id', { max: 100, kind: 'id' }),
       oneOf('kind', ['management', 'social-cultural', 'other']),
       oneOf('category', CATEGORIES),
       currency('currency'),
@@ -104,7 +104,7 @@ export const PACKAGES: Record<PackageType, PackageType_> = {
     describe: 'What was attributed to one rights holder for one use, and whether it was paid.',
     idColumn: 'line_id',
     columns: [
-      text('line_id', { max: 100 }),
+      text('line_id', { max: 100, kind: 'id' }),
       ipi('rights_holder_ipi', { optional: true }),
       text('rights_holder_name', { max: 300 }),
       iswc('work_iswc'),
@@ -165,7 +165,7 @@ export const PACKAGES: Record<PackageType, PackageType_> = {
     describe: 'Money collected for or received from another society under a representation agreement.',
     idColumn: 'transfer_id',
     columns: [
-      text('transfer_id', { max: 100 }),
+      text('transfer_id', { max: 100, kind: 'id' }),
       cisac('counterparty_cisac'),
       oneOf('direction', ['in', 'out']),
       oneOf('category', CATEGORIES),
@@ -206,7 +206,7 @@ export const PACKAGES: Record<PackageType, PackageType_> = {
     describe: "The society's board (supervisory body) members and the constituency each represents.",
     idColumn: 'member_id',
     columns: [
-      text('member_id', { max: 100 }),
+      text('member_id', { max: 100, kind: 'id' }),
       text('name', { max: 300 }),
       oneOf('constituency', ['authors', 'composers', 'publishers', 'performers', 'producers', 'other']),
       date('seat_from'),
@@ -231,7 +231,7 @@ export const PACKAGES: Record<PackageType, PackageType_> = {
     describe:
       'Mandates the society holds: who entrusted it with which rights, where and when. One line per territory: lines sharing a mandate_id are one mandate over all their territories (they must agree on everything else).',
     columns: [
-      text('mandate_id', { max: 100 }),
+      text('mandate_id', { max: 100, kind: 'id' }),
       ipi('rights_holder_ipi'),
       oneOf('category', CATEGORIES),
       oneOf('work_type', WORK_TYPES),
