@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { RULE_IDS } from '../../libs/audit/src/index.js';
+import { Clock } from '../../libs/config/src/index.js';
 import { boardMember, commit, deduction, distribution, income, transfer, undistributed } from '../ledger/support.js';
 import { givenMandate, put } from '../mandates/factories.js';
 import { givenRightsHolder, givenSociety } from '../support/factories.js';
@@ -36,6 +37,10 @@ describe('audit rules: a passing and a failing fixture each', () => {
     const left = await givenRightsHolder(admin, { kind: 'author', country: 'BE' });
 
     // --- the good society, financial year 2030 ---
+    // Its packages are facts of 2030: the ledger's clock reads 2031 while they are sent (no facts from the future).
+    t.app.get(Clock).set('2031-03-01T00:00:00Z');
+    // Its holders gave it their mandates (governance.mandate-declared-without-mandate).
+    for (const h of [domestic, foreign]) await givenMandate(admin, h.id, goodSociety.id, { territories: ['LU', 'SE'], validFrom: '2029-01-01' });
     await admin.post(`/v1/societies/${goodSociety.id}/accreditations`, { authority: 'Ministry', scope: 'Music', validFrom: '2025-01-01', validTo: '2034-12-31' });
     for (const [q, from, to, mid, pay] of [
       [1, '2030-01-01', '2030-03-31', '2030-02-15', '2030-03-30'],
@@ -64,6 +69,7 @@ describe('audit rules: a passing and a failing fixture each', () => {
       boardMember({ member_id: 'B-1', constituency: 'composers', seat_from: '2029-01-01' }),
       boardMember({ member_id: 'B-2', name: 'Kirsch, Anne', constituency: 'authors', seat_from: '2029-01-01' }),
     ]);
+    t.app.get(Clock).set(null);
 
     // --- the bad society, financial year 2024 ---
     // Its jurisdiction caps management costs at 20 % of income.
@@ -78,8 +84,10 @@ describe('audit rules: a passing and a failing fixture each', () => {
       deduction({ deduction_id: 'DED-2', kind: 'social-cultural', amount: '150.00', description: 'Fund' }),
     ]);
     await commit(admin, badSociety.id, 'distribution-lines', '2024Q1', [
+      // Declared contractual, no mandate (governance.mandate-declared-without-mandate).
       distribution({ ...q1, line_id: 'B-PAID', rights_holder_ipi: badDomestic.ipi, paid_on: '2024-03-30' }),
       distribution({ ...q1, line_id: 'B-UNPAID', rights_holder_ipi: badForeign.ipi, status: 'unpaid', paid_on: '' }),
+      // Entrusted exclusively to the good society (governance.mandate-entrusted-elsewhere).
       distribution({ ...q1, line_id: 'B-CHOSE', rights_holder_ipi: choseGood.ipi, mandate_basis: 'non-contractual', paid_on: '2024-03-30' }),
     ]);
     await commit(admin, badSociety.id, 'distribution-lines', '2024Q3', [

@@ -26,6 +26,7 @@ import { JournalController } from './ledger/journal.controller.js';
 import { LogController } from './ledger/log.controller.js';
 import { LedgerModule } from '../../../libs/ledger/src/index.js';
 import { SubmissionsController } from './submissions/submissions.controller.js';
+import { SubmissionLinesController } from './submissions/submission-lines.controller.js';
 import { SubmissionsModule } from '../../../libs/submissions/src/index.js';
 import { StatementsModule } from '../../../libs/statements/src/index.js';
 import { StatementsController } from './statements/statements.controller.js';
@@ -70,7 +71,7 @@ export class AppModule {
         TransparencyModule,
         ...(options.runWorkers ? [WorkerProcessorsModule] : []),
       ],
-      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, LogController, JournalController, SubmissionsController, StatementsController, ClaimsController, ExchangeRatesController, AuditsController, RegulatorController, TransparencyController],
+      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, LogController, JournalController, SubmissionsController, SubmissionLinesController, StatementsController, ClaimsController, ExchangeRatesController, AuditsController, RegulatorController, TransparencyController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

@@ -13,3 +13,5 @@ export type { Quarter } from './period.js';
 export { leafJsonSql, leafHashSql, leafKeys } from './package-types/ingest-sql.js';
 export { SUBMISSION_FORMATS, CSV_MEDIA_TYPES, NDJSON_MEDIA_TYPES, formatOfMediaType, formatOfFileName } from './format.js';
 export type { SubmissionFormat } from './format.js';
+export { SubmissionLinesService } from './lines/submission-lines.service.js';
+export type { SubmissionLine, SubmissionLinesPage, SubmissionLinesQuery } from './lines/submission-lines.service.js';

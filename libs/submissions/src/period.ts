@@ -7,6 +7,8 @@ export interface Quarter {
   quarter: 1 | 2 | 3 | 4;
   first: string;
   last: string;
+  /** Today (UTC), when known: dates of facts after it are refused (CONTRACT.md, no facts from the future). */
+  today?: string;
 }
 
 const LAST_DAY = ['03-31', '06-30', '09-30', '12-31'];

@@ -3,13 +3,14 @@ import { LedgerModule } from '../../ledger/src/index.js';
 import { MandatesModule } from '../../mandates/src/index.js';
 import { RegistryModule } from '../../registry/src/index.js';
 import { IngestService } from './ingest/ingest.service.js';
+import { SubmissionLinesService } from './lines/submission-lines.service.js';
 import { UploadStore } from './storage/upload-store.js';
 import { SubmissionsRepository } from './submissions.repository.js';
 import { SubmissionsService } from './submissions.service.js';
 
 @Module({
   imports: [RegistryModule, LedgerModule, MandatesModule],
-  providers: [SubmissionsRepository, SubmissionsService, UploadStore, IngestService],
-  exports: [SubmissionsService, IngestService, SubmissionsRepository],
+  providers: [SubmissionsRepository, SubmissionsService, UploadStore, IngestService, SubmissionLinesService],
+  exports: [SubmissionsService, IngestService, SubmissionsRepository, SubmissionLinesService],
 })
 export class SubmissionsModule {}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { type Principal, readableSocietyIds } from '../../auth/src/index.js';
+import { Clock } from '../../config/src/index.js';
 import { decodeCursor, type Page } from '../../database/src/index.js';
 import { DomainError } from '../../errors/src/index.js';
 import { JobQueue } from '../../jobs/src/index.js';
@@ -29,6 +30,7 @@ export class SubmissionsService {
     private readonly societies: SocietiesService,
     private readonly store: UploadStore,
     private readonly queue: JobQueue,
+    private readonly clock: Clock,
   ) {}
 
   /** Checks type and period before any byte is read. */
@@ -36,7 +38,13 @@ export class SubmissionsService {
     if (!isPackageType(type)) {
       throw DomainError.validation('Unknown package type', [{ field: 'type', message: `must be one of: ${PACKAGE_TYPES.join(', ')} (got ${JSON.stringify(type ?? '')})` }]);
     }
-    return { type, period: parsePeriod(period).period };
+    const quarter = parsePeriod(period);
+    // No facts from the future (CONTRACT.md): a quarter that has not begun has nothing to report yet.
+    const today = this.clock.today();
+    if (quarter.first > today) {
+      throw DomainError.validation('Period not yet begun', [{ field: 'period', message: `${quarter.period} begins on ${quarter.first}, after today (${today}): facts from the future are refused` }]);
+    }
+    return { type, period: quarter.period };
   }
 
   /**

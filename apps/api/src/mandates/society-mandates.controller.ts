@@ -41,9 +41,9 @@ export class SocietyMandatesController {
 
   @Get(':id/non-contractual')
   @Roles('admin', 'regulator', 'society')
-  @ApiOperation({ summary: 'How many rights holders and how much money the society manages without a mandate (non-contractual), against the total' })
+  @ApiOperation({ summary: 'How many rights holders and how much money the society manages without a mandate (non-contractual), against the total: declared (its own label) and verified (the mandate register) side by side' })
   @ApiOkResponse({ type: NonContractualReportDto })
   nonContractualReport(@CurrentPrincipal() p: Principal, @Param('id', uuidParam('id')) id: string, @Query() q: NonContractualQueryDto): Promise<NonContractualReportDto> {
-    return this.nonContractual.report(p, id, q.at);
+    return this.nonContractual.report(p, id, q.at, q.financialYear);
   }
 }

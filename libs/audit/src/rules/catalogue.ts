@@ -6,6 +6,7 @@
 import { accreditation } from './governance-accreditation.js';
 import { boardRepresentation } from './governance-board.js';
 import { nonContractualManagement, postTerminationActivity } from './governance-mandates.js';
+import { mandateDeclaredWithoutMandate, mandateEntrustedElsewhere } from './governance-mandate-status.js';
 import { transparencyReport } from './governance-transparency.js';
 import { conservation } from './payout-conservation.js';
 import { managementCostRatio, socialCulturalDeductions } from './payout-deductions.js';
@@ -29,6 +30,8 @@ export const CATALOGUE: readonly AuditRule[] = [
   boardRepresentation,
   accreditation,
   nonContractualManagement,
+  mandateDeclaredWithoutMandate,
+  mandateEntrustedElsewhere,
   postTerminationActivity,
   transparencyReport,
 ];

@@ -1,5 +1,6 @@
 import { type ParamValues, param } from './params.js';
-import type { AuditRule, RuleContext, Sql } from './rule.js';
+import { LINE_KNOWN_AT, packagesKnownAt } from './governance-mandate-status.js';
+import type { AuditRule, LineFact, RuleContext, Sql } from './rule.js';
 import { LINE_COLUMNS, asEvidence, dec, exceedsPercent, firstLinesSql, moneyList, ofYear, percent, plural, sumByCurrency, sumIn } from './support.js';
 
 /**
@@ -15,6 +16,13 @@ function mandatesKnownAt(societyFilter: string, pinnedAtParam: string): string {
           WHERE ${societyFilter} AND (${pinnedAtParam}::timestamptz IS NULL OR v.recorded_at <= ${pinnedAtParam}::timestamptz)
           ORDER BY v.society_id, v.mandate_id, v.version DESC`;
 }
+
+/**
+ * Non-contractual according to the mandate register: the line's derived status is
+ * no-mandate or entrusted-elsewhere; a line committed before statuses were derived
+ * counts by its declared basis (the evidence says how many).
+ */
+const verifiedNonContractual = (f: LineFact) => (f.mandateStatus == null ? f.basis === 'non-contractual' : f.mandateStatus === 'no-mandate' || f.mandateStatus === 'entrusted-elsewhere');
 
 /** SQL: mandate alias m covers the territory of line alias l. */
 const COVERS = `((m.territories = '{WORLD}' AND NOT (l.territory = ANY(m.excluded_territories))) OR l.territory = ANY(m.territories))`;
@@ -32,9 +40,10 @@ export const nonContractualManagement: AuditRule = {
   severity: 'medium',
   group: 'governance',
   description:
-    "The gross of the year's distribution lines marked non-contractual against all of them, and the distinct rights holders concerned. " +
-    'Fails when that share exceeds the cap (none by default), or when non-contractual lines go to rights holders who held, at the time of use, ' +
-    'a contractual mandate for that category and territory with another society (as known at the pinned time).',
+    "The gross of the year's distribution lines managed without a mandate against all of them, and the distinct rights holders concerned, as declared (mandate_basis) " +
+    'and as verified (the mandate status derived from the register when each package committed; lines committed before that by their declared basis). ' +
+    'Fails when the verified share exceeds the cap (none by default), or when non-contractual lines go to rights holders who held, at the time of use, ' +
+    'a contractual mandate for that category and territory with another society (as known when the line\'s package committed).',
   params: [
     { name: 'maxSharePercent', kind: 'decimal', unit: 'percent', default: null, min: '0', max: '100', nullable: true, description: 'A cap on the share of the gross managed without a mandate; null for none (RULES.md asks only that it be visible).' },
   ],
@@ -45,7 +54,11 @@ export const nonContractualManagement: AuditRule = {
     const nc = sumIn(ctx.facts, c, (f) => inYear(f) && f.basis === 'non-contractual', 'gross');
     const all = sumIn(ctx.facts, c, inYear, 'gross');
     const share = percent(nc.amount, all.amount);
-    const overCap = cap !== null && !dec(all.amount).isZero() && exceedsPercent(nc.amount, all.amount, cap);
+    // The cap judges the verified share: the mandate register's word, not the society's label.
+    const verified = sumIn(ctx.facts, c, (f) => inYear(f) && verifiedNonContractual(f), 'gross');
+    const verifiedShare = percent(verified.amount, all.amount);
+    const notDerived = sumIn(ctx.facts, c, (f) => inYear(f) && f.mandateStatus == null, 'gross');
+    const overCap = cap !== null && !dec(all.amount).isZero() && exceedsPercent(verified.amount, all.amount, cap);
 
     const chosen = (
       await sql<{ id: string }>(
@@ -58,10 +71,10 @@ export const nonContractualManagement: AuditRule = {
     let examples: Record<string, unknown>[] = [];
     if (chosen.length > 0) {
       const where = `l.mandate_basis = 'non-contractual' AND l.rights_holder_id = ANY($3::uuid[]) AND l.use_to BETWEEN $4 AND $5
-        AND EXISTS (SELECT 1 FROM (${mandatesKnownAt('v.society_id <> $1 AND v.rights_holder_id = l.rights_holder_id', '$6')}) m
+        AND EXISTS (SELECT 1 FROM (${mandatesKnownAt('v.society_id <> $1 AND v.rights_holder_id = l.rights_holder_id', LINE_KNOWN_AT)}) m
                     WHERE m.basis = 'contractual' AND m.category = l.category AND m.valid_from <= l.use_to
                       AND (m.valid_to IS NULL OR m.valid_to >= l.use_from) AND (m.valid_to IS NULL OR m.valid_to >= m.valid_from) AND ${COVERS})`;
-      const args = [ctx.society.id, ctx.evidenceLimit, chosen, ctx.year.from, ctx.year.to, ctx.pinnedAt];
+      const args = [ctx.society.id, ctx.evidenceLimit, chosen, ctx.year.from, ctx.year.to];
       elsewhere = await sql(
         `SELECT l.currency, trim_scale(sum(l.gross))::text AS amount, count(*)::int AS lines
          FROM audit_pinned p JOIN distribution_lines l ON l.society_id = p.society_id AND l.submission_id = p.submission_id
@@ -74,7 +87,7 @@ export const nonContractualManagement: AuditRule = {
           firstLinesSql(
             'distribution_lines',
             'distribution-lines',
-            `${LINE_COLUMNS}, (SELECT string_agg(DISTINCT s.cisac_code, ',' ORDER BY s.cisac_code) FROM (${mandatesKnownAt('v.society_id <> $1 AND v.rights_holder_id = l.rights_holder_id', '$6')}) m
+            `${LINE_COLUMNS}, (SELECT string_agg(DISTINCT s.cisac_code, ',' ORDER BY s.cisac_code) FROM (${mandatesKnownAt('v.society_id <> $1 AND v.rights_holder_id = l.rights_holder_id', LINE_KNOWN_AT)}) m
                JOIN societies s ON s.id = m.society_id
                WHERE m.basis = 'contractual' AND m.category = l.category AND m.valid_from <= l.use_to AND (m.valid_to IS NULL OR m.valid_to >= l.use_from)
                  AND (m.valid_to IS NULL OR m.valid_to >= m.valid_from) AND ${COVERS}) AS "mandatedWith"`,
@@ -88,8 +101,9 @@ export const nonContractualManagement: AuditRule = {
     let details =
       all.lines === 0
         ? `No distribution lines for uses in FY ${ctx.year.year}.`
-        : `${share ?? '0.00'}% of the gross attributed for uses in FY ${ctx.year.year} (${c} ${nc.amount} of ${c} ${all.amount}) was managed without a mandate, for ${plural(ctx.holders.nonContractual, 'rights holder')} of ${ctx.holders.total}.`;
-    if (overCap) details += ` That is above the cap of ${cap}%.`;
+        : `${verifiedShare ?? '0.00'}% of the gross attributed for uses in FY ${ctx.year.year} (${c} ${verified.amount} of ${c} ${all.amount}) was managed without a mandate according to the mandate register, ` +
+          `for ${plural((ctx.verifiedHolders ?? ctx.holders).nonContractual, 'rights holder')} of ${ctx.holders.total}; the society declared ${share ?? '0.00'}% (${c} ${nc.amount}, ${plural(ctx.holders.nonContractual, 'rights holder')}).`;
+    if (overCap) details += ` The verified share is above the cap of ${cap}%.`;
     if (elsewhereLines > 0) details += ` ${plural(elsewhereLines, 'line')} (${moneyList(elsewhere)}) were collected without a mandate for rights holders who had given one for those rights to another society.`;
     return {
       passed: !overCap && elsewhereLines === 0,
@@ -101,13 +115,20 @@ export const nonContractualManagement: AuditRule = {
         totalGross: all.amount,
         totalLines: all.lines,
         sharePercent: share,
+        declared: { gross: nc.amount, lines: nc.lines, sharePercent: share, rightsHolders: ctx.holders.nonContractual },
+        verified: {
+          gross: verified.amount, lines: verified.lines, sharePercent: verifiedShare, rightsHolders: (ctx.verifiedHolders ?? ctx.holders).nonContractual,
+          linesWithoutDerivedStatus: notDerived.lines, grossWithoutDerivedStatus: notDerived.amount,
+        },
+        capJudges: 'verified',
         capPercent: cap,
         rightsHolders: ctx.holders,
         byCurrency: sumByCurrency(ctx.facts, (f) => inYear(f) && f.basis === 'non-contractual', 'gross'),
         mandatedElsewhere: elsewhere,
         mandatedElsewhereLines: asEvidence(examples),
+        asKnownAt: await packagesKnownAt(sql, ctx),
       },
-      metrics: { nonContractualSharePercent: share },
+      metrics: { nonContractualSharePercent: share, verifiedNonContractualSharePercent: verifiedShare },
     };
   },
 };
@@ -127,7 +148,7 @@ export const postTerminationActivity: AuditRule = {
   severity: 'high',
   group: 'governance',
   description:
-    "Finds the society's mandates that had ended (as known at the pinned time) and the year's distribution lines of the same rights holder, category and territory whose use ended " +
+    "Finds the society's mandates that had ended (as known at the pinned time; each line judged on the register as known when its package committed) and the year's distribution lines of the same rights holder, category and territory whose use ended " +
     'after the mandate did (plus the grace days), where no other mandate of the society covers the use. A line fails when it still claims a contractual basis, or, after an opt-out, whatever its basis.',
   params: [
     { name: 'graceDays', kind: 'integer', unit: 'days', default: 0, min: 0, max: 366, description: 'Days after the end of a mandate during which uses are not a finding.' },
@@ -144,14 +165,15 @@ export const postTerminationActivity: AuditRule = {
     let found: { currency: string; amount: string; lines: number }[] = [];
     let examples: Record<string, unknown>[] = [];
     if (ended.length > 0) {
-      const mine = `(${mandatesKnownAt('v.society_id = $1 AND v.rights_holder_id = l.rights_holder_id', '$6')})`;
+      // Each line judged on the register as known when its package committed.
+      const mine = `(${mandatesKnownAt('v.society_id = $1 AND v.rights_holder_id = l.rights_holder_id', LINE_KNOWN_AT)})`;
       const where = `l.rights_holder_id = ANY($3::uuid[]) AND l.use_to BETWEEN $4 AND $5
         AND EXISTS (SELECT 1 FROM ${mine} m
-                    WHERE m.category = l.category AND m.valid_to IS NOT NULL AND m.valid_to >= m.valid_from AND l.use_to > m.valid_to + $7::int AND ${COVERS}
+                    WHERE m.category = l.category AND m.valid_to IS NOT NULL AND m.valid_to >= m.valid_from AND l.use_to > m.valid_to + $6::int AND ${COVERS}
                       AND (l.mandate_basis = 'contractual' OR m.change = 'opted-out'))
         AND NOT EXISTS (SELECT 1 FROM ${mine} m
                     WHERE m.category = l.category AND m.valid_from <= l.use_to AND (m.valid_to IS NULL OR m.valid_to >= l.use_to) AND ${COVERS})`;
-      const args = [ctx.society.id, ctx.evidenceLimit, [...new Set(ended.map((e) => e.rightsHolderId))], ctx.year.from, ctx.year.to, ctx.pinnedAt, grace];
+      const args = [ctx.society.id, ctx.evidenceLimit, [...new Set(ended.map((e) => e.rightsHolderId))], ctx.year.from, ctx.year.to, grace];
       found = await sql(
         `SELECT l.currency, trim_scale(sum(l.gross))::text AS amount, count(*)::int AS lines
          FROM audit_pinned p JOIN distribution_lines l ON l.society_id = p.society_id AND l.submission_id = p.submission_id
@@ -178,7 +200,7 @@ export const postTerminationActivity: AuditRule = {
         lines === 0
           ? `No line of FY ${ctx.year.year} was attributed under a mandate after it ended (${plural(ended.length, 'ended mandate')} checked).`
           : `${plural(lines, 'line')} of FY ${ctx.year.year} (${moneyList(found)}) were attributed for uses after the rights holder's mandate with the society had ended.`,
-      evidence: { graceDays: grace, endedMandates: ended.slice(0, ctx.evidenceLimit), endedMandateCount: ended.length, found, lines: asEvidence(examples) },
+      evidence: { graceDays: grace, endedMandates: ended.slice(0, ctx.evidenceLimit), endedMandateCount: ended.length, found, lines: asEvidence(examples), asKnownAt: await packagesKnownAt(sql, ctx) },
       metrics: { postTerminationLines: lines },
     };
   },

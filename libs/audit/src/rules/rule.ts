@@ -66,6 +66,8 @@ export interface LineFact {
   useYear: number;
   status: 'paid' | 'unpaid' | 'unidentified';
   basis: 'contractual' | 'non-contractual';
+  /** The mandate status derived from the register when the line's package committed; null for lines committed before it was derived. */
+  mandateStatus?: 'mandated' | 'entrusted-elsewhere' | 'no-mandate' | 'unidentified' | null;
   currency: string;
   /** Kind of the identified rights holder (author, …); null for unidentified lines. */
   kind: string | null;
@@ -120,6 +122,8 @@ export interface RuleContext {
   income: { currency: string; amount: string }[];
   /** Distinct identified rights holders on the audited year's lines: under non-contractual management and all. */
   holders: { nonContractual: number; total: number };
+  /** The same, non-contractual as the mandate register says (verified; lines without a derived status by their declared basis). */
+  verifiedHolders?: { nonContractual: number; total: number };
   /** How many lines a finding lists as evidence (the totals always cover all of them). */
   evidenceLimit: number;
 }

@@ -82,6 +82,7 @@ export class AuditEngine {
         paidByPlace: pass.paidByPlace,
         income,
         holders: pass.holders.get(input.financialYear) ?? { nonContractual: 0, total: 0 },
+        verifiedHolders: pass.verifiedHolders.get(input.financialYear) ?? { nonContractual: 0, total: 0 },
         evidenceLimit: EVIDENCE_LIMIT,
       };
       const sql: Sql = (text, values) => runner.query(text, values as unknown[]);

@@ -10,6 +10,8 @@ export interface LinePass {
   paidByPlace: PaidByPlace[];
   /** Distinct identified rights holders per financial year of use: under non-contractual management and all. */
   holders: Map<number, { nonContractual: number; total: number }>;
+  /** The same, non-contractual as verified against the mandate register (lines without a derived status: by their declared basis). */
+  verifiedHolders: Map<number, { nonContractual: number; total: number }>;
 }
 
 /**
@@ -92,7 +94,7 @@ export class PinnedDataRepository {
       `SELECT submission_id AS id FROM audit_pinned WHERE society_id = $1 AND active AND type = 'distribution-lines' ORDER BY leaf_index`,
       [societyId],
     );
-    const pass: LinePass = { facts: [], payments: [], paidByPlace: [], holders: new Map() };
+    const pass: LinePass = { facts: [], payments: [], paidByPlace: [], holders: new Map(), verifiedHolders: new Map() };
     if (submissions.length === 0) return pass;
     const params: unknown[] = [societyId, submissions.map((s) => s.id), years[0]!.from, years.at(-1)!.to];
     // The financial year of a use end date, applied to the groups (few distinct dates), not to every line.
@@ -102,10 +104,11 @@ export class PinnedDataRepository {
     const lines = `FROM distribution_lines d WHERE d.society_id = $1 AND d.submission_id = ANY($2::uuid[]) AND d.use_to BETWEEN $3::date AND $4::date`;
 
     const facts: {
-      section: 'fact' | 'holders' | 'holders-all';
+      section: 'fact' | 'holders' | 'holders-all' | 'holders-verified';
       useYear: number;
       status: LineFact['status'] | null;
       basis: LineFact['basis'] | null;
+      mandateStatus: LineFact['mandateStatus'];
       currency: string | null;
       kind: string | null;
       origin: LineFact['origin'] | null;
@@ -115,10 +118,10 @@ export class PinnedDataRepository {
       net: string | null;
     }[] = await q.query(
       `WITH per_holder AS (
-         SELECT d.use_to, d.status, d.mandate_basis AS basis, d.currency, d.rights_holder_id,
+         SELECT d.use_to, d.status, d.mandate_basis AS basis, d.mandate_status, d.currency, d.rights_holder_id,
                 count(*) AS lines, sum(d.gross) AS gross, sum(d.management_fee) AS fee, sum(d.net) AS net
          ${lines}
-         GROUP BY 1, 2, 3, 4, 5
+         GROUP BY 1, 2, 3, 4, 5, 6
        ),
        holders AS (
          SELECT h.*, ${yearOf('h.use_to')} AS use_year, rh.kind,
@@ -126,14 +129,19 @@ export class PinnedDataRepository {
                      WHEN rh.country = $${params.length + 1} THEN 'domestic' ELSE 'foreign' END AS origin
          FROM per_holder h LEFT JOIN rights_holders rh ON rh.id = h.rights_holder_id
        )
-       SELECT 'fact' AS section, use_year AS "useYear", status, basis, currency, kind, origin, sum(lines)::int AS lines,
+       SELECT 'fact' AS section, use_year AS "useYear", status, basis, mandate_status AS "mandateStatus", currency, kind, origin, sum(lines)::int AS lines,
               trim_scale(sum(gross))::text AS gross, trim_scale(sum(fee))::text AS "managementFee", trim_scale(sum(net))::text AS net
-       FROM holders GROUP BY use_year, status, basis, currency, kind, origin
+       FROM holders GROUP BY use_year, status, basis, mandate_status, currency, kind, origin
        UNION ALL
-       SELECT 'holders', use_year, NULL, basis, NULL, NULL, NULL, count(DISTINCT rights_holder_id)::int, NULL, NULL, NULL
+       SELECT 'holders', use_year, NULL, basis, NULL, NULL, NULL, NULL, count(DISTINCT rights_holder_id)::int, NULL, NULL, NULL
        FROM holders WHERE rights_holder_id IS NOT NULL GROUP BY use_year, basis
        UNION ALL
-       SELECT 'holders-all', use_year, NULL, NULL, NULL, NULL, NULL, count(DISTINCT rights_holder_id)::int, NULL, NULL, NULL
+       SELECT 'holders-verified', use_year, NULL, NULL, NULL, NULL, NULL, NULL, count(DISTINCT rights_holder_id)::int, NULL, NULL, NULL
+       FROM holders WHERE rights_holder_id IS NOT NULL
+         AND CASE WHEN mandate_status IS NULL THEN basis = 'non-contractual' ELSE mandate_status IN ('no-mandate', 'entrusted-elsewhere') END
+       GROUP BY use_year
+       UNION ALL
+       SELECT 'holders-all', use_year, NULL, NULL, NULL, NULL, NULL, NULL, count(DISTINCT rights_holder_id)::int, NULL, NULL, NULL
        FROM holders WHERE rights_holder_id IS NOT NULL GROUP BY use_year`,
       [...params, country],
     );
@@ -142,13 +150,24 @@ export class PinnedDataRepository {
       if (!h) pass.holders.set(year, (h = { nonContractual: 0, total: 0 }));
       return h;
     };
+    const verified = (year: number) => {
+      let h = pass.verifiedHolders.get(year);
+      if (!h) pass.verifiedHolders.set(year, (h = { nonContractual: 0, total: 0 }));
+      return h;
+    };
     for (const r of facts) {
       if (r.section === 'fact') {
-        pass.facts.push({ useYear: r.useYear, status: r.status!, basis: r.basis!, currency: r.currency!, kind: r.kind, origin: r.origin!, lines: r.lines, gross: r.gross!, managementFee: r.managementFee!, net: r.net! });
+        pass.facts.push({
+          useYear: r.useYear, status: r.status!, basis: r.basis!, mandateStatus: r.mandateStatus ?? null, currency: r.currency!, kind: r.kind, origin: r.origin!,
+          lines: r.lines, gross: r.gross!, managementFee: r.managementFee!, net: r.net!,
+        });
       } else if (r.section === 'holders') {
         if (r.basis === 'non-contractual') holders(r.useYear).nonContractual = r.lines;
+      } else if (r.section === 'holders-verified') {
+        verified(r.useYear).nonContractual = r.lines;
       } else {
         holders(r.useYear).total = r.lines;
+        verified(r.useYear).total = r.lines;
       }
     }
 
@@ -173,7 +192,7 @@ export class PinnedDataRepository {
       else payments.set(key, { useYear: r.useYear, currency: r.currency, paidOn: r.paidOn, lines: r.lines, net: r.net });
     }
     const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-    const key = (f: LineFact) => [f.useYear, f.status, f.basis, f.currency, f.kind ?? '', f.origin].join('\u0000');
+    const key = (f: LineFact) => [f.useYear, f.status, f.basis, f.mandateStatus ?? '', f.currency, f.kind ?? '', f.origin].join('\u0000');
     pass.facts.sort((a, b) => order(key(a), key(b)));
     pass.payments = [...payments.values()].sort((a, b) => a.useYear - b.useYear || order(a.currency, b.currency) || order(a.paidOn, b.paidOn));
     return pass;

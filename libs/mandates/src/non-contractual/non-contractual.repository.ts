@@ -14,6 +14,27 @@ export interface MoneyRow {
   nonContractualLines: number;
 }
 
+/** Non-contractual money of one currency, as the society declared it or as the mandate register says (verified). */
+export interface ShareRow {
+  currency: string;
+  /** Gross of the lines concerned (decimal string). */
+  amount: string;
+  /** Distinct identified rights holders on them. */
+  holders: number;
+  lines: number;
+  /** Gross of every line of the currency (decimal string). */
+  total: string;
+  /** amount / total in percent, two decimals (null: no money). */
+  sharePercent: string | null;
+}
+
+export interface VerifiedShareRow extends ShareRow {
+  /** Of `amount`: lines whose rights the holder entrusted exclusively to another society. */
+  entrustedElsewhere: string;
+  /** Lines committed before the derivation existed (no derived status): counted in neither amount. */
+  notDerivedLines: number;
+}
+
 /** The figures that make non-contractual management visible, straight from the tables. */
 @Injectable()
 export class NonContractualRepository {
@@ -45,6 +66,47 @@ export class NonContractualRepository {
       [societyId],
     );
     return rows[0];
+  }
+
+  /**
+   * Declared against verified non-contractual money per currency, over the committed
+   * (current) distribution lines whose use ended between `from` and `to` (null: all):
+   * declared is the society's `mandate_basis`, verified the status derived from the
+   * mandate register when each package committed (no-mandate or entrusted-elsewhere).
+   */
+  async shares(societyId: string, from: string | null, to: string | null): Promise<{ declared: ShareRow[]; verified: VerifiedShareRow[] }> {
+    const rows: (Omit<ShareRow, 'amount' | 'holders' | 'lines' | 'sharePercent'> & {
+      declared: string; declaredHolders: number; declaredLines: number; declaredShare: string | null;
+      verified: string; verifiedHolders: number; verifiedLines: number; verifiedShare: string | null;
+      entrustedElsewhere: string; notDerivedLines: number;
+    })[] = await this.db.query(
+      `WITH l AS (
+         SELECT l.currency, l.gross, l.rights_holder_id, l.mandate_basis = 'non-contractual' AS declared,
+                l.mandate_status IN ('no-mandate', 'entrusted-elsewhere') AS verified, l.mandate_status
+         FROM distribution_lines l JOIN submissions s ON s.society_id = l.society_id AND s.id = l.submission_id
+         WHERE l.society_id = $1 AND s.status = 'committed' AND ($2::date IS NULL OR l.use_to BETWEEN $2::date AND $3::date)
+       )
+       SELECT currency, trim_scale(sum(gross))::text AS total,
+              trim_scale(COALESCE(sum(gross) FILTER (WHERE declared), 0))::text AS declared,
+              (count(DISTINCT rights_holder_id) FILTER (WHERE declared))::int AS "declaredHolders",
+              (count(*) FILTER (WHERE declared))::int AS "declaredLines",
+              round(100 * COALESCE(sum(gross) FILTER (WHERE declared), 0) / NULLIF(sum(gross), 0), 2)::text AS "declaredShare",
+              trim_scale(COALESCE(sum(gross) FILTER (WHERE verified), 0))::text AS verified,
+              (count(DISTINCT rights_holder_id) FILTER (WHERE verified))::int AS "verifiedHolders",
+              (count(*) FILTER (WHERE verified))::int AS "verifiedLines",
+              round(100 * COALESCE(sum(gross) FILTER (WHERE verified), 0) / NULLIF(sum(gross), 0), 2)::text AS "verifiedShare",
+              trim_scale(COALESCE(sum(gross) FILTER (WHERE mandate_status = 'entrusted-elsewhere'), 0))::text AS "entrustedElsewhere",
+              (count(*) FILTER (WHERE mandate_status IS NULL))::int AS "notDerivedLines"
+       FROM l GROUP BY currency ORDER BY currency`,
+      [societyId, from, to],
+    );
+    return {
+      declared: rows.map((r) => ({ currency: r.currency, amount: r.declared, holders: r.declaredHolders, lines: r.declaredLines, total: r.total, sharePercent: r.declaredShare })),
+      verified: rows.map((r) => ({
+        currency: r.currency, amount: r.verified, holders: r.verifiedHolders, lines: r.verifiedLines, total: r.total, sharePercent: r.verifiedShare,
+        entrustedElsewhere: r.entrustedElsewhere, notDerivedLines: r.notDerivedLines,
+      })),
+    };
   }
 
   /** Gross distributed per currency on committed lines: under non-contractual management and in total (exact decimal strings). */

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../auth/src/index.js';
+import { financialYear as financialYearOf } from '../../../ledger/src/financial-year.js';
 import { SocietiesService } from '../../../registry/src/index.js';
 import { todayUtc } from '../rules/dates.js';
-import { type HolderCounts, type MoneyRow, NonContractualRepository } from './non-contractual.repository.js';
+import { type HolderCounts, type MoneyRow, NonContractualRepository, type ShareRow, type VerifiedShareRow } from './non-contractual.repository.js';
 
 export interface NonContractualReport {
   societyId: string;
@@ -14,6 +15,12 @@ export interface NonContractualReport {
   paidRightsHolders: HolderCounts;
   /** Gross distributed on committed lines per currency: under non-contractual management, and in total. */
   money: MoneyRow[];
+  /** The society's financial year the shares cover (lines whose use ended in it); null: every committed line. */
+  financialYear: { year: number; from: string; to: string } | null;
+  /** Non-contractual money per currency as the society labelled its lines (`mandate_basis`). */
+  declared: ShareRow[];
+  /** Non-contractual money per currency as the mandate register says (each line's status derived when its package committed). */
+  verified: VerifiedShareRow[];
 }
 
 /**
@@ -27,14 +34,16 @@ export class NonContractualService {
     private readonly societies: SocietiesService,
   ) {}
 
-  async report(principal: Principal, societyId: string, at?: string): Promise<NonContractualReport> {
-    await this.societies.assertReadable(principal, societyId);
+  async report(principal: Principal, societyId: string, at?: string, financialYear?: number): Promise<NonContractualReport> {
+    const society = await this.societies.assertReadable(principal, societyId);
     const day = at ?? todayUtc();
-    const [rightsHolders, paidRightsHolders, money] = await Promise.all([
+    const fy = financialYear === undefined ? null : financialYearOf(financialYear, society.fyEndMonth, society.fyEndDay);
+    const [rightsHolders, paidRightsHolders, money, shares] = await Promise.all([
       this.figures.holdersOnMandates(societyId, day),
       this.figures.holdersOnLines(societyId),
       this.figures.money(societyId),
+      this.figures.shares(societyId, fy?.from ?? null, fy?.to ?? null),
     ]);
-    return { societyId, at: day, rightsHolders, paidRightsHolders, money };
+    return { societyId, at: day, rightsHolders, paidRightsHolders, money, financialYear: fy, ...shares };
   }
 }

@@ -5,7 +5,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, type QueryRunner } from 'typeorm';
-import { AppConfig } from '../../../config/src/index.js';
+import { AppConfig, Clock } from '../../../config/src/index.js';
 import type { InputProblem } from '../../../errors/src/index.js';
 import { DomainError } from '../../../errors/src/index.js';
 import { type JournalSum, LedgerService } from '../../../ledger/src/index.js';
@@ -89,6 +89,7 @@ export class IngestService {
     private readonly ledger: LedgerService,
     private readonly config: AppConfig,
     private readonly mandates: MandatesService,
+    private readonly clock: Clock,
   ) {}
 
   async run(submissionId: string): Promise<void> {
@@ -238,13 +239,15 @@ export class IngestService {
    */
   private async validate(t: IngestTarget, table: string, runner: QueryRunner, staged: Staged): Promise<void> {
     const slices = validationSlices(staged.firstLine, staged.lastLine, staged.rows >= SPLIT_VALIDATION_ROWS ? 2 : 1);
+    // Dates of facts after today are refused: judged on the day the package is validated.
+    const quarter = { ...parsePeriod(t.period), today: this.clock.today() };
     const helpers = await Promise.all(slices.slice(1).map(() => this.bulkRunner()));
     try {
       const started = Date.now();
       // Every slice settles before a helper connection goes back to the pool.
       const settled = await Promise.allSettled(
         slices.map(async (slice, i) => {
-          const rows: ProblemRow[] = await (i === 0 ? runner : helpers[i - 1]).query(validationSql(t.type, parsePeriod(t.period), table, slices.length > 1 ? slice : undefined));
+          const rows: ProblemRow[] = await (i === 0 ? runner : helpers[i - 1]).query(validationSql(t.type, quarter, table, slices.length > 1 ? slice : undefined));
           if (slices.length > 1) this.logger.debug(`validation of lines ${slice.from}-${slice.to} of ${t.id}${slice.duplicates ? ' (and duplicates)' : ''}: ${Date.now() - started} ms`);
           return rows;
         }),

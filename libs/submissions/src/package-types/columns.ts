@@ -154,6 +154,10 @@ export function date(name: string, opts: { optional?: boolean; rule?: DateRule }
         ? [`WHEN ${c} <> '' AND (${c}::date < DATE '${q.first}' OR ${c}::date > DATE '${q.last}') THEN '${''}' || ${c} || ' is outside the period ${q.period} (${q.first} to ${q.last})'`]
         : []),
       ...(rule === 'not-after-quarter' ? [`WHEN ${c} <> '' AND ${c}::date > DATE '${q.last}' THEN ${c} || ' is after the end of the period ${q.period} (${q.last})'`] : []),
+      // A fact of the period (a use, a payment, a receipt) cannot have happened after today.
+      ...(rule !== 'any' && q.today && /^\d{4}-\d{2}-\d{2}$/.test(q.today)
+        ? [`WHEN ${c} <> '' AND ${c}::date > DATE '${q.today}' THEN ${c} || ' is after today (${q.today}): facts from the future are refused'`]
+        : []),
     ],
     typed: (c) => `NULLIF(${c}, '')::date`,
     leaf: (c) => nullable(c, safeJsonText(`to_char(${c}, 'YYYY-MM-DD')`)),

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { explainNoticeMonths } from '../../../../../libs/mandates/src/index.js';
 import { IsIsoDate, Satisfies } from '../../common/validation.js';
 
@@ -27,6 +28,30 @@ export class MandatePolicyDto {
 export class NonContractualQueryDto {
   @ApiPropertyOptional({ example: '2025-06-30', description: 'The day the mandate counts refer to; default today' }) @IsOptional() @IsIsoDate()
   at?: string;
+
+  @ApiPropertyOptional({ example: 2025, description: "The society's financial year whose lines (by end of use) the declared and verified shares cover; default every committed line" })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'must be a year (YYYY)' }) @Min(1900, { message: 'must be a year (YYYY)' }) @Max(9999, { message: 'must be a year (YYYY)' })
+  financialYear?: number;
+}
+
+export class NonContractualShareDto {
+  @ApiProperty({ example: 'RUB' }) currency: string;
+  @ApiProperty({ example: '1250.5', description: 'Gross of the lines concerned (decimal string)' }) amount: string;
+  @ApiProperty({ description: 'Distinct identified rights holders on them' }) holders: number;
+  @ApiProperty() lines: number;
+  @ApiProperty({ example: '10000', description: 'Gross of every line of the currency (decimal string)' }) total: string;
+  @ApiProperty({ nullable: true, type: String, example: '12.50', description: 'amount / total in percent (two decimals); null without money' }) sharePercent: string | null;
+}
+
+export class VerifiedNonContractualShareDto extends NonContractualShareDto {
+  @ApiProperty({ example: '300', description: 'Of amount: rights the holder entrusted exclusively to another society' }) entrustedElsewhere: string;
+  @ApiProperty({ description: 'Lines committed before statuses were derived: in neither amount' }) notDerivedLines: number;
+}
+
+export class NonContractualYearDto {
+  @ApiProperty() year: number;
+  @ApiProperty({ example: '2025-01-01' }) from: string;
+  @ApiProperty({ example: '2025-12-31' }) to: string;
 }
 
 export class HolderCountsDto {
@@ -48,4 +73,8 @@ export class NonContractualReportDto {
   @ApiProperty({ type: HolderCountsDto, description: 'Rights holders with a mandate valid on `at`' }) rightsHolders: HolderCountsDto;
   @ApiProperty({ type: HolderCountsDto, description: 'Identified rights holders on committed distribution lines' }) paidRightsHolders: HolderCountsDto;
   @ApiProperty({ type: [NonContractualMoneyDto] }) money: NonContractualMoneyDto[];
+  @ApiProperty({ type: NonContractualYearDto, nullable: true, description: 'The financial year the shares cover; null: every committed line' }) financialYear: NonContractualYearDto | null;
+  @ApiProperty({ type: [NonContractualShareDto], description: "Non-contractual money per currency as the society labelled its lines (mandate_basis)" }) declared: NonContractualShareDto[];
+  @ApiProperty({ type: [VerifiedNonContractualShareDto], description: 'Non-contractual money per currency as the mandate register says (no-mandate or entrusted-elsewhere, derived when each package committed)' })
+  verified: VerifiedNonContractualShareDto[];
 }
