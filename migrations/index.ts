@@ -15,6 +15,7 @@ import { CreateClaims1764300006010 } from './1764300006010-CreateClaims.js';
 import { IndexUnidentifiedLines1764300006020 } from './1764300006020-IndexUnidentifiedLines.js';
 import { PartitionDistributionLines1764300007000 } from './1764300007000-PartitionDistributionLines.js';
 import { AddSubmissionFormat1764400000000 } from './1764400000000-AddSubmissionFormat.js';
+import { AddFailedSubmissionStatus1765000000000 } from './1765000000000-AddFailedSubmissionStatus.js';
 import { AddDerivedMandateStatus1765000400000 } from './1765000400000-AddDerivedMandateStatus.js';
 import { AddApiTokenExpiry1765000200000 } from './1765000200000-AddApiTokenExpiry.js';
 import { CreateAudits1764300005000 } from './1764300005000-CreateAudits.js';
@@ -41,6 +42,7 @@ export const migrations = [
   IndexUnidentifiedLines1764300006020,
   PartitionDistributionLines1764300007000,
   AddSubmissionFormat1764400000000,
+  AddFailedSubmissionStatus1765000000000,
   AddApiTokenExpiry1765000200000,
   AddDerivedMandateStatus1765000400000,
 ];

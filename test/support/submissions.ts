@@ -12,7 +12,7 @@ export async function waitFinished(http: Http, id: string, timeoutMs = 60_000) {
   for (;;) {
     const s = await http.get(`/v1/submissions/${id}`);
     if (s.status !== 200) throw new Error(`poll: ${s.status} ${s.text}`);
-    if (['committed', 'rejected', 'superseded'].includes(s.body.status)) return s.body;
+    if (['committed', 'rejected', 'superseded', 'failed'].includes(s.body.status)) return s.body;
     if (Date.now() > end) throw new Error(`submission ${id} still ${s.body.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -2,7 +2,7 @@ export { SubmissionsModule } from './submissions.module.js';
 export { SubmissionsService } from './submissions.service.js';
 export type { Accepted } from './submissions.service.js';
 export { SubmissionsRepository } from './submissions.repository.js';
-export { IngestService } from './ingest/ingest.service.js';
+export { IngestService, MAX_INGEST_ATTEMPTS } from './ingest/ingest.service.js';
 export { INGEST_JOB } from './ingest/ingest.job.js';
 export type { IngestJobPayload } from './ingest/ingest.job.js';
 export { PACKAGE_TYPES, PACKAGES, CATEGORIES, USE_TYPES, WORK_TYPES, isPackageType, templateCsv, templateNdjson } from './package-types/package-types.js';

@@ -2,7 +2,7 @@ import type { InputProblem } from '../../errors/src/index.js';
 import type { SubmissionFormat } from './format.js';
 import type { PackageType } from './package-types/package-types.js';
 
-export type SubmissionStatus = 'queued' | 'validating' | 'rejected' | 'committed' | 'superseded';
+export type SubmissionStatus = 'queued' | 'validating' | 'rejected' | 'committed' | 'superseded' | 'failed';
 
 /** A submission as the API shows it. */
 export interface Submission {
@@ -18,6 +18,8 @@ export interface Submission {
   progress: number;
   phase: string | null;
   errorCount: number;
+  /** Why processing stopped without a verdict on the package (status `failed`), else null. */
+  failure: string | null;
   errors: InputProblem[];
   /** Hex Merkle root of the committed lines. */
   root: string | null;

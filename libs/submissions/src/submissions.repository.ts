@@ -4,10 +4,11 @@ import { type Page, toPage } from '../../database/src/index.js';
 import type { InputProblem } from '../../errors/src/index.js';
 import type { SubmissionFormat } from './format.js';
 import type { PackageType } from './package-types/package-types.js';
+import { printable, printableProblem } from './ingest/sniff.js';
 import type { Submission, SubmissionStatus } from './submission.js';
 
 const COLUMNS = `id, society_id AS "societyId", type, period, format, status, rows::int AS rows, progress, phase,
-  error_count::int AS "errorCount", errors, encode(root, 'hex') AS root, log_index::int AS "logIndex", supersedes,
+  error_count::int AS "errorCount", errors, failure, encode(root, 'hex') AS root, log_index::int AS "logIndex", supersedes,
   encode(sha256, 'hex') AS sha256, byte_size::bigint AS "byteSize",
   to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "receivedAt",
   to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "finishedAt"`;
@@ -20,6 +21,10 @@ export interface IngestTarget {
   format: SubmissionFormat;
   status: SubmissionStatus;
   storagePath: string;
+  /** Attempts started so far (a crashed attempt counts). */
+  attempts: number;
+  /** The last attempt's phase (a failed one says why). */
+  phase: string | null;
 }
 
 /** Every SQL statement about submission rows (the lines live with the ingest and the ledger). */
@@ -75,7 +80,7 @@ export class SubmissionsRepository {
 
   async ingestTarget(id: string): Promise<IngestTarget | undefined> {
     const rows: IngestTarget[] = await this.db.query(
-      `SELECT id, society_id AS "societyId", type, period, format, status, storage_path AS "storagePath" FROM submissions WHERE id = $1`,
+      `SELECT id, society_id AS "societyId", type, period, format, status, storage_path AS "storagePath", attempts, phase FROM submissions WHERE id = $1`,
       [id],
     );
     return rows[0];
@@ -105,7 +110,16 @@ export class SubmissionsRepository {
     await this.db.query(
       `UPDATE submissions SET status = 'rejected', phase = NULL, progress = 100, errors = $3, error_count = $4, rows = COALESCE($5, rows), finished_at = now()
        WHERE society_id = $1 AND id = $2 AND status IN ('queued', 'validating')`,
-      [societyId, id, JSON.stringify(errors), total, rows],
+      [societyId, id, JSON.stringify(errors.map(printableProblem)), total, rows],
+    );
+  }
+
+  /** Ends a submission whose processing cannot finish (not the package's fault), saying why. */
+  async fail(societyId: string, id: string, reason: string): Promise<void> {
+    await this.db.query(
+      `UPDATE submissions SET status = 'failed', failure = $3, phase = NULL, progress = 100, finished_at = now()
+       WHERE society_id = $1 AND id = $2 AND status IN ('queued', 'validating')`,
+      [societyId, id, printable(reason).slice(0, 1000)],
     );
   }
 

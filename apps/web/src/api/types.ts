@@ -78,7 +78,7 @@ export interface InputProblem {
 export const PACKAGE_TYPES = ['income', 'deductions', 'distribution-lines', 'inter-society', 'undistributed', 'board', 'mandates'] as const;
 export type PackageType = (typeof PACKAGE_TYPES)[number];
 
-export const SUBMISSION_STATUSES = ['queued', 'validating', 'rejected', 'committed', 'superseded'] as const;
+export const SUBMISSION_STATUSES = ['queued', 'validating', 'rejected', 'committed', 'superseded', 'failed'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 /** `GET /v1/submissions/{id}`. */
@@ -93,6 +93,8 @@ export interface Submission {
   progress: number;
   errorCount: number;
   errors: InputProblem[];
+  /** Why processing stopped without a verdict on the package (status failed), else null. */
+  failure: string | null;
   /** Merkle root of the committed lines (hex), once committed. */
   root: string | null;
   /** While it runs: staging, validating or committing (not in CONTRACT.md; may be absent). */
@@ -107,9 +109,9 @@ export interface SubmissionAccepted {
   status: SubmissionStatus;
 }
 
-/** A submission is finished once validation has either rejected or committed it. */
+/** A submission is finished once validation has rejected or committed it, or its processing failed for good. */
 export function isFinished(status: SubmissionStatus): boolean {
-  return status === 'rejected' || status === 'committed' || status === 'superseded';
+  return status === 'rejected' || status === 'committed' || status === 'superseded' || status === 'failed';
 }
 
 export const CATEGORIES = ['performing', 'mechanical', 'reproduction', 'communication', 'making-available', 'private-copying', 'performers', 'producers', 'reprography', 'other'] as const;

@@ -40,6 +40,14 @@ import { UploadStore } from '../storage/upload-store.js';
 import { type IngestTarget, SubmissionsRepository } from '../submissions.repository.js';
 import { checkHeader } from './header.js';
 import { NdjsonToCsv } from './ndjson.js';
+import { printable, sniffPackage } from './sniff.js';
+
+/**
+ * Attempts at one submission, counted in its row (an attempt the process did not survive
+ * counts): after this many without a verdict it ends `failed` with the reason. A
+ * parameter of the ledger's, not of any rule.
+ */
+export const MAX_INGEST_ATTEMPTS = 3;
 
 class Rejection extends Error {
   constructor(
@@ -116,6 +124,14 @@ export class IngestService {
   private async attempt(submissionId: string, runner: QueryRunner, client: pg.Client): Promise<void> {
     const target = await this.submissions.ingestTarget(submissionId);
     if (!target || (target.status !== 'queued' && target.status !== 'validating')) return; // another attempt finished it
+    if (target.attempts >= MAX_INGEST_ATTEMPTS) {
+      // Every attempt so far ended without a verdict (an error of the ledger's, or the
+      // process ended during it): stop here rather than retry at every boot for ever.
+      const last = target.phase?.startsWith('failed: ') ? target.phase.slice('failed: '.length) : `the process ended during the attempt (in ${target.phase ?? 'its queue'})`;
+      await this.submissions.fail(target.societyId, target.id, `gave up after ${target.attempts} attempts; the last: ${last}`);
+      this.logger.warn(`gave up ${target.type} ${target.period} (${target.id}) after ${target.attempts} attempts: ${last}`);
+      return;
+    }
     await this.submissions.startAttempt(target.societyId, target.id);
     const table = stagingTable(target.id);
     const started = Date.now();
@@ -146,8 +162,15 @@ export class IngestService {
         this.logger.log(`rejected ${target.type} ${target.period}: ${error.total} problem(s)`);
         return;
       }
-      // Not the package's fault: keep it unfinished (re-queued at the next boot) and say why.
-      await this.submissions.progress(target.societyId, target.id, `failed: ${(error as Error).message}`.slice(0, 300), 0).catch(() => undefined);
+      // Not the package's fault: keep it unfinished (retried, up to MAX_INGEST_ATTEMPTS in
+      // all) and say why; the last attempt ends it `failed` with the reason.
+      const reason = (error as Error).message ?? String(error);
+      if (target.attempts + 1 >= MAX_INGEST_ATTEMPTS) {
+        await this.submissions.fail(target.societyId, target.id, `gave up after ${target.attempts + 1} attempts; the last: ${reason}`).catch(() => undefined);
+        this.logger.error(`gave up ${target.type} ${target.period} (${target.id}) after ${target.attempts + 1} attempts: ${reason}`);
+        return;
+      }
+      await this.submissions.progress(target.societyId, target.id, `failed: ${printable(reason)}`.slice(0, 300), 0).catch(() => undefined);
       throw error;
     } finally {
       await runner.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
@@ -162,11 +185,15 @@ export class IngestService {
    * of strings, with their problems.
    */
   private async stage(t: IngestTarget, table: string, client: pg.Client, runner: QueryRunner): Promise<Staged> {
-    const firstLine = await this.readFirstLine(t.storagePath);
-    if (firstLine === null) throw new Rejection([{ line: 1, message: 'the file is empty' }], 1, 0);
+    const head = await this.readHead(t.storagePath);
+    if (head.length === 0) throw new Rejection([{ line: 1, message: 'the file is empty' }], 1, 0);
+    const unreadable = sniffPackage(head.subarray(0, 3).equals(BOM) ? head.subarray(3) : head);
+    if (unreadable) throw new Rejection([unreadable], 1, null);
+    const text = head.toString('utf8');
+    const headerLine = text.indexOf('\n') === -1 ? text : text.slice(0, text.indexOf('\n'));
     let header: string[] | null = null;
     if (t.format === 'csv') {
-      const checked = checkHeader(t.type, firstLine);
+      const checked = checkHeader(t.type, headerLine);
       if ('problems' in checked) throw new Rejection(checked.problems, checked.problems.length, null);
       header = checked.order;
     }
@@ -474,15 +501,13 @@ export class IngestService {
     }
   }
 
-  private async readFirstLine(file: string): Promise<string | null> {
+  /** The file's first 64 KiB (its header line and what it is made of). */
+  private async readHead(file: string): Promise<Buffer> {
     const handle = await open(file);
     try {
       const buffer = Buffer.alloc(64 * 1024);
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-      if (bytesRead === 0) return null;
-      const text = buffer.subarray(0, bytesRead).toString('utf8');
-      const end = text.indexOf('\n');
-      return end === -1 ? text : text.slice(0, end);
+      return buffer.subarray(0, bytesRead);
     } finally {
       await handle.close();
     }

@@ -32,11 +32,16 @@ export class SubmissionDto {
   @ApiProperty({ enum: PACKAGE_TYPES }) type: string;
   @ApiProperty({ example: '2025Q1' }) period: string;
   @ApiProperty({ enum: ['csv', 'ndjson'], description: 'How the package was sent: CSV, or JSON Lines (one object per line)' }) format: string;
-  @ApiProperty({ enum: ['queued', 'validating', 'rejected', 'committed', 'superseded'] }) status: string;
+  @ApiProperty({
+    enum: ['queued', 'validating', 'rejected', 'committed', 'superseded', 'failed'],
+    description: 'failed: processing stopped after its last attempt for a reason not in the package (see failure); nothing was recorded',
+  })
+  status: string;
   @ApiProperty({ nullable: true, type: Number, description: 'Data rows in the package' }) rows: number | null;
   @ApiProperty({ description: 'Percent done' }) progress: number;
   @ApiProperty({ nullable: true, type: String, description: 'staging, validating or committing while it runs' }) phase: string | null;
   @ApiProperty() errorCount: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Why processing stopped (status failed), else null' }) failure: string | null;
   @ApiProperty({ type: [InputProblemDto], description: 'The first 1000 problems by line and column' }) errors: InputProblemDto[];
   @ApiProperty({ nullable: true, type: String, description: 'Hex Merkle root of the committed lines' }) root: string | null;
   @ApiProperty({ nullable: true, type: Number }) logIndex: number | null;

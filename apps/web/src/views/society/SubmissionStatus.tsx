@@ -14,6 +14,7 @@ const STATUS_TEXT: Record<Submission['status'], string> = {
   rejected: 'Rejected: nothing was recorded; fix the lines below and upload again',
   committed: 'Committed to the ledger',
   superseded: 'Superseded by a later submission for the same period',
+  failed: 'Failed: the ledger could not process this package (not a problem in it); nothing was recorded. Upload it again, or tell the ledger operator',
 };
 
 /**
@@ -75,6 +76,7 @@ export function SubmissionStatus({ submissionId, onFinished }: { submissionId: s
           ['Rows', submission.rows === null ? 'not counted yet' : String(submission.rows)],
           ...(submission.receivedAt ? ([['Received', submission.receivedAt]] as [string, ReactNode][]) : []),
           ['Errors', String(submission.errorCount)],
+          ...(submission.failure ? ([['Reason', submission.failure]] as [string, ReactNode][]) : []),
           ...(submission.root ? ([['Merkle root', <code className="hash">{submission.root}</code>]] as [string, ReactNode][]) : []),
         ]}
       />
