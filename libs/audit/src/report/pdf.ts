@@ -415,7 +415,7 @@ function keyValues(doc: Doc, rows: [string, string][]): void {
 /** A table through PDFKit's table layout (it continues on a new page when it must). */
 function table(doc: Doc, header: string[] | null, rows: string[][], widths?: (number | '*')[], color?: (row: number, col: number) => string | undefined): void {
   doc.x = PAGE.margin;
-  const fit = fitColumns(doc, header, rows, widths ?? contentWidths(header, rows), 7.5);
+  const fit = fitColumns(doc, header, rows, widths ?? null, 7.5);
   doc.font(FONT.regular).fontSize(fit.size).fillColor(COLORS.ink);
   const data: PDFKit.Mixins.CellOptions[][] = [];
   if (header) data.push(header.map((h) => ({ text: h, backgroundColor: COLORS.shade, font: { src: FONT.bold, size: fit.size }, type: 'TH' as const })));
@@ -431,55 +431,54 @@ function table(doc: Doc, header: string[] | null, rows: string[][], widths?: (nu
   doc.moveDown(0.5);
 }
 
-/** Column widths in proportion to each column's longest text (within bounds), filling the content width. */
-function contentWidths(header: string[] | null, rows: string[][]): number[] {
-  const count = header?.length ?? rows[0]?.length ?? 0;
-  const weights = Array.from({ length: count }, (_, j) => {
-    const longest = Math.max(header ? header[j]!.length * 0.8 : 0, ...rows.map((r) => (r[j] ?? '').length));
-    return Math.min(28, Math.max(7, longest));
-  });
-  const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => Math.floor((w / total) * CONTENT * 100) / 100);
-}
-
 /** A table cell's horizontal padding and borders (padding [2, 3, 2, 3], border 0.4) with a point to spare. */
 const CELL_PADDING = 7;
 /** The smallest size a table is set in to keep its values whole. */
 const MIN_TABLE_SIZE = 5.5;
 
 /**
- * Widths for a table's columns (fixed widths and '*' sharing the rest of the content
- * width, as PDFKit takes them) such that no value is broken inside: each column at least
+ * Widths for a table's columns such that no value is broken inside: each column at least
  * as wide as its longest value or word (a header breaks between words only), measured in
- * the bold face; a column asked wider gives up its surplus first. When even those widths
- * do not fit, the table is set smaller (not below 5.5 pt; then long words break).
+ * the bold face. `widths` are the widths asked for (points, or '*' for a share of the rest
+ * of the content width, as PDFKit takes them); a column asked wider than it needs gives up
+ * its surplus first. Without `widths`, the room beyond those least widths goes to the
+ * columns whose text would otherwise wrap, in proportion to what they lack. When even the
+ * least widths do not fit, the table is set smaller (not below 5.5 pt; then long words break).
  */
-export function fitColumns(doc: Doc, header: string[] | null, rows: string[][], widths: (number | '*')[], size: number): { widths: number[]; size: number } {
+export function fitColumns(doc: Doc, header: string[] | null, rows: string[][], widths: (number | '*')[] | null, size: number): { widths: number[]; size: number } {
   doc.font(FONT.bold).fontSize(size);
+  const count = widths?.length ?? header?.length ?? rows[0]?.length ?? 0;
+  const column = (j: number) => [header?.[j] ?? '', ...rows.map((r) => r[j] ?? '')];
   const longest = (texts: string[]) => Math.max(0, ...texts.map((t) => doc.widthOfString(t)));
-  const min = widths.map((_, j) => {
-    const words = [header?.[j] ?? '', ...rows.map((r) => r[j] ?? '')].flatMap((t) => t.split(/\s+/));
-    return longest(words) + CELL_PADDING;
-  });
-  const fixed = widths.reduce<number>((n, w) => n + (w === '*' ? 0 : w), 0);
-  const stars = widths.filter((w) => w === '*').length;
-  const asked = widths.map((w) => (w === '*' ? Math.max(0, CONTENT - fixed) / stars : w));
+  const min = Array.from({ length: count }, (_, j) => longest(column(j).flatMap((t) => t.split(/\s+/))) + CELL_PADDING);
+  const total = (ws: number[]) => ws.reduce((a, b) => a + b, 0);
+  let asked: number[];
+  if (widths) {
+    const fixed = widths.reduce<number>((n, w) => n + (w === '*' ? 0 : w), 0);
+    const stars = widths.filter((w) => w === '*').length;
+    asked = widths.map((w) => (w === '*' ? Math.max(0, CONTENT - fixed) / stars : w));
+  } else {
+    // Each column's text on one line (at most 45% of the page), then share what is left or lacking.
+    const whole = min.map((m, j) => Math.max(m, Math.min(CONTENT * 0.45, longest(column(j)) + CELL_PADDING)));
+    const lacking = total(whole) - total(min);
+    const room = CONTENT - total(min);
+    asked = total(whole) <= CONTENT ? whole.map((w) => (w * CONTENT) / total(whole)) : min.map((m, j) => m + (lacking > 0 ? ((whole[j]! - m) * Math.max(0, room)) / lacking : 0));
+  }
   const out = asked.map((w, j) => Math.max(w, min[j]!));
-  let over = out.reduce((a, b) => a + b, 0) - CONTENT;
+  let over = total(out) - CONTENT;
   if (over > 0) {
     const slack = out.map((w, j) => w - min[j]!);
-    const total = slack.reduce((a, b) => a + b, 0);
-    const take = Math.min(1, over / (total || 1));
+    const take = Math.min(1, over / (total(slack) || 1));
     out.forEach((w, j) => (out[j] = w - slack[j]! * take));
-    over = out.reduce((a, b) => a + b, 0) - CONTENT;
+    over = total(out) - CONTENT;
   }
   if (over > 0.01) {
     // Text widths scale with the size, the padding does not.
-    const text = out.reduce((a, b) => a + b - CELL_PADDING, 0);
+    const text = total(out) - CELL_PADDING * out.length;
     const scale = Math.max(MIN_TABLE_SIZE / size, (CONTENT - CELL_PADDING * out.length) / text);
     size = Math.floor(size * scale * 10) / 10;
     out.forEach((w, j) => (out[j] = (w - CELL_PADDING) * scale + CELL_PADDING));
-    const sum = out.reduce((a, b) => a + b, 0);
+    const sum = total(out);
     if (sum > CONTENT) out.forEach((w, j) => (out[j] = (w * CONTENT) / sum));
   }
   return { widths: out.map((w) => Math.floor(w * 100) / 100), size };
