@@ -32,6 +32,14 @@ describe('loadConfig', () => {
       expect((e as Error).message).not.toMatch(/short-secret/);
     }
   });
+
+  it('keeps JOBS_PER_SOCIETY below JOBS_CONCURRENCY, so one society cannot take every job slot', () => {
+    expect(loadConfig({})).toMatchObject({ JOBS_CONCURRENCY: 2, JOBS_PER_SOCIETY: 1 });
+    expect(loadConfig({ JOBS_CONCURRENCY: '4', JOBS_PER_SOCIETY: '3' })).toMatchObject({ JOBS_CONCURRENCY: 4, JOBS_PER_SOCIETY: 3 });
+    expect(loadConfig({ JOBS_CONCURRENCY: '1' })).toMatchObject({ JOBS_CONCURRENCY: 1, JOBS_PER_SOCIETY: 1 }); // one slot: societies in turn only
+    expect(() => loadConfig({ JOBS_CONCURRENCY: '2', JOBS_PER_SOCIETY: '2' })).toThrow(/JOBS_PER_SOCIETY: must be below JOBS_CONCURRENCY \(2\)/);
+    expect(() => loadConfig({ JOBS_CONCURRENCY: '0' })).toThrow(/JOBS_CONCURRENCY/);
+  });
 });
 
 describe('the log keys in the environment', () => {

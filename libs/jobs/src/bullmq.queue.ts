@@ -6,10 +6,14 @@ import { DEFAULT_JOB_LIMITS } from './in-process.queue.js';
 import { type EnqueueOptions, JobQueue, type JobName, type JobRunner } from './job.js';
 import { type GatedJob, TenantGate } from './tenant-gate.js';
 
-/** How often a worker repairs the tenant gate after crashes (see TenantGate). */
-const SWEEP_MS = 5_000;
-/** A job out for this long without being in BullMQ was lost between the gate and BullMQ: it is added again. */
-const LOST_AFTER_MS = 10_000;
+export interface GateTiming {
+  /** How often a worker repairs the tenant gate after crashes (see TenantGate). */
+  sweepMs: number;
+  /** A job out for this long without being in BullMQ was lost between the gate and BullMQ: it is added again. */
+  lostAfterMs: number;
+}
+
+const GATE_TIMING: GateTiming = { sweepMs: 5_000, lostAfterMs: 10_000 };
 
 /**
  * BullMQ on Redis: one queue per job name. The job id makes enqueueing idempotent
@@ -35,6 +39,7 @@ export class BullMqJobQueue extends JobQueue {
     private readonly redisUrl: string,
     private readonly prefix = 'ledger',
     limits: FairLimits = DEFAULT_JOB_LIMITS,
+    private readonly timing: GateTiming = GATE_TIMING,
   ) {
     super();
     this.limits = checkFairLimits(limits);
@@ -95,7 +100,7 @@ export class BullMqJobQueue extends JobQueue {
           const state = await queue.getJobState(id);
           if (state === 'completed' || state === 'failed' || (state === 'unknown' && !job)) {
             for (const next of await this.gate.finish(name, tenant, id)) await this.add(name, next);
-          } else if (state === 'unknown' && Date.now() - since > LOST_AFTER_MS) {
+          } else if (state === 'unknown' && Date.now() - since > this.timing.lostAfterMs) {
             this.logger.warn(`job ${name}:${id} was out of the tenant gate but not in the queue: added again`);
             await this.add(name, job!);
             await this.gate.touch(name, tenant, id);
@@ -151,7 +156,7 @@ export class BullMqJobQueue extends JobQueue {
         .finally(() => (this.sweeping = null));
     };
     sweep();
-    this.sweeper = setInterval(sweep, SWEEP_MS);
+    this.sweeper = setInterval(sweep, this.timing.sweepMs);
     this.sweeper.unref();
   }
 
