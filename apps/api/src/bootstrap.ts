@@ -12,6 +12,7 @@ import type { AppConfig } from '../../../libs/config/src/index.js';
 import { AppModule } from './app.module.js';
 import { TokenService } from '../../../libs/auth/src/index.js';
 import { authenticateRequests, rateLimitKey } from './common/authentication.hook.js';
+import { nestingLimitedJsonParser } from './common/json-body.js';
 import { PinoNestLogger } from './common/logger.js';
 import { registerStreamedBodies } from './common/streamed-body.js';
 import { strictValidationPipe } from './common/validation.js';
@@ -98,6 +99,8 @@ export async function createApp(options: {
   await app.register(multipart, { limits: { files: 1, fields: 5, fileSize: config.UPLOAD_LIMIT_BYTES + 1 } });
   await registerWebAssets(app);
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
+  // JSON bodies: Fastify's parser behind a nesting limit (a deep body overflowed the stack).
+  app.useBodyParser('application/json', { bodyLimit: JSON_BODY_LIMIT }, nestingLimitedJsonParser(app.getHttpAdapter().getInstance()));
   app.useGlobalPipes(strictValidationPipe());
   // No enableShutdownHooks(): main.ts owns SIGINT/SIGTERM and calls app.close() (which runs
   // the shutdown hooks) before closing the database; Nest's own listener would re-raise the

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type Principal, readableSocietyIds, seesAll } from '../../auth/src/index.js';
-import { decodeCursor, type Page } from '../../database/src/index.js';
+import { decodeCursor, invalidCursor, type Page } from '../../database/src/index.js';
 import { DomainError, type InputProblem } from '../../errors/src/index.js';
 import { JobQueue } from '../../jobs/src/index.js';
 import { SocietiesService, type Society } from '../../registry/src/index.js';
@@ -13,6 +13,9 @@ import { ownHeads, reportBytes, sha256Hex } from './report/report.js';
 import { RULE_IDS, UnknownRulesError, selectRules } from './rules/catalogue.js';
 import type { AuditedSociety } from './rules/rule.js';
 import { AuditEngine } from './runner/audit-engine.js';
+
+/** An audit list's key: JSON of [createdAt (as the list writes it), id]. */
+const AUDIT_KEY = /^\["\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z","[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"\]$/;
 
 export interface AuditRequest {
   societyId: string;
@@ -86,14 +89,14 @@ export class AuditsService {
   async list(principal: Principal, q: { societyId?: string }, limit: number, cursor?: string): Promise<Page<Audit>> {
     if (principal.role === 'rights-holder') throw DomainError.forbidden('Rights holders do not read audits');
     if (q.societyId) await this.societyFor(principal, q.societyId);
-    const key = decodeCursor(cursor);
+    // The key is JSON.stringify([createdAt, id]) of the last audit listed.
+    const key = decodeCursor(cursor, AUDIT_KEY);
     let after: { createdAt: string; id: string } | null = null;
     if (key !== null) {
-      const parsed = JSON.parse(key) as unknown;
-      if (!Array.isArray(parsed) || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'string') {
-        throw DomainError.validation('Invalid cursor', [{ field: 'cursor', message: 'is not a cursor this API returned' }]);
-      }
-      after = { createdAt: parsed[0], id: parsed[1] };
+      const [createdAt, id] = JSON.parse(key) as [string, string];
+      const at = Date.parse(createdAt);
+      if (Number.isNaN(at) || new Date(at).toISOString() !== createdAt) throw invalidCursor();
+      after = { createdAt, id };
     }
     const page = await this.audits.list(readableSocietyIds(principal), q.societyId ?? null, limit, after);
     return { items: page.items.map((row) => view(row, principal)), nextCursor: page.nextCursor };

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/src/index.js';
-import { decodeCursor, type Page, toPage } from '../../database/src/index.js';
+import { decodeCursor, type Page, toPage, UUID_KEY } from '../../database/src/index.js';
 import { DomainError } from '../../errors/src/index.js';
 import { type Authentication, bearerTokenOf } from './credential.js';
 import type { Principal, Role } from './principal.js';
@@ -20,7 +20,6 @@ export interface IssueTokenInput {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const TOKEN_PREFIX = 'clt_';
 
@@ -94,8 +93,7 @@ export class TokenService {
 
   /** The tokens the caller may see (admin: all; a society or a rights holder: those bound to it), never their secret. */
   async list(principal: Principal, limit: number, cursor?: string): Promise<Page<TokenView>> {
-    const after = decodeCursor(cursor);
-    if (after !== null && !UUID.test(after)) throw DomainError.validation('Invalid cursor', [{ field: 'cursor', message: 'is not a cursor this API returned' }]);
+    const after = decodeCursor(cursor, UUID_KEY);
     return toPage(await this.tokens.list(this.scopeOf(principal), limit + 1, after), limit, (t) => t.id);
   }
 

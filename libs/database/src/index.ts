@@ -4,7 +4,7 @@ export type { EmbeddedDatabase, EmbeddedOptions } from './embedded-postgres.js';
 export { decimalTransformer } from './decimal.transformer.js';
 export { withDatabase } from './url.js';
 export { DatabaseModule } from './database.module.js';
-export { encodeCursor, decodeCursor, toPage, DEFAULT_LIMIT, MAX_LIMIT } from './pagination.js';
+export { encodeCursor, decodeCursor, invalidCursor, toPage, DEFAULT_LIMIT, MAX_LIMIT, UUID_KEY } from './pagination.js';
 export type { Page } from './pagination.js';
 export { connect, ensureDatabase } from './connect.js';
 export type { Connection } from './connect.js';

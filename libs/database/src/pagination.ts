@@ -14,15 +14,30 @@ export function encodeCursor(key: string): string {
   return Buffer.from(JSON.stringify({ k: key }), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): string | null {
+/** The key of a list ordered by a UUID id (most lists). */
+export const UUID_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The problem of a cursor the API did not return: a 400 naming `cursor`. */
+export function invalidCursor(): DomainError {
+  return DomainError.validation('Invalid cursor', [{ field: 'cursor', message: 'is not a cursor this API returned' }]);
+}
+
+/**
+ * The key inside a cursor, or null without one. `shape` is the form the list's keys take
+ * (UUID_KEY for most): a key of any other form, like anything that is not a cursor at
+ * all, is a 400 naming `cursor`, so a tampered cursor never reaches the database (where
+ * a key of the wrong type was a 500).
+ */
+export function decodeCursor(cursor: string | undefined, shape: RegExp): string | null {
   if (cursor === undefined || cursor === '') return null;
+  let key: unknown;
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown };
-    if (typeof parsed.k === 'string') return parsed.k;
+    key = (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k?: unknown } | null)?.k;
   } catch {
-    // fall through to the error below
+    throw invalidCursor();
   }
-  throw DomainError.validation('Invalid cursor', [{ field: 'cursor', message: 'is not a cursor this API returned' }]);
+  if (typeof key !== 'string' || !shape.test(key)) throw invalidCursor();
+  return key;
 }
 
 /**

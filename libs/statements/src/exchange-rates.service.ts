@@ -2,11 +2,15 @@ import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../auth/src/index.js';
-import { decodeCursor, encodeCursor, type Page } from '../../database/src/index.js';
+import { decodeCursor, encodeCursor, invalidCursor, type Page } from '../../database/src/index.js';
 import { DomainError, type InputProblem } from '../../errors/src/index.js';
 import { eq, parseDecimal } from '../../money/src/index.js';
 import { ExchangeRatesRepository, type RecordedRate } from './exchange-rates.repository.js';
 import { explainIsoDate, parseRatesCsv } from './rates-csv.js';
+
+/** A rate list's key: currency and day. */
+const RATE_KEY = /^([A-Z]{3}) (\d{4}-\d{2}-\d{2})$/;
+const isCalendarDate = (day: string) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
 
 /** Largest rate table accepted in one upload (it is read into memory to be checked whole). */
 export const MAX_RATE_TABLE_BYTES = 4 * 1024 * 1024;
@@ -82,9 +86,9 @@ export class ExchangeRatesService {
 
   /** Every recorded rate (of one currency), by currency and day. */
   async list(currency: string | undefined, limit: number, cursor?: string): Promise<Page<RecordedRate>> {
-    const key = decodeCursor(cursor);
-    const after = key === null ? null : /^([A-Z]{3}) (\d{4}-\d{2}-\d{2})$/.exec(key);
-    if (key !== null && !after) throw DomainError.validation('Invalid cursor', [{ field: 'cursor', message: 'is not a cursor this API returned' }]);
+    const key = decodeCursor(cursor, RATE_KEY);
+    const after = key === null ? null : RATE_KEY.exec(key);
+    if (after && !isCalendarDate(after[2])) throw invalidCursor();
     const rows = await this.rates.list(currency ?? null, after ? { currency: after[1], date: after[2] } : null, limit + 1);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];

@@ -1,12 +1,8 @@
-import { decodeCursor, encodeCursor } from '../../database/src/index.js';
-import { DomainError } from '../../errors/src/index.js';
+import { decodeCursor, encodeCursor, UUID_KEY } from '../../database/src/index.js';
 import type { LineKey } from './statements.repository.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const LINE_KEY = new RegExp(`^(${UUID}) (${UUID}) ([0-9]{1,9})$`);
-const ID_KEY = new RegExp(`^${UUID}$`);
-
-const invalidCursor = () => DomainError.validation('Invalid cursor', [{ field: 'cursor', message: 'is not a cursor this API returned' }]);
 
 /** The opaque cursor after a line (society, submission, line number). */
 export function lineCursor(key: LineKey): string {
@@ -14,17 +10,13 @@ export function lineCursor(key: LineKey): string {
 }
 
 export function decodeLineCursor(cursor: string | undefined): LineKey | null {
-  const key = decodeCursor(cursor);
-  if (key === null) return null;
-  const m = LINE_KEY.exec(key);
-  if (!m) throw invalidCursor();
-  return { societyId: m[1], submissionId: m[2], lineNo: Number(m[3]) };
+  const key = decodeCursor(cursor, LINE_KEY);
+  const m = key === null ? null : LINE_KEY.exec(key);
+  return m ? { societyId: m[1], submissionId: m[2], lineNo: Number(m[3]) } : null;
 }
 
 export function decodeIdCursor(cursor: string | undefined): string | null {
-  const key = decodeCursor(cursor);
-  if (key !== null && !ID_KEY.test(key)) throw invalidCursor();
-  return key;
+  return decodeCursor(cursor, UUID_KEY);
 }
 
 /** `#<n>` names the line numbered n in the file (as proofs do); anything else is the package's line id. */

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { type Principal, readableSocietyIds } from '../../auth/src/index.js';
 import { Clock } from '../../config/src/index.js';
-import { decodeCursor, type Page } from '../../database/src/index.js';
+import { decodeCursor, type Page, UUID_KEY } from '../../database/src/index.js';
 import { DomainError } from '../../errors/src/index.js';
 import { JobQueue } from '../../jobs/src/index.js';
 import { SocietiesService } from '../../registry/src/index.js';
@@ -81,7 +81,7 @@ export class SubmissionsService {
   async list(principal: Principal, societyId: string, filter: { type?: string; period?: string }, limit: number, cursor?: string): Promise<Page<Submission>> {
     await this.societies.assertReadable(principal, societyId);
     if (principal.role === 'rights-holder') throw DomainError.notFound('Society', societyId);
-    return this.submissions.list(societyId, filter, limit, decodeCursor(cursor));
+    return this.submissions.list(societyId, filter, limit, decodeCursor(cursor, UUID_KEY));
   }
 
   /** Puts every unfinished submission back on the queue (PostgreSQL is the source of truth). */

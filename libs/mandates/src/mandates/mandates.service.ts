@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../../../auth/src/index.js';
-import { decodeCursor, type Page } from '../../../database/src/index.js';
+import { decodeCursor, type Page, UUID_KEY } from '../../../database/src/index.js';
 import { DomainError, type InputProblem } from '../../../errors/src/index.js';
 import { RightsHoldersService, SocietiesService } from '../../../registry/src/index.js';
 import { assertMayChangeHoldersMandates, readableMandates, recordedBy } from '../access.js';
@@ -152,8 +152,7 @@ export class MandatesService {
 
   /** Every recorded version of a mandate, oldest first. */
   async history(principal: Principal, id: string, limit: number, cursor?: string): Promise<Page<Mandate>> {
-    const after = decodeCursor(cursor);
-    if (after !== null && !/^[1-9]\d{0,8}$/.test(after)) throw invalidCursor();
+    const after = decodeCursor(cursor, /^[1-9]\d{0,8}$/);
     const page = await this.mandates.versions(id, readableMandates(principal), limit, after === null ? null : Number(after));
     if (page.items.length === 0 && after === null) throw DomainError.notFound('Mandate', id);
     return page;
@@ -299,13 +298,9 @@ export class MandatesService {
   }
 }
 
-const invalidCursor = () => DomainError.validation('Invalid cursor', [{ field: 'cursor', message: 'is not a cursor this API returned' }]);
-
 /** A list cursor: the last mandate id seen. */
 function uuidCursor(cursor: string | undefined): string | null {
-  const after = decodeCursor(cursor);
-  if (after !== null && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(after)) throw invalidCursor();
-  return after;
+  return decodeCursor(cursor, UUID_KEY);
 }
 
 function sameTerms(a: MandateTerms, b: MandateTerms): boolean {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../auth/src/index.js';
-import { decodeCursor, type Page } from '../../../database/src/index.js';
+import { decodeCursor, type Page, UUID_KEY } from '../../../database/src/index.js';
 import { SocietiesService } from '../societies/societies.service.js';
 import { validatePeriod } from '../validation.js';
 import type { Accreditation, NewAccreditation } from './accreditation.js';
@@ -21,6 +21,6 @@ export class AccreditationsService {
 
   async list(principal: Principal, societyId: string, limit: number, cursor?: string): Promise<Page<Accreditation>> {
     await this.societies.assertReadable(principal, societyId);
-    return this.accreditations.list(societyId, limit, decodeCursor(cursor));
+    return this.accreditations.list(societyId, limit, decodeCursor(cursor, UUID_KEY));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../auth/src/index.js';
-import { decodeCursor, type Page } from '../../../database/src/index.js';
+import { decodeCursor, type Page, UUID_KEY } from '../../../database/src/index.js';
 import { SocietiesService } from '../societies/societies.service.js';
 import { validatePeriod } from '../validation.js';
 import type { BoardMember, NewBoardMember } from './board-member.js';
@@ -21,6 +21,6 @@ export class BoardMembersService {
 
   async list(principal: Principal, societyId: string, at: string | null, limit: number, cursor?: string): Promise<Page<BoardMember>> {
     await this.societies.assertReadable(principal, societyId);
-    return this.members.list(societyId, at, limit, decodeCursor(cursor));
+    return this.members.list(societyId, at, limit, decodeCursor(cursor, UUID_KEY));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Principal, seesAll } from '../../../auth/src/index.js';
-import { decodeCursor, type Page } from '../../../database/src/index.js';
+import { decodeCursor, type Page, UUID_KEY } from '../../../database/src/index.js';
 import { DomainError } from '../../../errors/src/index.js';
 import type { NewRightsHolder, RightsHolder } from './rights-holder.js';
 import { type HolderScope, RightsHoldersRepository } from './rights-holders.repository.js';
@@ -31,7 +31,7 @@ export class RightsHoldersService {
   }
 
   list(principal: Principal, limit: number, cursor?: string): Promise<Page<RightsHolder>> {
-    return this.holders.list(this.scope(principal), limit, decodeCursor(cursor));
+    return this.holders.list(this.scope(principal), limit, decodeCursor(cursor, UUID_KEY));
   }
 
   private scope(p: Principal): HolderScope {

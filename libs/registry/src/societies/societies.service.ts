@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Principal, seesAll } from '../../../auth/src/index.js';
-import { decodeCursor, type Page } from '../../../database/src/index.js';
+import { decodeCursor, type Page, UUID_KEY } from '../../../database/src/index.js';
 import { DomainError } from '../../../errors/src/index.js';
 import { validateFinancialYearEnd } from '../validation.js';
 import type { NewSociety, Society } from './society.js';
@@ -32,7 +32,7 @@ export class SocietiesService {
   }
 
   list(principal: Principal, limit: number, cursor?: string): Promise<Page<Society>> {
-    return this.societies.list(this.visibleIds(principal), limit, decodeCursor(cursor));
+    return this.societies.list(this.visibleIds(principal), limit, decodeCursor(cursor, UUID_KEY));
   }
 
   /** Throws not-found unless the principal may read this society's own data. */

@@ -17,8 +17,9 @@ export class TransparencyQueryDto {
   @IsOptional() @IsIn(TRANSPARENCY_FORMATS, { message: `must be one of: ${TRANSPARENCY_FORMATS.join(', ')}` })
   format?: TransparencyFormat;
 
-  @ApiPropertyOptional({ example: 12, description: "Reproduce the report at the signed head of this tree size (default: the log's latest head)" })
+  @ApiPropertyOptional({ example: 12, minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: "Reproduce the report at the signed head of this tree size (default: the log's latest head)" })
   @IsOptional() @Type(() => Number) @IsInt({ message: 'must be a whole number (a tree size of the log)' }) @Min(1, { message: 'must be a tree size of the log, 1 or more' })
+  @Max(Number.MAX_SAFE_INTEGER, { message: `must be a tree size of the log, at most ${Number.MAX_SAFE_INTEGER}` })
   asOfTreeSize?: number;
 }
 
