@@ -27,7 +27,10 @@ describe('audits of the demo world', () => {
     expect(rao).toMatchObject({ status: 'done', error: null });
     const failed = rao.findings.filter((f: { passed: boolean }) => !f.passed).map((f: { rule: string }) => f.rule);
     expect(failed).toEqual(
-      expect.arrayContaining(['payout.outstanding', 'payout.conservation', 'payout.inter-society-transfer', 'governance.board-representation', 'governance.post-termination-activity']),
+      expect.arrayContaining([
+        'payout.outstanding', 'payout.conservation', 'payout.inter-society-transfer', 'governance.board-representation', 'governance.post-termination-activity',
+        'governance.mandate-declared-without-mandate', 'governance.mandate-entrusted-elsewhere',
+      ]),
     );
     expect(findingOf(rao, 'payout.distribution-deadline').passed).toBe(true);
     expect(findingOf(rao, 'payout.management-cost-ratio')).toMatchObject({ passed: true, evidence: { ratioPercent: '12.00', peersWithIncome: 4 } });
@@ -37,6 +40,11 @@ describe('audits of the demo world', () => {
     expect(board.find((c: { constituency: string }) => c.constituency === 'publishers')).toMatchObject({ actualSeats: 1, gap: expect.any(Number) });
     expect(board.find((c: { constituency: string }) => c.constituency === 'publishers').gap).toBeLessThan(0);
     expect(findingOf(rao, 'governance.post-termination-activity').evidence.lines[0]).toMatchObject({ mandateEnded: '2024-06-30', basis: 'contractual' });
+    // The line for rights entrusted exclusively to the Nordic bureau (cisac 904), and lines labelled contractual without a mandate.
+    expect(findingOf(rao, 'governance.mandate-entrusted-elsewhere').evidence.examples).toEqual([expect.objectContaining({ lineId: 'RAO-2025Q2-N001', territory: 'SE', entrustedTo: '904' })]);
+    expect(findingOf(rao, 'governance.mandate-declared-without-mandate').evidence.found[0]).toMatchObject({ currency: 'RUB', lines: expect.any(Number) });
+    const share = findingOf(rao, 'governance.non-contractual-management').evidence;
+    expect(Number(share.verified.sharePercent)).toBeGreaterThan(Number(share.declared.sharePercent));
 
     if (process.env.AUDIT_PDF_OUT) {
       const pdf = await fetch(`${t.baseUrl}/v1/audits/${rao.id}/report.pdf`, { headers: { authorization: `Bearer ${t.adminToken}` } });

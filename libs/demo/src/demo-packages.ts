@@ -9,7 +9,10 @@ import { csvField } from '../../csv/src/index.js';
  * other societies + undistributed), except where a finding is meant to show:
  *  - the RAO-like society's 2025Q3 undistributed report is missing (a conservation gap);
  *  - the RSP-like society's 2025Q4 distribution package is rejected (bad lines);
- *  - publishers receive most of the RAO-like society's money, while its board seats one.
+ *  - publishers receive most of the RAO-like society's money, while its board seats one;
+ *  - the RAO-like society labels lines contractual for holders who gave it no mandate, and
+ *    its 2025Q2 package pays the first holder for uses in Sweden, rights that holder
+ *    entrusted exclusively to the Nordic bureau (the derived mandate status shows both).
  * The foreign society sends its undistributed reports as JSON Lines, the rest is CSV.
  */
 export interface DemoPackage {
@@ -141,6 +144,18 @@ export function demoPackages(): DemoPackage[] {
           ],
         );
       });
+      // The RAO-like society collects for uses in Sweden of the first holder, whose performing
+      // rights outside Russia are entrusted exclusively to the Nordic bureau.
+      if (p.key === 'rao' && period === '2025Q2') {
+        const gross = 150_000_00n;
+        const fee = (gross * 15n) / 100n;
+        const other = (gross * 2n) / 100n;
+        grossTotal += gross;
+        feeTotal += fee;
+        otherTotal += other;
+        lines.push([`RAO-${period}-N001`, holders[0].ipi, csvField(holders[0].name), '', 'Demo work 7', p.category, p.useType, 'SE', d.first, d.last, p.currency,
+          money(gross), money(fee), money(other), money(gross - fee - other), 'paid', d.payday, 'contractual']);
+      }
       // One unidentified line per quarter (money held for later claims); the Nordic
       // bureau's of 2025Q2 bears the first holder's name, written the other way round
       // (unclaimed money its statement finds).
