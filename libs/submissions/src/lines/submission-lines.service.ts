@@ -50,7 +50,8 @@ export interface SubmissionLinesPage extends Page<SubmissionLine> {
   mandatesKnownAt: string | null;
 }
 
-const LINE_NO = /^[0-9]{1,10}$/;
+// Nine digits at most: the key goes to an int parameter (ten digits could overflow it: a 500).
+const LINE_NO = /^[0-9]{1,9}$/;
 
 /** The lines of a committed distribution-lines package, with their mandate status (CONTRACT.md, issue 14). */
 @Injectable()
