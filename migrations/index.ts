@@ -15,6 +15,9 @@ import { CreateClaims1764300006010 } from './1764300006010-CreateClaims.js';
 import { IndexUnidentifiedLines1764300006020 } from './1764300006020-IndexUnidentifiedLines.js';
 import { PartitionDistributionLines1764300007000 } from './1764300007000-PartitionDistributionLines.js';
 import { AddSubmissionFormat1764400000000 } from './1764400000000-AddSubmissionFormat.js';
+import { AddMandateRequestStatus1765000500000 } from './1765000500000-AddMandateRequestStatus.js';
+import { AddMandatePolicyScope1765000500100 } from './1765000500100-AddMandatePolicyScope.js';
+import { AddAccreditationCategories1765000500200 } from './1765000500200-AddAccreditationCategories.js';
 import { AddFailedSubmissionStatus1765000000000 } from './1765000000000-AddFailedSubmissionStatus.js';
 import { AddDerivedMandateStatus1765000400000 } from './1765000400000-AddDerivedMandateStatus.js';
 import { AddApiTokenExpiry1765000200000 } from './1765000200000-AddApiTokenExpiry.js';
@@ -45,4 +48,7 @@ export const migrations = [
   AddFailedSubmissionStatus1765000000000,
   AddApiTokenExpiry1765000200000,
   AddDerivedMandateStatus1765000400000,
+  AddMandateRequestStatus1765000500000,
+  AddMandatePolicyScope1765000500100,
+  AddAccreditationCategories1765000500200,
 ];

@@ -31,6 +31,8 @@ const SOCIETY_ROUTES_PUBLIC_TO_RIGHTS_HOLDERS = new Set([
   'GET /v1/societies/{id}/log/consistency',
   // The annual transparency report is public by law (Directive 2014/26/EU Art. 22(1)): sums and the board only.
   'GET /v1/societies/{id}/transparency-report',
+  // A society's mandate policy (notice, categories managed, days to answer, opt-out rule): holders choose by it (issue 14).
+  'GET /v1/societies/{id}/mandate-policy',
 ]);
 
 /** The tenants, and a mandate of holder A held at society B (so society A sees neither). */
@@ -48,6 +50,8 @@ const QUERY_FIXTURES: Record<string, string> = {
   'POST /v1/societies/{id}/submissions': '?type=deductions&period=2025Q3',
   'GET /v1/rights-holders/{id}/statement': '?year=2025&currency=EUR',
   'GET /v1/rights-holders/{id}/statement/lines': '?year=2025',
+  'GET /v1/inter-society/matches': '?financialYear=2025',
+  'GET /v1/inter-society/matrix': '?financialYear=2025',
   'GET /v1/societies/{id}/transparency-report': '?financialYear=2025',
 };
 
@@ -79,9 +83,12 @@ function bodyFixtures(cast: Cast): Record<string, unknown> {
     'POST /v1/societies/{id}/accreditations': { authority: 'A', scope: 'S', validFrom: '2020-01-01', validTo: '2029-12-31' },
     'POST /v1/societies/{id}/board-members': { memberId: 'M', name: 'N', constituency: 'authors', seatFrom: '2024-01-01' },
     'POST /v1/rights-holders': { name: 'Matrix', ipi: '00052210040', kind: 'author', country: 'FR' },
+    'PATCH /v1/rights-holders/{id}': { name: 'Matrix' },
     'POST /v1/rights-holders/{id}/mandates': { societyId: cast.societyB.id, category: 'mechanical', workType: 'musical', territories: ['DE'], validFrom: '2024-01-01', basis: 'contractual', exclusive: false },
     'POST /v1/mandates/{id}/termination': { requestedOn: '2025-01-15' },
     'POST /v1/mandates/{id}/opt-out': { requestedOn: '2025-01-15' },
+    'POST /v1/mandates/{id}/acceptance': {},
+    'POST /v1/mandates/{id}/refusal': { reason: 'matrix' },
     'PUT /v1/societies/{id}/mandate-policy': { noticeMonths: 3, terminateAtFinancialYearEnd: false },
     'POST /v1/apportionment': { method: 'dhondt', seats: 3, parties: [{ name: 'A', votes: '10' }, { name: 'B', votes: '5.5' }] },
     'PUT /v1/societies/{id}/governance-settings': { boardSize: 7, method: 'sainte-lague', lookbackYears: 3 },
@@ -104,7 +111,7 @@ describe('route matrix', () => {
     t = await bootTestApp();
     http = new Http(t.baseUrl);
     const tenants = await givenTenants(http.as(t.adminToken));
-    const mandate = await givenMandate(http.as(tenants.tokens.holderA), tenants.holderA.id, tenants.societyB.id);
+    const mandate = await givenMandate(http.as(tenants.tokens.holderA), tenants.holderA.id, tenants.societyB.id, {}, http.as(tenants.tokens.societyB));
     const submission = await submitAndWait(http.as(tenants.tokens.societyA), tenants.societyA.id, 'deductions', '2025Q1', DEDUCTIONS_CSV);
     const audit = await http.as(tenants.tokens.societyA).post('/v1/audits', { societyId: tenants.societyA.id, financialYear: 2025 });
     const token = await http.as(t.adminToken).post('/v1/tokens', { role: 'society', societyId: tenants.societyA.id, label: 'matrix: a token of society A' });

@@ -42,6 +42,7 @@ describe('mandates: create, read, conflicts, bad input, tenancy', () => {
       exclusive: true,
       version: 1,
       change: 'created',
+      status: 'requested',
       splitFrom: null,
       consent: { category: 'mechanical', recordedBy: expect.stringContaining('rights-holder'), evidence: 'Signed form 2024/7' },
     });
@@ -106,15 +107,15 @@ describe('mandates: create, read, conflicts, bad input, tenancy', () => {
   });
 
   it('keeps each holder to its own mandates: another holder, a society or an unknown id gets 404 or 403', async () => {
-    const m = await givenMandate(holderA, cast.holderA.id, cast.societyA.id, { category: 'reprography', territories: ['DE'] });
+    const m = await givenMandate(holderA, cast.holderA.id, cast.societyA.id, { category: 'reprography', territories: ['DE'] }, admin.as(cast.tokens.societyA));
     const before = await countVersions();
     // Another rights holder can neither create for A, read A's list, nor read the mandate.
     expect((await holderB.post(`/v1/rights-holders/${cast.holderA.id}/mandates`, mandateBody(cast.societyB.id, { category: 'other' }))).status).toBe(404);
     expect((await holderB.get(`/v1/rights-holders/${cast.holderA.id}/mandates`)).status).toBe(404);
     expect((await holderB.get(`/v1/mandates/${m.id}`)).status).toBe(404);
     expect((await holderB.get(`/v1/mandates/${m.id}/versions`)).status).toBe(404);
-    // A society may not create mandates for holders (the holder decides); one that does not hold the mandate cannot see it.
-    expect((await admin.as(cast.tokens.societyA).post(`/v1/rights-holders/${cast.holderA.id}/mandates`, mandateBody(cast.societyA.id, { category: 'other' }))).status).toBe(403);
+    // A society records mandates at itself only (issue 14: active at once), never at another; one that does not hold the mandate cannot see it.
+    expect((await admin.as(cast.tokens.societyA).post(`/v1/rights-holders/${cast.holderA.id}/mandates`, mandateBody(cast.societyB.id, { category: 'other' }))).status).toBe(403);
     expect((await admin.as(cast.tokens.societyB).get(`/v1/mandates/${m.id}`)).status).toBe(404);
     expect((await admin.as(cast.tokens.societyA).get(`/v1/mandates/${m.id}`)).status).toBe(200);
     // An admin creating for an unknown holder: 404.
@@ -133,7 +134,7 @@ describe('mandates: create, read, conflicts, bad input, tenancy', () => {
     const me = admin.as(token);
     const ids: string[] = [];
     for (const [i, society] of [cast.societyA, cast.societyB, cast.societyA].entries()) {
-      ids.push((await givenMandate(me, holder.id, society.id, { territories: [['FR', 'DE', 'SE'][i]], validFrom: `202${i}-01-01` })).id);
+      ids.push((await givenMandate(me, holder.id, society.id, { territories: [['FR', 'DE', 'SE'][i]], validFrom: `202${i}-01-01` }, admin)).id);
     }
     const first = await me.get(`/v1/rights-holders/${holder.id}/mandates?limit=2`);
     expect(first.status).toBe(200);
@@ -156,7 +157,8 @@ describe('mandates: create, read, conflicts, bad input, tenancy', () => {
     const forged = Buffer.from(JSON.stringify({ k: 'x' })).toString('base64url');
     expect((await me.get(`/v1/rights-holders/${holder.id}/mandates?cursor=${forged}`)).status).toBe(400);
     expect((await me.get(`/v1/mandates/${ids[0]}/versions?cursor=${forged}`)).status).toBe(400);
-    expect((await me.get(`/v1/mandates/${ids[0]}/versions?limit=1`)).body.nextCursor).toBeNull();
+    // Two versions: the holder's request and the society's acceptance.
+    expect((await me.get(`/v1/mandates/${ids[0]}/versions?limit=2`)).body.nextCursor).toBeNull();
     // Bad query input is named.
     const bad = await me.get(`/v1/rights-holders/${holder.id}/mandates?at=2021-13-01&asKnownAt=yesterday`);
     expect(bad.status).toBe(400);
@@ -182,7 +184,7 @@ describe('mandates: create, read, conflicts, bad input, tenancy', () => {
   });
 
   it('names bad path ids and query values on every read endpoint with a 400', async () => {
-    const m = await givenMandate(holderA, cast.holderA.id, cast.societyA.id, { category: 'making-available', territories: ['IT'] });
+    const m = await givenMandate(holderA, cast.holderA.id, cast.societyA.id, { category: 'making-available', territories: ['IT'] }, admin);
     const checks: [string, string][] = [
       ['/v1/mandates/nope', 'id'],
       ['/v1/mandates/nope/versions', 'id'],

@@ -4,6 +4,9 @@ import { Http } from '../support/http.js';
 import { bootTestApp, type TestApp } from '../support/test-app.js';
 import { givenMandate, put } from './factories.js';
 
+/** Back-dated notices are recorded by an admin as received then, with evidence: a holder's own notice counts from today. */
+const EVIDENCE = 'Registered letter, received on the day given';
+
 describe('mandates: termination, withdrawal, opt-out, notice policy, history', () => {
   let t: TestApp;
   let admin: Http;
@@ -27,10 +30,10 @@ describe('mandates: termination, withdrawal, opt-out, notice policy, history', (
   it('ends a whole mandate at the financial-year end after six months by default (Art. 5(4)), keeping uses before it paid for', async () => {
     const society = await givenSociety(admin, { fyEndMonth: 6, fyEndDay: 30 });
     const { holder, http } = await holderWithToken();
-    const m = await givenMandate(http, holder.id, society.id, { validFrom: '2020-01-01' });
+    const m = await givenMandate(admin, holder.id, society.id, { validFrom: '2020-01-01' });
     const policy = await admin.get(`/v1/societies/${society.id}/mandate-policy`);
     expect(policy.body).toMatchObject({ noticeMonths: 6, terminateAtFinancialYearEnd: true, fyEndMonth: 6, fyEndDay: 30, version: null });
-    const res = await http.post(`/v1/mandates/${m.id}/termination`, { requestedOn: '2025-03-10' });
+    const res = await admin.post(`/v1/mandates/${m.id}/termination`, { requestedOn: '2025-03-10', evidence: EVIDENCE });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       mandateId: m.id,
@@ -53,7 +56,7 @@ describe('mandates: termination, withdrawal, opt-out, notice policy, history', (
     ]);
     expect((await http.get(`${q}&at=2026-07-01`)).body.societies).toEqual([]);
     // Ending it again later changes nothing: 409.
-    expect((await http.post(`/v1/mandates/${m.id}/termination`, { requestedOn: '2025-04-01' })).status).toBe(409);
+    expect((await admin.post(`/v1/mandates/${m.id}/termination`, { requestedOn: '2025-04-01', evidence: EVIDENCE })).status).toBe(409);
   });
 
   it("follows the society's own policy: notice in months, with or without its financial-year end (29 February: 28 in common years)", async () => {
@@ -63,13 +66,13 @@ describe('mandates: termination, withdrawal, opt-out, notice policy, history', (
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ societyId: society.id, noticeMonths: 3, terminateAtFinancialYearEnd: false, version: 1, recordedBy: expect.stringContaining('society') });
     const { holder, http } = await holderWithToken();
-    const a = await givenMandate(http, holder.id, society.id, { territories: ['FR'] });
-    expect((await http.post(`/v1/mandates/${a.id}/termination`, { requestedOn: '2025-11-30' })).body).toMatchObject({ effectiveOn: '2026-02-28', alignedToFinancialYearEnd: false });
+    const a = await givenMandate(admin, holder.id, society.id, { territories: ['FR'] });
+    expect((await admin.post(`/v1/mandates/${a.id}/termination`, { requestedOn: '2025-11-30', evidence: EVIDENCE })).body).toMatchObject({ effectiveOn: '2026-02-28', alignedToFinancialYearEnd: false });
     expect((await put(admin, `/v1/societies/${society.id}/mandate-policy`, { noticeMonths: 1, terminateAtFinancialYearEnd: true })).body.version).toBe(2);
-    const b = await givenMandate(http, holder.id, society.id, { territories: ['DE'] });
-    expect((await http.post(`/v1/mandates/${b.id}/termination`, { requestedOn: '2025-01-15' })).body).toMatchObject({ noticeExpiresOn: '2025-02-15', effectiveOn: '2025-02-28', alignedToFinancialYearEnd: true });
-    const c = await givenMandate(http, holder.id, society.id, { territories: ['SE'] });
-    expect((await http.post(`/v1/mandates/${c.id}/termination`, { requestedOn: '2023-06-01' })).body).toMatchObject({ effectiveOn: '2024-02-29' });
+    const b = await givenMandate(admin, holder.id, society.id, { territories: ['DE'] });
+    expect((await admin.post(`/v1/mandates/${b.id}/termination`, { requestedOn: '2025-01-15', evidence: EVIDENCE })).body).toMatchObject({ noticeExpiresOn: '2025-02-15', effectiveOn: '2025-02-28', alignedToFinancialYearEnd: true });
+    const c = await givenMandate(admin, holder.id, society.id, { territories: ['SE'] });
+    expect((await admin.post(`/v1/mandates/${c.id}/termination`, { requestedOn: '2023-06-01', evidence: EVIDENCE })).body).toMatchObject({ effectiveOn: '2024-02-29' });
   });
 
   it('refuses a notice policy the Directive does not allow, and another society setting it', async () => {
@@ -92,8 +95,8 @@ describe('mandates: termination, withdrawal, opt-out, notice policy, history', (
     const society = await givenSociety(admin, { fyEndMonth: 12, fyEndDay: 31 });
     await put(admin, `/v1/societies/${society.id}/mandate-policy`, { noticeMonths: 2, terminateAtFinancialYearEnd: false });
     const { holder, http } = await holderWithToken();
-    const m = await givenMandate(http, holder.id, society.id, { territories: ['WORLD'], excludedTerritories: ['RU'], validFrom: '2021-01-01' });
-    const res = await http.post(`/v1/mandates/${m.id}/termination`, { requestedOn: '2025-03-31', territories: ['SE', 'NO', 'RU'] });
+    const m = await givenMandate(admin, holder.id, society.id, { territories: ['WORLD'], excludedTerritories: ['RU'], validFrom: '2021-01-01' });
+    const res = await admin.post(`/v1/mandates/${m.id}/termination`, { requestedOn: '2025-03-31', evidence: EVIDENCE, territories: ['SE', 'NO', 'RU'] });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       kind: 'partial',
@@ -111,22 +114,22 @@ describe('mandates: termination, withdrawal, opt-out, notice policy, history', (
     expect(await who('FR', '2025-06-01')).toEqual([remainder]);
     expect(await who('RU', '2025-06-01')).toEqual([]);
     // A category or work type the mandate does not cover is nothing to withdraw: 422 naming the field.
-    const other = await http.post(`/v1/mandates/${remainder}/termination`, { requestedOn: '2025-07-01', categories: ['mechanical'] });
+    const other = await admin.post(`/v1/mandates/${remainder}/termination`, { requestedOn: '2025-07-01', evidence: EVIDENCE, categories: ['mechanical'] });
     expect(other.status).toBe(422);
     expect(other.body.errors[0].field).toBe('categories');
-    expect((await http.post(`/v1/mandates/${remainder}/termination`, { requestedOn: '2025-07-01', territories: ['RU'] })).status).toBe(422);
+    expect((await admin.post(`/v1/mandates/${remainder}/termination`, { requestedOn: '2025-07-01', evidence: EVIDENCE, territories: ['RU'] })).status).toBe(422);
     // Naming the mandate's own category and work type ends it whole.
-    expect((await http.post(`/v1/mandates/${remainder}/termination`, { requestedOn: '2025-07-01', categories: ['performing'], workTypes: ['musical'] })).body.kind).toBe('whole');
+    expect((await admin.post(`/v1/mandates/${remainder}/termination`, { requestedOn: '2025-07-01', evidence: EVIDENCE, categories: ['performing'], workTypes: ['musical'] })).body.kind).toBe('whole');
   });
 
   it('answers "who manages" and "what did the ledger say then" from the history, which keeps every version', async () => {
     const society = await givenSociety(admin);
     await put(admin, `/v1/societies/${society.id}/mandate-policy`, { noticeMonths: 0, terminateAtFinancialYearEnd: false });
     const { holder, http } = await holderWithToken();
-    const m = await givenMandate(http, holder.id, society.id, { validFrom: '2020-01-01' });
+    const m = await givenMandate(admin, holder.id, society.id, { validFrom: '2020-01-01' });
     const knownBefore = m.recordedAt as string;
     await new Promise((r) => setTimeout(r, 5));
-    await http.post(`/v1/mandates/${m.id}/termination`, { requestedOn: '2024-06-30' });
+    await admin.post(`/v1/mandates/${m.id}/termination`, { requestedOn: '2024-06-30', evidence: EVIDENCE });
     const q = `/v1/who-manages?rightsHolderId=${holder.id}&category=performing&workType=musical&territory=FR&at=2025-01-01`;
     expect((await http.get(q)).body.societies).toEqual([]);
     const then = await http.get(`${q}&asKnownAt=${knownBefore}`);
@@ -155,19 +158,19 @@ describe('mandates: termination, withdrawal, opt-out, notice policy, history', (
     const { holder, http } = await holderWithToken();
     const nc = await givenMandate(admin, holder.id, society.id, { basis: 'non-contractual', exclusive: false, category: 'private-copying', workType: 'audiovisual' });
     expect(nc.consent).toBeNull();
-    const wrong = await http.post(`/v1/mandates/${nc.id}/termination`, { requestedOn: '2025-05-01' });
+    const wrong = await admin.post(`/v1/mandates/${nc.id}/termination`, { requestedOn: '2025-05-01', evidence: EVIDENCE });
     expect(wrong.status).toBe(422);
     expect(wrong.body.detail).toContain('opt-out');
-    const res = await http.post(`/v1/mandates/${nc.id}/opt-out`, { requestedOn: '2025-05-01' });
+    const res = await admin.post(`/v1/mandates/${nc.id}/opt-out`, { requestedOn: '2025-05-01', evidence: EVIDENCE });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ change: 'opted-out', kind: 'whole', effectiveOn: '2025-12-31', mandate: { validTo: '2025-12-31', change: 'opted-out' } });
-    const contractual = await givenMandate(http, holder.id, society.id);
-    expect((await http.post(`/v1/mandates/${contractual.id}/opt-out`, { requestedOn: '2025-05-01' })).status).toBe(422);
+    const contractual = await givenMandate(admin, holder.id, society.id, {});
+    expect((await admin.post(`/v1/mandates/${contractual.id}/opt-out`, { requestedOn: '2025-05-01', evidence: EVIDENCE })).status).toBe(422);
   });
 
   it('refuses bad or foreign termination requests with a clear 4xx, recording nothing', async () => {
     const { holder, http } = await holderWithToken();
-    const m = await givenMandate(http, holder.id, cast.societyA.id, { category: 'communication' });
+    const m = await givenMandate(admin, holder.id, cast.societyA.id, { category: 'communication' });
     const before = await countVersions();
     const url = `/v1/mandates/${m.id}/termination`;
     const future = await http.post(url, { requestedOn: '2999-01-01' });
@@ -191,7 +194,8 @@ describe('mandates: termination, withdrawal, opt-out, notice policy, history', (
     // Someone else's mandate, or none: 404; a society or regulator may not end it: 403.
     expect((await admin.as(cast.tokens.holderB).post(url, {})).status).toBe(404);
     expect((await admin.as(cast.tokens.holderB).post(`/v1/mandates/${m.id}/opt-out`, {})).status).toBe(404);
-    expect((await admin.as(cast.tokens.societyA).post(url, {})).status).toBe(403);
+    // A society records notices for its own mandates only (another society's: invisible).
+    expect((await admin.as(cast.tokens.societyB).post(url, {})).status).toBe(404);
     expect((await admin.as(cast.tokens.regulator).post(url, {})).status).toBe(403);
     expect((await http.post('/v1/mandates/00000000-0000-4000-8000-000000000000/termination', {})).status).toBe(404);
     expect((await http.post('/v1/mandates/nope/termination', {})).status).toBe(400);
@@ -200,7 +204,7 @@ describe('mandates: termination, withdrawal, opt-out, notice policy, history', (
 
   it('scopes who-manages: a holder asks about itself, a society sees only its own mandates, bad queries are named', async () => {
     const { holder, http } = await holderWithToken();
-    await givenMandate(http, holder.id, cast.societyA.id, { territories: ['FR'], validFrom: '2020-01-01' });
+    await givenMandate(admin, holder.id, cast.societyA.id, { territories: ['FR'], validFrom: '2020-01-01' });
     await givenMandate(admin, holder.id, cast.societyB.id, { territories: ['FR'], basis: 'non-contractual', exclusive: false, validFrom: '2020-01-01' });
     const q = `/v1/who-manages?rightsHolderId=${holder.id}&category=performing&workType=musical&territory=FR&at=2024-01-01`;
     const all = await admin.as(cast.tokens.regulator).get(q);

@@ -24,6 +24,22 @@ export function assertMayChangeHoldersMandates(p: Principal, rightsHolderId: str
   throw DomainError.notFound('Rights holder', rightsHolderId);
 }
 
+/**
+ * Who may record a new mandate: an admin for anyone; a rights holder for itself (a
+ * request the society answers); a society for any holder, at itself only (Art. 5(2):
+ * the society records the mandates it accepts). Others see 404; a society naming another
+ * society is refused (403).
+ */
+export function assertMayCreateMandate(p: Principal, rightsHolderId: string, societyId: string): void {
+  if (p.role === 'admin') return;
+  if (p.role === 'rights-holder' && p.rightsHolderId === rightsHolderId) return;
+  if (p.role === 'society' && p.societyId) {
+    if (p.societyId === societyId) return;
+    throw DomainError.forbidden('A society records mandates at itself only');
+  }
+  throw DomainError.notFound('Rights holder', rightsHolderId);
+}
+
 /** How a change is attributed in the history: the role and the credential's label. */
 export function recordedBy(p: Principal): string {
   return `${p.role}: ${p.label}`;

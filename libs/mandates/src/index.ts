@@ -6,7 +6,7 @@
  */
 export { CATEGORIES, WORK_TYPES, BASES, isCategory, isWorkType, isBasis } from './rules/vocabulary.js';
 export type { Category, WorkType, Basis } from './rules/vocabulary.js';
-export { addDays, addMonths, financialYearEndIn, financialYearEndOnOrAfter, isIsoDate, todayUtc } from './rules/dates.js';
+export { addDays, addMonths, financialYearEndIn, financialYearEndOnOrAfter, isIsoDate, toDayNumber, todayUtc } from './rules/dates.js';
 export type { Period } from './rules/period.js';
 export { intersectPeriods, isEmptyPeriod, periodContains } from './rules/period.js';
 export {
@@ -39,11 +39,15 @@ export { explainKnownAt, knownAtMoment } from './rules/dates.js';
 export { MandatesModule } from './mandates.module.js';
 export { MandatesService } from './mandates/mandates.service.js';
 export type { BulkMandateRow, BulkRecordResult, CreateMandateInput, SliceQuery, WhoManagesAnswer, WhoManagesInput } from './mandates/mandates.service.js';
-export { MANDATE_CHANGES } from './mandates/mandate.js';
-export type { Consent, Mandate, MandateChange } from './mandates/mandate.js';
+export { MANDATE_CHANGES, MANDATE_STATUSES } from './mandates/mandate.js';
+export type { Consent, Mandate, MandateChange, MandateStatus } from './mandates/mandate.js';
 export { TerminationsService } from './terminations/terminations.service.js';
 export type { TerminationRequest, TerminationResult } from './terminations/termination.js';
 export { MandatePoliciesService } from './policies/mandate-policies.service.js';
+export type { MandatePolicyInput } from './policies/mandate-policies.service.js';
+export { DEFAULT_RESPONSE_DAYS } from './policies/mandate-policy.js';
+export { DEFAULT_OPT_OUT_POLICY, OPT_OUT_POLICIES, optOutNotice, optOutPolicyFor } from './rules/opt-out.js';
+export type { OptOutPolicy } from './rules/opt-out.js';
 export type { MandatePolicy } from './policies/mandate-policy.js';
 export { NonContractualService } from './non-contractual/non-contractual.service.js';
 export type { NonContractualReport } from './non-contractual/non-contractual.service.js';

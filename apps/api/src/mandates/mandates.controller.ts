@@ -4,7 +4,7 @@ import { CurrentPrincipal, type Principal, Roles } from '../../../../libs/auth/s
 import { MandatesService, TerminationsService } from '../../../../libs/mandates/src/index.js';
 import { PageQueryDto } from '../common/pagination.dto.js';
 import { uuidParam } from '../common/uuid-param.js';
-import { AsKnownAtQueryDto, CreateMandateDto, MandateDto, MandatePageDto, MandateSliceQueryDto } from './dto/mandate.dto.js';
+import { AcceptMandateDto, AsKnownAtQueryDto, CreateMandateDto, RefuseMandateDto, MandateDto, MandatePageDto, MandateSliceQueryDto } from './dto/mandate.dto.js';
 import { TerminationRequestDto, TerminationResultDto } from './dto/termination.dto.js';
 import { WhoManagesDto, WhoManagesQueryDto } from './dto/who-manages.dto.js';
 
@@ -17,8 +17,11 @@ export class MandatesController {
   ) {}
 
   @Post('rights-holders/:id/mandates')
-  @Roles('admin', 'rights-holder')
-  @ApiOperation({ summary: 'Entrust a society with a category of rights, a type of work, territories and a period (409 if an exclusive mandate at another society overlaps)' })
+  @Roles('admin', 'rights-holder', 'society')
+  @ApiOperation({
+    summary:
+      "Entrust a society with a category of rights, a type of work, territories and a period: from the rights holder a request the society answers (status requested); from an admin or the society itself (at itself only) active at once. 409 if an exclusive mandate at another society overlaps; 422 naming the society's managed categories if it does not manage this one",
+  })
   @ApiCreatedResponse({ type: MandateDto })
   create(@CurrentPrincipal() p: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: CreateMandateDto): Promise<MandateDto> {
     return this.mandates.create(p, id, dto);
@@ -48,8 +51,24 @@ export class MandatesController {
     return this.mandates.history(p, id, q.limit, q.cursor);
   }
 
+  @Post('mandates/:id/acceptance')
+  @Roles('admin', 'society')
+  @ApiOperation({ summary: "The society accepts a rights holder's mandate request (Directive Art. 5(2)): active from effectiveFrom (default: the later of the day asked for and the day of the request)" })
+  @ApiCreatedResponse({ type: MandateDto })
+  accept(@CurrentPrincipal() p: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: AcceptMandateDto): Promise<MandateDto> {
+    return this.mandates.accept(p, id, dto);
+  }
+
+  @Post('mandates/:id/refusal')
+  @Roles('admin', 'society')
+  @ApiOperation({ summary: "The society refuses a rights holder's mandate request, stating its reason (Directive Art. 5(2), 6(2)): status refused, it never applies" })
+  @ApiCreatedResponse({ type: MandateDto })
+  refuse(@CurrentPrincipal() p: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: RefuseMandateDto): Promise<MandateDto> {
+    return this.mandates.refuse(p, id, dto);
+  }
+
   @Post('mandates/:id/termination')
-  @Roles('admin', 'rights-holder')
+  @Roles('admin', 'rights-holder', 'society')
   @ApiOperation({ summary: "Terminate a contractual mandate, wholly or for some territories (it splits); effective after the society's notice, at its financial-year end if it so chooses" })
   @ApiCreatedResponse({ type: TerminationResultDto })
   terminate(@CurrentPrincipal() p: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: TerminationRequestDto): Promise<TerminationResultDto> {
@@ -57,8 +76,8 @@ export class MandatesController {
   }
 
   @Post('mandates/:id/opt-out')
-  @Roles('admin', 'rights-holder')
-  @ApiOperation({ summary: 'Opt out of non-contractual management (without consent); it ends like a termination' })
+  @Roles('admin', 'rights-holder', 'society')
+  @ApiOperation({ summary: "Opt out of non-contractual management (without consent): effective under the society's jurisdiction's opt-out policy (its source named), else like a termination" })
   @ApiCreatedResponse({ type: TerminationResultDto })
   optOut(@CurrentPrincipal() p: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: TerminationRequestDto): Promise<TerminationResultDto> {
     return this.terminations.optOut(p, id, dto);

@@ -24,8 +24,8 @@ export class SocietyMandatesController {
   }
 
   @Get(':id/mandate-policy')
-  @Roles('admin', 'regulator', 'society')
-  @ApiOperation({ summary: "The society's notice for ending mandates and whether ends fall at its financial-year end" })
+  @Roles('admin', 'regulator', 'society', 'rights-holder')
+  @ApiOperation({ summary: "The society's mandate policy (readable by rights holders, who choose by it): notice for ending mandates, financial-year-end rule, categories managed, days to answer a request, opt-out policy of its jurisdiction" })
   @ApiOkResponse({ type: MandatePolicyDto })
   getPolicy(@CurrentPrincipal() p: Principal, @Param('id', uuidParam('id')) id: string): Promise<MandatePolicyDto> {
     return this.policies.get(p, id);
@@ -33,7 +33,7 @@ export class SocietyMandatesController {
 
   @Put(':id/mandate-policy')
   @Roles('admin', 'society')
-  @ApiOperation({ summary: 'Set the notice (0-6 months) and financial-year-end rule for notices given from now on (kept as history)' })
+  @ApiOperation({ summary: 'Set the notice (0-6 months), financial-year-end rule, managed categories and days to answer requests, from now on (kept as history)' })
   @ApiOkResponse({ type: MandatePolicyDto })
   setPolicy(@CurrentPrincipal() p: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: SetMandatePolicyDto): Promise<MandatePolicyDto> {
     return this.policies.set(p, id, dto);

@@ -1,8 +1,19 @@
 import type { Basis, Category, WorkType } from '../rules/vocabulary.js';
 
 /** What a version of a mandate records about how it came to be. */
-export const MANDATE_CHANGES = ['created', 'terminated', 'withdrawn', 'opted-out', 'split-off', 'amended'] as const;
+export const MANDATE_CHANGES = ['created', 'terminated', 'withdrawn', 'opted-out', 'split-off', 'amended', 'accepted', 'refused'] as const;
 export type MandateChange = (typeof MANDATE_CHANGES)[number];
+
+/**
+ * Where a mandate stands (Directive Art. 5(2), 6(2)): `requested` by the rights holder and
+ * not yet answered (it manages nothing yet), `active` (accepted, or recorded by an admin,
+ * the society or a `mandates` package), `refused` by the society with a reason, `ended`
+ * (active, its period over).
+ */
+export const MANDATE_STATUSES = ['requested', 'active', 'refused', 'ended'] as const;
+export type MandateStatus = (typeof MANDATE_STATUSES)[number];
+/** What a version stores; `ended` is read from the period. */
+export type StoredMandateStatus = Exclude<MandateStatus, 'ended'>;
 
 /** The rights holder's consent to this category of rights (Directive Art. 5(7)); absent for non-contractual management. */
 export interface Consent {
@@ -33,6 +44,7 @@ export interface Mandate {
   basis: Basis;
   exclusive: boolean;
   consent: Consent | null;
+  status: MandateStatus;
   version: number;
   change: MandateChange;
   /** How the change was decided: for an end, the request date, notice, policy and what was withdrawn. */

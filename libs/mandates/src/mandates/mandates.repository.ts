@@ -3,12 +3,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type Page, toPage } from '../../../database/src/index.js';
 import type { MandateTerms } from '../rules/terms.js';
 import { territoryFields } from '../rules/territory-set.js';
-import type { Mandate, MandateChange } from './mandate.js';
+import type { Mandate, MandateChange, StoredMandateStatus } from './mandate.js';
 
 /** Anything that runs SQL: the DataSource, or a transaction's EntityManager. */
 export type Sql = Pick<EntityManager, 'query'>;
 
 const ts = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** A version's status as the API shows it: a stored `active` whose period is over reads `ended`. */
+const STATUS = `CASE WHEN l.status = 'active' AND l.valid_to IS NOT NULL AND (l.valid_to < l.valid_from OR l.valid_to < (now() AT TIME ZONE 'UTC')::date) THEN 'ended' ELSE l.status END`;
 
 const MANDATE_COLUMNS = `
   l.mandate_id AS id, l.society_id AS "societyId", l.rights_holder_id AS "rightsHolderId",
@@ -18,6 +21,7 @@ const MANDATE_COLUMNS = `
   l.basis, l.exclusive,
   CASE WHEN l.consent_recorded_at IS NULL THEN NULL ELSE json_build_object(
     'category', l.category, 'recordedAt', ${ts('l.consent_recorded_at')}, 'recordedBy', l.consent_recorded_by, 'evidence', l.consent_evidence) END AS consent,
+  ${STATUS} AS status,
   l.version, l.change, l.change_detail AS "changeDetail", ${ts('l.recorded_at')} AS "recordedAt", l.recorded_by AS "recordedBy",
   ${ts('m.created_at')} AS "createdAt"`;
 
@@ -27,6 +31,8 @@ export interface MandateFilter {
   societyId?: string;
   rightsHolderId?: string;
   externalIds?: string[];
+  /** Only mandates in this status (as the API shows it). */
+  status?: string;
 }
 
 export interface TimeSlice {
@@ -43,6 +49,8 @@ export interface NewVersion {
   rightsHolderId: string;
   terms: MandateTerms;
   consent: { recordedAt: string; recordedBy: string; evidence: string | null } | null;
+  /** Default `active`. */
+  status?: StoredMandateStatus;
   change: MandateChange;
   changeDetail: Record<string, unknown>;
   recordedAt: string;
@@ -100,8 +108,8 @@ export class MandatesRepository {
     const { territories, excludedTerritories } = territoryFields(v.terms.territories);
     await m.query(
       `INSERT INTO mandate_versions (society_id, mandate_id, version, rights_holder_id, category, work_type, territories, excluded_territories,
-         valid_from, valid_to, basis, exclusive, consent_recorded_at, consent_recorded_by, consent_evidence, change, change_detail, recorded_at, recorded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::text[], $9, $10, $11, $12, $13, $14, $15, $16, $17::jsonb, $18, $19)`,
+         valid_from, valid_to, basis, exclusive, consent_recorded_at, consent_recorded_by, consent_evidence, change, change_detail, recorded_at, recorded_by, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8::text[], $9, $10, $11, $12, $13, $14, $15, $16, $17::jsonb, $18, $19, $20)`,
       [
         v.societyId,
         v.mandateId,
@@ -122,6 +130,7 @@ export class MandatesRepository {
         JSON.stringify(v.changeDetail),
         v.recordedAt,
         v.recordedBy,
+        v.status ?? 'active',
       ],
     );
   }
@@ -165,6 +174,7 @@ export class MandatesRepository {
       slice.at,
       after,
       limit,
+      filter.status ?? null,
     ];
     const text = `
       WITH latest AS (
@@ -181,6 +191,7 @@ export class MandatesRepository {
       WHERE ($4::text[] IS NULL OR m.external_id = ANY($4::text[]))
         AND ($6::date IS NULL OR (l.valid_from <= $6::date AND (l.valid_to IS NULL OR l.valid_to >= $6::date)))
         AND ($7::uuid IS NULL OR l.mandate_id > $7::uuid)
+        AND ($9::text IS NULL OR ${STATUS} = $9::text)
       ORDER BY l.mandate_id
       LIMIT $8`;
     return { text, params };

@@ -4,9 +4,10 @@ import type { Principal } from '../../../auth/src/index.js';
 import { decodeCursor, type Page, UUID_KEY } from '../../../database/src/index.js';
 import { DomainError, type InputProblem } from '../../../errors/src/index.js';
 import { RightsHoldersService, SocietiesService } from '../../../registry/src/index.js';
-import { assertMayChangeHoldersMandates, readableMandates, recordedBy } from '../access.js';
+import { assertMayCreateMandate, readableMandates, recordedBy } from '../access.js';
+import { MandatePoliciesRepository } from '../policies/mandate-policies.repository.js';
 import { findConflicts } from '../rules/conflicts.js';
-import { knownAtMoment, todayUtc } from '../rules/dates.js';
+import { addDays, knownAtMoment, todayUtc } from '../rules/dates.js';
 import { parseMandateTerms, type RawMandateTerms, type TermFieldNames } from '../rules/parse-terms.js';
 import type { IdentifiedTerms, MandateTerms } from '../rules/terms.js';
 import { territoriesEqual } from '../rules/territory-set.js';
@@ -29,6 +30,8 @@ export interface SliceQuery {
   at?: string;
   /** A timestamp or a date (its end, UTC): the ledger as it stood then. Absent: now. */
   asKnownAt?: string;
+  /** Only mandates in this status (requested, active, refused, ended). */
+  status?: string;
 }
 
 export interface WhoManagesInput {
@@ -103,6 +106,7 @@ export class MandatesService {
     private readonly mandates: MandatesRepository,
     private readonly holders: RightsHoldersService,
     private readonly societies: SocietiesService,
+    private readonly policies: MandatePoliciesRepository,
   ) {}
 
   /**
@@ -112,13 +116,17 @@ export class MandatesService {
    * so two concurrent requests cannot both pass.
    */
   async create(principal: Principal, rightsHolderId: string, input: CreateMandateInput): Promise<Mandate> {
-    assertMayChangeHoldersMandates(principal, rightsHolderId);
+    assertMayCreateMandate(principal, rightsHolderId, input.societyId);
     const parsed = parseMandateTerms(input);
     if (!parsed.ok) throw DomainError.validation('The mandate is invalid', parsed.problems);
     const terms = parsed.value;
-    if (!(await this.mandates.societyExists(input.societyId))) {
+    const policy = await this.policies.current(this.db, input.societyId);
+    if (!policy) {
       throw DomainError.validation('Unknown society', [{ field: 'societyId', message: `no society with id ${input.societyId}` }]);
     }
+    if (!policy.managedCategories.includes(terms.category)) throw outsideManagedCategories(terms.category, policy.managedCategories);
+    // Art. 5(2), 6(2): a rights holder asks; the society answers. An admin, the society itself or its package records a mandate in force.
+    const status = principal.role === 'rights-holder' ? 'requested' : 'active';
     return this.db.transaction(async (m) => {
       if ((await this.mandates.lockHolders(m, [rightsHolderId])).length === 0) throw DomainError.notFound('Rights holder', rightsHolderId);
       const existing = await this.mandates.all(m, { rightsHolderId }, { at: null, knownAt: null });
@@ -134,12 +142,81 @@ export class MandatesService {
         rightsHolderId,
         terms,
         consent: terms.basis === 'contractual' ? { recordedAt: now, recordedBy: by, evidence: input.consentEvidence ?? null } : null,
+        status,
         change: 'created',
-        changeDetail: {},
+        changeDetail: status === 'requested' ? { requested: true, responseDays: policy.responseDays, answerDueBy: addDays(now.slice(0, 10), policy.responseDays) } : {},
         recordedAt: now,
         recordedBy: by,
       });
       return (await this.mandates.one(m, id, {}, null))!;
+    });
+  }
+
+  /**
+   * The society accepts a rights holder's request (Art. 5(2)): the mandate becomes active
+   * from `effectiveFrom` — by default the later of the day asked for and the day the
+   * request was recorded, so a request never starts a mandate before the society heard of
+   * it; never before the day asked for, nor after its end. Only the society (or an admin).
+   */
+  async accept(principal: Principal, mandateId: string, input: { effectiveFrom?: string }): Promise<Mandate> {
+    return this.answer(principal, mandateId, (mandate) => {
+      const requestedOn = mandate.createdAt.slice(0, 10);
+      const from = input.effectiveFrom ?? (mandate.validFrom < requestedOn ? requestedOn : mandate.validFrom);
+      if (from < mandate.validFrom) {
+        throw DomainError.validation('The mandate cannot start before the day the rights holder asked for', [{ field: 'effectiveFrom', message: `must not be before ${mandate.validFrom}` }]);
+      }
+      if (mandate.validTo !== null && from > mandate.validTo) {
+        throw DomainError.validation('The mandate would end before it starts', [{ field: 'effectiveFrom', message: `must not be after the mandate's last day, ${mandate.validTo}` }]);
+      }
+      return { status: 'active', change: 'accepted', period: { from, to: mandate.validTo }, detail: { effectiveFrom: from, requestedValidFrom: mandate.validFrom } };
+    });
+  }
+
+  /** The society refuses a rights holder's request on stated grounds (Art. 5(2), 6(2)): the mandate never applies. */
+  async refuse(principal: Principal, mandateId: string, input: { reason: string }): Promise<Mandate> {
+    const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
+    if (reason.length === 0) throw DomainError.validation('A refusal states its reason (Directive Art. 6(2))', [{ field: 'reason', message: 'must not be empty' }]);
+    return this.answer(principal, mandateId, (mandate) => ({
+      status: 'refused',
+      change: 'refused',
+      period: { from: mandate.validFrom, to: addDays(mandate.validFrom, -1) },
+      detail: { reason, requestedValidFrom: mandate.validFrom, requestedValidTo: mandate.validTo },
+    }));
+  }
+
+  private async answer(
+    principal: Principal,
+    mandateId: string,
+    decide: (m: Mandate) => { status: 'active' | 'refused'; change: 'accepted' | 'refused'; period: { from: string; to: string | null }; detail: Record<string, unknown> },
+  ): Promise<Mandate> {
+    const found = await this.mandates.one(this.db, mandateId, readableMandates(principal), null);
+    if (!found) throw DomainError.notFound('Mandate', mandateId);
+    if (!(principal.role === 'admin' || (principal.role === 'society' && principal.societyId === found.societyId))) {
+      throw DomainError.forbidden('Only the society asked (or an admin) answers a mandate request');
+    }
+    return this.db.transaction(async (m) => {
+      await this.mandates.lockHolders(m, [found.rightsHolderId]);
+      const mandate = (await this.mandates.one(m, mandateId, {}, null))!;
+      if (mandate.status !== 'requested') throw DomainError.conflict(`Mandate ${mandateId} is ${mandate.status}, not a request awaiting an answer`, { mandateStatus: mandate.status });
+      const decision = decide(mandate);
+      const now = await this.mandates.clock(m);
+      const by = recordedBy(principal);
+      const terms = { ...termsOf(mandate), period: decision.period };
+      const answerDueBy = typeof mandate.changeDetail.answerDueBy === 'string' ? mandate.changeDetail.answerDueBy : null;
+      await this.mandates.insertVersion(m, {
+        societyId: mandate.societyId,
+        mandateId: mandate.id,
+        version: mandate.version + 1,
+        rightsHolderId: mandate.rightsHolderId,
+        terms,
+        consent: mandate.consent ? { recordedAt: mandate.consent.recordedAt, recordedBy: mandate.consent.recordedBy, evidence: mandate.consent.evidence } : null,
+        status: decision.status,
+        change: decision.change,
+        changeDetail: { ...decision.detail, requestedAt: mandate.createdAt, answerDueBy, answeredLate: answerDueBy !== null && now.slice(0, 10) > answerDueBy },
+        recordedAt: now,
+        recordedBy: by,
+      });
+      return (await this.mandates.one(m, mandate.id, {}, null))!;
     });
   }
 
@@ -161,13 +238,13 @@ export class MandatesService {
   /** A rights holder's mandates at every society (a society credential: those it holds). */
   async listForHolder(principal: Principal, rightsHolderId: string, slice: SliceQuery, limit: number, cursor?: string): Promise<Page<Mandate>> {
     await this.holders.get(principal, rightsHolderId);
-    return this.mandates.page({ ...readableMandates(principal), rightsHolderId }, this.slice(slice), limit, uuidCursor(cursor));
+    return this.mandates.page({ ...readableMandates(principal), rightsHolderId, status: slice.status }, this.slice(slice), limit, uuidCursor(cursor));
   }
 
   /** The mandates a society holds (a rights-holder credential: only its own among them). */
   async listForSociety(principal: Principal, societyId: string, slice: SliceQuery, limit: number, cursor?: string): Promise<Page<Mandate>> {
     await this.societies.assertReadable(principal, societyId);
-    return this.mandates.page({ ...readableMandates(principal), societyId }, this.slice(slice), limit, uuidCursor(cursor));
+    return this.mandates.page({ ...readableMandates(principal), societyId, status: slice.status }, this.slice(slice), limit, uuidCursor(cursor));
   }
 
   /**
@@ -180,7 +257,10 @@ export class MandatesService {
     await this.holders.get(principal, q.rightsHolderId);
     const at = q.at ?? todayUtc();
     const knownAt = q.asKnownAt ? knownAtMoment(q.asKnownAt) : null;
-    const mandates = await this.mandates.all(this.db, { ...readableMandates(principal), rightsHolderId: q.rightsHolderId }, { at, knownAt });
+    // A request manages nothing until the society accepts it; a refused one never does.
+    const mandates = (await this.mandates.all(this.db, { ...readableMandates(principal), rightsHolderId: q.rightsHolderId }, { at, knownAt })).filter(
+      (m) => m.status === 'active' || m.status === 'ended',
+    );
     const byId = new Map(mandates.map((m) => [m.id, m]));
     const managing = whoManages(mandates.map(termsOf), { category: q.category, workType: q.workType, territory: q.territory, at });
     return {
@@ -224,6 +304,12 @@ export class MandatesService {
       const first = seen.get(row.externalId);
       if (first !== undefined) problems.push({ line: row.line, column: 'mandate_id', message: `mandate ${row.externalId} already appears on line ${first}` });
       else seen.set(row.externalId, row.line);
+    }
+    const managed = (await this.policies.current(manager, societyId))?.managedCategories;
+    if (managed) {
+      for (const { row, terms } of parsed) {
+        if (!managed.includes(terms.category)) problems.push({ line: row.line, column: 'category', message: `the society does not manage ${terms.category}: it manages ${managed.join(', ')}` });
+      }
     }
     const holderIds = await this.mandates.holderIdsByIpi(manager, [...new Set(rows.map((r) => r.rightsHolderIpi))]);
     for (const row of rows) {
@@ -313,4 +399,11 @@ function sameTerms(a: MandateTerms, b: MandateTerms): boolean {
     a.basis === b.basis &&
     a.exclusive === b.exclusive
   );
+}
+
+/** 422: the society does not manage this category (its mandate policy lists those it does). */
+export function outsideManagedCategories(category: string, managed: readonly string[]): DomainError {
+  return new DomainError('unprocessable', `The society does not manage ${category}: it manages ${managed.join(', ')}`, [
+    { field: 'category', message: `must be one the society manages: ${managed.join(', ')}` },
+  ], { managedCategories: managed });
 }

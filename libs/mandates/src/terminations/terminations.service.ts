@@ -9,6 +9,7 @@ import { MandatesRepository } from '../mandates/mandates.repository.js';
 import { financialYearEndOf } from '../policies/mandate-policy.js';
 import { MandatePoliciesRepository } from '../policies/mandate-policies.repository.js';
 import { todayUtc } from '../rules/dates.js';
+import { optOutNotice } from '../rules/opt-out.js';
 import { planTermination, type WithdrawalScope } from '../rules/termination.js';
 import { parseTerritorySet, territoryFields } from '../rules/territory-set.js';
 import type { TerminationRequest, TerminationResult } from './termination.js';
@@ -41,18 +42,17 @@ export class TerminationsService {
   private async end(principal: Principal, mandateId: string, request: TerminationRequest, basis: 'contractual' | 'non-contractual'): Promise<TerminationResult> {
     const found = await this.mandates.one(this.db, mandateId, readableMandates(principal), null);
     if (!found) throw DomainError.notFound('Mandate', mandateId);
-    assertMayChangeHoldersMandates(principal, found.rightsHolderId);
+    if (!(principal.role === 'society' && principal.societyId === found.societyId)) assertMayChangeHoldersMandates(principal, found.rightsHolderId);
     const scope = this.scopeOf(request);
-    const today = todayUtc();
-    const requestedOn = request.requestedOn ?? today;
-    if (requestedOn > today) {
-      throw DomainError.validation('Notice cannot be dated in the future', [{ field: 'requestedOn', message: `must not be after today (${today})` }]);
-    }
+    const { noticeOn: requestedOn, receivedOn, evidence } = noticeDate(principal, request, todayUtc());
 
     return this.db.transaction(async (m) => {
       await this.mandates.lockHolders(m, [found.rightsHolderId]);
       // Re-read under the lock: another change may have been recorded meanwhile.
       const mandate = (await this.mandates.one(m, mandateId, {}, null))!;
+      if (mandate.status === 'requested' || mandate.status === 'refused') {
+        throw DomainError.conflict(`Mandate ${mandateId} is ${mandate.status}: only a mandate in force can be ended`, { mandateStatus: mandate.status });
+      }
       if (mandate.basis !== basis) {
         throw new DomainError(
           'unprocessable',
@@ -61,8 +61,10 @@ export class TerminationsService {
             : 'This mandate is contractual: end it with POST /v1/mandates/{id}/termination',
         );
       }
-      const policy = (await this.policies.current(m, mandate.societyId))!;
-      const plan = planTermination(termsOf(mandate), scope, requestedOn, policy, financialYearEndOf(policy));
+      const societyPolicy = (await this.policies.current(m, mandate.societyId))!;
+      // An opt-out from management without a mandate follows the society's jurisdiction (its source named); a termination, the society's notice.
+      const policy = basis === 'non-contractual' ? optOutNotice(societyPolicy.optOut, societyPolicy) : societyPolicy;
+      const plan = planTermination(termsOf(mandate), scope, requestedOn, policy, financialYearEndOf(societyPolicy));
       if (plan.kind === 'refused') {
         if (plan.reason === 'not-covered') throw new DomainError('unprocessable', `Nothing to withdraw: ${plan.message}`, plan.field ? [{ field: plan.field, message: plan.message }] : []);
         throw DomainError.conflict(`The mandate cannot be ended: ${plan.message}`, { validTo: mandate.validTo });
@@ -74,6 +76,9 @@ export class TerminationsService {
       const withdrawnSet = plan.kind === 'partial' ? plan.withdrawn : plan.ended.territories;
       const detail = {
         requestedOn,
+        receivedOn,
+        ...(evidence ? { evidence } : {}),
+        ...(basis === 'non-contractual' ? { optOutPolicy: { jurisdiction: societyPolicy.optOut.jurisdiction, source: societyPolicy.optOut.source, confirmed: societyPolicy.optOut.confirmed } } : {}),
         noticeMonths: policy.noticeMonths,
         terminateAtFinancialYearEnd: policy.terminateAtFinancialYearEnd,
         noticeExpiresOn: plan.effective.noticeExpiresOn,
@@ -116,15 +121,18 @@ export class TerminationsService {
         kind: plan.kind,
         change,
         requestedOn,
+        receivedOn,
+        evidence,
         noticeMonths: policy.noticeMonths,
         noticeExpiresOn: plan.effective.noticeExpiresOn,
         effectiveOn: plan.effective.effectiveOn,
         alignedToFinancialYearEnd: plan.effective.alignedToFinancialYearEnd,
-        financialYearEnd: financialYearEndOf(policy),
+        financialYearEnd: financialYearEndOf(societyPolicy),
         paymentsStayDueForUsesThrough: plan.effective.effectiveOn,
         withdrawn: { category: mandate.category, workType: mandate.workType, ...territoryFields(withdrawnSet) },
         mandate: (await this.mandates.one(m, mandate.id, {}, null))!,
         remainder,
+        optOutPolicy: basis === 'non-contractual' ? societyPolicy.optOut : null,
       };
     });
   }
@@ -140,4 +148,29 @@ export class TerminationsService {
     }
     return scope;
   }
+}
+
+/**
+ * The day a notice counts from (RULES.md: a notice takes effect from when the society
+ * receives it). A rights holder's notice is received when the ledger records it: today;
+ * an earlier date from a holder is refused, naming the field. A society (its own
+ * mandates) or an admin may record a notice it received earlier, with `receivedOn` and
+ * the `evidence` of receipt. No notice is dated after today.
+ */
+export function noticeDate(principal: Principal, request: TerminationRequest, today: string): { noticeOn: string; receivedOn: string; evidence: string | null } {
+  const field = request.receivedOn !== undefined ? 'receivedOn' : 'requestedOn';
+  const given = request.receivedOn ?? request.requestedOn ?? today;
+  const evidence = typeof request.evidence === 'string' && request.evidence.trim() !== '' ? request.evidence.trim() : null;
+  if (given > today) throw DomainError.validation('Notice cannot be dated in the future', [{ field, message: `must not be after today (${today})` }]);
+  if (given < today) {
+    if (principal.role === 'rights-holder') {
+      throw DomainError.validation("A rights holder's notice counts from the day the ledger records it", [
+        { field, message: `must not be before today (${today}); a notice the society received earlier is recorded by the society or an admin, with evidence` },
+      ]);
+    }
+    if (evidence === null) {
+      throw DomainError.validation('A notice received earlier is recorded with the evidence of its receipt', [{ field: 'evidence', message: `is required when ${field} (${given}) is before today` }]);
+    }
+  }
+  return { noticeOn: given, receivedOn: given, evidence };
 }

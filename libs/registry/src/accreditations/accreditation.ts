@@ -7,9 +7,11 @@ export interface Accreditation {
   societyId: string;
   authority: string;
   scope: string;
+  /** The categories of rights it covers (Civil Code Art. 1244(1) lists the spheres); null: recorded before categories were (read as all). */
+  categories: string[] | null;
   validFrom: string;
   validTo: string;
   recordedAt: string;
 }
 
-export type NewAccreditation = Omit<Accreditation, 'id' | 'recordedAt'>;
+export type NewAccreditation = Omit<Accreditation, 'id' | 'recordedAt' | 'categories'> & { categories?: string[] };

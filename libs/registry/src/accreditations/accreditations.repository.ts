@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { type Page, toPage } from '../../../database/src/index.js';
 import type { Accreditation, NewAccreditation } from './accreditation.js';
 
-const COLUMNS = `id, society_id AS "societyId", authority, scope, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom",
+const COLUMNS = `id, society_id AS "societyId", authority, scope, categories, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom",
   to_char(valid_to, 'YYYY-MM-DD') AS "validTo",
   to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"`;
 
@@ -13,8 +13,8 @@ export class AccreditationsRepository {
 
   async insert(a: NewAccreditation): Promise<Accreditation> {
     const rows: Accreditation[] = await this.db.query(
-      `INSERT INTO accreditations (society_id, authority, scope, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
-      [a.societyId, a.authority, a.scope, a.validFrom, a.validTo],
+      `INSERT INTO accreditations (society_id, authority, scope, valid_from, valid_to, categories) VALUES ($1, $2, $3, $4, $5, $6::text[]) RETURNING ${COLUMNS}`,
+      [a.societyId, a.authority, a.scope, a.validFrom, a.validTo, a.categories ?? null],
     );
     return rows[0];
   }

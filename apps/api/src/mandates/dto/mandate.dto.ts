@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { BASES, CATEGORIES, MANDATE_CHANGES, WORK_TYPES, explainKnownAt, type Basis, type Category, type WorkType } from '../../../../../libs/mandates/src/index.js';
+import { BASES, CATEGORIES, MANDATE_CHANGES, MANDATE_STATUSES, WORK_TYPES, explainKnownAt, type Basis, type Category, type WorkType } from '../../../../../libs/mandates/src/index.js';
 import { PageQueryDto } from '../../common/pagination.dto.js';
 import { IsIsoDate, Satisfies } from '../../common/validation.js';
 
@@ -64,12 +64,25 @@ export class MandateDto {
   @ApiProperty({ enum: BASES }) basis: string;
   @ApiProperty() exclusive: boolean;
   @ApiProperty({ nullable: true, type: ConsentDto }) consent: ConsentDto | null;
+  @ApiProperty({ enum: MANDATE_STATUSES, description: 'requested (by the rights holder, awaiting the society), active, refused (by the society, with a reason), ended (its period is over)' }) status: string;
   @ApiProperty({ description: 'Version number: each change is a new version; none is ever overwritten' }) version: number;
   @ApiProperty({ enum: MANDATE_CHANGES }) change: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) changeDetail: Record<string, unknown>;
   @ApiProperty({ description: 'When this version was recorded (transaction time)' }) recordedAt: string;
   @ApiProperty() recordedBy: string;
   @ApiProperty() createdAt: string;
+}
+
+export class AcceptMandateDto {
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'First day of the mandate; default the later of the day asked for and the day of the request; never before the day asked for' })
+  @IsOptional() @IsIsoDate()
+  effectiveFrom?: string;
+}
+
+export class RefuseMandateDto {
+  @ApiProperty({ example: 'We manage performing rights for members resident in the EU only (statutes §4)', description: 'The objective grounds, in writing (Directive Art. 6(2))' })
+  @IsString({ message: 'must be a text' }) @Length(1, 2000, { message: 'must be 1 to 2000 characters' })
+  reason: string;
 }
 
 export class MandatePageDto {
@@ -87,6 +100,10 @@ export class AsKnownAtQueryDto {
 }
 
 export class MandateSliceQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: MANDATE_STATUSES, description: 'Only mandates in this status (e.g. requested: the requests awaiting an answer)' })
+  @IsOptional() @IsIn(MANDATE_STATUSES, oneOf(MANDATE_STATUSES))
+  status?: string;
+
   @ApiPropertyOptional({ example: '2025-06-30', description: 'Only mandates valid on this day. Default: any' }) @IsOptional() @IsIsoDate()
   at?: string;
 

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { explainNoticeMonths } from '../../../../../libs/mandates/src/index.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { CATEGORIES, explainNoticeMonths, type Category } from '../../../../../libs/mandates/src/index.js';
+import { OptOutPolicyDto } from './termination.dto.js';
 import { IsIsoDate, Satisfies } from '../../common/validation.js';
 
 export class SetMandatePolicyDto {
@@ -12,14 +13,26 @@ export class SetMandatePolicyDto {
   @ApiProperty({ example: true, description: 'Terminations take effect only at the end of the financial year' })
   @IsBoolean({ message: 'must be true or false' })
   terminateAtFinancialYearEnd: boolean;
+
+  @ApiPropertyOptional({ enum: CATEGORIES, isArray: true, description: 'The categories of rights the society manages (absent: unchanged; default all); a mandate outside them is refused (422)' })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(CATEGORIES.length) @IsIn(CATEGORIES, { each: true, message: `each must be one of: ${CATEGORIES.join(', ')}` })
+  managedCategories?: Category[];
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 366, example: 30, description: "Days the society takes to answer a rights holder's mandate request (absent: unchanged; default 30 — the Directive sets no time)" })
+  @IsOptional() @IsInt({ message: 'must be a whole number of days' }) @Min(1) @Max(366)
+  responseDays?: number;
 }
 
 export class MandatePolicyDto {
   @ApiProperty({ format: 'uuid' }) societyId: string;
   @ApiProperty() noticeMonths: number;
   @ApiProperty() terminateAtFinancialYearEnd: boolean;
+  @ApiProperty({ example: 'RU', description: "The society's country: the jurisdiction of its opt-out policy" }) country: string;
   @ApiProperty() fyEndMonth: number;
   @ApiProperty() fyEndDay: number;
+  @ApiProperty({ enum: CATEGORIES, isArray: true, description: 'The categories of rights the society manages (default: all)' }) managedCategories: string[];
+  @ApiProperty({ description: "Days the society takes to answer a mandate request (default 30; the Directive sets none); past it unanswered, an audit finding" }) responseDays: number;
+  @ApiProperty({ type: OptOutPolicyDto, description: 'How an opt-out from its non-contractual management takes effect, by jurisdiction, with the legal source' }) optOut: OptOutPolicyDto;
   @ApiProperty({ nullable: true, type: Number, description: 'null: nothing recorded, the defaults (6 months, at year end) apply' }) version: number | null;
   @ApiProperty({ nullable: true, type: String }) recordedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) recordedBy: string | null;
