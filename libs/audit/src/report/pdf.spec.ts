@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { renderPdf } from './pdf.js';
 import { EVIDENCE_LIMIT } from './report.js';
-import { pdfLines, pdfText } from './test-support/pdf-text.js';
+import { pdfLines, pdfRuns, pdfText } from './test-support/pdf-text.js';
 import { sampleReport } from './test-support/sample-report.js';
 
 describe('the PDF report', () => {
@@ -58,6 +58,17 @@ describe('the PDF report', () => {
     for (const value of [...amounts, '411125.31', 'DL-2025Q1-00002', '2025-12-01']) expect(lines).toContain(value);
     // Headers break between words only: "toOtherSocieties" is shown as "to other societies".
     expect(lines.some((l) => /^(to other )?societies$/.test(l.trim()))).toBe(true);
+  });
+
+  it("sets a rule's source below its title when the title takes two lines", async () => {
+    const report = sampleReport();
+    const long = 'Share paid to foreign rights holders and societies, without discrimination, twice over';
+    report.findings[0]!.title = long;
+    const runs = pdfRuns(await renderPdf(report, 'f'.repeat(64)));
+    const title = runs.filter((r) => r.size === 11 && r.text.trim() !== '' && long.includes(r.text.trim()));
+    const source = runs.find((r) => r.text.startsWith('payout.distribution-deadline · '))!;
+    expect(title.length).toBe(2);
+    expect(source.y).toBeLessThan(title[1]!.y - 8); // PDF y grows upwards: the source is drawn lower, clear of the title
   });
 
   it('says when a list of examples was cut at the evidence limit', async () => {

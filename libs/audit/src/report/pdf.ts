@@ -313,10 +313,11 @@ function ruleSection(doc: Doc, f: Finding): void {
   else doc.moveDown(1);
   doc.x = PAGE.margin;
   const y = doc.y;
-  doc.rect(PAGE.margin, y, 4, 30).fill(f.passed ? COLORS.pass : COLORS.fail);
   doc.fillColor(COLORS.ink).font(FONT.bold).fontSize(11).text(f.title, PAGE.margin + 10, y, { width: CONTENT - 70 });
+  const titleBottom = doc.y; // the title may take two lines
   doc.fillColor(f.passed ? COLORS.pass : COLORS.fail).font(FONT.bold).fontSize(10).text(f.passed ? 'PASS' : 'FAIL', PAGE.margin + CONTENT - 55, y, { width: 55, align: 'right' });
-  doc.fillColor(COLORS.grey).font(FONT.regular).fontSize(8).text(`${f.rule} · ${f.source} · severity ${f.severity}`, PAGE.margin + 10, doc.y + 1, { width: CONTENT - 10 });
+  doc.fillColor(COLORS.grey).font(FONT.regular).fontSize(8).text(`${f.rule} · ${f.source} · severity ${f.severity}`, PAGE.margin + 10, titleBottom + 1, { width: CONTENT - 10 });
+  doc.rect(PAGE.margin, y, 4, doc.y - y).fill(f.passed ? COLORS.pass : COLORS.fail);
   doc.x = PAGE.margin;
   doc.moveDown(0.5);
   doc.fillColor(COLORS.ink).font(FONT.regular).fontSize(9).text(f.details, PAGE.margin + 10, doc.y, { width: CONTENT - 10 });

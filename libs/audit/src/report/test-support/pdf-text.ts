@@ -8,6 +8,20 @@ import { inflateSync } from 'node:zlib';
  * it knows PDFKit's output, it is no general PDF parser.
  */
 export function pdfLines(pdf: Buffer): string[] {
+  return pdfRuns(pdf).map((r) => r.text);
+}
+
+/** A line of text as drawn: its content stream (a page), where it starts (PDF points, y up) and its font size. */
+export interface TextRun {
+  page: number;
+  x: number;
+  y: number;
+  size: number;
+  text: string;
+}
+
+/** The lines of text of a PDFKit PDF (see pdfLines) with where each is drawn. */
+export function pdfRuns(pdf: Buffer): TextRun[] {
   const objects = pdfObjects(pdf);
   const toUnicode = new Map<number, Map<number, string>>();
   for (const [id, o] of objects) {
@@ -19,26 +33,32 @@ export function pdfLines(pdf: Buffer): string[] {
   for (const o of objects.values()) {
     for (const m of o.dict.matchAll(/\/(F\d+) (\d+) 0 R/g)) fonts.set(m[1]!, toUnicode.get(Number(m[2])) ?? null);
   }
-  const lines: string[] = [];
+  const runs: TextRun[] = [];
+  let page = -1;
   for (const o of objects.values()) {
     if (!o.stream || o.dict.includes('/Type') || o.dict.includes('/Subtype')) continue;
     const content = o.stream.toString('latin1');
     if (!/\bBT\b/.test(content) || /[\x00-\x08]/.test(content)) continue; // not text, or a font file
+    page++;
     let cmap: Map<number, string> | null = null;
-    let line: string | null = null;
-    for (const token of content.matchAll(/\/(F\d+) [\d.]+ Tf|\[((?:<[0-9a-f]*>|[^\]])*)\] TJ|<([0-9a-f]*)> Tj|\bBT\b|\bET\b/g)) {
-      if (token[0] === 'BT') line = '';
+    let run: TextRun | null = null;
+    for (const token of content.matchAll(/\/(F\d+) ([\d.]+) Tf|([-\d.]+) ([-\d.]+) Tm|\[((?:<[0-9a-f]*>|[^\]])*)\] TJ|<([0-9a-f]*)> Tj|\bBT\b|\bET\b/g)) {
+      if (token[0] === 'BT') run = { page, x: 0, y: 0, size: 0, text: '' };
       else if (token[0] === 'ET') {
-        if (line !== null) lines.push(line);
-        line = null;
-      } else if (token[1]) cmap = fonts.get(token[1]) ?? null;
-      else {
-        const hexes = token[2] !== undefined ? [...token[2].matchAll(/<([0-9a-f]*)>/g)].map((h) => h[1]!) : [token[3]!];
-        for (const hex of hexes) line = (line ?? '') + decode(hex, cmap);
+        if (run) runs.push(run);
+        run = null;
+      } else if (token[1]) {
+        cmap = fonts.get(token[1]) ?? null;
+        if (run) run.size = Number(token[2]);
+      } else if (token[3] !== undefined) {
+        if (run) [run.x, run.y] = [Number(token[3]), Number(token[4])];
+      } else if (run) {
+        const hexes = token[5] !== undefined ? [...token[5].matchAll(/<([0-9a-f]*)>/g)].map((h) => h[1]!) : [token[6]!];
+        for (const hex of hexes) run.text += decode(hex, cmap);
       }
     }
   }
-  return lines;
+  return runs;
 }
 
 /** All of a PDF's text, its lines joined by newlines. */
