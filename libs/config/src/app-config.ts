@@ -41,6 +41,22 @@ export class AppConfig {
   @Transform(toInt) @IsOptional() @IsInt() @Min(1)
   UPLOAD_LIMIT_BYTES: number = 2 * 1024 * 1024 * 1024;
 
+  /**
+   * Largest inflation ratio of a gzip upload (decompressed bytes per compressed byte,
+   * checked while it streams; the first MiB is free): a body inflating further is a 413
+   * with little written. gzip of real packages stays well under 50.
+   */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1)
+  UPLOAD_MAX_INFLATION: number = 200;
+
+  /** Longest line of a package (a CSV record, or a JSON Lines line), in bytes: 413 beyond, at upload. */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1024)
+  UPLOAD_MAX_LINE_BYTES: number = 1024 * 1024;
+
+  /** Longest cell of a package (a CSV field, or a JSON string), in bytes: 413 beyond, at upload. */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1024)
+  UPLOAD_MAX_CELL_BYTES: number = 64 * 1024;
+
   /** Requests per minute per client before 429. */
   @Transform(toInt) @IsOptional() @IsInt() @Min(1)
   RATE_LIMIT_PER_MINUTE: number = 60_000;

@@ -50,11 +50,20 @@ export class SubmissionsService {
   /**
    * Streams the package (CSV or JSON Lines) to storage with its SHA-256, records it as
    * queued and queues its ingest (job id = submission id). The same bytes for the same
-   * society, type and period return the existing submission.
+   * society, type and period return the existing submission. `gzip`: the body is
+   * gzip-compressed (see UploadStore.receive).
    */
-  async accept(principal: Principal, societyId: string, type: PackageType, period: string, body: Readable, format: SubmissionFormat = 'csv'): Promise<Accepted> {
+  async accept(
+    principal: Principal,
+    societyId: string,
+    type: PackageType,
+    period: string,
+    body: Readable,
+    format: SubmissionFormat = 'csv',
+    options: { gzip?: boolean } = {},
+  ): Promise<Accepted> {
     await this.assertMaySubmit(principal, societyId);
-    const file = await this.store.receive(body);
+    const file = await this.store.receive(body, { format, gzip: options.gzip ?? false });
     const existing = await this.submissions.findSameBytes(societyId, type, period, file.sha256);
     if (existing) {
       await this.store.discard(file);

@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -49,8 +48,8 @@ export class SubmissionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SubmissionDto> {
     const target = this.submissions.checkTarget(query.type, query.period);
-    const { body, format } = await this.bodyStream(request);
-    const { submission, created } = await this.submissions.accept(p, societyId, target.type, target.period, body, format);
+    const { body, format, gzip } = await this.bodyStream(request);
+    const { submission, created } = await this.submissions.accept(p, societyId, target.type, target.period, body, format, { gzip });
     void reply.status(created ? 202 : 200).header('Location', `/v1/submissions/${submission.id}`);
     return submission;
   }
@@ -89,10 +88,10 @@ export class SubmissionsController {
    * The upload as a stream and its format: the raw body of a text/csv or JSON Lines
    * request, or the "file" part of a multipart one (its format from its name or type).
    * A body sent with `Content-Encoding: gzip` (or a multipart file named `….gz`) is
-   * decompressed on the way: the package is the decompressed bytes, which are hashed,
-   * stored and counted against the size limit.
+   * `gzip`: the store decompresses it on the way (the package is the decompressed bytes,
+   * which are hashed, stored and counted against the size and inflation limits).
    */
-  private async bodyStream(request: FastifyRequest): Promise<{ body: Readable; format: SubmissionFormat }> {
+  private async bodyStream(request: FastifyRequest): Promise<{ body: Readable; format: SubmissionFormat; gzip: boolean }> {
     if (request.isMultipart()) {
       const part = await request.file();
       if (!part || part.fieldname !== 'file') {
@@ -101,7 +100,7 @@ export class SubmissionsController {
       const gzipped = /\.gz$/i.test(part.filename ?? '');
       const name = gzipped ? part.filename.replace(/\.gz$/i, '') : part.filename;
       const format = formatOfFileName(name) ?? formatOfMediaType(part.mimetype) ?? 'csv';
-      return { body: gzipped ? gunzip(part.file) : part.file, format };
+      return { body: part.file, format, gzip: gzipped };
     }
     const body = request.body as Readable | undefined;
     const format = formatOfMediaType(request.headers['content-type']);
@@ -115,22 +114,9 @@ export class SubmissionsController {
       );
     }
     const encoding = (request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-    if (encoding === 'identity') return { body, format };
-    if (encoding === 'gzip' || encoding === 'x-gzip') return { body: gunzip(body), format };
+    if (encoding === 'identity') return { body, format, gzip: false };
+    if (encoding === 'gzip' || encoding === 'x-gzip') return { body, format, gzip: true };
     body.resume(); // drain what is left so the connection can answer
     throw new DomainError('unsupported-media-type', `Content-Encoding ${JSON.stringify(encoding)} is not accepted: send the package as it is, or gzip-compressed (Content-Encoding: gzip)`);
   }
-}
-
-/**
- * The decompressed stream of a gzip body. Its errors, and the body's (a dropped
- * connection), surface on it alone, where the upload's pipeline reads them.
- */
-function gunzip(body: Readable): Readable {
-  const decompressed = createGunzip();
-  body.on('error', (error) => decompressed.destroy(error));
-  // zlib may report a broken stream twice (the upload's pipeline has handled the first and
-  // gone): the second must not become an uncaught exception.
-  decompressed.on('error', () => undefined);
-  return body.pipe(decompressed);
 }

@@ -2,12 +2,17 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { createGunzip, type Gunzip } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../config/src/index.js';
 import { DomainError } from '../../../errors/src/index.js';
 import { FORMAT_EXTENSION, type SubmissionFormat } from '../format.js';
+import { PackageLimits } from './package-limits.js';
+
+/** A gzip upload may inflate this much before UPLOAD_MAX_INFLATION applies (its first blocks may inflate far more). */
+const FREE_INFLATION_BYTES = 1024 * 1024;
 
 export interface ReceivedFile {
   tmpPath: string;
@@ -30,17 +35,27 @@ export class UploadStore {
   }
 
   /**
-   * Streams an upload (already decompressed, when it was sent gzip-compressed) to a
-   * temporary file; 413 (and nothing kept) beyond the size limit, which counts the
-   * decompressed bytes; 400 when gzip data does not decompress.
+   * Streams an upload to a temporary file, decompressing it on the way when it was sent
+   * gzip-compressed (`gzip`), hashing and counting the package's (decompressed) bytes:
+   * - 413 (and nothing kept) beyond UPLOAD_LIMIT_BYTES, beyond UPLOAD_MAX_INFLATION
+   *   decompressed bytes per compressed byte, or with a line or a cell longer than
+   *   UPLOAD_MAX_LINE_BYTES / UPLOAD_MAX_CELL_BYTES (named by line and column), each
+   *   checked while the bytes stream, so at most a bound is ever written;
+   * - 400 when gzip data does not decompress.
+   * The request stream itself is never destroyed here (the answer still has to go out on
+   * its connection): on failure it is unhooked and drained.
    */
-  async receive(body: Readable): Promise<ReceivedFile> {
+  async receive(body: Readable, options: { format?: SubmissionFormat; gzip?: boolean } = {}): Promise<ReceivedFile> {
     const tmpDir = path.join(this.root, 'tmp');
     await mkdir(tmpDir, { recursive: true });
     const tmpPath = path.join(tmpDir, `${randomUUID()}.part`);
     const hash = createHash('sha256');
     const limit = this.config.UPLOAD_LIMIT_BYTES;
+    const maxInflation = this.config.UPLOAD_MAX_INFLATION;
     let bytes = 0;
+    // The compressed bytes zlib has consumed so far (not merely been handed): the ratio
+    // is checked against them, so that one large chunk cannot inflate unchecked.
+    let gunzip: Gunzip | null = null;
     const meter = new Transform({
       transform(chunk: Buffer, _enc, done) {
         bytes += chunk.length;
@@ -48,15 +63,47 @@ export class UploadStore {
           done(new DomainError('payload-too-large', `The upload exceeds the limit of ${limit} bytes`));
           return;
         }
+        const compressed = gunzip?.bytesWritten ?? 0;
+        if (gunzip && bytes > FREE_INFLATION_BYTES && bytes > compressed * maxInflation) {
+          done(
+            new DomainError(
+              'payload-too-large',
+              `The gzip upload inflates more than ${maxInflation} times (UPLOAD_MAX_INFLATION): ${bytes} bytes from the first ${compressed} compressed bytes; nothing was kept`,
+              [],
+              { limit: 'UPLOAD_MAX_INFLATION' },
+            ),
+          );
+          return;
+        }
         hash.update(chunk);
         done(null, chunk);
       },
     });
+    // The body flows into `input` by pipe(), so that a failure destroys our streams and not the request.
+    const input = new PassThrough();
+    const stages: Transform[] = [input];
+    if (options.gzip) {
+      gunzip = createGunzip();
+      // zlib may report a broken stream twice (the pipeline has handled the first and gone).
+      gunzip.on('error', () => undefined);
+      stages.push(gunzip);
+    }
+    stages.push(meter);
+    if (options.format) stages.push(new PackageLimits(options.format, { maxLineBytes: this.config.UPLOAD_MAX_LINE_BYTES, maxCellBytes: this.config.UPLOAD_MAX_CELL_BYTES }));
+    const fail = (error: Error) => input.destroy(error);
+    const onError = (error: Error) => fail(error);
+    const onAborted = () => fail(Object.assign(new Error('the upload was cut off before its end'), { code: 'ECONNRESET' }));
+    const onClose = () => {
+      if (!body.readableEnded) onAborted();
+    };
+    body.on('error', onError).on('aborted', onAborted).on('close', onClose);
+    body.pipe(input);
     try {
-      await pipeline(body, meter, createWriteStream(tmpPath));
+      await pipeline([...stages, createWriteStream(tmpPath)] as unknown as [Readable, ...Transform[], NodeJS.WritableStream]);
     } catch (error) {
-      await rm(tmpPath, { force: true });
+      body.unpipe(input);
       body.resume(); // drain what is left so the connection can answer
+      await rm(tmpPath, { force: true });
       if (error instanceof DomainError) throw error;
       if (/^Z_/.test((error as { code?: string }).code ?? '')) {
         // A gzip body (Content-Encoding: gzip, or a ….gz file) that does not decompress.
@@ -64,6 +111,10 @@ export class UploadStore {
         throw DomainError.validation(`The upload is not valid gzip data: ${reason}`, [{ field: 'body', message: `gzip data that cannot be decompressed (${reason})` }]);
       }
       throw new DomainError('validation', `The upload could not be read: ${(error as Error).message}`, [], {}, { cause: error });
+    } finally {
+      body.off('error', onError).off('aborted', onAborted).off('close', onClose);
+      // An error the body reports after we are done must not become an uncaught exception.
+      body.on('error', () => undefined);
     }
     return { tmpPath, sha256: hash.digest(), bytes };
   }
