@@ -36,6 +36,8 @@ import { AuditModule } from '../../../libs/audit/src/index.js';
 import { AuditsController } from './audit/audits.controller.js';
 import { RegulatorController } from './audit/regulator.controller.js';
 import { TransparencyModule } from '../../../libs/transparency/src/index.js';
+import { InterSocietyModule } from '../../../libs/inter-society/src/index.js';
+import { InterSocietyController } from './inter-society/inter-society.controller.js';
 import { TransparencyController } from './transparency/transparency.controller.js';
 
 export interface AppModuleOptions {
@@ -69,9 +71,10 @@ export class AppModule {
         StatementsModule,
         AuditModule,
         TransparencyModule,
+        InterSocietyModule,
         ...(options.runWorkers ? [WorkerProcessorsModule] : []),
       ],
-      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, LogController, JournalController, SubmissionsController, SubmissionLinesController, StatementsController, ClaimsController, ExchangeRatesController, AuditsController, RegulatorController, TransparencyController],
+      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, LogController, JournalController, SubmissionsController, SubmissionLinesController, StatementsController, ClaimsController, ExchangeRatesController, AuditsController, RegulatorController, TransparencyController, InterSocietyController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

@@ -13,6 +13,8 @@ import { managementCostRatio, socialCulturalDeductions } from './payout-deductio
 import { distributionDeadline } from './payout-distribution-deadline.js';
 import { foreignShare } from './payout-foreign.js';
 import { interSocietyOnward, interSocietyTransfer } from './payout-inter-society.js';
+import { interSocietyMatching } from './payout-inter-society-matching.js';
+import { accreditationCategories, mandateRequestsAnswered } from './governance-mandate-requests.js';
 import { outstanding } from './payout-outstanding.js';
 import { undistributedOver3Years } from './payout-undistributed.js';
 import type { AuditRule } from './rule.js';
@@ -26,13 +28,16 @@ export const CATALOGUE: readonly AuditRule[] = [
   conservation,
   interSocietyTransfer,
   interSocietyOnward,
+  interSocietyMatching,
   foreignShare,
   boardRepresentation,
   accreditation,
+  accreditationCategories,
   nonContractualManagement,
   mandateDeclaredWithoutMandate,
   mandateEntrustedElsewhere,
   postTerminationActivity,
+  mandateRequestsAnswered,
   transparencyReport,
 ];
 
