@@ -15,6 +15,7 @@ import { CreateClaims1764300006010 } from './1764300006010-CreateClaims.js';
 import { IndexUnidentifiedLines1764300006020 } from './1764300006020-IndexUnidentifiedLines.js';
 import { PartitionDistributionLines1764300007000 } from './1764300007000-PartitionDistributionLines.js';
 import { AddSubmissionFormat1764400000000 } from './1764400000000-AddSubmissionFormat.js';
+import { AddRightsHolderNameSource1765000100000 } from './1765000100000-AddRightsHolderNameSource.js';
 import { AddMandateRequestStatus1765000500000 } from './1765000500000-AddMandateRequestStatus.js';
 import { AddMandatePolicyScope1765000500100 } from './1765000500100-AddMandatePolicyScope.js';
 import { AddAccreditationCategories1765000500200 } from './1765000500200-AddAccreditationCategories.js';
@@ -46,6 +47,7 @@ export const migrations = [
   PartitionDistributionLines1764300007000,
   AddSubmissionFormat1764400000000,
   AddFailedSubmissionStatus1765000000000,
+  AddRightsHolderNameSource1765000100000,
   AddApiTokenExpiry1765000200000,
   AddDerivedMandateStatus1765000400000,
   AddMandateRequestStatus1765000500000,

@@ -84,7 +84,8 @@ function kindOf(cp: number): string {
 }
 
 /** Why `value` is not a valid id (a character that cannot be seen), or null. */
-export function explainVisibleId(value: string): string | null {
+export function explainVisibleId(value: unknown): string | null {
+  if (typeof value !== 'string') return 'must be a string';
   const m = ID_FORBIDDEN.exec(value);
   return m ? `contains ${codePointLabel(m[0])}, ${kindOf(m[0].codePointAt(0)!)}: an id is written with visible characters only` : null;
 }
@@ -99,7 +100,8 @@ export const SQL_FORMULA_START = '^[-=+@\\uFF1D\\uFF0B\\uFF0D\\uFF20]';
  * around it, or a start a spreadsheet runs as a formula (`=`, `+`, `-`, `@`, also
  * fullwidth).
  */
-export function explainDisplayName(value: string): string | null {
+export function explainDisplayName(value: unknown): string | null {
+  if (typeof value !== 'string') return 'must be a string';
   const m = NAME_FORBIDDEN.exec(value);
   if (m) return `contains ${codePointLabel(m[0])}, ${kindOf(m[0].codePointAt(0)!)}, which is not allowed in a name`;
   if (JOINER_AT_ENDS.test(value)) return 'starts or ends with a zero-width joiner, which is not allowed in a name';

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '../../../../libs/auth/src/index.js';
 import { normalizeIsni } from '../../../../libs/identifiers/src/index.js';
 import { RightsHoldersService } from '../../../../libs/registry/src/index.js';
 import { PageQueryDto } from '../common/pagination.dto.js';
 import { uuidParam } from '../common/uuid-param.js';
-import { CreateRightsHolderDto, RightsHolderDto, RightsHolderPageDto } from './dto/rights-holder.dto.js';
+import { CreateRightsHolderDto, RenameRightsHolderDto, RightsHolderDto, RightsHolderPageDto } from './dto/rights-holder.dto.js';
 
 @ApiTags('registry')
 @Controller('v1/rights-holders')
@@ -14,10 +14,21 @@ export class RightsHoldersController {
 
   @Post()
   @Roles('admin')
-  @ApiOperation({ summary: 'Register a rights holder' })
+  @ApiOperation({
+    summary: 'Register a rights holder',
+    description: 'An IPI a society registered from its distribution lines (nameSource "society", provisional) is confirmed: same id, these details. Otherwise a registered IPI or ISNI is a 409.',
+  })
   @ApiCreatedResponse({ type: RightsHolderDto })
-  create(@Body() dto: CreateRightsHolderDto): Promise<RightsHolderDto> {
-    return this.holders.register({ name: dto.name, ipi: dto.ipi, isni: dto.isni ? normalizeIsni(dto.isni) : null, kind: dto.kind, country: dto.country });
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateRightsHolderDto): Promise<RightsHolderDto> {
+    return this.holders.register({ name: dto.name, ipi: dto.ipi, isni: dto.isni ? normalizeIsni(dto.isni) : null, kind: dto.kind, country: dto.country }, p);
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'rights-holder')
+  @ApiOperation({ summary: "Correct a rights holder's name (an admin: any holder's; a rights holder: its own)", description: 'The name then comes from the admin or the holder (nameSource), never again from a society.' })
+  @ApiOkResponse({ type: RightsHolderDto })
+  rename(@CurrentPrincipal() p: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: RenameRightsHolderDto): Promise<RightsHolderDto> {
+    return this.holders.rename(p, id, dto.name);
   }
 
   @Get()

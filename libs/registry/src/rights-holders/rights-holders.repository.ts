@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { type Page, toPage } from '../../../database/src/index.js';
 import type { NewRightsHolder, RightsHolder } from './rights-holder.js';
 
-const COLUMNS = `id, name, ipi, isni, kind, country,
+const COLUMNS = `id, name, name_source AS "nameSource", registered_by_society_id AS "registeredBySocietyId", ipi, isni, kind, country,
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`;
 
 /**
@@ -36,6 +36,26 @@ export class RightsHoldersRepository {
       [h.name, h.ipi, h.isni, h.kind, h.country],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * An admin's registration of an IPI a society registered (provisionally) from its lines:
+   * the admin's name, kind, country and ISNI replace the society's, same id. Returns null
+   * when the IPI is not held by such a registration.
+   */
+  async confirmSocietyRegistration(h: NewRightsHolder): Promise<RightsHolder | null> {
+    const rows: [RightsHolder[], number] = await this.db.query(
+      `UPDATE rights_holders SET name = $2, isni = COALESCE($3, isni), kind = $4, country = $5, name_source = 'admin'
+       WHERE ipi = $1 AND name_source = 'society' RETURNING ${COLUMNS}`,
+      [h.ipi, h.name, h.isni, h.kind, h.country],
+    );
+    return rows[0][0] ?? null;
+  }
+
+  /** Sets the name and who it comes from; null when there is no such holder. */
+  async rename(id: string, name: string, source: 'admin' | 'holder'): Promise<RightsHolder | null> {
+    const rows: [RightsHolder[], number] = await this.db.query(`UPDATE rights_holders SET name = $2, name_source = $3 WHERE id = $1 RETURNING ${COLUMNS}`, [id, name, source]);
+    return rows[0][0] ?? null;
   }
 
   async findByIdentifiers(ipi: string | null, isni: string | null): Promise<RightsHolder | undefined> {

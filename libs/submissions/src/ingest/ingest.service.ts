@@ -338,7 +338,7 @@ export class IngestService {
           await runner.query(`UPDATE submissions SET mandates_known_at = $3 WHERE society_id = $1 AND id = $2`, [t.societyId, t.id, prepared.mandatesKnownAt]);
         }
       } else {
-        if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table));
+        if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table), [t.societyId]);
         // The lines are written and folded into the submission tree in one streamed pass.
         tree = await this.ledger.writeLines(client, insertLinesSql(t.type, table), [t.societyId, t.id]);
         if (tree.size !== rows) throw new Error(`wrote ${tree.size} lines for ${rows} staged rows`);
@@ -392,7 +392,7 @@ export class IngestService {
     await ensureSocietyPartition(runner, p.table, t.societyId);
     await dropUnattachedSubmissionPartition(runner, p.table, t.id);
     let last = Date.now();
-    if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table));
+    if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table), [t.societyId]);
     steps.holders = Date.now() - last;
     last = Date.now();
     const derived = t.type === 'distribution-lines' ? await this.deriveMandateStatus(t, table, runner) : null;

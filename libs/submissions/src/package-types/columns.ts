@@ -1,4 +1,4 @@
-import { COUNTRY_CODES, CURRENCY_CODES, SQL_ID_FORBIDDEN } from '../../../identifiers/src/index.js';
+import { COUNTRY_CODES, CURRENCY_CODES, SQL_FORMULA_START, SQL_ID_FORBIDDEN, SQL_JOINER_AT_ENDS, SQL_NAME_FORBIDDEN } from '../../../identifiers/src/index.js';
 import type { Quarter } from '../period.js';
 
 /**
@@ -78,11 +78,15 @@ const firstCodePoint = (c: string, cls: string) => `'U+' || upper(lpad(to_hex(as
 /**
  * A text column. Every text refuses U+FEFF: a byte order mark belongs at the start of the
  * file only (a CSV row or a JSON Lines record that starts with one would carry it into the
- * first value, invisibly). `kind: 'id'`: a line id is compared byte for byte, so it holds
- * visible characters only (no control, bidirectional, zero-width or other invisible
- * character: libs/identifiers visible-text.ts).
+ * first value, invisibly). `kind` adds:
+ * - `id`: a line id is compared byte for byte, so it holds visible characters only (no
+ *   control, bidirectional, zero-width or other invisible character: libs/identifiers
+ *   visible-text.ts);
+ * - `name`: the name of a person or company the ledger shows to others (and may register
+ *   a rights holder under): no control, bidirectional or invisible character, no
+ *   zero-width joiner at either end, and no start a spreadsheet reads as a formula.
  */
-export function text(name: string, opts: { optional?: boolean; max?: number; kind?: 'id' } = {}): Column {
+export function text(name: string, opts: { optional?: boolean; max?: number; kind?: 'id' | 'name' } = {}): Column {
   const max = opts.max ?? 500;
   return {
     name,
@@ -91,6 +95,13 @@ export function text(name: string, opts: { optional?: boolean; max?: number; kin
       `WHEN strpos(${c}, chr(65279)) > 0 THEN 'contains U+FEFF, a byte order mark: only the start of the file may hold one, not a line or a value'`,
       ...(opts.kind === 'id'
         ? [`WHEN ${c} ~ '${SQL_ID_FORBIDDEN}' THEN 'contains ' || ${firstCodePoint(c, SQL_ID_FORBIDDEN)} || ', an invisible or control character: an id is written with visible characters only'`]
+        : []),
+      ...(opts.kind === 'name'
+        ? [
+            `WHEN ${c} ~ '${SQL_NAME_FORBIDDEN}' THEN 'contains ' || ${firstCodePoint(c, SQL_NAME_FORBIDDEN)} || ', a control, bidirectional or invisible character, which is not allowed in a name'`,
+            `WHEN ${c} ~ '${SQL_JOINER_AT_ENDS}' THEN 'starts or ends with a zero-width joiner, which is not allowed in a name'`,
+            `WHEN ${c} ~ '${SQL_FORMULA_START}' THEN 'must not start with "' || left(${c}, 1) || '" (a spreadsheet would read the name as a formula)'`,
+          ]
         : []),
       // octet_length is read from the header; length counts characters, so only long texts pay it.
       `WHEN octet_length(${c}) > ${max} AND length(${c}) > ${max} THEN 'is longer than ${max} characters'`,

@@ -216,13 +216,19 @@ export function insertLinesSql(type: PackageType, table: string): string {
     ${holder ? 'LEFT JOIN rights_holders rh ON rh.ipi = t.rights_holder_ipi' : ''}`;
 }
 
-/** Registers, from the lines' names, rights holders whose valid IPI is not yet known. */
+/**
+ * Registers, from the lines' names, rights holders whose valid IPI is not yet known: a
+ * provisional registration by the society ($1), `name_source = 'society'`. A known IPI
+ * is never renamed by a line (whatever name the line gives); an admin confirms or
+ * replaces the name, the holder corrects it (docs/rights-holders.md). The names passed
+ * validation's name rules (libs/identifiers visible-text.ts).
+ */
 export function registerUnknownHoldersSql(table: string): string {
   // Each unknown IPI's first line names it: a hash aggregate finds those lines (no sort of
   // every staged row), then only they are read again.
   return `
-    INSERT INTO rights_holders (name, ipi, kind)
-    SELECT s.rights_holder_name, s.rights_holder_ipi, 'other'
+    INSERT INTO rights_holders (name, ipi, kind, name_source, registered_by_society_id)
+    SELECT s.rights_holder_name, s.rights_holder_ipi, 'other', 'society', $1::uuid
     FROM ${table} s
     JOIN (SELECT u.rights_holder_ipi, min(u.line_no) AS first FROM ${table} u
           WHERE u.rights_holder_ipi <> '' AND NOT EXISTS (SELECT 1 FROM rights_holders rh WHERE rh.ipi = u.rights_holder_ipi)

@@ -106,7 +106,7 @@ export const PACKAGES: Record<PackageType, PackageType_> = {
     columns: [
       text('line_id', { max: 100, kind: 'id' }),
       ipi('rights_holder_ipi', { optional: true }),
-      text('rights_holder_name', { max: 300 }),
+      text('rights_holder_name', { max: 300, kind: 'name' }),
       iswc('work_iswc'),
       text('work_title', { max: 500 }),
       oneOf('category', CATEGORIES),
@@ -207,7 +207,7 @@ export const PACKAGES: Record<PackageType, PackageType_> = {
     idColumn: 'member_id',
     columns: [
       text('member_id', { max: 100, kind: 'id' }),
-      text('name', { max: 300 }),
+      text('name', { max: 300, kind: 'name' }),
       oneOf('constituency', ['authors', 'composers', 'publishers', 'performers', 'producers', 'other']),
       date('seat_from'),
       date('seat_to', { optional: true }),

@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { explainDisplayName, explainVisibleId } from '../../../../../libs/identifiers/src/index.js';
 import { CONSTITUENCIES, type Constituency } from '../../../../../libs/registry/src/index.js';
-import { IsIsoDate } from '../../common/validation.js';
+import { IsIsoDate, Satisfies } from '../../common/validation.js';
 import { PageQueryDto } from '../../common/pagination.dto.js';
 
 export class CreateBoardMemberDto {
-  @ApiProperty({ example: 'B-07', description: "The society's own id for the member" }) @IsString() @Length(1, 100)
+  @ApiProperty({ example: 'B-07', description: "The society's own id for the member (visible characters only)" }) @IsString() @Length(1, 100) @Satisfies(explainVisibleId)
   memberId: string;
 
-  @ApiProperty({ example: 'Petrov, Ivan' }) @IsString() @Length(1, 300)
+  @ApiProperty({ example: 'Petrov, Ivan', description: 'The rules of a rights holder name (docs/rights-holders.md)' }) @IsString() @Length(1, 300) @Satisfies(explainDisplayName)
   name: string;
 
   @ApiProperty({ enum: CONSTITUENCIES }) @IsIn(CONSTITUENCIES, { message: `must be one of: ${CONSTITUENCIES.join(', ')}` })
