@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildReport } from './report.js';
 import { transparencyPdf } from './report-pdf.js';
-import { pdfLines, pdfText } from '../../audit/src/report/test-support/pdf-text.js';
+import { overlappingRuns, pdfLines, pdfRuns, pdfText } from '../../audit/src/report/test-support/pdf-text.js';
 import { emptyInput, sampleInput } from './test-support/sample-input.js';
 
 describe('the transparency report as PDF', () => {
@@ -39,6 +39,7 @@ describe('the transparency report as PDF', () => {
     const lines = pdfLines(pdf);
     for (const amount of ['12483676.83', '10483676.83', '9483676.83', '1000000.00', '483676.83']) expect(lines).toContain(amount);
     expect(lines).toContain('Non-distributable'); // a header wider than its column asked for
+    expect(overlappingRuns(pdfRuns(pdf))).toEqual([]);
   });
 
   it('renders the report of an empty log, dated at the start of the financial year', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { renderPdf } from './pdf.js';
 import { EVIDENCE_LIMIT } from './report.js';
-import { pdfLines, pdfRuns, pdfText } from './test-support/pdf-text.js';
+import { overlappingRuns, pdfLines, pdfRuns, pdfText } from './test-support/pdf-text.js';
 import { sampleReport } from './test-support/sample-report.js';
 
 describe('the PDF report', () => {
@@ -54,7 +54,9 @@ describe('the PDF report', () => {
       moneyFlow: [{ currency: 'RUB', ...Object.fromEntries(keys.map((k, i) => [k, amounts[i]])) }],
       lines: Array.from({ length: 3 }, (_, i) => ({ period: '2025Q1', lineNo: 1000 + i, lineId: `DL-2025Q1-0000${i}`, rightsHolderName: 'Пётр Ильич Чайковский', gross: '483676.83', net: '411125.31', paidOn: '2025-12-01', status: 'paid' })),
     };
-    const lines = pdfLines(await renderPdf(report, 'f'.repeat(64)));
+    const pdf = await renderPdf(report, 'f'.repeat(64));
+    expect(overlappingRuns(pdfRuns(pdf))).toEqual([]);
+    const lines = pdfLines(pdf);
     for (const value of [...amounts, '411125.31', 'DL-2025Q1-00002', '2025-12-01']) expect(lines).toContain(value);
     // Headers break between words only: "toOtherSocieties" is shown as "to other societies".
     expect(lines.some((l) => /^(to other )?societies$/.test(l.trim()))).toBe(true);
@@ -69,6 +71,7 @@ describe('the PDF report', () => {
     const source = runs.find((r) => r.text.startsWith('payout.distribution-deadline · '))!;
     expect(title.length).toBe(2);
     expect(source.y).toBeLessThan(title[1]!.y - 8); // PDF y grows upwards: the source is drawn lower, clear of the title
+    expect(overlappingRuns(runs)).toEqual([]);
   });
 
   it('says when a list of examples was cut at the evidence limit', async () => {

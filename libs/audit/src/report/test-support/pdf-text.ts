@@ -115,3 +115,18 @@ function pdfObjects(pdf: Buffer): Map<number, { dict: string; stream: Buffer | n
   }
   return objects;
 }
+
+/**
+ * Pairs of lines drawn over each other: on one page, starting at the same x, less than
+ * 0.9 of the smaller font size apart vertically (a line set where an earlier one still is).
+ */
+export function overlappingRuns(runs: readonly TextRun[]): [TextRun, TextRun][] {
+  const drawn = runs.filter((r) => r.text.trim() !== '');
+  const pairs: [TextRun, TextRun][] = [];
+  drawn.forEach((a, i) => {
+    for (const b of drawn.slice(i + 1)) {
+      if (a.page === b.page && Math.abs(a.x - b.x) < 1 && Math.abs(a.y - b.y) < 0.9 * Math.min(a.size, b.size)) pairs.push([a, b]);
+    }
+  });
+  return pairs;
+}
