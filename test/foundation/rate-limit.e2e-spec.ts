@@ -61,3 +61,32 @@ describe('rate limit', () => {
     expect(await me(`Bearer ${await regulatorToken()}`)).toBe(200);
   });
 });
+
+/** Brute force: refused tokens from one address beyond AUTH_FAILURES_PER_MINUTE lock its token checks for the minute. */
+describe('refused tokens per address', () => {
+  let t: TestApp;
+  let tokens: TokenService;
+
+  beforeAll(async () => {
+    t = await bootTestApp({ env: { AUTH_FAILURES_PER_MINUTE: '3' } });
+    tokens = t.app.get(TokenService);
+  });
+  afterAll(async () => t?.close());
+
+  const get = (path: string, authorization?: string) => fetch(`${t.baseUrl}${path}`, { headers: authorization === undefined ? {} : { authorization } });
+
+  it('answers 429 to any token from an address that presented too many refused ones, without telling a right guess apart', async () => {
+    const valid = (await tokens.issue({ role: 'regulator', label: 'brute force' })).token;
+    expect((await get('/v1/me', `Bearer ${valid}`)).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await get('/v1/me', `Bearer clt_guess-${i}`)).status).toBe(401);
+    const locked = await get('/v1/me', 'bearer clt_guess-3');
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await locked.json()) as { detail: string }).detail).toMatch(/Too many refused tokens from this address \(3 a minute\)/);
+    // A right guess now looks the same as a wrong one.
+    expect((await get('/v1/me', `Bearer ${valid}`)).status).toBe(429);
+    // Requests without a token carry nothing to guess: not held up.
+    expect((await get('/v1/me')).status).toBe(401);
+    expect((await get('/health')).status).toBe(200);
+  });
+});

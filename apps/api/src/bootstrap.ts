@@ -82,10 +82,9 @@ export async function createApp(options: {
     },
   });
   // Rate limiting per authenticated credential (per address without one, or with a refused
-  // one): the credential is decided in an onRequest hook registered before the limiter's.
-  // @fastify/rate-limit rather than @nestjs/throttler: the latter is CommonJS requiring
-  // the ESM-only Nest 12, which Jest cannot load on Node 20.
-  authenticateRequests(app.getHttpAdapter().getInstance(), app.get(TokenService));
+  // one): the credential is decided in an instance onRequest hook, which runs before the
+  // limiter's (a route hook). @fastify/rate-limit rather than @nestjs/throttler: the latter
+  // is CommonJS requiring the ESM-only Nest 12, which Jest cannot load on Node 20.
   await app.register(rateLimit, {
     max: config.RATE_LIMIT_PER_MINUTE,
     timeWindow: 60_000,
@@ -96,6 +95,7 @@ export async function createApp(options: {
       return { statusCode: 429, type: 'about:blank', title: 'Too Many Requests', status: 429, detail, message: detail };
     },
   });
+  authenticateRequests(app.getHttpAdapter().getInstance(), app.get(TokenService), config.AUTH_FAILURES_PER_MINUTE);
   await app.register(multipart, { limits: { files: 1, fields: 5, fileSize: config.UPLOAD_LIMIT_BYTES + 1 } });
   await registerWebAssets(app);
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });

@@ -62,6 +62,14 @@ export class AppConfig {
   RATE_LIMIT_PER_MINUTE: number = 60_000;
 
   /**
+   * Refused tokens (unknown, revoked, expired) one address may present a minute; beyond,
+   * any token from it is a 429 until the minute is over (brute-force guard). A policy of
+   * this ledger: valid tokens are never refused, so a client reaches it only by guessing.
+   */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1)
+  AUTH_FAILURES_PER_MINUTE: number = 300;
+
+  /**
    * The longest a token issued through POST /v1/tokens may live, in days: its default
    * lifetime and the limit on expiresAt / expiresInDays. A policy of this ledger (no law
    * sets it). Tokens issued before expiry existed never expire until revoked.
