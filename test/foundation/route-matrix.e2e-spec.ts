@@ -84,7 +84,6 @@ function bodyFixtures(cast: Cast): Record<string, unknown> {
     'POST /v1/societies/{id}/board-members': { memberId: 'M', name: 'N', constituency: 'authors', seatFrom: '2024-01-01' },
     'POST /v1/rights-holders': { name: 'Matrix', ipi: '00052210040', kind: 'author', country: 'FR' },
     'PATCH /v1/rights-holders/{id}': { name: 'Matrix' },
-    'PATCH /v1/rights-holders/{id}': { name: 'Matrix' },
     'POST /v1/rights-holders/{id}/mandates': { societyId: cast.societyB.id, category: 'mechanical', workType: 'musical', territories: ['DE'], validFrom: '2024-01-01', basis: 'contractual', exclusive: false },
     'POST /v1/mandates/{id}/termination': { requestedOn: '2025-01-15' },
     'POST /v1/mandates/{id}/opt-out': { requestedOn: '2025-01-15' },
