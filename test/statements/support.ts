@@ -45,8 +45,9 @@ export async function givenStatementWorld(t: TestApp) {
   const b2025 = await commit(as(tokens.societyB), cast.societyB.id, 'distribution-lines', '2025Q1', [
     distribution({ line_id: 'L-1', rights_holder_ipi: holderA.ipi, rights_holder_name: holderA.name, work_iswc: WORK_OF_A, use_type: 'online', currency: 'SEK', gross: '100.00', management_fee: '10.00', other_deductions: '0.00', net: '90.00', paid_on: '2025-03-15' }),
   ]);
-  await givenMandate(as(tokens.holderA), holderA.id, cast.societyA.id, { territories: ['RU'], validFrom: '2019-01-01' });
-  await givenMandate(as(tokens.holderA), holderA.id, societyC.id, { category: 'mechanical', territories: ['WORLD'], validFrom: '2024-06-01', exclusive: false });
+  // The holder asks; each society accepts (issue 14: a holder's mandate is a request until then).
+  await givenMandate(as(tokens.holderA), holderA.id, cast.societyA.id, { territories: ['RU'], validFrom: '2019-01-01' }, as(tokens.societyA));
+  await givenMandate(as(tokens.holderA), holderA.id, societyC.id, { category: 'mechanical', territories: ['WORLD'], validFrom: '2024-06-01', exclusive: false }, as(tokens.societyC));
   const rates = await as(tokens.regulator).post('/v1/exchange-rates', RATES_CSV, { 'content-type': 'text/csv' });
   if (rates.status !== 201) throw new Error(`rates: ${rates.status} ${rates.text}`);
   return { ...cast, societyC, tokens, aVariant, submissions: { a2025, a2024, b2025 } };

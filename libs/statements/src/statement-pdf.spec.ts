@@ -20,7 +20,9 @@ describe('statementPdf, with no fonts on the system', () => {
       societies: [{
         societyId: 's1', societyName: 'Ελληνική Εταιρεία «Ёлка»', revenueAttributed: '10.00', paid: [], paidTotal: '8.00', managementFees: '1.50', otherDeductions: '0.50', outstanding: '0.00',
         periodOfUse: { from: '2025-01-01', to: '2025-03-31' }, lines: 1, rates: [], byUse: [], mandates: [], nonContractual: { amount: '0.00', lines: 0 }, head: null,
+        overdue: { amount: '0.00', lines: 0, oldestDeadline: null, maxOverdueDays: null },
       }],
+      asOf: '2026-12-07', overdue: { amount: '0.00', lines: 0, oldestDeadline: null, maxOverdueDays: null },
     };
     const pdf = await statementPdf(s, { linesUrl: '/v1/rights-holders/h1/statement/lines?year=2025&currency=EUR' });
     const text = pdfText(pdf);
@@ -41,17 +43,23 @@ describe('statementPdf', () => {
       byUse: Array.from({ length: 12 }, (_, k) => ({ category: 'performing', useType: `use-${k}`, revenueAttributed: '1.00', managementFees: '0.10', otherDeductions: '0.00', paid: '0.90', outstanding: '0.00', lines: 1 })),
       mandates: [{ id: 'm', category: 'performing', workType: 'musical', territories: ['WORLD'], excludedTerritories: ['RU'], validFrom: '2021-07-01', validTo: null, basis: 'contractual', exclusive: true }],
       nonContractual: { amount: '0.00', lines: 0 }, head: { treeSize: 3, rootHash: 'ab'.repeat(32), timestamp: '2025-04-01T00:00:00.000Z', signature: 's', keyId: '0123456789abcdef' },
+      overdue: i === 2 ? { amount: '5.00', lines: 2, oldestDeadline: '2026-09-30', maxOverdueDays: 68 } : { amount: '0.00', lines: 0, oldestDeadline: null, maxOverdueDays: null },
     });
     const s: Statement = {
       rightsHolderId: 'h1', rightsHolderName: 'Иванова, Мария', rightsHolderIpi: '00052210040', year: 2025, currency: 'EUR',
       rates: [{ currency: 'RUB', rateDate: '2025-03-01', rateToEur: '0.0105' }],
       totals: { revenueAttributed: '40.00', managementFees: '6.00', otherDeductions: '2.00', paid: '32.00', outstanding: '0.00', lines: 4 },
       societies: [1, 2, 3, 4].map(society),
+      asOf: '2026-12-07', overdue: { amount: '5.00', lines: 2, oldestDeadline: '2026-09-30', maxOverdueDays: 68 },
     };
     const pdf = await statementPdf(s, { linesUrl: '/v1/rights-holders/h1/statement/lines?year=2025&currency=EUR' });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.subarray(-6).toString('latin1')).toMatch(/%%EOF/);
     const pages = pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? [];
     expect(pages.length).toBeGreaterThan(1);
+    // Overdue money (Art. 13) is highlighted in the summary and in the society's section.
+    const text = pdfText(pdf);
+    expect(text).toContain('Overdue on 2026-12-07: 5.00 EUR on 2 unpaid line(s)');
+    expect(text).toContain('OVERDUE (Art. 13)');
   });
 });

@@ -15,6 +15,8 @@ import type { Statement, SocietyStatement } from './statement.js';
 const GREY = '#555555';
 const RULE = '#bbbbbb';
 const SHADE = '#f0f0f0';
+const OVERDUE = '#a40000';
+const OVERDUE_FILL = '#fde8e8';
 
 interface Column {
   title: string;
@@ -117,6 +119,7 @@ export function statementPdf(s: Statement, options: { linesUrl: string }): Promi
     ],
     { boldLast: true },
   );
+  if (s.overdue.lines > 0) overdueBox();
   if (s.societies.length === 0) {
     doc.font(FONT.regular).fontSize(9).fillColor(GREY).text(`No society attributed anything to this rights holder for ${s.year} or held a mandate for it that year.`, left, doc.y, { width });
   }
@@ -162,6 +165,25 @@ export function statementPdf(s: Statement, options: { linesUrl: string }): Promi
   doc.end();
   return done;
 
+  /** Money overdue (Art. 13(1)), highlighted: per society and in total, on the day the statement was made. */
+  function overdueBox(): void {
+    const rows = s.societies.filter((so) => so.overdue.lines > 0);
+    const height = 34 + 13 * (rows.length + 1);
+    ensure(height + 10);
+    doc.moveDown(0.5);
+    const top = doc.y;
+    doc.save().rect(left, top, width, height).fillAndStroke(OVERDUE_FILL, OVERDUE).restore();
+    doc.font(FONT.bold).fontSize(10).fillColor(OVERDUE)
+      .text(`Overdue on ${s.asOf}: ${s.overdue.amount} ${s.currency} on ${s.overdue.lines} unpaid line(s) past the Art. 13 deadline`, left + 8, top + 6, { width: width - 16 });
+    doc.font(FONT.regular).fontSize(8.5).fillColor('black')
+      .text('Directive 2014/26/EU Art. 13(1): distribution no later than nine months after the end of the financial year of collection.', left + 8, doc.y + 1, { width: width - 16 });
+    for (const so of rows) {
+      doc.text(`${so.societyName}: ${so.overdue.amount} ${s.currency}, ${so.overdue.lines} line(s), due since ${so.overdue.oldestDeadline} (${so.overdue.maxOverdueDays} days)`, left + 8, doc.y + 1, { width: width - 16 });
+    }
+    doc.y = top + height + 4;
+    doc.fillColor('black');
+  }
+
   function societySection(so: SocietyStatement): void {
     // Keep a society's details and its table on one page when they fit on one.
     const estimate = 110 + 24 * so.mandates.length + 18 * (so.byUse.length + 2);
@@ -176,6 +198,9 @@ export function statementPdf(s: Statement, options: { linesUrl: string }): Promi
       line('Built from log head', '— (nothing committed yet)');
     }
     line('Without a mandate', `${so.nonContractual.amount} ${s.currency} gross on ${so.nonContractual.lines} line(s) managed non-contractually`);
+    if (so.overdue.lines > 0) {
+      line('OVERDUE (Art. 13)', `${so.overdue.amount} ${s.currency} net on ${so.overdue.lines} unpaid line(s), the oldest due ${so.overdue.oldestDeadline} (${so.overdue.maxOverdueDays} days overdue on ${s.asOf})`);
+    }
     if (so.mandates.length === 0) line('Mandates', 'none in the year');
     so.mandates.forEach((m, i) => {
       const territories = m.territories.join(', ') + (m.excludedTerritories.length > 0 ? ` except ${m.excludedTerritories.join(', ')}` : '');

@@ -62,6 +62,26 @@ export interface SocietyStatement {
   nonContractual: { amount: string; lines: number };
   /** The society's signed log head the statement was built from (null: nothing committed yet). */
   head: SignedTreeHead | null;
+  /** Net still unpaid past its Art. 13 deadline (nine months after the end of the financial year of collection), on `asOf`. */
+  overdue: OverdueView;
+}
+
+/** Money overdue (Art. 13(1)): net of the unpaid lines past their deadline, in the statement currency. */
+export interface OverdueView {
+  amount: string;
+  lines: number;
+  /** The earliest deadline missed (null: none). */
+  oldestDeadline: string | null;
+  /** Days the oldest is overdue (null: none). */
+  maxOverdueDays: number | null;
+}
+
+/** Overdue figures per society, in minor units of the statement currency. */
+export interface OverdueFigures {
+  units: bigint;
+  lines: number;
+  oldestDeadline: string | null;
+  maxOverdueDays: number | null;
 }
 
 export interface Statement {
@@ -73,6 +93,10 @@ export interface Statement {
   societies: SocietyStatement[];
   totals: AmountsView;
   rates: RateUsed[];
+  /** The day overdue money is judged on (today, UTC). */
+  asOf: string;
+  /** Overdue money, all societies. */
+  overdue: OverdueView;
 }
 
 /** What the service knows besides the money: the holder, and per society its name, mandates and head. */
@@ -82,7 +106,13 @@ export interface StatementContext {
   rightsHolderIpi: string | null;
   year: number;
   societies: Map<string, { name: string; head: SignedTreeHead | null; mandates: StatementMandate[] }>;
+  /** The day overdue money is judged on. */
+  asOf: string;
+  /** Overdue figures per society (absent: none overdue). */
+  overdue: Map<string, OverdueFigures>;
 }
+
+const NONE_OVERDUE: OverdueFigures = { units: 0n, lines: 0, oldestDeadline: null, maxOverdueDays: null };
 
 export function amountsView(a: Amounts, currency: string): AmountsView {
   const f = (units: bigint) => formatMinorUnits(units, currency);
@@ -124,9 +154,27 @@ export function toStatement(figures: StatementFigures, context: StatementContext
         mandates: about?.mandates ?? [],
         nonContractual: { amount: f(s.nonContractual.amount), lines: s.nonContractual.lines },
         head: about?.head ?? null,
+        overdue: overdueView(context.overdue.get(s.societyId) ?? NONE_OVERDUE, currency),
       };
     }),
     totals: amountsView(figures.totals, currency),
     rates: figures.rates,
+    asOf: context.asOf,
+    overdue: overdueView(
+      [...context.overdue.values()].reduce(
+        (a, o) => ({
+          units: a.units + o.units,
+          lines: a.lines + o.lines,
+          oldestDeadline: a.oldestDeadline === null || (o.oldestDeadline !== null && o.oldestDeadline < a.oldestDeadline) ? o.oldestDeadline : a.oldestDeadline,
+          maxOverdueDays: Math.max(a.maxOverdueDays ?? -1, o.maxOverdueDays ?? -1) < 0 ? null : Math.max(a.maxOverdueDays ?? 0, o.maxOverdueDays ?? 0),
+        }),
+        NONE_OVERDUE,
+      ),
+      currency,
+    ),
   };
+}
+
+export function overdueView(o: OverdueFigures, currency: string): OverdueView {
+  return { amount: formatMinorUnits(o.units, currency), lines: o.lines, oldestDeadline: o.oldestDeadline, maxOverdueDays: o.maxOverdueDays };
 }

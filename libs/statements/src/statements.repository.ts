@@ -19,6 +19,8 @@ export interface HolderRow {
 export interface StatementSocietyRow {
   societyId: string;
   societyName: string;
+  /** The society's financial-year end (Art. 13 deadlines). */
+  fyEnd: { month: number; day: number };
   head: SignedTreeHead | null;
   lines: HolderLine[];
   /** The rates converting the lines, as found for each (currency, rate day). */
@@ -29,6 +31,8 @@ export interface StatementSocietyRow {
 /** A holder's line for the line listing: the statement's fields and what names the line in the log. */
 export interface ListedLine extends HolderLine {
   societyName: string;
+  fyEndMonth: number;
+  fyEndDay: number;
   territory: string;
   workIswc: string | null;
   workTitle: string;
@@ -137,6 +141,8 @@ export class StatementsRepository {
       holderIpi: string | null;
       societyId: string | null;
       societyName: string;
+      fyEndMonth: number;
+      fyEndDay: number;
       treeSize: number | null;
       rootHash: string;
       timestamp: string;
@@ -150,7 +156,7 @@ export class StatementsRepository {
       `WITH h AS (SELECT id, name, ipi FROM rights_holders WHERE id = $1)
        SELECT h.name AS "holderName", h.ipi AS "holderIpi", x.*
        FROM h LEFT JOIN LATERAL (
-         SELECT s.id AS "societyId", s.name AS "societyName", hd.*, ls.lines, ms.mandates
+         SELECT s.id AS "societyId", s.name AS "societyName", s.fy_end_month AS "fyEndMonth", s.fy_end_day AS "fyEndDay", hd.*, ls.lines, ms.mandates
          FROM societies s
          LEFT JOIN LATERAL (SELECT ${HEAD} FROM tree_heads WHERE society_id = s.id ORDER BY tree_size DESC LIMIT 1) hd ON true
          CROSS JOIN LATERAL (
@@ -192,6 +198,7 @@ export class StatementsRepository {
         .map((r) => ({
           societyId: r.societyId!,
           societyName: r.societyName,
+          fyEnd: { month: r.fyEndMonth, day: r.fyEndDay },
           head: headOf(r),
           mandates: r.mandates ?? [],
           rates: ratesOf(r.lines ?? [], currency),
@@ -219,7 +226,7 @@ export class StatementsRepository {
   /** A page of the holder's committed lines of the period, in (society, submission, line) order, after `after`. */
   async linesPage(holderId: string, from: string, to: string, societyIds: string[] | null, after: LineKey | null, limit: number): Promise<ListedLine[]> {
     return this.db.query(
-      `SELECT s.id AS "societyId", s.name AS "societyName", l.submission_id AS "submissionId", l.line_no AS "lineNo", l.line_id AS "lineId",
+      `SELECT s.id AS "societyId", s.name AS "societyName", s.fy_end_month AS "fyEndMonth", s.fy_end_day AS "fyEndDay", l.submission_id AS "submissionId", l.line_no AS "lineNo", l.line_id AS "lineId",
               l.category, l.use_type AS "useType", l.territory, l.work_iswc AS "workIswc", l.work_title AS "workTitle", l.currency,
               l.gross::text AS gross, l.management_fee::text AS "managementFee", l.other_deductions::text AS "otherDeductions", l.net::text AS net,
               l.status, to_char(l.paid_on, 'YYYY-MM-DD') AS "paidOn", to_char(l.use_from, 'YYYY-MM-DD') AS "useFrom", to_char(l.use_to, 'YYYY-MM-DD') AS "useTo",

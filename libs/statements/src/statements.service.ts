@@ -8,7 +8,9 @@ import { ExchangeRatesRepository } from './exchange-rates.repository.js';
 import { type HolderLine, MissingRateError, type RateBook, type RateUsed, buildFigures, convertLine, rateNeeds } from './figures.js';
 import { type HolderScope, HolderScopeService } from './holder-scope.js';
 import { decodeLineCursor, lineCursor, proofUrl } from './line-keys.js';
-import { type Statement, toStatement } from './statement.js';
+import { type OverdueFigures, type Statement, toStatement } from './statement.js';
+import { art13Deadline, overdueDays } from './overdue.js';
+import { todayUtc } from '../../mandates/src/index.js';
 import { statementCsv } from './statement-csv.js';
 import { statementPdf } from './statement-pdf.js';
 import { StatementsRepository } from './statements.repository.js';
@@ -43,6 +45,10 @@ export interface StatementLine {
   useTo: string;
   status: string;
   paidOn: string | null;
+  /** Art. 13(1): nine months after the end of the society's financial year in which the use ended. */
+  deadline: string;
+  /** Days past the deadline, unpaid (null when paid or not yet due). */
+  overdueDays: number | null;
   mandateBasis: string;
   original: { currency: string; gross: string; managementFee: string; otherDeductions: string; net: string };
   converted: { currency: string; gross: string; managementFee: string; otherDeductions: string; net: string };
@@ -84,7 +90,26 @@ export class StatementsService {
         found.societies.map((s) => s.societyId),
       ),
     );
+    const asOf = todayUtc();
+    const book: RateBook = (currency, on) => rates.get(`${currency}@${on}`);
+    const overdue = new Map<string, OverdueFigures>();
+    for (const s of found.societies) {
+      let o: OverdueFigures | undefined;
+      for (const line of s.lines) {
+        const deadline = art13Deadline(line.useTo, s.fyEnd);
+        const days = overdueDays(line, deadline, asOf);
+        if (days === null) continue;
+        o ??= { units: 0n, lines: 0, oldestDeadline: null, maxOverdueDays: null };
+        o.units += withRates(() => convertLine(line, q.currency, book)).net;
+        o.lines += 1;
+        if (o.oldestDeadline === null || deadline < o.oldestDeadline) o.oldestDeadline = deadline;
+        o.maxOverdueDays = Math.max(o.maxOverdueDays ?? 0, days);
+      }
+      if (o) overdue.set(s.societyId, o);
+    }
     return toStatement(figures, {
+      asOf,
+      overdue,
       rightsHolderId: holderId,
       rightsHolderName: found.holder.name,
       rightsHolderIpi: found.holder.ipi,
@@ -116,6 +141,7 @@ export class StatementsService {
     const rows = await this.statements.linesPage(holderId, from, to, societyIds, after, q.limit + 1);
     const items = rows.slice(0, q.limit);
     const book = await this.rateBook(items, q.currency);
+    const asOf = todayUtc();
     return {
       items: items.map((line) => {
         const c = withRates(() => convertLine(line, q.currency, book));
@@ -136,6 +162,8 @@ export class StatementsService {
           useTo: line.useTo,
           status: line.status,
           paidOn: line.paidOn,
+          deadline: art13Deadline(line.useTo, { month: line.fyEndMonth, day: line.fyEndDay }),
+          overdueDays: overdueDays(line, art13Deadline(line.useTo, { month: line.fyEndMonth, day: line.fyEndDay }), asOf),
           mandateBasis: line.mandateBasis,
           original: { currency: line.currency, gross: o(line.gross), managementFee: o(line.managementFee), otherDeductions: o(line.otherDeductions), net: o(line.net) },
           converted: { currency: q.currency, gross: f(c.gross), managementFee: f(c.managementFee), otherDeductions: f(c.otherDeductions), net: f(c.net) },

@@ -82,6 +82,13 @@ export class NonContractualDto {
   @ApiProperty({ example: 0 }) lines: number;
 }
 
+export class OverdueDto {
+  @ApiProperty({ example: '120.00', description: 'Net of the unpaid lines past their Art. 13 deadline, in the statement currency' }) amount: string;
+  @ApiProperty({ example: 2 }) lines: number;
+  @ApiProperty({ nullable: true, type: String, example: '2026-09-30', description: 'The earliest deadline missed' }) oldestDeadline: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 68, description: 'Days the oldest is overdue' }) maxOverdueDays: number | null;
+}
+
 export class SocietyStatementDto {
   @ApiProperty({ format: 'uuid' }) societyId: string;
   @ApiProperty() societyName: string;
@@ -98,6 +105,7 @@ export class SocietyStatementDto {
   @ApiProperty({ type: [StatementMandateDto], description: 'Mandates the society held for the holder during the year' }) mandates: StatementMandateDto[];
   @ApiProperty({ type: NonContractualDto }) nonContractual: NonContractualDto;
   @ApiProperty({ type: SignedTreeHeadDto, nullable: true, description: 'The signed head of the society’s log the statement was built from' }) head: SignedTreeHeadDto | null;
+  @ApiProperty({ type: OverdueDto, description: 'Directive Art. 13(1): unpaid past nine months after the end of the financial year of collection' }) overdue: OverdueDto;
 }
 
 export class StatementDto {
@@ -109,6 +117,8 @@ export class StatementDto {
   @ApiProperty({ type: [SocietyStatementDto] }) societies: SocietyStatementDto[];
   @ApiProperty({ type: AmountsDto, description: 'Sums over the societies (each the sum of the converted lines)' }) totals: AmountsDto;
   @ApiProperty({ type: [RateUsedDto], description: 'Every rate the statement used' }) rates: RateUsedDto[];
+  @ApiProperty({ example: '2026-12-07', description: 'The day overdue money is judged on (today, UTC)' }) asOf: string;
+  @ApiProperty({ type: OverdueDto, description: 'Overdue money, all societies' }) overdue: OverdueDto;
 }
 
 export class LineAmountsDto {
@@ -134,6 +144,8 @@ export class StatementLineDto {
   @ApiProperty() useTo: string;
   @ApiProperty({ enum: ['paid', 'unpaid'] }) status: string;
   @ApiProperty({ nullable: true, type: String }) paidOn: string | null;
+  @ApiProperty({ example: '2026-09-30', description: "Art. 13(1): nine months after the end of the society's financial year in which the use ended (the year of collection as the ledger reads it)" }) deadline: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'Days past the deadline, unpaid; null when paid or not yet due' }) overdueDays: number | null;
   @ApiProperty() mandateBasis: string;
   @ApiProperty({ type: LineAmountsDto, description: 'As the society reported it' }) original: LineAmountsDto;
   @ApiProperty({ type: LineAmountsDto, description: 'In the statement currency, exactly as the statement counts it' }) converted: LineAmountsDto;
