@@ -3,13 +3,13 @@ import { DataSource } from 'typeorm';
 import { GovernanceSettingsService } from '../../../governance/src/index.js';
 import { financialYear } from '../../../ledger/src/index.js';
 import { AuditParametersService } from '../parameters/audit-parameters.service.js';
-import { type AuditReport, REPORT_FORMAT, finding, peerHeads, pinnedAtOf, summarize } from '../report/report.js';
+import { type AuditReport, EVIDENCE_LIMIT, REPORT_FORMAT, finding, peerHeads, pinnedAtOf, summarize } from '../report/report.js';
 import { selectRules } from '../rules/catalogue.js';
 import type { AuditedSociety, BoardSettings, PinnedHead, RuleContext, Sql, YearWindow } from '../rules/rule.js';
 import { PinnedDataRepository } from './pinned-data.repository.js';
 
-/** How many example lines a finding lists (its totals always cover every line). */
-export const EVIDENCE_LIMIT = 20;
+/** How many example lines a finding lists: defined with the report, whose PDF says when a list was cut there. */
+export { EVIDENCE_LIMIT };
 
 export interface AuditInput {
   society: AuditedSociety;
