@@ -79,5 +79,10 @@ describe('audits of the demo world', () => {
     expect(raoRow).toMatchObject({ costRatioPercent: '12.00', latestAudit: { id: rao.id, reportSha256: rao.reportSha256 }, error: null });
     expect(raoRow.boardGap.maxShortfall).toBeGreaterThan(0);
     expect(raoRow.findings.failed).toBe(rao.summary.failed);
+    // Non-contractual management, declared against verified, and its trend year on year (2024 and 2025 have lines).
+    expect(Number(raoRow.verifiedNonContractualSharePercent)).toBeGreaterThan(Number(raoRow.nonContractualSharePercent));
+    expect(raoRow.nonContractualTrend.map((p: { financialYear: number }) => p.financialYear)).toEqual([2021, 2022, 2023, 2024, 2025]);
+    expect(raoRow.nonContractualTrend[4]).toEqual({ financialYear: 2025, declaredPercent: raoRow.nonContractualSharePercent, verifiedPercent: raoRow.verifiedNonContractualSharePercent });
+    expect(raoRow.nonContractualTrend[0]).toEqual({ financialYear: 2021, declaredPercent: null, verifiedPercent: null });
   });
 });

@@ -416,6 +416,8 @@ export interface OverviewRow {
   unpaidSharePercent: string | null;
   boardGap: { maxShortfall: number | null; gallagher: string | null };
   nonContractualSharePercent: string | null;
+  verifiedNonContractualSharePercent: string | null;
+  nonContractualTrend: { financialYear: number; declaredPercent: string | null; verifiedPercent: string | null }[];
   findings: { failed: number; high: number; medium: number; low: number; rules: string[] };
   latestAudit: { id: string; finishedAt: string; failed: number; reportSha256: string } | null;
 }

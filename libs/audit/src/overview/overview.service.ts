@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { type Principal, seesAll } from '../../../auth/src/index.js';
 import { DomainError } from '../../../errors/src/index.js';
 import { SocietiesService, type Society } from '../../../registry/src/index.js';
@@ -28,13 +29,32 @@ export interface OverviewRow {
   unpaidSharePercent: string | null;
   /** Seats the most under-represented constituency lacks, and the Gallagher index of the board. */
   boardGap: { maxShortfall: number | null; gallagher: string | null };
+  /** Gross of the year's lines the society declared non-contractual, percent of all (its own label). */
   nonContractualSharePercent: string | null;
+  /** The same as the mandate register says (each line's status derived when its package committed): governance.non-contractual-management. */
+  verifiedNonContractualSharePercent: string | null;
+  /**
+   * Year on year, the financial year and the four before it (oldest first): declared and
+   * verified non-contractual shares of the gross in the society's currency over its
+   * committed distribution lines whose use ended in each year (null: no lines). The
+   * phase-out of non-contractual management is what regulators follow.
+   */
+  nonContractualTrend: NonContractualTrendPoint[];
   findings: { failed: number; high: number; medium: number; low: number; rules: string[] };
   /** The latest finished audit of the society for the year, if any. */
   latestAudit: { id: string; finishedAt: string; failed: number; reportSha256: string } | null;
   /** Why the society could not be audited (e.g. its jurisdiction's parameters are unusable); the figures are then null. */
   error: string | null;
 }
+
+export interface NonContractualTrendPoint {
+  financialYear: number;
+  declaredPercent: string | null;
+  verifiedPercent: string | null;
+}
+
+/** Years the overview's non-contractual trend covers, the audited one last. */
+export const TREND_YEARS = 5;
 
 export interface RegulatorOverview {
   financialYear: number;
@@ -58,6 +78,7 @@ export class OverviewService {
     private readonly engine: AuditEngine,
     private readonly societies: SocietiesService,
     private readonly audits: AuditsRepository,
+    private readonly db: DataSource,
   ) {}
 
   async overview(principal: Principal, financialYear: number | undefined): Promise<RegulatorOverview> {
@@ -80,10 +101,35 @@ export class OverviewService {
       }
       const m = (rule: string) => report.findings.find((f) => f.rule === rule)?.metrics ?? {};
       median ??= (m('payout.management-cost-ratio').peerMedianPercent as string | null) ?? null;
-      rows.push(row(s, report, latest.get(s.id) ?? null, m));
+      rows.push({ ...row(s, report, latest.get(s.id) ?? null, m), nonContractualTrend: await this.trend(s, financialYear) });
     }
     const pinnedAt = pinnedAtOf(heads);
     return { financialYear, asOf: pinnedAt?.slice(0, 10) ?? null, pinnedAt, peerMedianCostRatioPercent: median, societies: rows };
+  }
+
+  /**
+   * Declared against verified non-contractual shares per financial year (the society's
+   * currency, its committed current lines by end of use). Lines without a derived status
+   * count by their declared basis, as in governance.non-contractual-management.
+   */
+  private async trend(s: Society, financialYear: number): Promise<NonContractualTrendPoint[]> {
+    const years = Array.from({ length: TREND_YEARS }, (_, i) => financialYear_(financialYear - TREND_YEARS + 1 + i, s.fyEndMonth, s.fyEndDay));
+    const rows: { year: number; declared: string | null; verified: string | null }[] = await this.db.query(
+      `SELECT y.year,
+              round(100 * sum(l.gross) FILTER (WHERE l.mandate_basis = 'non-contractual') / NULLIF(sum(l.gross), 0), 2)::text AS declared,
+              round(100 * sum(l.gross) FILTER (WHERE CASE WHEN l.mandate_status IS NULL THEN l.mandate_basis = 'non-contractual'
+                                                          ELSE l.mandate_status IN ('no-mandate', 'entrusted-elsewhere') END) / NULLIF(sum(l.gross), 0), 2)::text AS verified
+       FROM unnest($2::int[], $3::date[], $4::date[]) AS y(year, first_day, last_day)
+       JOIN distribution_lines l ON l.society_id = $1 AND l.currency = $5 AND l.use_to BETWEEN y.first_day AND y.last_day
+       JOIN submissions sub ON sub.society_id = l.society_id AND sub.id = l.submission_id AND sub.status = 'committed'
+       GROUP BY y.year`,
+      [s.id, years.map((y) => y.year), years.map((y) => y.from), years.map((y) => y.to), s.currency],
+    );
+    const byYear = new Map(rows.map((r) => [Number(r.year), r]));
+    return years.map((y) => {
+      const r = byYear.get(y.year);
+      return { financialYear: y.year, declaredPercent: r?.declared ?? null, verifiedPercent: r?.verified ?? null };
+    });
   }
 
   private async allSocieties(principal: Principal): Promise<Society[]> {
@@ -98,7 +144,7 @@ export class OverviewService {
   }
 }
 
-function row(s: Society, report: AuditReport, latest: OverviewRow['latestAudit'], m: (rule: string) => Record<string, unknown>): OverviewRow {
+function row(s: Society, report: AuditReport, latest: OverviewRow['latestAudit'], m: (rule: string) => Record<string, unknown>): Omit<OverviewRow, 'nonContractualTrend'> {
   const failed = report.findings.filter((f) => !f.passed);
   const board = m('governance.board-representation');
   return {
@@ -116,6 +162,7 @@ function row(s: Society, report: AuditReport, latest: OverviewRow['latestAudit']
     unpaidSharePercent: (m('payout.outstanding').unpaidSharePercent as string | null) ?? null,
     boardGap: { maxShortfall: (board.maxShortfall as number | null) ?? null, gallagher: (board.gallagher as string | null) ?? null },
     nonContractualSharePercent: (m('governance.non-contractual-management').nonContractualSharePercent as string | null) ?? null,
+    verifiedNonContractualSharePercent: (m('governance.non-contractual-management').verifiedNonContractualSharePercent as string | null) ?? null,
     findings: {
       failed: failed.length,
       high: failed.filter((f) => f.severity === 'high').length,
@@ -146,6 +193,8 @@ function failedRow(s: Society, financialYear: number, heads: readonly PinnedHead
     unpaidSharePercent: null,
     boardGap: { maxShortfall: null, gallagher: null },
     nonContractualSharePercent: null,
+    verifiedNonContractualSharePercent: null,
+    nonContractualTrend: [],
     findings: { failed: 0, high: 0, medium: 0, low: 0, rules: [] },
     latestAudit: latest,
     error,

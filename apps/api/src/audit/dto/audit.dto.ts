@@ -98,6 +98,12 @@ export class OverviewPeriodDto {
   @ApiProperty({ example: '2025-12-31', description: 'Last day of the financial year' }) to: string;
 }
 
+export class OverviewTrendPointDto {
+  @ApiProperty({ example: 2025 }) financialYear: number;
+  @ApiProperty({ nullable: true, type: String, example: '12.50', description: 'Declared non-contractual share of the gross (the society\'s label), percent; null: no lines' }) declaredPercent: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '31.20', description: 'Verified share (the mandate register when each package committed), percent; null: no lines' }) verifiedPercent: string | null;
+}
+
 export class OverviewRowDto {
   @ApiProperty({ format: 'uuid' }) societyId: string;
   @ApiProperty() name: string;
@@ -112,7 +118,9 @@ export class OverviewRowDto {
   @ApiProperty({ nullable: true, type: String, description: 'Undistributed amounts reported in the year, percent of its income' }) undistributedSharePercent: string | null;
   @ApiProperty({ nullable: true, type: String, description: "Attributed but unpaid, percent of the year's lines" }) unpaidSharePercent: string | null;
   @ApiProperty({ type: OverviewBoardGapDto }) boardGap: OverviewBoardGapDto;
-  @ApiProperty({ nullable: true, type: String }) nonContractualSharePercent: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "Gross of the year's lines declared non-contractual, percent (the society's label)" }) nonContractualSharePercent: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The same as the mandate register says (derived when each package committed): the share the cap judges' }) verifiedNonContractualSharePercent: string | null;
+  @ApiProperty({ type: [OverviewTrendPointDto], description: 'Declared and verified non-contractual shares, the financial year and the four before it, oldest first' }) nonContractualTrend: OverviewTrendPointDto[];
   @ApiProperty({ type: OverviewFindingsDto }) findings: OverviewFindingsDto;
   @ApiProperty({ type: OverviewAuditDto, nullable: true, description: 'The latest finished audit of the society for the year' }) latestAudit: OverviewAuditDto | null;
   @ApiProperty({ nullable: true, type: String, description: "Why the society could not be audited (e.g. its jurisdiction's parameters are unusable)" }) error: string | null;

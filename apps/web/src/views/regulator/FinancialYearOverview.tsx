@@ -82,6 +82,7 @@ function OverviewBody({ overview: o }: { overview: RegulatorOverview }) {
                 Unpaid
               </th>
               <th scope="col">Board gap</th>
+              <th scope="col">Non-contractual (declared / verified)</th>
               <th scope="col">Failed rules</th>
               <th scope="col">Audit and report</th>
             </tr>
@@ -96,7 +97,8 @@ function OverviewBody({ overview: o }: { overview: RegulatorOverview }) {
       <p className="hint">
         Cost ratio: management costs as a percent of income. Half paid: when half of the year&apos;s money had been paid to rights holders. Undistributed: amounts reported
         undistributed, percent of income. Unpaid: attributed but unpaid, percent of the year&apos;s lines. Board gap: the seats the most under-represented constituency lacks,
-        and the Gallagher index of the board against the money shares.
+        and the Gallagher index of the board against the money shares. Non-contractual: the share of the gross managed without the holders&apos; mandate, as the
+        society declared it and as the mandate register says (each line judged when its package committed), with the trend over the last five financial years.
       </p>
       {rows.length > 0 && <OverviewCharts rows={rows} />}
     </>
@@ -126,6 +128,22 @@ function OverviewTableRow({ row: r, year, peerMedian }: { row: OverviewRow; year
       <td data-label="Board gap">
         {r.boardGap.maxShortfall === null ? '—' : r.boardGap.maxShortfall === 0 ? 'no constituency short' : `${r.boardGap.maxShortfall} seat${r.boardGap.maxShortfall === 1 ? '' : 's'} short`}
         {r.boardGap.gallagher !== null && <span className="muted small"> (Gallagher {r.boardGap.gallagher})</span>}
+      </td>
+      <td data-label="Non-contractual (declared / verified)" data-testid="non-contractual">
+        <span className="nowrap">
+          {percent(r.nonContractualSharePercent)} / <strong>{percent(r.verifiedNonContractualSharePercent)}</strong>
+        </span>
+        {r.nonContractualTrend.some((p) => p.verifiedPercent !== null) && (
+          <>
+            <br />
+            <span className="muted small">
+              {r.nonContractualTrend
+                .filter((p) => p.declaredPercent !== null || p.verifiedPercent !== null)
+                .map((p) => `${p.financialYear}: ${percent(p.declaredPercent)} / ${percent(p.verifiedPercent)}`)
+                .join(' → ')}
+            </span>
+          </>
+        )}
       </td>
       <td data-label="Failed rules">
         {r.findings.failed === 0 ? (
@@ -166,6 +184,18 @@ function OverviewCharts({ rows }: { rows: OverviewRow[] }) {
           { label: 'Cost ratio', ...pct((r) => r.costRatioPercent) },
           { label: 'Undistributed', ...pct((r) => r.undistributedSharePercent) },
           { label: 'Unpaid', ...pct((r) => r.unpaidSharePercent) },
+        ]}
+        horizontal
+        wholeNumbers={false}
+        valueLabel="Percent"
+      />
+      <BarChart
+        caption="Managed without a mandate: declared against verified (percent of the gross)"
+        description={rows.map((r) => `${r.name}: declared ${percent(r.nonContractualSharePercent)}, verified ${percent(r.verifiedNonContractualSharePercent)}`).join('; ')}
+        labels={labels}
+        series={[
+          { label: 'Declared', ...pct((r) => r.nonContractualSharePercent) },
+          { label: 'Verified', ...pct((r) => r.verifiedNonContractualSharePercent) },
         ]}
         horizontal
         wholeNumbers={false}
