@@ -41,7 +41,13 @@ export function authenticateRequests(fastify: FastifyInstance, tokens: TokenServ
         throw Object.assign(new Error(`Too many refused tokens from this address (${maxFailuresPerMinute} a minute); retry in ${retryIn} s`), { statusCode: 429 });
       }
     }
-    request.authentication = await tokens.authenticateHeader(header);
+    try {
+      request.authentication = await tokens.authenticateHeader(header);
+    } catch (error) {
+      // The database is unreachable: public routes (health) still answer; the guard asks again.
+      request.log.warn({ err: error }, 'could not check the bearer token before the rate limit');
+      return;
+    }
     if (request.authentication.outcome === 'refused') await failures(request);
   });
 }
