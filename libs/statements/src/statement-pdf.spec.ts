@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { describe, expect, it, jest } from '@jest/globals';
-import { pdfText } from '../../audit/src/report/test-support/pdf-text.js';
+import { pdfLines, pdfText } from '../../audit/src/report/test-support/pdf-text.js';
 import type { Statement } from './statement.js';
 
 // A machine without system fonts (as a slim container is): the PDF must not depend on them.
@@ -16,7 +16,7 @@ describe('statementPdf, with no fonts on the system', () => {
   it('prints the holder and societies in Cyrillic and Greek as written, in the fonts it embeds', async () => {
     const s: Statement = {
       rightsHolderId: 'h1', rightsHolderName: 'Пётр Ильич Чайковский', rightsHolderIpi: '00052210040', year: 2025, currency: 'EUR', rates: [],
-      totals: { revenueAttributed: '10.00', managementFees: '1.50', otherDeductions: '0.50', paid: '8.00', outstanding: '0.00', lines: 1 },
+      totals: { revenueAttributed: '1234567890.12', managementFees: '1.50', otherDeductions: '0.50', paid: '8.00', outstanding: '0.00', lines: 1 },
       societies: [{
         societyId: 's1', societyName: 'Ελληνική Εταιρεία «Ёлка»', revenueAttributed: '10.00', paid: [], paidTotal: '8.00', managementFees: '1.50', otherDeductions: '0.50', outstanding: '0.00',
         periodOfUse: { from: '2025-01-01', to: '2025-03-31' }, lines: 1, rates: [], byUse: [], mandates: [], nonContractual: { amount: '0.00', lines: 0 }, head: null,
@@ -26,6 +26,7 @@ describe('statementPdf, with no fonts on the system', () => {
     };
     const pdf = await statementPdf(s, { linesUrl: '/v1/rights-holders/h1/statement/lines?year=2025&currency=EUR' });
     const text = pdfText(pdf);
+    expect(pdfLines(pdf)).toContain('1234567890.12'); // an amount too wide for its column at 8 pt stays whole
     expect(text).toContain('Пётр Ильич Чайковский');
     expect(text).toContain('Ελληνική Εταιρεία «Ёлка»');
     expect(text).not.toMatch(/Petr|\?\?/);

@@ -76,14 +76,18 @@ export function statementPdf(s: Statement, options: { linesUrl: string }): Promi
       return true;
     };
     const header = columns.map((c) => c.title);
+    // An amount is never broken across lines: the rows are set smaller (not below 6 pt) when the widest would not fit its column.
+    doc.font(FONT.bold).fontSize(8);
+    const fits = rows.flatMap((row) => row.map((cell, i) => (columns[i].align === 'right' ? (8 * (columns[i].width - 2 * pad - 1)) / Math.max(1, doc.widthOfString(cell)) : 8)));
+    const size = Math.floor(Math.max(6, Math.min(8, ...fits)) * 10) / 10;
     ensure(heightOf(header, 'bold', 7) + 16);
     drawRow(header, 'bold', 7, true);
     rows.forEach((row, r) => {
       const font = options.boldLast && r === rows.length - 1 ? 'bold' : 'regular';
-      if (!drawRow(row, font, 8, false)) {
+      if (!drawRow(row, font, size, false)) {
         doc.addPage();
         drawRow(header, 'bold', 7, true);
-        drawRow(row, font, 8, false);
+        drawRow(row, font, size, false);
       }
     });
     doc.x = left;
