@@ -57,6 +57,16 @@ describe('tokens: expiry, listing and revocation', () => {
     expect(await tokenCount()).toBe(before);
   });
 
+  it('refuses an expiry the database clock has already passed with a 400, not a constraint error', async () => {
+    const before = await tokenCount();
+    // Ahead of the API's clock when it checks, behind the database's when it inserts.
+    const res = await issue({ expiresAt: new Date(Date.now() + 2).toISOString() });
+    if (res.status === 201) return; // the request was quicker than 2 ms: nothing to see
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ field: 'expiresAt', message: 'must be in the future' }]);
+    expect(await tokenCount()).toBe(before);
+  });
+
   it('refuses an expired token with 401 saying it expired', async () => {
     const res = await issue({ expiresAt: new Date(Date.now() + 1500).toISOString() });
     expect(res.status).toBe(201);

@@ -59,7 +59,17 @@ export class TokenService {
     if (societyId) await this.mustExist('societies', societyId, 'society', 'societyId');
     if (rightsHolderId) await this.mustExist('rights_holders', rightsHolderId, 'rights holder', 'rightsHolderId');
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    const row = await this.tokens.insert(hashToken(token), role, input.label, expiresAt, societyId, rightsHolderId);
+    let row: { id: string; expiresAt: string };
+    try {
+      row = await this.tokens.insert(hashToken(token), role, input.label, expiresAt, societyId, rightsHolderId);
+    } catch (error) {
+      // The database's clock passed an expiry a few milliseconds ahead of ours (api_tokens_expiry_check).
+      const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+      if ((e.driverError?.constraint ?? e.constraint) === 'api_tokens_expiry_check') {
+        throw DomainError.validation('The token would be born expired', [{ field: 'expiresAt', message: 'must be in the future' }]);
+      }
+      throw error;
+    }
     return { id: row.id, token, expiresAt: row.expiresAt };
   }
 
