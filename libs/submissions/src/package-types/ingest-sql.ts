@@ -225,7 +225,7 @@ export function insertLinesSql(type: PackageType, table: string): string {
  */
 export function registerUnknownHoldersSql(table: string): string {
   // Each unknown IPI's first line names it: a hash aggregate finds those lines (no sort of
-  // every staged row), then only they are read again.
+  // every staged row), then only they are read again (and sorted: few rows).
   return `
     INSERT INTO rights_holders (name, ipi, kind, name_source, registered_by_society_id)
     SELECT s.rights_holder_name, s.rights_holder_ipi, 'other', 'society', $1::uuid
@@ -233,6 +233,9 @@ export function registerUnknownHoldersSql(table: string): string {
     JOIN (SELECT u.rights_holder_ipi, min(u.line_no) AS first FROM ${table} u
           WHERE u.rights_holder_ipi <> '' AND NOT EXISTS (SELECT 1 FROM rights_holders rh WHERE rh.ipi = u.rights_holder_ipi)
           GROUP BY u.rights_holder_ipi) f ON s.line_no = f.first
+    -- In IPI order: two societies' ingests registering overlapping holders at once take
+    -- the unique index's locks in one order, so neither waits for the other in a cycle.
+    ORDER BY s.rights_holder_ipi
     ON CONFLICT DO NOTHING`;
 }
 
