@@ -228,7 +228,8 @@ function PinnedHeads({ heads }: { heads: PinnedHead[] }) {
       <h2 id="heads-heading">Signed heads the audit read</h2>
       <TableScroll label="Signed heads the audit read">
         <table className="stack">
-          <caption>Every society&apos;s log as it stood when the audit started</caption>
+          {/* A society is shown its own head only; regulators and admins every head the audit read. */}
+          <caption>{heads.length === 1 ? "The society's log as it stood when the audit started" : "Every society's log as it stood when the audit started"}</caption>
           <thead>
             <tr>
               <th scope="col">CISAC</th>
