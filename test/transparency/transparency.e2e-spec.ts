@@ -151,6 +151,10 @@ describe('the transparency report: exact figures pinned to a signed head, format
       rightsHolders: 1,
       identifiedRightsHolders: 2,
       unidentifiedLines: 1,
+      // Verified against the mandate register: neither identified holder has a mandate, so all their lines are managed without one.
+      verifiedByCurrency: [{ currency: 'EUR', gross: '1350', net: '1132.5', lines: 4, sharePercentOfGross: '93.10' }],
+      verifiedRightsHolders: 2,
+      linesWithoutDerivedStatus: 0,
     });
     expect(r.governance.board).toMatchObject({
       date: '2025-12-31',

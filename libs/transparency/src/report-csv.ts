@@ -117,6 +117,11 @@ export function transparencyRows(r: TransparencyReport): Row[] {
   add({ section: 'non-contractual', figure: 'rights-holders', count: r.nonContractual.rightsHolders });
   add({ section: 'non-contractual', figure: 'identified-rights-holders', count: r.nonContractual.identifiedRightsHolders });
   add({ section: 'non-contractual', figure: 'unidentified-lines', count: r.nonContractual.unidentifiedLines });
+  for (const x of r.nonContractual.verifiedByCurrency ?? []) {
+    add({ section: 'non-contractual', figure: 'verified-attributed-gross', currency: x.currency, amount: x.gross, count: x.lines });
+    add({ section: 'non-contractual', figure: 'verified-share-of-gross-percent', currency: x.currency, amount: x.sharePercentOfGross });
+  }
+  if (r.nonContractual.verifiedRightsHolders !== undefined) add({ section: 'non-contractual', figure: 'verified-rights-holders', count: r.nonContractual.verifiedRightsHolders });
 
   const board = r.governance.board;
   const source = board.source.kind === 'board-package' ? `board package ${board.source.period} (${board.source.submissionId})` : board.source.kind;

@@ -112,6 +112,11 @@ function sections(doc: Doc, r: TransparencyReport): void {
   section(doc, '7. Management without a mandate (non-contractual)', 'RULES.md "Mandates"; Directive Art. 5', r.nonContractual.coverage);
   table(doc, ['Currency', 'Gross attributed', 'Net', 'Lines', 'Share of gross'], r.nonContractual.byCurrency.map((x) => [x.currency, x.gross, x.net, String(x.lines), x.sharePercentOfGross === null ? '-' : `${x.sharePercentOfGross} %`]), [60, '*', '*', 50, 80], { right: [1, 2, 3, 4] });
   note(doc, `${r.nonContractual.rightsHolders} identified rights holder(s) managed without a mandate, of ${r.nonContractual.identifiedRightsHolders} identified rights holder(s) with lines in the year; ${r.nonContractual.unidentifiedLines} unidentified line(s) without a mandate.`);
+  if (r.nonContractual.verifiedByCurrency) {
+    note(doc, 'Above: as the society declared its lines. Below: as the mandate register says (each line judged when its package committed).');
+    table(doc, ['Currency', 'Gross, verified', 'Net', 'Lines', 'Share of gross'], r.nonContractual.verifiedByCurrency.map((x) => [x.currency, x.gross, x.net, String(x.lines), x.sharePercentOfGross === null ? '-' : `${x.sharePercentOfGross} %`]), [60, '*', '*', 50, 80], { right: [1, 2, 3, 4] });
+    note(doc, `${r.nonContractual.verifiedRightsHolders} identified rights holder(s) without a mandate according to the register; ${r.nonContractual.linesWithoutDerivedStatus} line(s) committed before statuses were derived (counted as declared).`);
+  }
 
   const board = r.governance.board;
   section(doc, `8. The board on ${board.date}`, 'Annex 1(d); Art. 9', null);

@@ -103,6 +103,8 @@ export interface DistributionRow {
   currency: string;
   status: 'paid' | 'unpaid' | 'unidentified';
   basis: 'contractual' | 'non-contractual';
+  /** The mandate status derived from the register when the line's package committed (null: before it was derived). */
+  mandateStatus?: 'mandated' | 'entrusted-elsewhere' | 'no-mandate' | 'unidentified' | null;
   paidOn: string | null;
   lines: number;
   gross: string;
@@ -158,7 +160,7 @@ export interface ReportInput {
   socialCulturalLines: readonly SocialCulturalLine[];
   distribution: readonly DistributionRow[];
   /** Distinct identified rights holders on the year's distribution lines: under non-contractual management, and all. */
-  holders: { nonContractual: number; total: number };
+  holders: { nonContractual: number; total: number; verifiedNonContractual?: number };
   interSociety: readonly InterSocietyRow[];
   undistributed: readonly UndistributedRow[];
   board: { source: BoardSource; members: readonly BoardMemberRow[] };
@@ -293,6 +295,15 @@ export interface TransparencyReport {
     rightsHolders: number;
     identifiedRightsHolders: number;
     unidentifiedLines: number;
+    /**
+     * The same as the mandate register says, beside the society's label: lines whose
+     * status, derived when their package committed, is no-mandate or entrusted-elsewhere
+     * (a line committed before statuses were derived counts by its declared basis).
+     */
+    verifiedByCurrency: { currency: string; gross: string; net: string; lines: number; sharePercentOfGross: string | null }[];
+    verifiedRightsHolders: number;
+    /** Lines committed before statuses were derived (judged by their declared basis). */
+    linesWithoutDerivedStatus: number;
   };
   governance: {
     board: {
@@ -456,6 +467,8 @@ export function buildReport(input: ReportInput): TransparencyReport {
   const holderTotals = new Sums<{ currency: string }>();
   const paymentDays = new Sums<{ paidOn: string; category: string; useType: string; currency: string }>();
   const nonContractual = new Sums<{ currency: string }>();
+  const verifiedNonContractual = new Sums<{ currency: string }>();
+  let linesWithoutDerivedStatus = 0;
   const allGross = new Sums<{ currency: string }>();
   let unidentifiedNonContractualLines = 0;
   for (const r of input.distribution) {
@@ -465,6 +478,10 @@ export function buildReport(input: ReportInput): TransparencyReport {
     holderTotals.add(r.currency, { currency: r.currency }, amounts, { lines: r.lines, [`${r.status}Lines`]: r.lines });
     if (r.status === 'paid' && r.paidOn !== null) paymentDays.add(id(r.paidOn, r.category, r.useType, r.currency), { paidOn: r.paidOn, category: r.category, useType: r.useType, currency: r.currency }, { net: r.net }, { lines: r.lines });
     allGross.add(r.currency, { currency: r.currency }, { gross: r.gross });
+    if (r.mandateStatus == null) linesWithoutDerivedStatus += r.lines;
+    if (r.mandateStatus == null ? r.basis === 'non-contractual' : r.mandateStatus === 'no-mandate' || r.mandateStatus === 'entrusted-elsewhere') {
+      verifiedNonContractual.add(r.currency, { currency: r.currency }, { gross: r.gross, net: r.net }, { lines: r.lines });
+    }
     if (r.basis === 'non-contractual') {
       nonContractual.add(r.currency, { currency: r.currency }, { gross: r.gross, net: r.net }, { lines: r.lines });
       if (r.status === 'unidentified') unidentifiedNonContractualLines += r.lines;
@@ -593,6 +610,11 @@ export function buildReport(input: ReportInput): TransparencyReport {
       rightsHolders: input.holders.nonContractual,
       identifiedRightsHolders: input.holders.total,
       unidentifiedLines: unidentifiedNonContractualLines,
+      verifiedByCurrency: verifiedNonContractual
+        .rows((k, sum, count) => ({ currency: k.currency, gross: sum('gross'), net: sum('net'), lines: count('lines'), sharePercentOfGross: percent(sum('gross'), grossIn.get(k.currency) ?? '0') }))
+        .sort(compareBy((r) => r.currency)),
+      verifiedRightsHolders: input.holders.verifiedNonContractual ?? input.holders.nonContractual,
+      linesWithoutDerivedStatus,
     },
     governance: {
       board: {

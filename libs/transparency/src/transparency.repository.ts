@@ -75,20 +75,22 @@ export class TransparencyRepository {
   distribution(q: QueryRunner, societyId: string, submissions: readonly string[]): Promise<DistributionRow[]> {
     if (submissions.length === 0) return Promise.resolve([]);
     return q.query(
-      `SELECT category, use_type AS "useType", currency, status, mandate_basis AS basis, to_char(paid_on, 'YYYY-MM-DD') AS "paidOn",
+      `SELECT category, use_type AS "useType", currency, status, mandate_basis AS basis, mandate_status AS "mandateStatus", to_char(paid_on, 'YYYY-MM-DD') AS "paidOn",
               count(*)::int AS lines, trim_scale(sum(gross))::text AS gross, trim_scale(sum(management_fee))::text AS "managementFee",
               trim_scale(sum(other_deductions))::text AS "otherDeductions", trim_scale(sum(net))::text AS net
        FROM distribution_lines WHERE society_id = $1 AND submission_id = ANY($2::uuid[])
-       GROUP BY category, use_type, currency, status, mandate_basis, paid_on`,
+       GROUP BY category, use_type, currency, status, mandate_basis, mandate_status, paid_on`,
       [societyId, submissions],
     );
   }
 
   /** Distinct identified rights holders on the lines: under non-contractual management, and all. */
-  async holders(q: QueryRunner, societyId: string, submissions: readonly string[]): Promise<{ nonContractual: number; total: number }> {
-    if (submissions.length === 0) return { nonContractual: 0, total: 0 };
-    const [row]: { nonContractual: number; total: number }[] = await q.query(
+  async holders(q: QueryRunner, societyId: string, submissions: readonly string[]): Promise<{ nonContractual: number; total: number; verifiedNonContractual: number }> {
+    if (submissions.length === 0) return { nonContractual: 0, total: 0, verifiedNonContractual: 0 };
+    const [row]: { nonContractual: number; total: number; verifiedNonContractual: number }[] = await q.query(
       `SELECT count(DISTINCT rights_holder_id) FILTER (WHERE mandate_basis = 'non-contractual')::int AS "nonContractual",
+              count(DISTINCT rights_holder_id) FILTER (WHERE CASE WHEN mandate_status IS NULL THEN mandate_basis = 'non-contractual'
+                                                              ELSE mandate_status IN ('no-mandate', 'entrusted-elsewhere') END)::int AS "verifiedNonContractual",
               count(DISTINCT rights_holder_id)::int AS total
        FROM distribution_lines WHERE society_id = $1 AND submission_id = ANY($2::uuid[])`,
       [societyId, submissions],

@@ -620,6 +620,10 @@ export interface TransparencyReport {
     /** Distinct identified rights holders on all the lines. */
     identifiedRightsHolders: number;
     unidentifiedLines: number;
+    /** The same as the mandate register says (each line's status derived when its package committed). */
+    verifiedByCurrency: { currency: string; gross: string; net: string; lines: number; sharePercentOfGross: string | null }[];
+    verifiedRightsHolders: number;
+    linesWithoutDerivedStatus: number;
   };
   governance: {
     board: {

@@ -257,6 +257,10 @@ class ReportNonContractualDto {
   @ApiProperty({ description: 'Distinct identified rights holders managed without a mandate' }) rightsHolders: number;
   @ApiProperty({ description: 'Distinct identified rights holders on all the lines' }) identifiedRightsHolders: number;
   @ApiProperty({ description: 'Unidentified lines managed without a mandate' }) unidentifiedLines: number;
+  @ApiProperty({ type: [NonContractualCurrencyDto], description: 'The same as the mandate register says (status derived when each package committed), beside the declared byCurrency' })
+  verifiedByCurrency: NonContractualCurrencyDto[];
+  @ApiProperty({ description: 'Distinct identified rights holders without a mandate according to the register' }) verifiedRightsHolders: number;
+  @ApiProperty({ description: 'Lines committed before statuses were derived (counted by their declared basis)' }) linesWithoutDerivedStatus: number;
 }
 
 class ReportBoardSourceDto {

@@ -594,6 +594,16 @@ function OtherSocieties({ report: r }: { report: TransparencyReport }) {
 function NonContractual({ report: r }: { report: TransparencyReport }) {
   const n = r.nonContractual;
   type Row = TransparencyReport['nonContractual']['byCurrency'][number];
+  const verified = new Map(n.verifiedByCurrency.map((x) => [x.currency, x]));
+  const currencies = [...new Set([...n.byCurrency, ...n.verifiedByCurrency].map((x) => x.currency))].sort();
+  type Side = { currency: string; declared: Row | undefined; verified: Row | undefined };
+  const sides: Column<Side>[] = [
+    { label: 'Currency', cell: (x) => x.currency },
+    { label: 'Declared (gross)', num: true, nowrap: true, cell: (x) => (x.declared ? money(x.declared.gross, x.currency) : '—') },
+    { label: 'Declared share', num: true, nowrap: true, cell: (x) => percent(x.declared?.sharePercentOfGross ?? null) },
+    { label: 'Verified (gross)', num: true, nowrap: true, cell: (x) => (x.verified ? money(x.verified.gross, x.currency) : '—') },
+    { label: 'Verified share', num: true, nowrap: true, cell: (x) => percent(x.verified?.sharePercentOfGross ?? null) },
+  ];
   const columns: Column<Row>[] = [
     { label: 'Currency', cell: (x) => x.currency },
     { label: 'Attributed (gross)', num: true, nowrap: true, cell: (x) => money(x.gross, x.currency) },
@@ -613,6 +623,18 @@ function NonContractual({ report: r }: { report: TransparencyReport }) {
         caption="Attributed on lines managed without a mandate (non-contractual), per currency, and their share of all the gross attributed"
         columns={columns}
         rows={n.byCurrency}
+        rowKey={(x) => x.currency}
+        empty="Nothing was attributed without a mandate in the quarters covered."
+      />
+      <p data-testid="non-contractual-verified">
+        Declared is the society&apos;s own label on its lines; verified is what the mandate register said when each package committed ({n.verifiedRightsHolders} identified rights
+        holder{n.verifiedRightsHolders === 1 ? '' : 's'} without a mandate{n.linesWithoutDerivedStatus > 0 ? `; ${n.linesWithoutDerivedStatus} older lines counted as declared` : ''}).
+      </p>
+      <DataTable
+        label="Declared and verified"
+        caption="Managed without a mandate: declared by the society and verified against the mandate register, per currency"
+        columns={sides}
+        rows={currencies.map((c) => ({ currency: c, declared: n.byCurrency.find((x) => x.currency === c), verified: verified.get(c) }))}
         rowKey={(x) => x.currency}
         empty="Nothing was attributed without a mandate in the quarters covered."
       />
