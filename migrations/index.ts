@@ -19,6 +19,8 @@ import { AddRightsHolderNameSource1765000100000 } from './1765000100000-AddRight
 import { AddMandateRequestStatus1765000500000 } from './1765000500000-AddMandateRequestStatus.js';
 import { AddMandatePolicyScope1765000500100 } from './1765000500100-AddMandatePolicyScope.js';
 import { AddAccreditationCategories1765000500200 } from './1765000500200-AddAccreditationCategories.js';
+import { AddBoardMemberParties1765000600000 } from './1765000600000-AddBoardMemberParties.js';
+import { CreateBoardDeclarations1765000600100 } from './1765000600100-CreateBoardDeclarations.js';
 import { AddFailedSubmissionStatus1765000000000 } from './1765000000000-AddFailedSubmissionStatus.js';
 import { AddDerivedMandateStatus1765000400000 } from './1765000400000-AddDerivedMandateStatus.js';
 import { AddApiTokenExpiry1765000200000 } from './1765000200000-AddApiTokenExpiry.js';
@@ -53,4 +55,6 @@ export const migrations = [
   AddMandateRequestStatus1765000500000,
   AddMandatePolicyScope1765000500100,
   AddAccreditationCategories1765000500200,
+  AddBoardMemberParties1765000600000,
+  CreateBoardDeclarations1765000600100,
 ];

@@ -17,6 +17,14 @@ import { bootTestApp, type TestApp } from '../support/test-app.js';
 const PUBLIC_PREFIXES = ['/docs', '/health', '/', '/assets', '/*', '/v1/log/keys'];
 
 /**
+ * Single public routes (method and path) under otherwise guarded paths:
+ * - a society's board declarations are public (Directive 2014/26/EU Art. 10(2): owed to
+ *   the general assembly; the remuneration is in the public report, Annex 1(f)); recording
+ *   one (POST) is not.
+ */
+const PUBLIC_ROUTES = new Set(['GET /v1/societies/{id}/board/declarations']);
+
+/**
  * Society routes every rights holder may read, whichever society: the registry entry
  * (holders choose among societies) and the board entitlement with the settings it is
  * computed from (board fairness is public to members; only per-constituency sums).
@@ -97,6 +105,7 @@ function bodyFixtures(cast: Cast): Record<string, unknown> {
     'POST /v1/rights-holders/{id}/claims': { submissionId: cast.submissionOfSocietyA, lineId: 'D1' },
     'POST /v1/audits': { societyId: cast.societyA.id, financialYear: 2025 },
     'PUT /v1/audit-rules/{ruleId}/parameters/{jurisdiction}': { params: { monthsAfterYearEnd: 9 } },
+    'POST /v1/societies/{id}/board/declarations': { memberId: 'M', year: 2025, interests: 'none', remuneration: '0', currency: 'EUR', amountsAsRightholder: '0', conflicts: 'none' },
   };
 }
 
@@ -123,7 +132,18 @@ describe('route matrix', () => {
     t.routes
       .filter((r) => !PUBLIC_PREFIXES.some((p) => r.url === p || r.url.startsWith(`${p}/`) || r.url.startsWith(`${p}-`)))
       .filter((r) => r.method !== 'OPTIONS')
-      .map((r) => ({ method: r.method, path: toOpenApiPath(r.url) }));
+      .map((r) => ({ method: r.method, path: toOpenApiPath(r.url) }))
+      .filter((r) => !PUBLIC_ROUTES.has(`${r.method} ${r.path}`));
+
+  it('answers each public route without a token', async () => {
+    const registered = new Set(t.routes.map((r) => `${r.method} ${toOpenApiPath(r.url)}`));
+    for (const route of PUBLIC_ROUTES) {
+      expect(registered).toContain(route);
+      const [, path] = route.split(' ');
+      const res = await http.get(fill(path!, paramFixtures(cast)));
+      expect({ route, status: res.status }).toEqual({ route, status: 200 });
+    }
+  });
 
   it('finds the routes (the matrix is not empty)', () => {
     expect(apiRoutes().length).toBeGreaterThanOrEqual(10);

@@ -14,6 +14,7 @@ import { JOB_NAMES, WorkerProcessorsModule } from '../../worker/src/worker.modul
 import { ProblemFilter } from './common/problem.filter.js';
 import { ApportionmentController } from './governance/apportionment.controller.js';
 import { GovernanceController } from './governance/governance.controller.js';
+import { BoardDeclarationsController } from './governance/board-declarations.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { MandatesController } from './mandates/mandates.controller.js';
 import { SocietyMandatesController } from './mandates/society-mandates.controller.js';
@@ -74,7 +75,7 @@ export class AppModule {
         InterSocietyModule,
         ...(options.runWorkers ? [WorkerProcessorsModule] : []),
       ],
-      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, LogController, JournalController, SubmissionsController, SubmissionLinesController, StatementsController, ClaimsController, ExchangeRatesController, AuditsController, RegulatorController, TransparencyController, InterSocietyController],
+      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, BoardDeclarationsController, LogController, JournalController, SubmissionsController, SubmissionLinesController, StatementsController, ClaimsController, ExchangeRatesController, AuditsController, RegulatorController, TransparencyController, InterSocietyController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

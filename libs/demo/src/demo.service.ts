@@ -74,7 +74,7 @@ export class DemoService {
     }
     for (const h of demoRightsHolders()) await this.holders.register({ ...h, isni: null });
     for (const m of DEMO_BOARD) {
-      await this.board.record(SYSTEM, { societyId: ids[m.society], memberId: m.memberId, name: m.name, constituency: m.constituency, seatFrom: m.seatFrom, seatTo: m.seatTo, rightsHolderId: null });
+      await this.board.record(SYSTEM, { societyId: ids[m.society], memberId: m.memberId, name: m.name, constituency: m.constituency, seatFrom: m.seatFrom, seatTo: m.seatTo, rightsHolderId: null, organisation: null });
     }
     this.logger.log(`Loaded the demo: ${DEMO_SOCIETIES.length} societies, ${demoRightsHolders().length} rights holders`);
   }

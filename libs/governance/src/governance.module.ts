@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { RegistryModule } from '../../registry/src/index.js';
 import { ApportionmentService } from './apportionment.service.js';
 import { BoardSeatsRepository } from './board-seats.repository.js';
+import { BoardDeclarationsRepository } from './declarations/board-declarations.repository.js';
+import { BoardDeclarationsService } from './declarations/board-declarations.service.js';
 import { EntitlementService } from './entitlement.service.js';
 import { MarketShareRepository } from './market-share.repository.js';
 import { MarketShareService } from './market-share.service.js';
@@ -18,7 +20,9 @@ import { GovernanceSettingsService } from './settings/governance-settings.servic
     MarketShareService,
     BoardSeatsRepository,
     EntitlementService,
+    BoardDeclarationsRepository,
+    BoardDeclarationsService,
   ],
-  exports: [ApportionmentService, GovernanceSettingsService, MarketShareService, EntitlementService],
+  exports: [ApportionmentService, GovernanceSettingsService, MarketShareService, EntitlementService, BoardDeclarationsService],
 })
 export class GovernanceModule {}

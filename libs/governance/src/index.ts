@@ -21,3 +21,7 @@ export { BOARD_CONSTITUENCY_OF_KIND, DEFAULT_CONSTITUENCY_MAP, HOLDER_KINDS } fr
 export type { ConstituencyMap, HolderKind } from './constituencies.js';
 export type { Indices } from './exact.js';
 export type { DateWindow } from './financial-years.js';
+export { BoardDeclarationsService } from './declarations/board-declarations.service.js';
+export { DECLARATION_TEXT_MAX, DECLARATION_YEARS, validateDeclaration } from './declarations/board-declaration.js';
+export type { BoardDeclaration, BoardDeclarationInput, NewBoardDeclaration } from './declarations/board-declaration.js';
+export { LEGAL_FORMS, organisationKey, sameOrganisation } from './organisation-names.js';

@@ -62,7 +62,7 @@ export class SocietiesController {
   @ApiOperation({ summary: 'Record a board seat' })
   @ApiCreatedResponse({ type: BoardMemberDto })
   addBoardMember(@CurrentPrincipal() p: Principal, @Param('id', uuidParam('id')) id: string, @Body() dto: CreateBoardMemberDto): Promise<BoardMemberDto> {
-    return this.board.record(p, { societyId: id, seatTo: null, rightsHolderId: null, ...dto });
+    return this.board.record(p, { societyId: id, seatTo: null, rightsHolderId: null, organisation: null, ...dto });
   }
 
   @Get(':id/board-members')

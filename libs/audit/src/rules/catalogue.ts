@@ -5,6 +5,7 @@
  */
 import { accreditation } from './governance-accreditation.js';
 import { boardRepresentation } from './governance-board.js';
+import { boardDeclarations, boardMemberLicensee, boardSelfDealing } from './governance-board-conflicts.js';
 import { nonContractualManagement, postTerminationActivity } from './governance-mandates.js';
 import { mandateDeclaredWithoutMandate, mandateEntrustedElsewhere } from './governance-mandate-status.js';
 import { transparencyReport } from './governance-transparency.js';
@@ -31,6 +32,9 @@ export const CATALOGUE: readonly AuditRule[] = [
   interSocietyMatching,
   foreignShare,
   boardRepresentation,
+  boardDeclarations,
+  boardMemberLicensee,
+  boardSelfDealing,
   accreditation,
   accreditationCategories,
   nonContractualManagement,

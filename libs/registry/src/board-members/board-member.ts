@@ -11,6 +11,8 @@ export interface BoardMember {
   seatFrom: string;
   seatTo: string | null;
   rightsHolderId: string | null;
+  /** The organisation the member works for (issue 18: matched against the society's licensees). */
+  organisation: string | null;
   recordedAt: string;
 }
 

@@ -5,7 +5,7 @@ import type { BoardMember, NewBoardMember } from './board-member.js';
 
 const COLUMNS = `id, society_id AS "societyId", member_id AS "memberId", name, constituency,
   to_char(seat_from, 'YYYY-MM-DD') AS "seatFrom", to_char(seat_to, 'YYYY-MM-DD') AS "seatTo",
-  rights_holder_id AS "rightsHolderId",
+  rights_holder_id AS "rightsHolderId", organisation,
   to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"`;
 
 @Injectable()
@@ -14,9 +14,9 @@ export class BoardMembersRepository {
 
   async insert(m: NewBoardMember): Promise<BoardMember> {
     const rows: BoardMember[] = await this.db.query(
-      `INSERT INTO board_members (society_id, member_id, name, constituency, seat_from, seat_to, rights_holder_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
-      [m.societyId, m.memberId, m.name, m.constituency, m.seatFrom, m.seatTo, m.rightsHolderId],
+      `INSERT INTO board_members (society_id, member_id, name, constituency, seat_from, seat_to, rights_holder_id, organisation)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
+      [m.societyId, m.memberId, m.name, m.constituency, m.seatFrom, m.seatTo, m.rightsHolderId, m.organisation],
     );
     return rows[0];
   }

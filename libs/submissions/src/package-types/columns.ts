@@ -86,10 +86,11 @@ const firstCodePoint = (c: string, cls: string) => `'U+' || upper(lpad(to_hex(as
  *   a rights holder under): no control, bidirectional or invisible character, no
  *   zero-width joiner at either end, and no start a spreadsheet reads as a formula.
  */
-export function text(name: string, opts: { optional?: boolean; max?: number; kind?: 'id' | 'name' } = {}): Column {
+export function text(name: string, opts: { optional?: boolean; max?: number; kind?: 'id' | 'name'; mayBeAbsent?: boolean } = {}): Column {
   const max = opts.max ?? 500;
   return {
     name,
+    ...(opts.mayBeAbsent ? { mayBeAbsent: true } : {}),
     problem: (c) => [
       ...(opts.optional ? [] : [`WHEN ${c} = '' THEN 'is required'`]),
       `WHEN strpos(${c}, chr(65279)) > 0 THEN 'contains U+FEFF, a byte order mark: only the start of the file may hold one, not a line or a value'`,
@@ -203,9 +204,10 @@ export function territory(name: string): Column {
   };
 }
 
-export function ipi(name: string, opts: { optional?: boolean } = {}): Column {
+export function ipi(name: string, opts: { optional?: boolean; mayBeAbsent?: boolean } = {}): Column {
   return {
     name,
+    ...(opts.mayBeAbsent ? { mayBeAbsent: true } : {}),
     problem: (c) => [
       ...(opts.optional ? [] : [`WHEN ${c} = '' THEN 'is required (an 11-digit IPI name number)'`]),
       `WHEN ${c} <> '' AND NOT ledger_ipi_valid(${c}) THEN ${quoted(c)} || ' is not a valid IPI name number (11 digits with mod-101 check digits)'`,

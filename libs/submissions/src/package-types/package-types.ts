@@ -211,6 +211,9 @@ export const PACKAGES: Record<PackageType, PackageType_> = {
       oneOf('constituency', ['authors', 'composers', 'publishers', 'performers', 'producers', 'other']),
       date('seat_from'),
       date('seat_to', { optional: true }),
+      // Added later (issue 18): the member as a party, a rights holder and the organisation they work for (a header may leave them out).
+      ipi('rights_holder_ipi', { optional: true, mayBeAbsent: true }),
+      text('organisation', { optional: true, max: 300, kind: 'name', mayBeAbsent: true }),
     ],
     rules: [
       {
@@ -221,8 +224,8 @@ export const PACKAGES: Record<PackageType, PackageType_> = {
       },
     ],
     examples: [
-      ['B-01', 'Orlov, Pavel', 'authors', '2022-06-01', '2026-05-31'],
-      ['B-02', 'Melodiya Music Publishing', 'publishers', '2022-06-01', ''],
+      ['B-01', 'Orlov, Pavel', 'authors', '2022-06-01', '2026-05-31', '00052210040', 'Volga Songs Ltd'],
+      ['B-02', 'Melodiya Music Publishing', 'publishers', '2022-06-01', '', '', ''],
     ],
   },
   mandates: {

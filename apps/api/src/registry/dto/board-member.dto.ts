@@ -23,6 +23,10 @@ export class CreateBoardMemberDto {
 
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID()
   rightsHolderId?: string;
+
+  @ApiPropertyOptional({ example: 'Volga Songs Ltd', description: 'The organisation the member works for (the rules of a name); matched against the licensees in the society\'s income (docs/governance.md)' })
+  @IsOptional() @IsString() @Length(1, 300) @Satisfies(explainDisplayName)
+  organisation?: string;
 }
 
 export class BoardMemberDto {
@@ -34,6 +38,7 @@ export class BoardMemberDto {
   @ApiProperty() seatFrom: string;
   @ApiProperty({ nullable: true, type: String }) seatTo: string | null;
   @ApiProperty({ nullable: true, type: String }) rightsHolderId: string | null;
+  @ApiProperty({ nullable: true, type: String }) organisation: string | null;
   @ApiProperty() recordedAt: string;
 }
 
