@@ -43,6 +43,12 @@ describe('audits of the demo world', () => {
     // The line for rights entrusted exclusively to the Nordic bureau (cisac 904), and lines labelled contractual without a mandate.
     expect(findingOf(rao, 'governance.mandate-entrusted-elsewhere').evidence.examples).toEqual([expect.objectContaining({ lineId: 'RAO-2025Q2-N001', territory: 'SE', entrustedTo: '904' })]);
     expect(findingOf(rao, 'governance.mandate-declared-without-mandate').evidence.found[0]).toMatchObject({ currency: 'RUB', lines: expect.any(Number) });
+    // The RAO-like society's payments to the Nordic bureau, which never books them as received (issue 14).
+    const matching = findingOf(rao, 'payout.inter-society-matching');
+    expect(matching.passed).toBe(false);
+    expect(matching.evidence.failing).toEqual(
+      expect.arrayContaining([expect.objectContaining({ status: 'unmatched-out', incoming: null, outgoing: expect.objectContaining({ society: '901', transferId: 'TR-2025Q3-1', to: '904' }) })]),
+    );
     const share = findingOf(rao, 'governance.non-contractual-management').evidence;
     expect(Number(share.verified.sharePercent)).toBeGreaterThan(Number(share.declared.sharePercent));
 

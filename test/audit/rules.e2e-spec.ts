@@ -97,11 +97,14 @@ describe('audit rules: a passing and a failing fixture each', () => {
       distribution({ line_id: 'B-LATE', rights_holder_ipi: badDomestic.ipi, territory: 'BE', use_from: '2024-10-01', use_to: '2024-12-31', paid_on: '2025-10-15' }),
     ]);
     await commit(admin, badSociety.id, 'inter-society', '2024Q1', [
-      // Owed to the good society, which never reports receiving it (payout.inter-society-matching).
-      transfer({ transfer_id: 'TR-OWED', counterparty_cisac: goodSociety.cisacCode, fy_of_collection: '2024', amount: '50.00', paid_on: '' }),
+      transfer({ transfer_id: 'TR-OWED', fy_of_collection: '2024', amount: '50.00', paid_on: '' }),
       transfer({ transfer_id: 'TR-RECEIVED', direction: 'in', territory: 'SE', fy_of_collection: '2023', amount: '500.00', paid_on: '2024-02-20' }),
     ]);
     await commit(admin, badSociety.id, 'undistributed', '2024Q1', [undistributed({ fy_of_collection: '2020', amount: '50.00' })]);
+    // It reports receiving money of FY 2024 from the good society, which never reports paying it (payout.inter-society-matching).
+    await commit(admin, badSociety.id, 'inter-society', '2025Q1', [
+      transfer({ transfer_id: 'TR-FROM-GOOD', counterparty_cisac: goodSociety.cisacCode, direction: 'in', territory: 'BE', fy_of_collection: '2024', amount: '75.00', paid_on: '2025-02-10' }),
+    ]);
     // A holder asked the bad society for a mandate on 2024-05-02 and never had an answer (governance.mandate-requests-answered).
     const asLeft = admin.as(await tokenFor(admin, 'rights-holder', { rightsHolderId: left.id }));
     const request = await asLeft.post(`/v1/rights-holders/${left.id}/mandates`, mandateBody(badSociety.id, { category: 'mechanical', territories: ['DE'], validFrom: '2024-06-01' }));

@@ -25,6 +25,12 @@ describe('demo mandates', () => {
     expect((await who(first, 'performing', 'musical', 'SE', '2025-01-01')).map((s: { societyId: string }) => s.societyId)).toEqual([world.societyIds.foreign]);
   });
 
+  it("keeps the second holder's request for its mechanical rights awaiting the RAO-like society's answer (issue 14)", async () => {
+    const requests = await admin.get(`/v1/societies/${world.societyIds.rao}/mandates?status=requested`);
+    expect(requests.body.items).toEqual([expect.objectContaining({ rightsHolderId: world.holderIds[1], category: 'mechanical', status: 'requested' })]);
+    expect(await who(world.holderIds[1], 'mechanical', 'musical', 'FR', '2026-06-01')).toEqual([]);
+  });
+
   it('shows the second holder under non-contractual management, counted in the society report', async () => {
     const second = world.holderIds[1];
     expect(await who(second, 'performing', 'musical', 'RU', '2025-01-01')).toEqual([expect.objectContaining({ societyId: world.societyIds.rao, basis: 'non-contractual', exclusive: false })]);

@@ -34,6 +34,16 @@ describe('demo statement', () => {
     expect(res.body.rates.every((r: { rateDate: string }) => /^2025-\d\d-01$/.test(r.rateDate))).toBe(true);
   });
 
+  it('shows the first holder the money overdue to it under Art. 13 (issue 14)', async () => {
+    const [first] = world.holderIds;
+    const res = await holder.get(`/v1/rights-holders/${first}/statement?year=2024&currency=EUR`);
+    expect(res.status).toBe(200);
+    expect(res.body.overdue.lines).toBeGreaterThan(0);
+    // Unpaid lines of 2024 were due by nine months after each society's financial year (30 June or 31 December 2024).
+    expect(['2025-03-30', '2025-09-30']).toContain(res.body.overdue.oldestDeadline);
+    expect(res.body.societies.some((s: { overdue: { lines: number } }) => s.overdue.lines > 0)).toBe(true);
+  });
+
   it('finds the unclaimed line in its name at the Nordic bureau', async () => {
     const [first] = world.holderIds;
     const res = await holder.get(`/v1/rights-holders/${first}/unclaimed?year=2025`);

@@ -105,7 +105,19 @@ export class DemoService {
         pending++;
       }
     }
-    this.logger.log(`Loaded ${DEMO_MANDATES.length} demo mandates (${pending} termination pending to the financial-year end)`);
+    // Rights holder 2 (a demo token) asks the RAO-like society for its mechanical rights worldwide: a request the society has not answered (issue 14).
+    const holder = holderIds[1];
+    await this.mandates.create({ role: 'rights-holder', tokenId: null, label: 'demo rights holder 2', rightsHolderId: holder }, holder, {
+      societyId: societyIds.rao,
+      category: 'mechanical',
+      workType: 'musical',
+      territories: ['WORLD'],
+      validFrom: '2026-01-01',
+      basis: 'contractual',
+      exclusive: true,
+      consentEvidence: 'Demo membership application',
+    });
+    this.logger.log(`Loaded ${DEMO_MANDATES.length} demo mandates (${pending} termination pending to the financial-year end) and 1 mandate request awaiting the society's answer`);
   }
 
   /**

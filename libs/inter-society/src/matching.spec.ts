@@ -30,6 +30,11 @@ describe('matchTransfers', () => {
     expect(items.filter((i) => isSideOf(i, 'b')).map((i) => i.status).sort()).toEqual(['unmatched-in', 'unmatched-out']);
   });
 
+  it('leaves out a transfer reported only as due, unless the other side names it', () => {
+    const items = matchTransfers([out({ transferId: 'DUE', paidOn: null }), out({ transferId: 'REF', paidOn: null }), inc({ transferId: 'REF', paidOn: null })], { toleranceDays: 5 });
+    expect(items.map((i) => [i.status, i.outgoing?.transferId])).toEqual([['matched', 'REF']]);
+  });
+
   it('is deterministic whatever the order of the reports, and the matrix sums each side', () => {
     const reports = [out({ transferId: 'P1' }), out({ transferId: 'P2' }), inc({ transferId: 'Q1' }), inc({ transferId: 'Q2', paidOn: '2025-02-02' })];
     const a = matchTransfers(reports, { toleranceDays: 5 });

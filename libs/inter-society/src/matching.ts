@@ -65,7 +65,8 @@ const sortReports = (ts: TransferReport[]) => [...ts].sort((a, b) => (byKey(a) <
  *   2. the exact amount, paid and received within `toleranceDays` (closest dates first);
  *   3. dates within the tolerance but another amount: amount-differs.
  * What is left is unmatched-out or unmatched-in, or counterparty-not-on-ledger when the
- * other society is not on the ledger (nothing to match against).
+ * other society is not on the ledger (nothing to match against). A transfer reported only
+ * as due (no date) and not named by the other side is no payment yet: it is left out.
  */
 export function matchTransfers(reports: readonly TransferReport[], options: { toleranceDays: number }): MatchItem[] {
   const items: MatchItem[] = [];
@@ -95,6 +96,10 @@ export function matchTransfers(reports: readonly TransferReport[], options: { to
       o = o.filter((x) => x !== out);
       i = i.filter((x) => x !== same);
     }
+    // A transfer reported only as due (no date) is not a payment yet: with no report of the
+    // same id on the other side it is left out (payout.inter-society-transfer judges it).
+    o = o.filter((x) => x.paidOn !== null);
+    i = i.filter((x) => x.paidOn !== null);
     // 2. Exact amount, dates within the tolerance; 3. dates within the tolerance only.
     for (const pass of ['amount-and-date', 'date'] as const) {
       const candidates: { out: TransferReport; inc: TransferReport; days: number }[] = [];
