@@ -15,7 +15,7 @@ import { createTestDatabase } from '../support/test-app.js';
  */
 const REFERENCE = readFileSync(new URL('./fixtures/validation-reference-distribution-lines-2025Q1.sql', import.meta.url), 'utf8');
 const COLUMNS = PACKAGES['distribution-lines'].columns.map((c) => c.name);
-const BASE: Record<string, string> = { ...DIST_BASE, line_id: 'L' };
+const BASE: Record<string, string> = { ...DIST_BASE, work_type: '', line_id: 'L' };
 
 const AMOUNTS = [
   '0', '00', '007', '0.00000000', '1.', '.5', '.', '1.5', '1.12345678', '1.123456789', '123456789012345678', '1234567890123456789',
