@@ -172,4 +172,25 @@ describe('board conflicts of interest: parties, declarations, audit rules', () =
     const again = await auditAndWait(admin, { societyId: rao.id, financialYear: 2025, rules: ['governance.board-declarations'] });
     expect(findingOf(again, 'governance.board-declarations').passed).toBe(true);
   });
+
+  it('renders the declarations in the transparency report (JSON, CSV, PDF) as recorded by the head', async () => {
+    const json = await admin.get(`/v1/societies/${rao.id}/transparency-report?financialYear=2025`);
+    expect(json.status).toBe(200);
+    // The report is pinned to the society's own head: declarations recorded after its last package are not in it yet.
+    expect(json.body.governance.declarations).toEqual({ legalBasis: expect.stringContaining('Art. 10(2)'), items: [], undeclared: ['B-1', 'B-2'], totals: [] });
+    await commit(raoToken, rao.id, 'deductions', '2025Q2', [{ deduction_id: 'D-1', kind: 'management', category: 'performing', currency: 'RUB', amount: '225.00', description: 'fee' }]);
+    const pinned = await admin.get(`/v1/societies/${rao.id}/transparency-report?financialYear=2025`);
+    const d = pinned.body.governance.declarations;
+    expect(d.undeclared).toEqual([]);
+    expect(d.items).toEqual([
+      expect.objectContaining({ memberId: 'B-1', version: 3, remuneration: '1200000', amountsAsRightholder: '925', currency: 'RUB', conflicts: 'none' }),
+      expect.objectContaining({ memberId: 'B-2', version: 1, remuneration: '1200000', amountsAsRightholder: '0' }),
+    ]);
+    expect(d.totals).toEqual([{ currency: 'RUB', remuneration: '2400000', amountsAsRightholder: '925', declarations: 2 }]);
+    const csvText = (await admin.get(`/v1/societies/${rao.id}/transparency-report?financialYear=2025&format=csv`)).text;
+    expect(csvText).toContain('governance,board-declaration-remuneration,,,B-1,RUB,1200000,3,');
+    expect(csvText).toContain('governance,board-remuneration-declared,,,,RUB,2400000,2,');
+    const pdf = await admin.request('GET', `/v1/societies/${rao.id}/transparency-report?financialYear=2025&format=pdf`);
+    expect(pdf.status).toBe(200);
+  });
 });

@@ -128,6 +128,18 @@ export function transparencyRows(r: TransparencyReport): Row[] {
   add({ section: 'governance', figure: 'board-seats', qualifier: board.date, count: board.seats, note: source });
   for (const c of board.byConstituency) add({ section: 'governance', figure: 'board-seats-by-constituency', qualifier: c.constituency, count: c.seats });
   for (const m of board.members) add({ section: 'governance', figure: 'board-member', qualifier: m.constituency, note: `${m.memberId} ${m.name} (${m.seatFrom} to ${m.seatTo ?? 'open'})` });
+  const declarations = r.governance.declarations;
+  if (declarations) {
+    for (const d of declarations.items) {
+      add({ section: 'governance', figure: 'board-declaration-remuneration', qualifier: d.memberId, currency: d.currency, amount: d.remuneration, count: d.version, note: `interests: ${d.interests}; conflicts: ${d.conflicts}` });
+      add({ section: 'governance', figure: 'board-declaration-as-rights-holder', qualifier: d.memberId, currency: d.currency, amount: d.amountsAsRightholder, count: d.version });
+    }
+    for (const id of declarations.undeclared) add({ section: 'governance', figure: 'board-declaration-missing', qualifier: id });
+    for (const t of declarations.totals) {
+      add({ section: 'governance', figure: 'board-remuneration-declared', currency: t.currency, amount: t.remuneration, count: t.declarations });
+      add({ section: 'governance', figure: 'board-as-rights-holders-declared', currency: t.currency, amount: t.amountsAsRightholder, count: t.declarations });
+    }
+  }
 
   const flowFigures = [
     ['collected', 'collected'],

@@ -124,6 +124,13 @@ function sections(doc: Doc, r: TransparencyReport): void {
   note(doc, `${board.seats} seat(s), from ${source}.`);
   table(doc, ['Constituency', 'Seats'], board.byConstituency.map((c) => [c.constituency, String(c.seats)]), [150, 60], { right: [1] });
   table(doc, ['Member', 'Name', 'Constituency', 'Seated from', 'to'], board.members.map((m) => [m.memberId, m.name, m.constituency, m.seatFrom, m.seatTo ?? 'open']), [60, '*', 80, 70, 70]);
+  const declarations = r.governance.declarations;
+  if (declarations) {
+    note(doc, `Annual declarations of the board members for the year (${declarations.legalBasis}), the current version of each as recorded by the head's time:`);
+    table(doc, ['Member', 'Version', 'Cur.', 'Remuneration', 'As rights holder', 'Interests', 'Conflicts'], declarations.items.map((d) => [d.memberId, String(d.version), d.currency, d.remuneration, d.amountsAsRightholder, d.interests, d.conflicts]), [50, 40, 30, 70, 70, '*', '*'], { right: [1, 3, 4] });
+    table(doc, ['Currency', 'Remuneration declared', 'As rights holders', 'Declarations'], declarations.totals.map((t) => [t.currency, t.remuneration, t.amountsAsRightholder, String(t.declarations)]), [60, '*', '*', 70], { right: [1, 2, 3] });
+    note(doc, declarations.undeclared.length === 0 ? 'Every member on the board at the year\'s end made a declaration for it.' : `No declaration for the year from: ${declarations.undeclared.join(', ')}.`);
+  }
 
   section(doc, '9. Where the money went, per category', 'Art. 11; the journal reconciliation', null);
   table(doc, ['Category', 'Cur.', 'Collected', 'Deductions', 'Distributed', 'Other societies', 'Undistributed', 'Difference'], r.conservation.categories.map((c) => [c.category, c.currency, c.collected, c.deductions, c.distributed, c.toOtherSocieties, c.undistributed, c.difference]), [62, 30, '*', '*', '*', '*', '*', '*'], {

@@ -37,7 +37,7 @@ export const NOT_COVERED = [
   'Annex 1(c): refusals to grant a licence (Art. 16(3))',
   'Annex 1(d): the legal and governance structure beyond the board composition below',
   'Annex 1(e): entities owned or controlled by the society',
-  'Annex 1(f): the total remuneration of directors and supervisors',
+  "Annex 1(f): the total remuneration of the society's managers (Art. 10(1)); the board members' own remuneration is given as they declared it (Art. 10(2)) in the board section",
   'Annex 2(a): income from the investment of rights revenue and its use',
   'Annex 2(b)(i)-(iv): operating and financial costs and the resources covering them (the packages give deductions, not costs), and deductions per type of use (deduction lines have none)',
   'Annex 2(d)(ii)-(iv): management fees and deductions on amounts due to or paid by other societies, and amounts from other societies distributed directly to rights holders',
@@ -144,6 +144,18 @@ export interface BoardMemberRow {
 
 export type BoardSource = { kind: 'board-package'; submissionId: string; period: string } | { kind: 'registry' } | { kind: 'none' };
 
+/** A board member's current declaration for the year (Art. 10(2)), as recorded by the head's time. */
+export interface BoardDeclarationRow {
+  memberId: string;
+  version: number;
+  interests: string;
+  remuneration: string;
+  currency: string;
+  amountsAsRightholder: string;
+  conflicts: string;
+  recordedAt: string;
+}
+
 export interface ReportInput {
   society: ReportSociety;
   financialYear: number;
@@ -164,6 +176,8 @@ export interface ReportInput {
   interSociety: readonly InterSocietyRow[];
   undistributed: readonly UndistributedRow[];
   board: { source: BoardSource; members: readonly BoardMemberRow[] };
+  /** The board members' declarations for the year (issue 18); absent: the report leaves the section out. */
+  declarations?: readonly BoardDeclarationRow[];
 }
 
 // ---------------------------------------------------------------- output
@@ -313,6 +327,18 @@ export interface TransparencyReport {
       seats: number;
       byConstituency: { constituency: string; seats: number }[];
       members: BoardMemberRow[];
+    };
+    /**
+     * The board members' annual declarations for the year (Art. 10(2); their remuneration
+     * is the board's share of Annex 1(f)): the current version of each, as recorded by the
+     * head's time; the members on the board at the year's end without one; the
+     * remuneration and the amounts received as rights holders declared, per currency.
+     */
+    declarations?: {
+      legalBasis: string;
+      items: BoardDeclarationRow[];
+      undeclared: string[];
+      totals: { currency: string; remuneration: string; amountsAsRightholder: string; declarations: number }[];
     };
   };
   conservation: {
@@ -625,8 +651,29 @@ export function buildReport(input: ReportInput): TransparencyReport {
         byConstituency: [...seats.entries()].sort(([a], [b]) => compareText(a, b)).map(([constituency, n]) => ({ constituency, seats: n })),
         members,
       },
+      ...(input.declarations ? { declarations: declarationsSection(input.declarations, members) } : {}),
     },
     conservation: { categories, balanced: categories.every((c) => c.difference === '0') },
     notCovered: [...NOT_COVERED],
+  };
+}
+
+/** The declarations section: items by member, the board members without one, sums per currency. */
+function declarationsSection(rows: readonly BoardDeclarationRow[], members: readonly BoardMemberRow[]): NonNullable<TransparencyReport['governance']['declarations']> {
+  const items = [...rows].map((d) => ({ ...d })).sort(compareBy((d) => d.memberId));
+  const declared = new Set(items.map((d) => d.memberId));
+  const undeclared = [...new Set(members.map((m) => m.memberId))].filter((id) => !declared.has(id)).sort(compareText);
+  const totals = new Map<string, { remuneration: Decimal; amountsAsRightholder: Decimal; declarations: number }>();
+  for (const d of items) {
+    const t = totals.get(d.currency) ?? { remuneration: ZERO, amountsAsRightholder: ZERO, declarations: 0 };
+    totals.set(d.currency, { remuneration: t.remuneration.plus(d.remuneration), amountsAsRightholder: t.amountsAsRightholder.plus(d.amountsAsRightholder), declarations: t.declarations + 1 });
+  }
+  return {
+    legalBasis: 'Directive 2014/26/EU Art. 10(2) (Art. 9(3)); Annex 1(f)',
+    items,
+    undeclared,
+    totals: [...totals.entries()]
+      .sort(([a], [b]) => compareText(a, b))
+      .map(([currency, t]) => ({ currency, remuneration: decimalText(t.remuneration), amountsAsRightholder: decimalText(t.amountsAsRightholder), declarations: t.declarations })),
   };
 }

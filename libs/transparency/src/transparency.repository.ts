@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { QueryRunner } from 'typeorm';
-import type { BoardMemberRow, DeductionRow, DistributionRow, IncomeRow, InterSocietyRow, LoggedPackage, SocialCulturalLine, UndistributedRow } from './report.js';
+import type { BoardDeclarationRow, BoardMemberRow, DeductionRow, DistributionRow, IncomeRow, InterSocietyRow, LoggedPackage, SocialCulturalLine, UndistributedRow } from './report.js';
 
 /**
  * The SQL of the transparency report. Everything runs on the caller's connection inside
@@ -154,6 +154,23 @@ export class TransparencyRepository {
        WHERE society_id = $1 AND seat_from <= $2::date AND (seat_to IS NULL OR seat_to >= $2::date)
          AND ($3::timestamptz IS NULL OR recorded_at <= $3::timestamptz)`,
       [societyId, date, recordedBy],
+    );
+  }
+
+  /**
+   * Each board member's current declaration for financial year `year` (Art. 10(2)): the
+   * latest version recorded by `recordedBy` (the head's time; null: every row), so a
+   * report pinned to a head stays the same report.
+   */
+  declarations(q: QueryRunner, societyId: string, year: number, recordedBy: string | null): Promise<BoardDeclarationRow[]> {
+    return q.query(
+      `SELECT DISTINCT ON (member_id) member_id AS "memberId", version, interests, trim_scale(remuneration)::text AS remuneration, currency,
+              trim_scale(amounts_as_rightholder)::text AS "amountsAsRightholder", conflicts,
+              to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "recordedAt"
+       FROM board_declarations
+       WHERE society_id = $1 AND year = $2 AND ($3::timestamptz IS NULL OR recorded_at <= $3::timestamptz)
+       ORDER BY member_id, version DESC`,
+      [societyId, year, recordedBy],
     );
   }
 }

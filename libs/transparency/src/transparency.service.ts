@@ -126,6 +126,7 @@ export class TransparencyService {
         interSociety: await this.repository.interSociety(runner, societyId, ids('inter-society')),
         undistributed: await this.repository.undistributed(runner, societyId, ids('undistributed')),
         board: await this.board(runner, societyId, logged, fy.to, head),
+        declarations: await this.repository.declarations(runner, societyId, year, head.timestamp),
       };
       const report = buildReport(input);
       this.kept.set(key, report);

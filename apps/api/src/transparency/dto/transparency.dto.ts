@@ -291,8 +291,34 @@ class BoardDto {
   @ApiProperty({ type: [ReportBoardMemberDto] }) members: ReportBoardMemberDto[];
 }
 
+class ReportDeclarationDto {
+  @ApiProperty() memberId: string;
+  @ApiProperty({ description: 'The current version as recorded by the head\'s time' }) version: number;
+  @ApiProperty() interests: string;
+  @ApiProperty({ example: '1200000', description: 'Exact decimal string' }) remuneration: string;
+  @ApiProperty() currency: string;
+  @ApiProperty({ example: '0', description: 'Exact decimal string' }) amountsAsRightholder: string;
+  @ApiProperty() conflicts: string;
+  @ApiProperty() recordedAt: string;
+}
+
+class DeclarationTotalDto {
+  @ApiProperty() currency: string;
+  @ApiProperty({ example: '2400000' }) remuneration: string;
+  @ApiProperty({ example: '925' }) amountsAsRightholder: string;
+  @ApiProperty() declarations: number;
+}
+
+class DeclarationsDto {
+  @ApiProperty({ example: 'Directive 2014/26/EU Art. 10(2) (Art. 9(3)); Annex 1(f)' }) legalBasis: string;
+  @ApiProperty({ type: [ReportDeclarationDto], description: "Each board member's current declaration for the year, by member id" }) items: ReportDeclarationDto[];
+  @ApiProperty({ type: [String], description: "Members on the board at the year's end without a declaration for it" }) undeclared: string[];
+  @ApiProperty({ type: [DeclarationTotalDto], description: 'Declared remuneration and amounts received as rights holders, per currency' }) totals: DeclarationTotalDto[];
+}
+
 class GovernanceDto {
   @ApiProperty({ type: BoardDto }) board: BoardDto;
+  @ApiPropertyOptional({ type: DeclarationsDto, description: "The board members' annual declarations (Art. 10(2); issue 18)" }) declarations?: DeclarationsDto;
 }
 
 class CategoryFlowDto {
