@@ -38,6 +38,7 @@ const API_TYPES: Record<string, Source[]> = {
   'Page<RightsHolder>': [{ route: 'GET /v1/rights-holders', status: 200 }],
   'Page<Mandate>': [{ route: 'GET /v1/rights-holders/{id}/mandates', status: 200 }],
   Mandate: [{ route: 'POST /v1/rights-holders/{id}/mandates', status: 201 }],
+  MandatePolicy: [{ route: 'GET /v1/societies/{id}/mandate-policy', status: 200 }],
   NewMandate: [{ route: 'POST /v1/rights-holders/{id}/mandates', body: true }],
   TerminationResult: [
     { route: 'POST /v1/mandates/{id}/termination', status: 201 },

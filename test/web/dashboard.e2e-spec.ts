@@ -207,6 +207,9 @@ describeWithBrowser('web dashboard (Chromium)', () => {
       societyId: societyIds.rao, category: 'performing', workType: 'musical', territories: ['RU'], validFrom: '2024-01-01', basis: 'contractual', exclusive: true,
     });
     expect(existing.status).toBe(201);
+    // A holder's mandate is a request until the society accepts it (issue 14).
+    expect(existing.body.status).toBe('requested');
+    expect((await http.as(tokens['society rao (901)']).post(`/v1/mandates/${existing.body.id}/acceptance`, { effectiveFrom: '2024-01-01' })).status).toBe(201);
 
     const p = await page();
     await signIn(p, token);
@@ -223,7 +226,9 @@ describeWithBrowser('web dashboard (Chromium)', () => {
     await form.getByRole('button', { name: 'Start the mandate' }).click();
     const outcome = form.getByRole('status').or(form.getByRole('alert'));
     await outcome.waitFor();
-    await expect(outcome.textContent()).resolves.toBe('Mandate started: performers, sound-recording in BY, RU from 2025-01-01.'); // as the API stores them, sorted
+    await expect(outcome.textContent()).resolves.toBe(
+      'Request sent: performers, sound-recording in BY, RU from 2025-01-01. The society accepts or refuses it; until then it manages nothing.',
+    ); // as the API stores them, sorted
     const listed = (await holder.get(`/v1/rights-holders/${holderId}/mandates`)).body.items as { societyId: string; territories: string[] }[];
     expect(listed.find((m) => m.societyId === societyIds.vois)?.territories).toEqual(['BY', 'RU']);
     await table.getByRole('row', { name: new RegExp(`${escape(names[societyIds.vois])}.*performers, sound-recording`) }).waitFor();
@@ -242,12 +247,17 @@ describeWithBrowser('web dashboard (Chromium)', () => {
 
     // End the first one: confirm, read the date the society's notice gives.
     await p.getByRole('button', { name: `End: ${names[societyIds.rao]}, performing, RU, from 2024-01-01` }).click();
+    // Before confirming: the society's policy and the day it would stop managing.
+    const preview = p.getByTestId('effective-preview');
+    await preview.waitFor();
+    const previewDate = /until (\d{4}-\d{2}-\d{2})/.exec((await preview.textContent())!)![1];
     await p.getByRole('button', { name: `Confirm: end ${names[societyIds.rao]}, performing, RU, from 2024-01-01` }).click();
     const notice = p.getByText(new RegExp(`^${escape(names[societyIds.rao])} manages these rights until (\\d{4}-\\d{2}-\\d{2})\\.$`));
     await notice.waitFor();
     const shownDate = /until (\d{4}-\d{2}-\d{2})/.exec((await notice.textContent())!)![1];
     const after = (await holder.get(`/v1/mandates/${existing.body.id}`)).body;
     expect(after.validTo).toBe(shownDate);
+    expect(previewDate).toBe(shownDate);
     await screenshots(p, 'holder-mandate-ended');
     expect(problemsOf(p).filter((m) => !/409/.test(m))).toEqual([]);
   });

@@ -9,6 +9,7 @@ import type {
   LineProofBundle,
   LogKeys,
   Mandate,
+  MandatePolicy,
   Me,
   NewAudit,
   NewMandate,
@@ -128,10 +129,28 @@ export class ApiClient {
     return this.post(`/v1/rights-holders/${encodeURIComponent(rightsHolderId)}/mandates`, mandate);
   }
 
-  /** Ends a mandate: a termination when contractual, an opt-out when non-contractual. */
-  endMandate(mandate: Pick<Mandate, 'id' | 'basis'>): Promise<TerminationResult> {
+  /** Ends a mandate, or withdraws only some territories (it splits): a termination when contractual, an opt-out when non-contractual. */
+  endMandate(mandate: Pick<Mandate, 'id' | 'basis'>, scope: { territories?: string[] } = {}): Promise<TerminationResult> {
     const action = mandate.basis === 'contractual' ? 'termination' : 'opt-out';
-    return this.post(`/v1/mandates/${encodeURIComponent(mandate.id)}/${action}`, {});
+    return this.post(`/v1/mandates/${encodeURIComponent(mandate.id)}/${action}`, scope);
+  }
+
+  /** A society's mandate policy (notice, financial-year end, categories managed, days to answer, opt-out rule): readable by rights holders. */
+  mandatePolicy(societyId: string): Promise<MandatePolicy> {
+    return this.get(`/v1/societies/${encodeURIComponent(societyId)}/mandate-policy`);
+  }
+
+  /** The mandates a society holds in one status (requested: those awaiting its answer). */
+  societyMandates(societyId: string, status: Mandate['status']): Promise<Mandate[]> {
+    return this.listAll(`/v1/societies/${encodeURIComponent(societyId)}/mandates?status=${status}`);
+  }
+
+  acceptMandate(id: string): Promise<Mandate> {
+    return this.post(`/v1/mandates/${encodeURIComponent(id)}/acceptance`, {});
+  }
+
+  refuseMandate(id: string, reason: string): Promise<Mandate> {
+    return this.post(`/v1/mandates/${encodeURIComponent(id)}/refusal`, { reason });
   }
 
   /** A file the API serves (a CSV template, a statement or report as CSV or PDF), as a Blob to save. */

@@ -133,8 +133,22 @@ export interface Mandate {
   validTo: string | null;
   basis: 'contractual' | 'non-contractual';
   exclusive: boolean;
+  /** requested (awaiting the society's answer), active, refused (with its reason), ended. */
+  status: 'requested' | 'active' | 'refused' | 'ended';
   version: number;
   recordedAt: string;
+}
+
+/** `GET /v1/societies/{id}/mandate-policy`: how the society ends mandates, what it manages, how soon it answers. */
+export interface MandatePolicy {
+  societyId: string;
+  noticeMonths: number;
+  terminateAtFinancialYearEnd: boolean;
+  fyEndMonth: number;
+  fyEndDay: number;
+  managedCategories: string[];
+  responseDays: number;
+  optOut: { jurisdiction: string; noticeMonths: number | null; atFinancialYearEnd: boolean | null; source: string; confirmed: boolean; note: string };
 }
 
 /** `POST /v1/rights-holders/{id}/mandates`. */
@@ -282,10 +296,12 @@ export interface SocietyStatement {
   periodOfUse: { from: string; to: string } | null;
   lines: number;
   rates: RateUsed[];
-  mandates: Omit<Mandate, 'societyId' | 'rightsHolderId' | 'version' | 'recordedAt'>[];
+  mandates: Omit<Mandate, 'societyId' | 'rightsHolderId' | 'version' | 'recordedAt' | 'status'>[];
   nonContractual: { amount: string; lines: number };
   /** The society's signed log head the statement was built from. */
   head: SignedTreeHead | null;
+  /** Net unpaid past the Art. 13 deadline. */
+  overdue: Overdue;
 }
 
 /** `GET /v1/rights-holders/{id}/statement?year=&currency=`. */
@@ -298,6 +314,17 @@ export interface Statement {
   societies: SocietyStatement[];
   totals: StatementAmounts;
   rates: RateUsed[];
+  /** The day overdue money is judged on. */
+  asOf: string;
+  overdue: Overdue;
+}
+
+/** Directive Art. 13(1): unpaid nine months after the end of the financial year of collection. */
+interface Overdue {
+  amount: string;
+  lines: number;
+  oldestDeadline: string | null;
+  maxOverdueDays: number | null;
 }
 
 export interface LineAmounts {

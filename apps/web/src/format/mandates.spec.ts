@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { describeTerritories, mandateState, parseTerritories } from './mandates';
+import { describeTerritories, effectiveEndPreview, mandateState, parseTerritories } from './mandates';
 
 describe('mandate formatting', () => {
   it('describes territories with their exclusions', () => {
@@ -20,5 +20,15 @@ describe('mandate formatting', () => {
     expect(parseTerritories('WORLD, FR')).toEqual({ error: 'WORLD stands alone' });
     expect(parseTerritories('FRA')).toEqual({ error: 'Not a two-letter country code: FRA' });
     expect(parseTerritories('  ')).toEqual({ error: 'Name at least one country code, or WORLD' });
+  });
+
+  it('previews the day a notice given today ends management, as the ledger computes it (issue 14)', () => {
+    const optOut = { jurisdiction: 'RU', noticeMonths: 3, atFinancialYearEnd: false, source: 'Civil Code Art. 1244(3)', confirmed: false, note: '' };
+    const policy = { noticeMonths: 6, terminateAtFinancialYearEnd: true, fyEndMonth: 12, fyEndDay: 31, optOut };
+    expect(effectiveEndPreview(policy, 'contractual', '2026-12-07')).toEqual({ noticeMonths: 6, effectiveOn: '2027-12-31', atYearEnd: true });
+    expect(effectiveEndPreview({ ...policy, terminateAtFinancialYearEnd: false }, 'contractual', '2025-08-31')).toEqual({ noticeMonths: 6, effectiveOn: '2026-02-28', atYearEnd: false });
+    expect(effectiveEndPreview(policy, 'non-contractual', '2026-12-07')).toEqual({ noticeMonths: 3, effectiveOn: '2027-03-07', atYearEnd: false });
+    expect(effectiveEndPreview({ ...policy, optOut: { ...optOut, noticeMonths: null, atFinancialYearEnd: null } }, 'non-contractual', '2026-12-07').effectiveOn).toBe('2027-12-31');
+    expect(mandateState({ validFrom: '2020-01-01', validTo: null, status: 'requested' }, '2026-12-07')).toBe('requested');
   });
 });

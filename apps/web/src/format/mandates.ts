@@ -1,4 +1,4 @@
-import type { Mandate } from '../api/types';
+import type { Mandate, MandatePolicy } from '../api/types';
 
 /** "WORLD except RU, BY", "FR, BE". */
 export function describeTerritories(m: Pick<Mandate, 'territories' | 'excludedTerritories'>): string {
@@ -6,10 +6,12 @@ export function describeTerritories(m: Pick<Mandate, 'territories' | 'excludedTe
   return m.excludedTerritories.length > 0 ? `${base} except ${m.excludedTerritories.join(', ')}` : base;
 }
 
-export type MandateState = 'in force' | 'ended' | 'starts later';
+export type MandateState = 'in force' | 'ended' | 'starts later' | 'requested' | 'refused';
 
-/** Whether a mandate is in force on `today`, has ended, or has not started. */
-export function mandateState(m: Pick<Mandate, 'validFrom' | 'validTo'>, today: string): MandateState {
+/** Whether a mandate is in force on `today`, has ended, or has not started; a request the society has not answered, or refused. */
+export function mandateState(m: Pick<Mandate, 'validFrom' | 'validTo'> & { status?: Mandate['status'] }, today: string): MandateState {
+  if (m.status === 'requested') return 'requested';
+  if (m.status === 'refused') return 'refused';
   if (m.validFrom > today) return 'starts later';
   if (m.validTo !== null && m.validTo < today) return 'ended';
   return 'in force';
@@ -29,4 +31,36 @@ export function parseTerritories(input: string): { territories: string[] } | { e
   if (bad.length > 0) return { error: `Not a two-letter country code: ${bad.join(', ')}` };
   if (codes.includes('WORLD') && codes.length > 1) return { error: 'WORLD stands alone' };
   return { territories: [...new Set(codes)] };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** `date` plus `months` calendar months, the day kept or cut to the month's end (as the ledger counts notice). */
+export function addMonthsIso(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  return `${ny}-${pad(nm)}-${pad(Math.min(d, lastDay(ny, nm)))}`;
+}
+
+/** The first end of the financial year (month/day) on or after `date`. */
+export function financialYearEndOnOrAfterIso(date: string, month: number, day: number): string {
+  const y = Number(date.slice(0, 4));
+  const end = (year: number) => `${year}-${pad(month)}-${pad(Math.min(day, lastDay(year, month)))}`;
+  return end(y) >= date ? end(y) : end(y + 1);
+}
+
+/**
+ * The last day the society would manage what a notice given today ends, under its policy
+ * (Art. 5(4)), or, for an opt-out, its jurisdiction's opt-out rule when it sets one: shown
+ * before the holder confirms. The ledger computes the same date when the notice arrives.
+ */
+export function effectiveEndPreview(policy: Pick<MandatePolicy, 'noticeMonths' | 'terminateAtFinancialYearEnd' | 'fyEndMonth' | 'fyEndDay' | 'optOut'>, basis: Mandate['basis'], today: string): { noticeMonths: number; effectiveOn: string; atYearEnd: boolean } {
+  const optOut = basis === 'non-contractual' && policy.optOut.noticeMonths !== null;
+  const noticeMonths = optOut ? policy.optOut.noticeMonths! : policy.noticeMonths;
+  const atYearEnd = optOut ? policy.optOut.atFinancialYearEnd === true : policy.terminateAtFinancialYearEnd;
+  const expires = addMonthsIso(today, noticeMonths);
+  return { noticeMonths, effectiveOn: atYearEnd ? financialYearEndOnOrAfterIso(expires, policy.fyEndMonth, policy.fyEndDay) : expires, atYearEnd };
 }

@@ -1,11 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
 import { ApiError } from '../../api/problem';
-import { CATEGORIES, type Mandate, type Society, type TerminationResult, WORK_TYPES } from '../../api/types';
+import { CATEGORIES, type Mandate, type MandatePolicy, type Society, type TerminationResult, WORK_TYPES } from '../../api/types';
 import { TableScroll } from '../../components/Fields';
 import { Loader } from '../../components/Loader';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { todayIso } from '../../format/dates';
-import { describeTerritories, mandateState, parseTerritories } from '../../format/mandates';
+import { describeTerritories, effectiveEndPreview, mandateState, parseTerritories } from '../../format/mandates';
 import { useSession } from '../../session';
 import { useApi } from '../../use-api';
 
@@ -75,7 +75,7 @@ export function MandatesSection({ rightsHolderId, societies, own }: { rightsHold
                           <td data-label="State">{state}</td>
                           {own && (
                             <td data-label="Action">
-                              {state !== 'ended' && (
+                              {(state === 'in force' || state === 'starts later') && (
                                 <EndMandate
                                   mandate={m}
                                   label={`${societyName(m.societyId)}, ${m.category}, ${describeTerritories(m)}, from ${m.validFrom}`}
@@ -118,19 +118,43 @@ function EndedNotice({ societyName, result }: { societyName: string; result: Ter
   );
 }
 
-/** "End" with a confirmation step, so a stray click or key press ends nothing. */
+/**
+ * "End" with a confirmation step, so a stray click or key press ends nothing. The holder
+ * may withdraw only some territories (the mandate splits); before confirming it reads the
+ * society's policy and the day the society would stop managing (issue 14).
+ */
 function EndMandate({ mandate, label, onEnded }: { mandate: Mandate; label: string; onEnded(result: TerminationResult): void }) {
   const { api } = useSession();
+  const ids = { territories: useId(), hint: useId() };
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [territories, setTerritories] = useState('');
+  const [territoriesError, setTerritoriesError] = useState<string | null>(null);
+  const [policy, setPolicy] = useState<MandatePolicy | null>(null);
   const verb = mandate.basis === 'contractual' ? 'End' : 'Opt out';
 
+  const open = async () => {
+    setConfirming(true);
+    try {
+      setPolicy(await api.mandatePolicy(mandate.societyId));
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, 'Failed', String(e)));
+    }
+  };
+
   const confirm = async () => {
+    let scope: { territories?: string[] } = {};
+    if (territories.trim() !== '') {
+      const parsed = parseTerritories(territories);
+      setTerritoriesError('error' in parsed ? parsed.error : null);
+      if ('error' in parsed) return;
+      scope = { territories: parsed.territories };
+    }
     setBusy(true);
     setError(null);
     try {
-      onEnded(await api.endMandate(mandate));
+      onEnded(await api.endMandate(mandate, scope));
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'Failed', String(e)));
       setBusy(false);
@@ -139,14 +163,33 @@ function EndMandate({ mandate, label, onEnded }: { mandate: Mandate; label: stri
 
   if (!confirming) {
     return (
-      <button type="button" className="secondary" aria-label={`${verb}: ${label}`} onClick={() => setConfirming(true)}>
+      <button type="button" className="secondary" aria-label={`${verb}: ${label}`} onClick={open}>
         {verb}
       </button>
     );
   }
+  const preview = policy ? effectiveEndPreview(policy, mandate.basis, todayIso()) : null;
   return (
     <div className="confirm">
-      <p>The society's notice applies. {verb} now?</p>
+      <div className="form-row">
+        <label htmlFor={ids.territories}>Only these territories (optional)</label>
+        <input id={ids.territories} value={territories} onChange={(e) => setTerritories(e.target.value)} aria-describedby={ids.hint} autoComplete="off" />
+        <span id={ids.hint} className="hint">
+          Leave empty to end all of {describeTerritories(mandate)}; name countries (SE, NO) to withdraw only those
+        </span>
+        {territoriesError && <span className="field-error">{territoriesError}</span>}
+      </div>
+      {policy && preview ? (
+        <p data-testid="effective-preview">
+          Notice today: the society manages until <strong>{preview.effectiveOn}</strong> ({preview.noticeMonths} month{preview.noticeMonths === 1 ? '' : 's'}
+          {preview.atYearEnd ? ', then to its financial-year end' : ''}). Its policy: {policy.noticeMonths} months' notice
+          {policy.terminateAtFinancialYearEnd ? ' at the financial-year end' : ''}; it manages {policy.managedCategories.join(', ')}; it answers requests within {policy.responseDays} days
+          {mandate.basis === 'non-contractual' ? `; opt-out: ${policy.optOut.source}${policy.optOut.confirmed ? '' : ' (unconfirmed parameter)'}` : ''}.
+        </p>
+      ) : (
+        <p>Reading the society's policy…</p>
+      )}
+      <p>{verb} now?</p>
       <button type="button" onClick={confirm} disabled={busy} aria-label={`Confirm: ${verb.toLowerCase()} ${label}`}>
         {busy ? 'Sending…' : `Yes, ${verb.toLowerCase()}`}
       </button>{' '}
@@ -266,7 +309,9 @@ function StartMandateForm({ rightsHolderId, societies, onStarted }: { rightsHold
       </button>
       {started && (
         <p className="notice" role="status">
-          Mandate started: {started.category}, {started.workType} in {describeTerritories(started)} from {started.validFrom}.
+          {started.status === 'requested'
+            ? `Request sent: ${started.category}, ${started.workType} in ${describeTerritories(started)} from ${started.validFrom}. The society accepts or refuses it; until then it manages nothing.`
+            : `Mandate started: ${started.category}, ${started.workType} in ${describeTerritories(started)} from ${started.validFrom}.`}
         </p>
       )}
       {error && <ProblemMessage error={error} heading="The mandate was refused" />}

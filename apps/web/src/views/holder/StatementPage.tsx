@@ -139,6 +139,24 @@ function StatementBody({ statement: s }: { statement: Statement }) {
           ]}
         />
       </section>
+      {s.overdue.lines > 0 && (
+        <section aria-labelledby="overdue-heading" className="notice overdue" data-testid="overdue">
+          <h2 id="overdue-heading">Overdue on {s.asOf}: {money(s.overdue.amount)}</h2>
+          <p>
+            {s.overdue.lines} unpaid line{s.overdue.lines === 1 ? '' : 's'} past the deadline of Directive 2014/26/EU Art. 13(1) (nine months after the end of the financial year of collection), the
+            oldest due since {s.overdue.oldestDeadline} ({s.overdue.maxOverdueDays} days).
+          </p>
+          <ul>
+            {s.societies
+              .filter((x) => x.overdue.lines > 0)
+              .map((x) => (
+                <li key={x.societyId}>
+                  {x.societyName}: {money(x.overdue.amount)} on {x.overdue.lines} line{x.overdue.lines === 1 ? '' : 's'}, due since {x.overdue.oldestDeadline}
+                </li>
+              ))}
+          </ul>
+        </section>
+      )}
       {s.societies.length === 0 ? (
         <p>No society attributed anything to you in {s.year}.</p>
       ) : (

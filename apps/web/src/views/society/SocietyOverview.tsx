@@ -12,6 +12,7 @@ import { useSession } from '../../session';
 import { useApi } from '../../use-api';
 import { AccreditationBadge } from '../AccreditationBadge';
 import { NotAvailable } from '../NotAvailable';
+import { MandateRequests } from './MandateRequests';
 import { SocietyTabs } from './SocietyTabs';
 
 interface SocietyData {
@@ -47,6 +48,7 @@ export function SocietyOverview({ societyId }: { societyId: string }) {
                 <Link to="/society/submissions">Upload a quarterly package or follow your submissions</Link>
               </p>
             )}
+            {(me.role === 'society' || me.role === 'admin') && <MandateRequests societyId={societyId} />}
             <section aria-labelledby="registry-heading">
               <h2 id="registry-heading">Registry entry</h2>
               <Fields
