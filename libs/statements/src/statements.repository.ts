@@ -183,7 +183,7 @@ export class StatementsRepository {
                     ORDER BY v.valid_from, v.mandate_id) AS mandates
            FROM (SELECT DISTINCT ON (mv.mandate_id) mv.* FROM mandate_versions mv
                  WHERE mv.society_id = s.id AND mv.rights_holder_id = $1 ORDER BY mv.mandate_id, mv.version DESC) v
-           WHERE v.valid_from <= $5::date AND (v.valid_to IS NULL OR (v.valid_to >= $4::date AND v.valid_to >= v.valid_from))
+           WHERE v.status = 'active' AND v.valid_from <= $5::date AND (v.valid_to IS NULL OR (v.valid_to >= $4::date AND v.valid_to >= v.valid_from))
          ) ms ON $6::boolean
          WHERE ($2::uuid[] IS NULL OR s.id = ANY($2::uuid[])) AND (ls.lines IS NOT NULL OR ms.mandates IS NOT NULL)
        ) x ON true

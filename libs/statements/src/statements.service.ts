@@ -10,7 +10,7 @@ import { type HolderScope, HolderScopeService } from './holder-scope.js';
 import { decodeLineCursor, lineCursor, proofUrl } from './line-keys.js';
 import { type OverdueFigures, type Statement, toStatement } from './statement.js';
 import { art13Deadline, overdueDays } from './overdue.js';
-import { todayUtc } from '../../mandates/src/index.js';
+import { Clock } from '../../config/src/index.js';
 import { statementCsv } from './statement-csv.js';
 import { statementPdf } from './statement-pdf.js';
 import { StatementsRepository } from './statements.repository.js';
@@ -70,6 +70,7 @@ export class StatementsService {
     private readonly statements: StatementsRepository,
     private readonly rates: ExchangeRatesRepository,
     private readonly scopes: HolderScopeService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -90,7 +91,7 @@ export class StatementsService {
         found.societies.map((s) => s.societyId),
       ),
     );
-    const asOf = todayUtc();
+    const asOf = this.clock.today();
     const book: RateBook = (currency, on) => rates.get(`${currency}@${on}`);
     const overdue = new Map<string, OverdueFigures>();
     for (const s of found.societies) {
@@ -141,7 +142,7 @@ export class StatementsService {
     const rows = await this.statements.linesPage(holderId, from, to, societyIds, after, q.limit + 1);
     const items = rows.slice(0, q.limit);
     const book = await this.rateBook(items, q.currency);
-    const asOf = todayUtc();
+    const asOf = this.clock.today();
     return {
       items: items.map((line) => {
         const c = withRates(() => convertLine(line, q.currency, book));

@@ -8,7 +8,7 @@ import { termsOf } from '../mandates/mandate-row.js';
 import { MandatesRepository } from '../mandates/mandates.repository.js';
 import { financialYearEndOf } from '../policies/mandate-policy.js';
 import { MandatePoliciesRepository } from '../policies/mandate-policies.repository.js';
-import { todayUtc } from '../rules/dates.js';
+import { Clock } from '../../../config/src/index.js';
 import { optOutNotice } from '../rules/opt-out.js';
 import { planTermination, type WithdrawalScope } from '../rules/termination.js';
 import { parseTerritorySet, territoryFields } from '../rules/territory-set.js';
@@ -27,6 +27,7 @@ export class TerminationsService {
     private readonly db: DataSource,
     private readonly mandates: MandatesRepository,
     private readonly policies: MandatePoliciesRepository,
+    private readonly clock: Clock,
   ) {}
 
   /** Terminates or partially withdraws a contractual mandate. */
@@ -44,7 +45,7 @@ export class TerminationsService {
     if (!found) throw DomainError.notFound('Mandate', mandateId);
     if (!(principal.role === 'society' && principal.societyId === found.societyId)) assertMayChangeHoldersMandates(principal, found.rightsHolderId);
     const scope = this.scopeOf(request);
-    const { noticeOn: requestedOn, receivedOn, evidence } = noticeDate(principal, request, todayUtc());
+    const { noticeOn: requestedOn, receivedOn, evidence } = noticeDate(principal, request, this.clock.today());
 
     return this.db.transaction(async (m) => {
       await this.mandates.lockHolders(m, [found.rightsHolderId]);
