@@ -9,12 +9,15 @@ import { LINE_COLUMNS, asEvidence, dec, exceedsPercent, firstLinesSql, moneyList
  * alias v. Parameter $k is the pinned time (null: as known now).
  */
 function mandatesKnownAt(societyFilter: string, pinnedAtParam: string): string {
-  return `SELECT DISTINCT ON (v.society_id, v.mandate_id)
+  // Only mandates in force count: a holder's request the society had not accepted (issue 14) manages nothing.
+  return `SELECT * FROM (
+          SELECT DISTINCT ON (v.society_id, v.mandate_id)
             v.society_id, v.mandate_id, v.rights_holder_id, v.category, v.territories, v.excluded_territories,
-            v.valid_from, v.valid_to, v.basis, v.change
+            v.valid_from, v.valid_to, v.basis, v.change, v.status
           FROM mandate_versions v
           WHERE ${societyFilter} AND (${pinnedAtParam}::timestamptz IS NULL OR v.recorded_at <= ${pinnedAtParam}::timestamptz)
-          ORDER BY v.society_id, v.mandate_id, v.version DESC`;
+          ORDER BY v.society_id, v.mandate_id, v.version DESC) known
+          WHERE known.status = 'active'`;
 }
 
 /**
