@@ -21,6 +21,7 @@ import { AddMandatePolicyScope1765000500100 } from './1765000500100-AddMandatePo
 import { AddAccreditationCategories1765000500200 } from './1765000500200-AddAccreditationCategories.js';
 import { AddBoardMemberParties1765000600000 } from './1765000600000-AddBoardMemberParties.js';
 import { CreateBoardDeclarations1765000600100 } from './1765000600100-CreateBoardDeclarations.js';
+import { CreateLogTileHashes1765000700000 } from './1765000700000-CreateLogTileHashes.js';
 import { AddFailedSubmissionStatus1765000000000 } from './1765000000000-AddFailedSubmissionStatus.js';
 import { AddDerivedMandateStatus1765000400000 } from './1765000400000-AddDerivedMandateStatus.js';
 import { AddApiTokenExpiry1765000200000 } from './1765000200000-AddApiTokenExpiry.js';
@@ -57,4 +58,5 @@ export const migrations = [
   AddAccreditationCategories1765000500200,
   AddBoardMemberParties1765000600000,
   CreateBoardDeclarations1765000600100,
+  CreateLogTileHashes1765000700000,
 ];

@@ -14,7 +14,8 @@ import { bootTestApp, type TestApp } from '../support/test-app.js';
 
 // '/', '/assets' and '/*' are the web dashboard (apps/api/src/web): public static files.
 // '/v1/log/keys' is the log's public keys, which anyone needs to check a proof offline.
-const PUBLIC_PREFIXES = ['/docs', '/health', '/', '/assets', '/*', '/v1/log/keys'];
+/** Public by prefix: docs, health, the dashboard, the log keys, and each society's log as C2SP tlog-tiles (/logs/{id}/…: published to the world, Art. 22). */
+const PUBLIC_PREFIXES = ['/docs', '/health', '/', '/assets', '/*', '/v1/log/keys', '/logs'];
 
 /**
  * Single public routes (method and path) under otherwise guarded paths:

@@ -20,3 +20,6 @@ export { CHUNK_LEAVES, SubmissionTreeBuilder, chunkedInclusionProof, rootOfChunk
 export type { SubmissionChunk, SubmissionTree } from './submission-tree.js';
 export { financialYear } from './financial-year.js';
 export type { FinancialYear } from './financial-year.js';
+export { LogTilesService } from './tiles.service.js';
+export { MAX_TILE_LEVEL, TILE_WIDTH, completeSubtreeRoot, entryBundle, formatTileIndex, parseEntryBundle, parseTilePath, partialWidth, tileExists, tilePath } from './tiles.js';
+export type { TileRef } from './tiles.js';

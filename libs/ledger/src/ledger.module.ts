@@ -7,11 +7,12 @@ import { LinesRepository } from './lines.repository.js';
 import { LogRepository } from './log.repository.js';
 import { ProofsService } from './proofs.service.js';
 import { SigningKeyService } from './signing-key.service.js';
+import { LogTilesService } from './tiles.service.js';
 import { VerifyService } from './verify.service.js';
 
 @Module({
   imports: [RegistryModule],
-  providers: [LedgerService, LogRepository, LinesRepository, SigningKeyService, ProofsService, VerifyService, BalancesRepository, BalancesService],
-  exports: [LedgerService, LogRepository, SigningKeyService, ProofsService, VerifyService, BalancesService],
+  providers: [LedgerService, LogRepository, LinesRepository, SigningKeyService, ProofsService, VerifyService, BalancesRepository, BalancesService, LogTilesService],
+  exports: [LedgerService, LogRepository, SigningKeyService, ProofsService, VerifyService, BalancesService, LogTilesService],
 })
 export class LedgerModule {}

@@ -29,7 +29,7 @@ export function locateWebBuild(root: string = repositoryRoot()): string | null {
  * First path segments that belong to the API, never to the dashboard: an unknown path
  * under them is a 404 problem, not the dashboard's index.html.
  */
-export const API_SEGMENTS: ReadonlySet<string> = new Set(['v1', 'docs', 'docs-json', 'health']);
+export const API_SEGMENTS: ReadonlySet<string> = new Set(['v1', 'docs', 'docs-json', 'health', 'logs']);
 
 /** True when a request path is a client-side route of the dashboard (served index.html). */
 export function isClientRoute(urlPath: string): boolean {
