@@ -127,8 +127,10 @@ describe('mandates over HTTP follow the rules under any sequence of create, term
             const rules = SOCIETY_RULES.find((s) => s.key === target.societyId)!;
             const plan = planTermination(target, op.scope, op.requestedOn, rules.policy, rules.fy);
             const path = target.basis === 'contractual' ? 'termination' : 'opt-out';
+            // An admin records the notice as received on that day, with its evidence (issue 14: a back-dated notice needs it).
             const body = {
               requestedOn: op.requestedOn,
+              evidence: 'Notice received by registered letter',
               ...(op.scope.categories ? { categories: op.scope.categories } : {}),
               ...(op.scope.territories ? territoryFields(op.scope.territories) : {}),
             };

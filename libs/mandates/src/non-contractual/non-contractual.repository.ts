@@ -44,13 +44,13 @@ export class NonContractualRepository {
   async holdersOnMandates(societyId: string, at: string): Promise<HolderCounts> {
     const rows: HolderCounts[] = await this.db.query(
       `WITH latest AS (
-         SELECT DISTINCT ON (v.mandate_id) v.rights_holder_id, v.basis, v.valid_from, v.valid_to
+         SELECT DISTINCT ON (v.mandate_id) v.rights_holder_id, v.basis, v.valid_from, v.valid_to, v.status
          FROM mandate_versions v WHERE v.society_id = $1
          ORDER BY v.mandate_id, v.version DESC
        )
        SELECT (count(DISTINCT rights_holder_id) FILTER (WHERE basis = 'non-contractual'))::int AS "nonContractual",
               count(DISTINCT rights_holder_id)::int AS total
-       FROM latest WHERE valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date)`,
+       FROM latest WHERE status = 'active' AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date)`,
       [societyId, at],
     );
     return rows[0];
