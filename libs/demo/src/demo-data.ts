@@ -106,6 +106,32 @@ export const DEMO_MANDATES: DemoMandate[] = [
 ];
 
 /**
+ * A conflict of interest on the RAO-like board (issue 18): its member RAO-B1 is the
+ * demo's rights holder 19 ("Orlov, Pavel", an author it pays) and works for a publishing
+ * house that licenses from the society (an income line of every quarter names it, written
+ * another way); that member's lines carry half the usual management fee (7.5 % for 15 %),
+ * the difference charged to another payee's line of the quarter, so the society's totals,
+ * deductions and cost ratio are what they were. RAO-B1 makes no declaration; the others do.
+ */
+export const DEMO_BOARD_CONFLICT = {
+  society: 'rao',
+  memberId: 'RAO-B1',
+  /** Index into demoRightsHolders() (creation order, which is also IPI order for the first 32). */
+  holder: 19,
+  organisation: 'Nota Bene Publishing House (demo) LLC',
+  licensee: 'NOTA BENE PUBLISHING HOUSE (DEMO), ООО',
+} as const;
+
+/** Declarations (Art. 10(2)) for FY 2025 of every demo board member but the conflicted one. */
+export const DEMO_DECLARATIONS: { society: string; memberId: string; remuneration: string; interests: string; conflicts: string }[] = [
+  ...['RAO-B2', 'RAO-B3', 'RAO-B4', 'RAO-B5', 'RAO-B6'].map((memberId, i) => ({
+    society: 'rao', memberId, remuneration: `${1_800_000 + i * 150_000}.00`, interests: 'Member of the society; no holdings in it or its subsidiaries', conflicts: 'none',
+  })),
+  { society: 'rao', memberId: 'RAO-B7', remuneration: '2400000.00', interests: 'Represents a member publisher', conflicts: 'The publisher licenses catalogue abroad through the Nordic bureau; abstains on representation agreements' },
+  ...['VOIS-B1', 'VOIS-B2', 'VOIS-B3'].map((memberId) => ({ society: 'vois', memberId, remuneration: '960000.00', interests: 'Member of the society', conflicts: 'none' })),
+];
+
+/**
  * Board apportionment of the RAO-like society: a board of 7 by Sainte-Laguë over the last
  * three financial years, one constituency per kind of rights holder. With the demo
  * distribution lines giving publishers the larger part of the money, its board above

@@ -1,5 +1,5 @@
 import { splitCsvRecord } from '../../submissions/src/ingest/header.js';
-import { type DemoHolder, demoRightsHolders } from './demo-data.js';
+import { DEMO_BOARD_CONFLICT, type DemoHolder, demoRightsHolders } from './demo-data.js';
 import { csvField } from '../../csv/src/index.js';
 
 /**
@@ -12,7 +12,9 @@ import { csvField } from '../../csv/src/index.js';
  *  - publishers receive most of the RAO-like society's money, while its board seats one;
  *  - the RAO-like society labels lines contractual for holders who gave it no mandate, and
  *    its 2025Q2 package pays the first holder for uses in Sweden, rights that holder
- *    entrusted exclusively to the Nordic bureau (the derived mandate status shows both).
+ *    entrusted exclusively to the Nordic bureau (the derived mandate status shows both);
+ *  - a RAO-like board member pays half the usual management fee on its lines, the
+ *    difference charged to another payee, and works for a licensee (DEMO_BOARD_CONFLICT).
  * The foreign society sends its undistributed reports as JSON Lines, the rest is CSV.
  */
 export interface DemoPackage {
@@ -101,6 +103,7 @@ function sequence(seed: bigint): () => bigint {
 }
 
 export function demoPackages(): DemoPackage[] {
+  const boardMember = demoRightsHolders()[DEMO_BOARD_CONFLICT.holder]!;
   const holders = [...demoRightsHolders()].sort((a, b) => (a.ipi < b.ipi ? -1 : 1));
   const packages: DemoPackage[] = [];
   for (const p of PROFILES) {
@@ -113,9 +116,16 @@ export function demoPackages(): DemoPackage[] {
       let grossTotal = 0n;
       let feeTotal = 0n;
       let otherTotal = 0n;
+      // The board member's discount (half the fee), charged to the quarter's last payee.
+      let discount = 0n;
       payees.forEach(({ h, i, w }, n) => {
         const gross = w * (50_000_00n + (next() % 40_000_00n));
-        const fee = (gross * 15n) / 100n;
+        let fee = (gross * 15n) / 100n;
+        if (p.key === DEMO_BOARD_CONFLICT.society && h.ipi === boardMember.ipi) {
+          discount = fee - (gross * 75n) / 1000n;
+          fee -= discount;
+        }
+        if (n === payees.length - 1) fee += discount;
         const other = (gross * 2n) / 100n;
         grossTotal += gross;
         feeTotal += fee;
@@ -172,14 +182,14 @@ export function demoPackages(): DemoPackage[] {
       const toOthers = (income * 5n) / 100n;
       const undistributed = income - grossTotal - toOthers;
       const incomeParts = [income / 2n, income / 3n, income - income / 2n - income / 3n];
-      const licensees = ['Radio Volna LLC (demo)', 'Channel Nine JSC (demo)', 'StreamCo (demo)'];
+      const licensees = ['Radio Volna LLC (demo)', 'Channel Nine JSC (demo)', p.key === DEMO_BOARD_CONFLICT.society ? DEMO_BOARD_CONFLICT.licensee : 'StreamCo (demo)'];
       packages.push({
         society: p.key,
         type: 'income',
         period,
         csv: csv(
           'income_id,category,use_type,territory,licensee,period_from,period_to,currency,amount,received_on',
-          incomeParts.map((amount, k) => [`INC-${period}-${k + 1}`, p.category, p.useType, p.currency === 'SEK' ? 'SE' : 'RU', licensees[k], d.first, d.last, p.currency, money(amount), d.mid].join(',')),
+          incomeParts.map((amount, k) => [`INC-${period}-${k + 1}`, p.category, p.useType, p.currency === 'SEK' ? 'SE' : 'RU', csvField(licensees[k]), d.first, d.last, p.currency, money(amount), d.mid].join(',')),
         ),
       });
       packages.push({

@@ -3,14 +3,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Principal, TokenService } from '../../auth/src/index.js';
 import { DomainError } from '../../errors/src/index.js';
-import { GovernanceSettingsService } from '../../governance/src/index.js';
+import { BoardDeclarationsService, GovernanceSettingsService } from '../../governance/src/index.js';
 import { MandatesService, TerminationsService } from '../../mandates/src/index.js';
 import { AccreditationsService, BoardMembersService, RightsHoldersService, SocietiesService } from '../../registry/src/index.js';
 import { ExchangeRatesService } from '../../statements/src/index.js';
 import { SubmissionsService } from '../../submissions/src/index.js';
 import { demoPackages } from './demo-packages.js';
 import { demoRatesCsv } from './demo-rates.js';
-import { DEMO_ACCREDITATIONS, DEMO_BOARD, DEMO_GOVERNANCE_SETTINGS, DEMO_MANDATES, DEMO_SOCIETIES, demoRightsHolders } from './demo-data.js';
+import { DEMO_ACCREDITATIONS, DEMO_BOARD, DEMO_BOARD_CONFLICT, DEMO_DECLARATIONS, DEMO_GOVERNANCE_SETTINGS, DEMO_MANDATES, DEMO_SOCIETIES, demoRightsHolders } from './demo-data.js';
 
 export interface DemoToken {
   label: string;
@@ -40,6 +40,7 @@ export class DemoService {
     private readonly governance: GovernanceSettingsService,
     private readonly submissions: SubmissionsService,
     private readonly rates: ExchangeRatesService,
+    private readonly declarations: BoardDeclarationsService,
   ) {}
 
   async load(): Promise<{ tokens: DemoToken[]; societyIds: Record<string, string>; holderIds: string[] }> {
@@ -54,6 +55,7 @@ export class DemoService {
     ).map((r: { id: string }) => r.id);
     await this.loadMandates(societyIds, holderIds);
     await this.loadGovernanceSettings(societyIds);
+    await this.loadDeclarations(societyIds);
     await this.loadSubmissions(societyIds);
     await this.loadRates();
     return { tokens: await this.issueTokens(societyIds, holderIds), societyIds, holderIds };
@@ -72,9 +74,14 @@ export class DemoService {
     for (const a of DEMO_ACCREDITATIONS) {
       await this.accreditations.record(SYSTEM, { societyId: ids[a.society], authority: a.authority, scope: a.scope, validFrom: a.validFrom, validTo: a.validTo });
     }
-    for (const h of demoRightsHolders()) await this.holders.register({ ...h, isni: null });
+    const registered: string[] = [];
+    for (const h of demoRightsHolders()) registered.push((await this.holders.register({ ...h, isni: null })).id);
     for (const m of DEMO_BOARD) {
-      await this.board.record(SYSTEM, { societyId: ids[m.society], memberId: m.memberId, name: m.name, constituency: m.constituency, seatFrom: m.seatFrom, seatTo: m.seatTo, rightsHolderId: null, organisation: null });
+      // The conflicted member (issue 18) is one of the society's rights holders and works for a licensee.
+      const party = m.society === DEMO_BOARD_CONFLICT.society && m.memberId === DEMO_BOARD_CONFLICT.memberId
+        ? { rightsHolderId: registered[DEMO_BOARD_CONFLICT.holder]!, organisation: DEMO_BOARD_CONFLICT.organisation }
+        : { rightsHolderId: null, organisation: null };
+      await this.board.record(SYSTEM, { societyId: ids[m.society], memberId: m.memberId, name: m.name, constituency: m.constituency, seatFrom: m.seatFrom, seatTo: m.seatTo, ...party });
     }
     this.logger.log(`Loaded the demo: ${DEMO_SOCIETIES.length} societies, ${demoRightsHolders().length} rights holders`);
   }
@@ -131,6 +138,21 @@ export class DemoService {
       await this.governance.set(SYSTEM, societyIds[society], settings);
       this.logger.log(`Set the demo governance settings of ${society}: a board of ${settings.boardSize}, ${settings.method}, ${settings.lookbackYears} years`);
     }
+  }
+
+  /**
+   * The board members' declarations for FY 2025 (Art. 10(2)), once, before the packages
+   * commit (so every audit of the demo counts them): every member but the conflicted one.
+   */
+  private async loadDeclarations(societyIds: Record<string, string>): Promise<void> {
+    const loaded: unknown[] = await this.db.query(`SELECT 1 FROM board_declarations WHERE society_id = ANY($1::uuid[]) LIMIT 1`, [Object.values(societyIds)]);
+    if (loaded.length > 0) return;
+    for (const d of DEMO_DECLARATIONS) {
+      await this.declarations.record(SYSTEM, societyIds[d.society]!, {
+        memberId: d.memberId, year: 2025, interests: d.interests, remuneration: d.remuneration, currency: 'RUB', amountsAsRightholder: '0', conflicts: d.conflicts,
+      });
+    }
+    this.logger.log(`Recorded ${DEMO_DECLARATIONS.length} demo board declarations for 2025 (${DEMO_BOARD_CONFLICT.memberId} made none)`);
   }
 
   /**
