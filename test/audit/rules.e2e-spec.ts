@@ -41,7 +41,8 @@ describe('audit rules: a passing and a failing fixture each', () => {
     t.app.get(Clock).set('2031-03-01T00:00:00Z');
     // Its holders gave it their mandates (governance.mandate-declared-without-mandate).
     for (const h of [domestic, foreign]) await givenMandate(admin, h.id, goodSociety.id, { territories: ['LU', 'SE'], validFrom: '2029-01-01' });
-    await admin.post(`/v1/societies/${goodSociety.id}/accreditations`, { authority: 'Ministry', scope: 'Music', validFrom: '2025-01-01', validTo: '2034-12-31' });
+    // Its accreditation covers performing rights, the category of all its lines (governance.accreditation-categories).
+    expect((await admin.post(`/v1/societies/${goodSociety.id}/accreditations`, { authority: 'Ministry', scope: 'Music', categories: ['performing'], validFrom: '2025-01-01', validTo: '2034-12-31' })).body.categories).toEqual(['performing']);
     for (const [q, from, to, mid, pay] of [
       [1, '2030-01-01', '2030-03-31', '2030-02-15', '2030-03-30'],
       [2, '2030-04-01', '2030-06-30', '2030-05-15', '2030-06-29'],
@@ -183,6 +184,12 @@ describe('audit rules: a passing and a failing fixture each', () => {
       ['composers', 1, 0],
     ]);
     expect(findingOf(bad, 'governance.board-representation').details).toMatch(/No board is on record/);
+  });
+
+  it('finds non-contractual management outside any valid accreditation, naming the lines, and the request left unanswered', () => {
+    expect(findingOf(bad, 'governance.accreditation-categories').evidence.outside).toEqual([expect.objectContaining({ category: 'performing', currency: 'EUR' })]);
+    expect(findingOf(good, 'governance.accreditation-categories').evidence.accreditations).toEqual([expect.objectContaining({ categories: ['performing'] })]);
+    expect(findingOf(bad, 'governance.mandate-requests-answered').evidence).toMatchObject({ requests: 1, pending: 0, unanswered: [expect.objectContaining({ requestedOn: '2024-05-02', answerDueBy: '2024-06-01', answeredOn: null })] });
   });
 
   it('finds management without accreditation, for a holder who chose another society, and after a mandate ended', () => {
