@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { givenRightsHolder, givenSociety, tokenFor } from '../support/factories.js';
 import { Http } from '../support/http.js';
 import { bootTestApp, type TestApp } from '../support/test-app.js';
+import { submitAndWait } from '../support/submissions.js';
 import { mandateBody, put } from './factories.js';
 
 /** Issue 14 item 3: two-sided mandates and notices that count from their receipt. */
@@ -120,5 +121,19 @@ describe('mandates: requests the society answers, managed categories, notices fr
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ requestedOn: today(), receivedOn: today(), noticeMonths: 3, alignedToFinancialYearEnd: false });
     expect(res.body.optOutPolicy).toMatchObject({ jurisdiction: 'RU', source: 'Civil Code of the Russian Federation Part IV Art. 1244(3)', confirmed: false });
+  });
+
+  it("a mandates package line outside the society's managed categories is refused, naming its line and column", async () => {
+    const { society, holder, asSociety } = await cast();
+    await put(asSociety, `/v1/societies/${society.id}/mandate-policy`, { noticeMonths: 3, terminateAtFinancialYearEnd: false, managedCategories: ['performing'] });
+    const csv = [
+      'mandate_id,rights_holder_ipi,category,work_type,territory,valid_from,valid_to,basis,exclusive',
+      `M-1,${holder.ipi},performing,musical,FR,2024-01-01,,contractual,false`,
+      `M-2,${holder.ipi},mechanical,musical,FR,2024-01-01,,contractual,false`,
+    ].join('\n') + '\n';
+    const { final } = await submitAndWait(asSociety, society.id, 'mandates', '2025Q1', csv);
+    expect(final.status).toBe('rejected');
+    expect(final.errors).toEqual([expect.objectContaining({ line: 3, column: 'category', message: expect.stringContaining('it manages performing') })]);
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM mandates WHERE society_id = $1`, [society.id]))[0].n).toBe(0);
   });
 });
