@@ -57,6 +57,14 @@ export class AppConfig {
   @Transform(toInt) @IsOptional() @IsInt() @Min(1024)
   UPLOAD_MAX_CELL_BYTES: number = 64 * 1024;
 
+  /** Uploads of one society at a time in this process; one more is a 429 with Retry-After. */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1)
+  UPLOAD_CONCURRENCY_PER_SOCIETY: number = 2;
+
+  /** Uploads at a time in this process, all societies together; one more is a 429 with Retry-After. */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1)
+  UPLOAD_CONCURRENCY: number = 16;
+
   /** Requests per minute per client before 429. */
   @Transform(toInt) @IsOptional() @IsInt() @Min(1)
   RATE_LIMIT_PER_MINUTE: number = 60_000;

@@ -11,7 +11,8 @@ export type DomainErrorCode =
   | 'conflict' // clashes with existing state: 409
   | 'payload-too-large' // 413
   | 'unsupported-media-type' // 415
-  | 'unprocessable'; // well-formed but breaks a domain rule: 422
+  | 'unprocessable' // well-formed but breaks a domain rule: 422
+  | 'too-many-requests'; // too many at once: 429 (a `retryAfter` extension, in seconds, becomes Retry-After)
 
 /** One problem with the input: a field of a JSON body, or a line and column of a file. */
 export interface InputProblem {

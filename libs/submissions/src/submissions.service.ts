@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { type Principal, readableSocietyIds } from '../../auth/src/index.js';
-import { Clock } from '../../config/src/index.js';
+import { AppConfig, Clock } from '../../config/src/index.js';
 import { decodeCursor, type Page, UUID_KEY } from '../../database/src/index.js';
 import { DomainError } from '../../errors/src/index.js';
 import { JobQueue } from '../../jobs/src/index.js';
@@ -11,6 +11,7 @@ import type { SubmissionFormat } from './format.js';
 import { INGEST_JOB } from './ingest/ingest.job.js';
 import { isPackageType, PACKAGE_TYPES, type PackageType } from './package-types/package-types.js';
 import { parsePeriod } from './period.js';
+import { UploadSlots } from './storage/upload-slots.js';
 import { UploadStore } from './storage/upload-store.js';
 import type { Submission } from './submission.js';
 import { SubmissionsRepository } from './submissions.repository.js';
@@ -24,14 +25,19 @@ export interface Accepted {
 @Injectable()
 export class SubmissionsService {
   private readonly logger = new Logger('Submissions');
+  /** Uploads being received by this process, per society and in all (UPLOAD_CONCURRENCY_PER_SOCIETY, UPLOAD_CONCURRENCY). */
+  private readonly slots: UploadSlots;
 
   constructor(
     private readonly submissions: SubmissionsRepository,
     private readonly societies: SocietiesService,
     private readonly store: UploadStore,
     private readonly queue: JobQueue,
+    config: AppConfig,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.slots = new UploadSlots(config.UPLOAD_CONCURRENCY_PER_SOCIETY, config.UPLOAD_CONCURRENCY);
+  }
 
   /** Checks type and period before any byte is read. */
   checkTarget(type: string | undefined, period: string | undefined): { type: PackageType; period: string } {
@@ -50,8 +56,9 @@ export class SubmissionsService {
   /**
    * Streams the package (CSV or JSON Lines) to storage with its SHA-256, records it as
    * queued and queues its ingest (job id = submission id). The same bytes for the same
-   * society, type and period return the existing submission. `gzip`: the body is
-   * gzip-compressed (see UploadStore.receive).
+   * society, type and period return the existing submission. A society already sending
+   * UPLOAD_CONCURRENCY_PER_SOCIETY packages (or the process UPLOAD_CONCURRENCY) gets a
+   * 429 before any byte is read. `gzip`: the body is gzip-compressed (see UploadStore.receive).
    */
   async accept(
     principal: Principal,
@@ -63,7 +70,22 @@ export class SubmissionsService {
     options: { gzip?: boolean } = {},
   ): Promise<Accepted> {
     await this.assertMaySubmit(principal, societyId);
-    const file = await this.store.receive(body, { format, gzip: options.gzip ?? false });
+    let release: () => void;
+    try {
+      release = this.slots.acquire(societyId);
+    } catch (error) {
+      body.resume(); // drain the unread body so the connection can answer
+      throw error;
+    }
+    try {
+      return await this.receiveAndQueue(societyId, type, period, body, format, options.gzip ?? false);
+    } finally {
+      release();
+    }
+  }
+
+  private async receiveAndQueue(societyId: string, type: PackageType, period: string, body: Readable, format: SubmissionFormat, gzip: boolean): Promise<Accepted> {
+    const file = await this.store.receive(body, { format, gzip });
     const existing = await this.submissions.findSameBytes(societyId, type, period, file.sha256);
     if (existing) {
       await this.store.discard(file);

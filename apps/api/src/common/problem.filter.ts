@@ -11,6 +11,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   unprocessable: 422,
+  'too-many-requests': 429,
 };
 
 const TITLES: Record<number, string> = {
@@ -53,6 +54,7 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error(`${request.method} ${request.url} failed: ${(exception as Error)?.message}`, (exception as Error)?.stack);
     }
     if (problem.status === 401) reply.header('WWW-Authenticate', 'Bearer');
+    if (problem.status === 429 && typeof problem.retryAfter === 'number') reply.header('Retry-After', String(problem.retryAfter));
     void reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problem);
   }
 
