@@ -42,6 +42,9 @@ describe('rights-holder statements', () => {
       periodOfUse: { from: '2025-01-01', to: '2025-03-31' },
       lines: 2,
       nonContractual: { amount: '3.33', lines: 1 },
+      // Only L-2 is declared non-contractual, but the holder's mandate at society A is for Russia and both lines are for uses in
+      // France: according to the mandate register, both were managed without a mandate.
+      verifiedNonContractual: { amount: '13.83', lines: 2 },
       rates: [
         { currency: 'RUB', rateDate: '2025-01-01', rateToEur: '0.01' },
         { currency: 'RUB', rateDate: '2025-03-01', rateToEur: '0.0105' },

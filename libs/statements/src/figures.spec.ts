@@ -134,6 +134,8 @@ describe('buildFigures', () => {
           expect(s.revenueAttributed).toBe(mine.reduce((n, x) => n + x.c.gross, 0n));
           expect(s.byUse.reduce((n, u) => n + u.paid + u.outstanding, 0n)).toBe(s.paid + s.outstanding);
           expect(s.nonContractual.amount).toBe(mine.filter((x) => x.l.mandateBasis === 'non-contractual').reduce((n, x) => n + x.c.gross, 0n));
+          // No derived status on these lines: the verified figure counts them as declared.
+          expect(s.verifiedNonContractual).toEqual(s.nonContractual);
         }
         // Written out, the totals are the sums of the written-out lines (no rounding on the way).
         const written = converted.reduce((n, x) => n + scaledFromText(formatMinorUnits(x.c.gross, target)).units, 0n);

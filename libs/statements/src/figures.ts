@@ -34,6 +34,8 @@ export interface HolderLine {
   useFrom: string;
   useTo: string;
   mandateBasis: string;
+  /** The mandate status derived from the register when the line's package committed (null or absent: not derived). */
+  mandateStatus?: string | null;
 }
 
 /** A rate a statement used: the one recorded for `currency` on `rateDate`, the last on or before the line's day. */
@@ -144,6 +146,11 @@ export interface SocietyFigures extends Amounts {
   periodOfUse: { from: string; to: string } | null;
   /** Gross attributed on lines the society manages without a mandate (mandate_basis non-contractual), and how many lines. */
   nonContractual: { amount: bigint; lines: number };
+  /**
+   * The same as the mandate register says: lines whose derived status is no-mandate or
+   * entrusted-elsewhere (a line without a derived status counts by its declared basis).
+   */
+  verifiedNonContractual: { amount: bigint; lines: number };
   /** Every rate the society's lines were converted with, by currency and day. */
   rates: RateUsed[];
 }
@@ -194,7 +201,7 @@ export function buildFigures(lines: Iterable<HolderLine>, target: string, book: 
   const accountOf = (societyId: string): Acc => {
     let acc = accounts.get(societyId);
     if (!acc) {
-      acc = { figures: { societyId, ...zero(), byUse: [], periodOfUse: null, nonContractual: { amount: 0n, lines: 0 }, rates: [] }, uses: new Map(), rates: new Map() };
+      acc = { figures: { societyId, ...zero(), byUse: [], periodOfUse: null, nonContractual: { amount: 0n, lines: 0 }, verifiedNonContractual: { amount: 0n, lines: 0 }, rates: [] }, uses: new Map(), rates: new Map() };
       accounts.set(societyId, acc);
     }
     return acc;
@@ -213,6 +220,10 @@ export function buildFigures(lines: Iterable<HolderLine>, target: string, book: 
     if (line.mandateBasis === 'non-contractual') {
       acc.figures.nonContractual.amount += converted.gross;
       acc.figures.nonContractual.lines += 1;
+    }
+    if (line.mandateStatus == null ? line.mandateBasis === 'non-contractual' : line.mandateStatus === 'no-mandate' || line.mandateStatus === 'entrusted-elsewhere') {
+      acc.figures.verifiedNonContractual.amount += converted.gross;
+      acc.figures.verifiedNonContractual.lines += 1;
     }
     const period = acc.figures.periodOfUse;
     if (!period) acc.figures.periodOfUse = { from: line.useFrom, to: line.useTo };

@@ -6,7 +6,7 @@ function society(o: Partial<SocietyStatement> = {}): SocietyStatement {
   return {
     societyId: 's1', societyName: 'Société "Une", Paris', revenueAttributed: '10.00', paid: [], paidTotal: '8.00', managementFees: '1.50',
     otherDeductions: '0.50', outstanding: '0.00', byUse: [], periodOfUse: { from: '2025-01-01', to: '2025-03-31' }, lines: 1,
-    rates: [{ currency: 'RUB', rateDate: '2025-03-01', rateToEur: '0.0105' }], mandates: [], nonContractual: { amount: '0.00', lines: 0 },
+    rates: [{ currency: 'RUB', rateDate: '2025-03-01', rateToEur: '0.0105' }], mandates: [], nonContractual: { amount: '0.00', lines: 0 }, verifiedNonContractual: { amount: '0.00', lines: 0 },
     head: { treeSize: 3, rootHash: 'ab'.repeat(32), timestamp: '2025-04-01T00:00:00.000Z', signature: 'sig', keyId: 'k' },
     overdue: { amount: '0.00', lines: 0, oldestDeadline: null, maxOverdueDays: null }, ...o,
   };

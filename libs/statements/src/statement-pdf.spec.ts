@@ -19,7 +19,7 @@ describe('statementPdf, with no fonts on the system', () => {
       totals: { revenueAttributed: '1234567890.12', managementFees: '1.50', otherDeductions: '0.50', paid: '8.00', outstanding: '0.00', lines: 1 },
       societies: [{
         societyId: 's1', societyName: 'Ελληνική Εταιρεία «Ёлка»', revenueAttributed: '10.00', paid: [], paidTotal: '8.00', managementFees: '1.50', otherDeductions: '0.50', outstanding: '0.00',
-        periodOfUse: { from: '2025-01-01', to: '2025-03-31' }, lines: 1, rates: [], byUse: [], mandates: [], nonContractual: { amount: '0.00', lines: 0 }, head: null,
+        periodOfUse: { from: '2025-01-01', to: '2025-03-31' }, lines: 1, rates: [], byUse: [], mandates: [], nonContractual: { amount: '0.00', lines: 0 }, verifiedNonContractual: { amount: '0.00', lines: 0 }, head: null,
         overdue: { amount: '0.00', lines: 0, oldestDeadline: null, maxOverdueDays: null },
       }],
       asOf: '2026-12-07', overdue: { amount: '0.00', lines: 0, oldestDeadline: null, maxOverdueDays: null },
@@ -43,7 +43,7 @@ describe('statementPdf', () => {
       otherDeductions: '0.50', outstanding: '0.00', periodOfUse: { from: '2025-01-01', to: '2025-03-31' }, lines: 1, rates: [],
       byUse: Array.from({ length: 12 }, (_, k) => ({ category: 'performing', useType: `use-${k}`, revenueAttributed: '1.00', managementFees: '0.10', otherDeductions: '0.00', paid: '0.90', outstanding: '0.00', lines: 1 })),
       mandates: [{ id: 'm', category: 'performing', workType: 'musical', territories: ['WORLD'], excludedTerritories: ['RU'], validFrom: '2021-07-01', validTo: null, basis: 'contractual', exclusive: true }],
-      nonContractual: { amount: '0.00', lines: 0 }, head: { treeSize: 3, rootHash: 'ab'.repeat(32), timestamp: '2025-04-01T00:00:00.000Z', signature: 's', keyId: '0123456789abcdef' },
+      nonContractual: { amount: '0.00', lines: 0 }, verifiedNonContractual: { amount: '0.00', lines: 0 }, head: { treeSize: 3, rootHash: 'ab'.repeat(32), timestamp: '2025-04-01T00:00:00.000Z', signature: 's', keyId: '0123456789abcdef' },
       overdue: i === 2 ? { amount: '5.00', lines: 2, oldestDeadline: '2026-09-30', maxOverdueDays: 68 } : { amount: '0.00', lines: 0, oldestDeadline: null, maxOverdueDays: null },
     });
     const s: Statement = {

@@ -201,7 +201,7 @@ export function statementPdf(s: Statement, options: { linesUrl: string }): Promi
     } else {
       line('Built from log head', '— (nothing committed yet)');
     }
-    line('Without a mandate', `${so.nonContractual.amount} ${s.currency} gross on ${so.nonContractual.lines} line(s) managed non-contractually`);
+    line('Without a mandate', `declared: ${so.nonContractual.amount} ${s.currency} gross on ${so.nonContractual.lines} line(s); according to the mandate register: ${so.verifiedNonContractual.amount} ${s.currency} on ${so.verifiedNonContractual.lines} line(s)`);
     if (so.overdue.lines > 0) {
       line('OVERDUE (Art. 13)', `${so.overdue.amount} ${s.currency} net on ${so.overdue.lines} unpaid line(s), the oldest due ${so.overdue.oldestDeadline} (${so.overdue.maxOverdueDays} days overdue on ${s.asOf})`);
     }

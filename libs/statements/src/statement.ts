@@ -60,6 +60,8 @@ export interface SocietyStatement {
   mandates: StatementMandate[];
   /** What the society manages without the holder's mandate (lines with mandate_basis non-contractual): gross and lines. */
   nonContractual: { amount: string; lines: number };
+  /** The same as the mandate register says when each package committed (lines without a derived status count as declared). */
+  verifiedNonContractual: { amount: string; lines: number };
   /** The society's signed log head the statement was built from (null: nothing committed yet). */
   head: SignedTreeHead | null;
   /** Net still unpaid past its Art. 13 deadline (nine months after the end of the financial year of collection), on `asOf`. */
@@ -153,6 +155,7 @@ export function toStatement(figures: StatementFigures, context: StatementContext
         rates: s.rates,
         mandates: about?.mandates ?? [],
         nonContractual: { amount: f(s.nonContractual.amount), lines: s.nonContractual.lines },
+        verifiedNonContractual: { amount: f(s.verifiedNonContractual.amount), lines: s.verifiedNonContractual.lines },
         head: about?.head ?? null,
         overdue: overdueView(context.overdue.get(s.societyId) ?? NONE_OVERDUE, currency),
       };

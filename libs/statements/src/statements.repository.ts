@@ -52,6 +52,8 @@ export interface LineKey {
 type PackedLine = [
   string, number, string, string, string, string, string, string, string, string, string, string | null, string, string, string,
   string | null, string | null, string | null, string | null,
+  // The line's mandate status derived from the register when its package committed (null: before it was derived).
+  string | null,
 ];
 
 function unpack(societyId: string, x: PackedLine): HolderLine {
@@ -72,6 +74,7 @@ function unpack(societyId: string, x: PackedLine): HolderLine {
     useFrom: x[12],
     useTo: x[13],
     mandateBasis: x[14],
+    mandateStatus: x[19] ?? null,
   };
 }
 
@@ -162,7 +165,7 @@ export class StatementsRepository {
          CROSS JOIN LATERAL (
            SELECT json_agg(json_build_array(l.submission_id, l.line_no, l.line_id, l.category, l.use_type, l.currency,
                     l.gross::text, l.management_fee::text, l.other_deductions::text, l.net::text, l.status, l.paid_on, l.use_from, l.use_to,
-                    l.mandate_basis, rf.rate_date, rf.rate, rt.rate_date, rt.rate) ORDER BY l.submission_id, l.line_no) AS lines
+                    l.mandate_basis, rf.rate_date, rf.rate, rt.rate_date, rt.rate, l.mandate_status) ORDER BY l.submission_id, l.line_no) AS lines
            FROM distribution_lines l
            JOIN submissions sub ON sub.society_id = l.society_id AND sub.id = l.submission_id
            CROSS JOIN LATERAL (SELECT CASE WHEN l.status = 'paid' AND l.paid_on IS NOT NULL THEN l.paid_on ELSE l.use_to END AS day) d

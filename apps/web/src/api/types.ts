@@ -298,6 +298,7 @@ export interface SocietyStatement {
   rates: RateUsed[];
   mandates: Omit<Mandate, 'societyId' | 'rightsHolderId' | 'version' | 'recordedAt' | 'status'>[];
   nonContractual: { amount: string; lines: number };
+  verifiedNonContractual: { amount: string; lines: number };
   /** The society's signed log head the statement was built from. */
   head: SignedTreeHead | null;
   /** Net unpaid past the Art. 13 deadline. */

@@ -103,7 +103,9 @@ export class SocietyStatementDto {
   @ApiProperty({ description: 'Number of lines (GET …/statement/lines lists them with their proofs)' }) lines: number;
   @ApiProperty({ type: [RateUsedDto], description: 'Every rate the society’s lines were converted with' }) rates: RateUsedDto[];
   @ApiProperty({ type: [StatementMandateDto], description: 'Mandates the society held for the holder during the year' }) mandates: StatementMandateDto[];
-  @ApiProperty({ type: NonContractualDto }) nonContractual: NonContractualDto;
+  @ApiProperty({ type: NonContractualDto, description: 'As the society declared its lines (mandate_basis)' }) nonContractual: NonContractualDto;
+  @ApiProperty({ type: NonContractualDto, description: 'As the mandate register says when each package committed (lines without a derived status count as declared)' })
+  verifiedNonContractual: NonContractualDto;
   @ApiProperty({ type: SignedTreeHeadDto, nullable: true, description: 'The signed head of the society’s log the statement was built from' }) head: SignedTreeHeadDto | null;
   @ApiProperty({ type: OverdueDto, description: 'Directive Art. 13(1): unpaid past nine months after the end of the financial year of collection' }) overdue: OverdueDto;
 }

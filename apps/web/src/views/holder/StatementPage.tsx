@@ -262,7 +262,12 @@ function SocietiesTable({ statement: s }: { statement: Statement }) {
               </td>
               <td className="num" data-label="Lines">
                 {x.lines}
-                {x.nonContractual.lines > 0 && <span className="muted small"> ({x.nonContractual.lines} without your mandate)</span>}
+                {(x.nonContractual.lines > 0 || x.verifiedNonContractual.lines > 0) && (
+                  <span className="muted small" data-testid="without-mandate">
+                    {' '}
+                    ({x.nonContractual.lines} declared without your mandate; {x.verifiedNonContractual.lines} according to the mandate register)
+                  </span>
+                )}
               </td>
               <td data-label="Log head">{x.head ? `size ${x.head.treeSize}, ${x.head.timestamp.slice(0, 10)}` : 'nothing committed'}</td>
             </tr>
