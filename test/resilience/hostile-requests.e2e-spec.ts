@@ -122,7 +122,7 @@ describe('drill: a hostile request to any route never takes /health down (server
       adminToken = t.adminToken;
       const admin = new Http(t.baseUrl, t.adminToken);
       const cast = await givenTenants(admin);
-      const mandate = await givenMandate(admin.as(cast.tokens.holderA), cast.holderA.id, cast.societyB.id);
+      const mandate = await givenMandate(admin.as(cast.tokens.holderA), cast.holderA.id, cast.societyB.id, {}, admin.as(cast.tokens.societyB));
       const submission = await submitAndWait(admin.as(cast.tokens.societyA), cast.societyA.id, 'deductions', '2025Q1', 'deduction_id,kind,category,currency,amount,description\nD1,management,performing,EUR,1.00,drill\n');
       const audit = await admin.as(cast.tokens.societyA).post('/v1/audits', { societyId: cast.societyA.id, financialYear: 2025 });
       tokens = { admin: cast.tokens.admin, regulator: cast.tokens.regulator, society: cast.tokens.societyA, 'rights-holder': cast.tokens.holderA };

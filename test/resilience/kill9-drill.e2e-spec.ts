@@ -41,11 +41,20 @@ function prng(seed: number): () => number {
   };
 }
 
-/** The quarter of round i (2025Q1 onwards): the base package's 2025Q1 uses lie before it, and its payments are moved into it. */
-function quarterOf(i: number): { period: string; paidOn: string } {
-  const year = 2025 + Math.floor(i / 4);
-  const q = (i % 4) + 1;
-  return { period: `${year}Q${q}`, paidOn: `${year}-${String(q * 3).padStart(2, '0')}-28` };
+/**
+ * The quarter of round i: the ROUNDS quarters that ended before the current one (a
+ * package may not report facts from the future), oldest first; the base package's uses
+ * and payments are moved into it.
+ */
+function quarterOf(i: number): { period: string; first: string; last: string; paidOn: string } {
+  const now = new Date();
+  const current = now.getUTCFullYear() * 4 + Math.floor(now.getUTCMonth() / 3);
+  const n = current - ROUNDS + i;
+  const year = Math.floor(n / 4);
+  const q = (n % 4) + 1;
+  const month = (m: number) => String(m).padStart(2, '0');
+  const lastDay = ['03-31', '06-30', '09-30', '12-31'][q - 1];
+  return { period: `${year}Q${q}`, first: `${year}-${month(q * 3 - 2)}-01`, last: `${year}-${lastDay}`, paidOn: `${year}-${month(q * 3)}-28` };
 }
 
 describe('drill: kill -9 at random points of upload, staging, validation and commit; every package commits exactly once', () => {
@@ -156,7 +165,10 @@ describe('drill: kill -9 at random points of upload, staging, validation and com
     for (;;) {
       const value = await probe();
       if (value) return value;
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what} (seed ${SEED}); server output:\n${server?.output().slice(-2000) ?? ''}`);
+      if (Date.now() > end) {
+        const rows = await query(`SELECT period, status, phase, attempts, to_jsonb(s) -> 'failure' AS failure, left(errors::text, 300) AS errors FROM submissions s WHERE society_id = $1 ORDER BY received_at`, [societyId]);
+        throw new Error(`timed out waiting for ${what} (seed ${SEED}); submissions: ${JSON.stringify(rows)}; server output:\n${server?.output().slice(-2000) ?? ''}`);
+      }
       await new Promise((r) => setTimeout(r, 10));
     }
   }
@@ -165,8 +177,8 @@ describe('drill: kill -9 at random points of upload, staging, validation and com
     await start();
     const packages: { period: string; body: Buffer; target: Phase }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const { period, paidOn } = quarterOf(round);
-      const body = Buffer.from(base.toString('utf8').replaceAll(',2025-03-28,', `,${paidOn},`));
+      const { period, first, last, paidOn } = quarterOf(round);
+      const body = Buffer.from(base.toString('utf8').replaceAll(',2025-01-01,2025-03-31,', `,${first},${last},`).replaceAll(',2025-03-28,', `,${paidOn},`));
       // Every phase in turn, at a random point inside it.
       const target = PHASES[round % PHASES.length];
       packages.push({ period, body, target });
@@ -185,10 +197,11 @@ describe('drill: kill -9 at random points of upload, staging, validation and com
         if (!('status' in answer) || answer.status !== 202) throw new Error(`${context}: upload answered ${JSON.stringify(answer)}`);
         await until(`${context}: the phase ${target}`, async () => {
           const { phase } = await phaseOf(period);
+          if (phase === 'rejected' || phase === 'failed') throw new Error(`${context}: the package ended ${phase} before it was killed`);
           return phase === target || PHASES.indexOf(phase as Phase) > PHASES.indexOf(target) || phase === 'committed';
         });
-        // A random point of the phase: a few milliseconds to a few hundred in.
-        await new Promise((r) => setTimeout(r, Math.floor(random() * (target === 'committing' ? 400 : 250))));
+        // A random point of the phase, within about its length at this size (staging and validating are short).
+        await new Promise((r) => setTimeout(r, Math.floor(random() * { staging: 150, validating: 100, committing: 400 }[target])));
         await kill9();
         hits.push(`${context}: the database says ${(await phaseOf(period)).phase}`);
       }

@@ -75,12 +75,19 @@ describe('package fuzz: every package ends committed or rejected, never a 5xx, n
   /** Uploads a package; the problems of its upload and outcome (an empty list when all is well). */
   async function check(pkg: FuzzPackage, { id: societyId, http: society }: { id: string; http: Http }): Promise<string[]> {
     const send = () => society.post(`/v1/societies/${societyId}/submissions?type=${pkg.type}&period=${pkg.period}`, pkg.body, pkg.headers);
-    // A connection reset is retried once, as a client would, and counted (printed at the end).
-    const upload = () =>
-      send().catch(() => {
-        tally.resets++;
-        return send();
-      });
+    // A connection reset is retried (up to 3 times), as a client would, and counted (printed
+    // at the end): the server answers some refusals before reading the whole body and then
+    // closes the connection, which can reset it under the answer.
+    const upload = async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await send();
+        } catch (error) {
+          tally.resets++;
+          if (attempt === 3) throw error;
+        }
+      }
+    };
     let res = await upload();
     // Uploads in progress per society are capped: a 429 asks to come back (bounded here).
     for (let retry = 0; res.status === 429 && retry < 200; retry++) {
