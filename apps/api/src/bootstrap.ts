@@ -48,6 +48,9 @@ export async function createApp(options: {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: JSON_BODY_LIMIT,
+    // A request (body included) not whole within REQUEST_TIMEOUT_MS is closed with 408 by
+    // Node; an upload ends first with its own 408 problem (UploadStore.receive).
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     trustProxy: false,

@@ -65,6 +65,17 @@ export class AppConfig {
   @Transform(toInt) @IsOptional() @IsInt() @Min(1)
   UPLOAD_CONCURRENCY: number = 16;
 
+  /** An upload whose body sends nothing for this long ends with 408 (nothing kept). */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(100)
+  UPLOAD_IDLE_TIMEOUT_MS: number = 30_000;
+
+  /**
+   * Longest time to receive a whole request, body included (an upload ends with 408 and
+   * nothing kept; Node closes any other request with 408).
+   */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(100)
+  REQUEST_TIMEOUT_MS: number = 30 * 60_000;
+
   /** Requests per minute per client before 429. */
   @Transform(toInt) @IsOptional() @IsInt() @Min(1)
   RATE_LIMIT_PER_MINUTE: number = 60_000;

@@ -8,6 +8,7 @@ export type DomainErrorCode =
   | 'unauthenticated' // no or unknown credential: 401
   | 'forbidden' // the credential may not do this: 403
   | 'not-found' // absent, or not visible to this credential: 404
+  | 'request-timeout' // the request took too long to arrive: 408
   | 'conflict' // clashes with existing state: 409
   | 'payload-too-large' // 413
   | 'unsupported-media-type' // 415

@@ -7,6 +7,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   'not-found': 404,
+  'request-timeout': 408,
   conflict: 409,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
@@ -20,6 +21,7 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
@@ -55,6 +57,8 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (problem.status === 401) reply.header('WWW-Authenticate', 'Bearer');
     if (problem.status === 429 && typeof problem.retryAfter === 'number') reply.header('Retry-After', String(problem.retryAfter));
+    // The rest of a body that arrives too slowly is not waited for (RFC 9110 §15.5.9).
+    if (problem.status === 408) reply.header('Connection', 'close');
     void reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problem);
   }
 

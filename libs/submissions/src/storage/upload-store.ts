@@ -41,6 +41,8 @@ export class UploadStore {
    *   decompressed bytes per compressed byte, or with a line or a cell longer than
    *   UPLOAD_MAX_LINE_BYTES / UPLOAD_MAX_CELL_BYTES (named by line and column), each
    *   checked while the bytes stream, so at most a bound is ever written;
+   * - 408 (nothing kept) when the body sends nothing for UPLOAD_IDLE_TIMEOUT_MS, or is
+   *   not whole within REQUEST_TIMEOUT_MS;
    * - 400 when gzip data does not decompress.
    * The request stream itself is never destroyed here (the answer still has to go out on
    * its connection): on failure it is unhooked and drained.
@@ -91,12 +93,18 @@ export class UploadStore {
     stages.push(meter);
     if (options.format) stages.push(new PackageLimits(options.format, { maxLineBytes: this.config.UPLOAD_MAX_LINE_BYTES, maxCellBytes: this.config.UPLOAD_MAX_CELL_BYTES }));
     const fail = (error: Error) => input.destroy(error);
+    const idleMs = this.config.UPLOAD_IDLE_TIMEOUT_MS;
+    const totalMs = this.config.REQUEST_TIMEOUT_MS;
+    const timeout = (message: string) => () => fail(new DomainError('request-timeout', message));
+    const idle = setTimeout(timeout(`The upload sent nothing for ${idleMs} ms (UPLOAD_IDLE_TIMEOUT_MS); nothing was kept`), idleMs);
+    const deadline = setTimeout(timeout(`The upload did not arrive whole within ${totalMs} ms (REQUEST_TIMEOUT_MS); nothing was kept`), totalMs);
+    const onData = () => idle.refresh();
     const onError = (error: Error) => fail(error);
     const onAborted = () => fail(Object.assign(new Error('the upload was cut off before its end'), { code: 'ECONNRESET' }));
     const onClose = () => {
       if (!body.readableEnded) onAborted();
     };
-    body.on('error', onError).on('aborted', onAborted).on('close', onClose);
+    body.on('data', onData).on('error', onError).on('aborted', onAborted).on('close', onClose);
     body.pipe(input);
     try {
       await pipeline([...stages, createWriteStream(tmpPath)] as unknown as [Readable, ...Transform[], NodeJS.WritableStream]);
@@ -112,7 +120,9 @@ export class UploadStore {
       }
       throw new DomainError('validation', `The upload could not be read: ${(error as Error).message}`, [], {}, { cause: error });
     } finally {
-      body.off('error', onError).off('aborted', onAborted).off('close', onClose);
+      clearTimeout(idle);
+      clearTimeout(deadline);
+      body.off('data', onData).off('error', onError).off('aborted', onAborted).off('close', onClose);
       // An error the body reports after we are done must not become an uncaught exception.
       body.on('error', () => undefined);
     }
