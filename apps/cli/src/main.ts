@@ -4,6 +4,7 @@ import { merkleCommand } from './commands/merkle.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { submitCommand } from './commands/submit.command.js';
 import { verifyCommand } from './commands/verify.command.js';
+import { witnessCommand } from './commands/witness.command.js';
 import { type CliCommand, EXIT_USAGE, processIo } from './cli-io.js';
 
 const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
   migrate: { run: migrateCommand, summary: 'apply the database migrations (DATABASE_URL, or the embedded database in DATA_DIR)' },
   keys: { run: keysCommand, summary: 'rotate the log signing key kept in DATA_DIR (keys rotate)' },
   submit: { run: submitCommand(), summary: 'send a quarterly package to a running ledger and wait for its outcome' },
+  witness: { run: witnessCommand, summary: 'run a C2SP tlog-witness for ledger logs (witness keygen, witness serve)' },
 };
 
 const USAGE = `usage: ledger <command> [options]
