@@ -173,6 +173,14 @@ describe('board conflicts of interest: parties, declarations, audit rules', () =
     expect(findingOf(again, 'governance.board-declarations').passed).toBe(true);
   });
 
+  it("shows the regulator each society's declarations, licensee matches and board members' fee rate against everyone else's", async () => {
+    const overview = await admin.get('/v1/regulator/overview?financialYear=2025');
+    expect(overview.status).toBe(200);
+    const row = (id: string) => overview.body.societies.find((s: { societyId: string }) => s.societyId === id).boardConflicts;
+    expect(row(rao.id)).toEqual({ members: 2, declared: 2, missingDeclarations: 0, understatedDeclarations: 0, licenseeMatches: 1, boardFeeRatePercent: '7.50', othersFeeRatePercent: '15.00' });
+    expect(row(clean.id)).toEqual({ members: 2, declared: 2, missingDeclarations: 0, understatedDeclarations: 0, licenseeMatches: 0, boardFeeRatePercent: '15.00', othersFeeRatePercent: '15.00' });
+  });
+
   it('renders the declarations in the transparency report (JSON, CSV, PDF) as recorded by the head', async () => {
     const json = await admin.get(`/v1/societies/${rao.id}/transparency-report?financialYear=2025`);
     expect(json.status).toBe(200);

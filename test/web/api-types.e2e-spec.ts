@@ -55,6 +55,7 @@ const API_TYPES: Record<string, Source[]> = {
   LineProofBundle: [{ route: 'GET /v1/submissions/{id}/lines/{lineId}/proof', status: 200 }],
   Reconciliation: [{ route: 'GET /v1/societies/{id}/reconciliation', status: 200 }],
   BoardEntitlement: [{ route: 'GET /v1/societies/{id}/board/entitlement', status: 200 }],
+  'Page<BoardDeclaration>': [{ route: 'GET /v1/societies/{id}/board/declarations', status: 200 }],
   Statement: [{ route: 'GET /v1/rights-holders/{id}/statement', status: 200 }],
   'Page<StatementLine>': [{ route: 'GET /v1/rights-holders/{id}/statement/lines', status: 200 }],
   Audit: [

@@ -4,6 +4,7 @@ import type {
   Accreditation,
   Audit,
   AuditRule,
+  BoardDeclaration,
   BoardEntitlement,
   BoardMember,
   LineProofBundle,
@@ -270,6 +271,18 @@ export class ApiClient {
   async transparencyReportFile(societyId: string, financialYear: number, format: TransparencyFormat, asOfTreeSize?: number): Promise<TransparencyReportFile> {
     const response = await this.fetchOk(transparencyReportPath(societyId, financialYear, format, asOfTreeSize));
     return { blob: await response.blob(), filename: filenameFromDisposition(response.headers.get('content-disposition')), sha256: response.headers.get('x-report-sha256') };
+  }
+
+  /** The board members' current declarations for a financial year (Art. 10(2)); public. */
+  boardDeclarations(societyId: string, year: number): Promise<BoardDeclaration[]> {
+    return this.listAll(`/v1/societies/${encodeURIComponent(societyId)}/board/declarations?year=${year}&current=true`);
+  }
+
+  /** The latest finished audit of a society for a year that ran `rule` (with its findings), or null. */
+  async latestAuditWith(societyId: string, financialYear: number, rule: string): Promise<Audit | null> {
+    const page = await this.get<Page<Audit>>(`/v1/audits?societyId=${encodeURIComponent(societyId)}&limit=50`);
+    const found = page.items.find((a) => a.financialYear === financialYear && a.status === 'done' && a.rules.includes(rule));
+    return found ? this.audit(found.id) : null;
   }
 
   /** Board seats the market share entitles each constituency to, against the actual board; `history` past financial years too. */

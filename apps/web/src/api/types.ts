@@ -446,8 +446,37 @@ export interface OverviewRow {
   nonContractualSharePercent: string | null;
   verifiedNonContractualSharePercent: string | null;
   nonContractualTrend: { financialYear: number; declaredPercent: string | null; verifiedPercent: string | null }[];
+  /** Conflicts of interest on the board (issue 18; null: not judged). */
+  boardConflicts: {
+    members: number | null;
+    declared: number | null;
+    missingDeclarations: number | null;
+    understatedDeclarations: number | null;
+    licenseeMatches: number | null;
+    boardFeeRatePercent: string | null;
+    othersFeeRatePercent: string | null;
+  };
   findings: { failed: number; high: number; medium: number; low: number; rules: string[] };
   latestAudit: { id: string; finishedAt: string; failed: number; reportSha256: string } | null;
+}
+
+/** A board member's annual declaration (Art. 10(2)), `GET /v1/societies/{id}/board/declarations` (public). */
+export interface BoardDeclaration {
+  id: string;
+  societyId: string;
+  memberId: string;
+  year: number;
+  /** 1, 2, …: a later declaration for the member and year is a new version, never an update. */
+  version: number;
+  current: boolean;
+  interests: string;
+  /** Decimal strings. */
+  remuneration: string;
+  currency: string;
+  amountsAsRightholder: string;
+  conflicts: string;
+  recordedAt: string;
+  recordedBy: string;
 }
 
 /** `GET /v1/regulator/overview?financialYear=`. */

@@ -40,12 +40,31 @@ export interface OverviewRow {
    * phase-out of non-contractual management is what regulators follow.
    */
   nonContractualTrend: NonContractualTrendPoint[];
+  /**
+   * Conflicts of interest on the board (issue 18): members seated in the year, how many
+   * declared (Art. 10(2)), declarations leaving out money paid as a rights holder,
+   * organisations matched among the licensees, and the management-fee rate of board
+   * members' lines against everyone else's (null: no line to compare).
+   */
+  boardConflicts: BoardConflictsRow;
   findings: { failed: number; high: number; medium: number; low: number; rules: string[] };
   /** The latest finished audit of the society for the year, if any. */
   latestAudit: { id: string; finishedAt: string; failed: number; reportSha256: string } | null;
   /** Why the society could not be audited (e.g. its jurisdiction's parameters are unusable); the figures are then null. */
   error: string | null;
 }
+
+export interface BoardConflictsRow {
+  members: number | null;
+  declared: number | null;
+  missingDeclarations: number | null;
+  understatedDeclarations: number | null;
+  licenseeMatches: number | null;
+  boardFeeRatePercent: string | null;
+  othersFeeRatePercent: string | null;
+}
+
+const NO_BOARD_CONFLICTS: BoardConflictsRow = { members: null, declared: null, missingDeclarations: null, understatedDeclarations: null, licenseeMatches: null, boardFeeRatePercent: null, othersFeeRatePercent: null };
 
 export interface NonContractualTrendPoint {
   financialYear: number;
@@ -163,6 +182,7 @@ function row(s: Society, report: AuditReport, latest: OverviewRow['latestAudit']
     boardGap: { maxShortfall: (board.maxShortfall as number | null) ?? null, gallagher: (board.gallagher as string | null) ?? null },
     nonContractualSharePercent: (m('governance.non-contractual-management').nonContractualSharePercent as string | null) ?? null,
     verifiedNonContractualSharePercent: (m('governance.non-contractual-management').verifiedNonContractualSharePercent as string | null) ?? null,
+    boardConflicts: boardConflictsOf(m),
     findings: {
       failed: failed.length,
       high: failed.filter((f) => f.severity === 'high').length,
@@ -195,8 +215,27 @@ function failedRow(s: Society, financialYear: number, heads: readonly PinnedHead
     nonContractualSharePercent: null,
     verifiedNonContractualSharePercent: null,
     nonContractualTrend: [],
+    boardConflicts: { ...NO_BOARD_CONFLICTS },
     findings: { failed: 0, high: 0, medium: 0, low: 0, rules: [] },
     latestAudit: latest,
     error,
+  };
+}
+
+/** The board-conflict figures of the three issue 18 rules' metrics. */
+function boardConflictsOf(m: (rule: string) => Record<string, unknown>): BoardConflictsRow {
+  const d = m('governance.board-declarations');
+  const l = m('governance.board-member-licensee');
+  const s = m('governance.board-self-dealing');
+  const n = (v: unknown) => (typeof v === 'number' ? v : null);
+  const t = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    members: n(d.boardMembers),
+    declared: n(d.declared),
+    missingDeclarations: n(d.missingDeclarations),
+    understatedDeclarations: n(d.understatedDeclarations),
+    licenseeMatches: n(l.matches),
+    boardFeeRatePercent: t(s.boardFeeRatePercent),
+    othersFeeRatePercent: t(s.othersFeeRatePercent),
   };
 }

@@ -104,6 +104,16 @@ export class OverviewTrendPointDto {
   @ApiProperty({ nullable: true, type: String, example: '31.20', description: 'Verified share (the mandate register when each package committed), percent; null: no lines' }) verifiedPercent: string | null;
 }
 
+export class OverviewBoardConflictsDto {
+  @ApiProperty({ nullable: true, type: Number, description: 'Board members seated in the year (governance.board-declarations)' }) members: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Of them, with a declaration for the year (Art. 10(2))' }) declared: number | null;
+  @ApiProperty({ nullable: true, type: Number }) missingDeclarations: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Declarations leaving out money the ledger paid the member as a rights holder' }) understatedDeclarations: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: "Members' organisations matched among the licensees (governance.board-member-licensee)" }) licenseeMatches: number | null;
+  @ApiProperty({ nullable: true, type: String, example: '7.50', description: "Management-fee rate of board members' lines, percent (governance.board-self-dealing)" }) boardFeeRatePercent: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '15.00', description: "Everyone else's, percent" }) othersFeeRatePercent: string | null;
+}
+
 export class OverviewRowDto {
   @ApiProperty({ format: 'uuid' }) societyId: string;
   @ApiProperty() name: string;
@@ -121,6 +131,7 @@ export class OverviewRowDto {
   @ApiProperty({ nullable: true, type: String, description: "Gross of the year's lines declared non-contractual, percent (the society's label)" }) nonContractualSharePercent: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The same as the mandate register says (derived when each package committed): the share the cap judges' }) verifiedNonContractualSharePercent: string | null;
   @ApiProperty({ type: [OverviewTrendPointDto], description: 'Declared and verified non-contractual shares, the financial year and the four before it, oldest first' }) nonContractualTrend: OverviewTrendPointDto[];
+  @ApiProperty({ type: OverviewBoardConflictsDto, description: 'Conflicts of interest on the board (issue 18)' }) boardConflicts: OverviewBoardConflictsDto;
   @ApiProperty({ type: OverviewFindingsDto }) findings: OverviewFindingsDto;
   @ApiProperty({ type: OverviewAuditDto, nullable: true, description: 'The latest finished audit of the society for the year' }) latestAudit: OverviewAuditDto | null;
   @ApiProperty({ nullable: true, type: String, description: "Why the society could not be audited (e.g. its jurisdiction's parameters are unusable)" }) error: string | null;

@@ -84,6 +84,7 @@ function OverviewBody({ overview: o }: { overview: RegulatorOverview }) {
               <th scope="col">Board gap</th>
               <th scope="col">Non-contractual (declared / verified)</th>
               <th scope="col">Failed rules</th>
+              <th scope="col">Board conflicts</th>
               <th scope="col">Audit and report</th>
             </tr>
           </thead>
@@ -98,10 +99,33 @@ function OverviewBody({ overview: o }: { overview: RegulatorOverview }) {
         Cost ratio: management costs as a percent of income. Half paid: when half of the year&apos;s money had been paid to rights holders. Undistributed: amounts reported
         undistributed, percent of income. Unpaid: attributed but unpaid, percent of the year&apos;s lines. Board gap: the seats the most under-represented constituency lacks,
         and the Gallagher index of the board against the money shares. Non-contractual: the share of the gross managed without the holders&apos; mandate, as the
-        society declared it and as the mandate register says (each line judged when its package committed), with the trend over the last five financial years.
+        society declared it and as the mandate register says (each line judged when its package committed), with the trend over the last five financial years. Board
+        conflicts: board members&apos; annual declarations made for the year (Art. 10(2)), organisations of members found among the licensees (to confirm), and the
+        management-fee rate on board members&apos; own lines against everyone else&apos;s.
       </p>
       {rows.length > 0 && <OverviewCharts rows={rows} />}
     </>
+  );
+}
+
+function BoardConflicts({ c }: { c: OverviewRow['boardConflicts'] }) {
+  if (c.members === null) return <>—</>;
+  const lowerFee = c.boardFeeRatePercent !== null && c.othersFeeRatePercent !== null && chartLength(c.boardFeeRatePercent) < chartLength(c.othersFeeRatePercent);
+  return (
+    <span className="small">
+      {c.declared} of {c.members} declared
+      {(c.understatedDeclarations ?? 0) > 0 && `, ${c.understatedDeclarations} leaving out money`}
+      <br />
+      {c.licenseeMatches ? `${c.licenseeMatches} licensee match${c.licenseeMatches === 1 ? '' : 'es'}` : 'no licensee match'}
+      {c.boardFeeRatePercent !== null && (
+        <>
+          <br />
+          <span className="nowrap" title="Management-fee rate on board members' lines against everyone else's">
+            {lowerFee ? <strong>board fee {percent(c.boardFeeRatePercent)}</strong> : `board fee ${percent(c.boardFeeRatePercent)}`} vs {percent(c.othersFeeRatePercent)}
+          </span>
+        </>
+      )}
+    </span>
   );
 }
 
@@ -155,6 +179,9 @@ function OverviewTableRow({ row: r, year, peerMedian }: { row: OverviewRow; year
             <span className="muted small">{r.findings.rules.join(', ')}</span>
           </span>
         )}
+      </td>
+      <td data-label="Board conflicts" data-testid="board-conflicts">
+        <BoardConflicts c={r.boardConflicts} />
       </td>
       <td data-label="Audit and report">
         <span className="link-list">

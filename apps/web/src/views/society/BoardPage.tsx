@@ -1,4 +1,4 @@
-import type { BoardEntitlement, ConstituencyEntitlement, Society } from '../../api/types';
+import type { Audit, BoardDeclaration, BoardEntitlement, ConstituencyEntitlement, Finding, Society } from '../../api/types';
 import { describeGap, isDefaultConstituency } from '../../board';
 import { BarChart } from '../../components/BarChart';
 import { Fields, TableScroll } from '../../components/Fields';
@@ -46,6 +46,7 @@ export function BoardPage({ societyId }: { societyId: string }) {
           </p>
           <EntitlementNow entitlement={e} />
           <History entitlement={e} />
+          <Declarations societyId={societyId} year={declarationYear(e)} currency={e.currency} />
         </>
       )}
     </Loader>
@@ -256,5 +257,109 @@ function History({ entitlement: e }: { entitlement: BoardEntitlement }) {
         </table>
       </TableScroll>
     </section>
+  );
+}
+
+/** The financial year the entitlement was judged at (its latest year of history, else the year of its date): the one declarations and audits are about. */
+function declarationYear(e: BoardEntitlement): number {
+  const years = e.history.map((y) => y.financialYear);
+  return years.length > 0 ? Math.max(...years) : Number(e.asOf.slice(0, 4));
+}
+
+const CONFLICT_RULES = ['governance.board-declarations', 'governance.board-member-licensee', 'governance.board-self-dealing'] as const;
+
+/**
+ * The board members' annual declarations (Art. 10(2), public) for the year, and, for those
+ * who may read audits, what the latest audit of the year found about conflicts of interest:
+ * declarations missing or leaving out money, organisations among the licensees, and the
+ * management-fee rate on board members' own lines against everyone else's.
+ */
+function Declarations({ societyId, year, currency }: { societyId: string; year: number; currency: string }) {
+  const { api } = useSession();
+  const loaded = useApi<{ declarations: BoardDeclaration[]; audit: Audit | null }>(async () => {
+    const [declarations, audit] = await Promise.all([
+      api.boardDeclarations(societyId, year).then((items) => items.sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0))),
+      // Rights holders may not read audits: the declarations stand alone for them.
+      api.latestAuditWith(societyId, year, 'governance.board-self-dealing').catch(() => null),
+    ]);
+    return { declarations, audit };
+  }, [api, societyId, year]);
+  return (
+    <section aria-labelledby="declarations-heading">
+      <h2 id="declarations-heading">Declarations and conflicts of interest, {year}</h2>
+      <Loader loaded={loaded} what="the board declarations">
+        {({ declarations, audit }) => (
+          <>
+            <p>
+              Each board member declares every year their interests in the society, the remuneration received from it, the amounts received from it as a rights holder, and
+              any conflict between their duties and interests (Directive 2014/26/EU Art. 10(2)). Declarations are public and never rewritten: a correction is a new version.
+            </p>
+            <TableScroll label="Board declarations">
+              <table className="stack" data-testid="declarations">
+                <caption>
+                  {declarations.length === 0 ? `No declaration for ${year}` : `${declarations.length} declaration${declarations.length === 1 ? '' : 's'} for ${year}, current versions`}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Member</th>
+                    <th scope="col" className="num">
+                      Remuneration
+                    </th>
+                    <th scope="col" className="num">
+                      As rights holder
+                    </th>
+                    <th scope="col">Interests</th>
+                    <th scope="col">Conflicts</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {declarations.map((d) => (
+                    <tr key={d.id} data-member={d.memberId}>
+                      <th scope="row" data-label="Member">
+                        {d.memberId} {d.version > 1 && <span className="muted small">(version {d.version})</span>}
+                      </th>
+                      <td className="num nowrap" data-label="Remuneration">
+                        {formatMoney(d.remuneration, d.currency)}
+                      </td>
+                      <td className="num nowrap" data-label="As rights holder">
+                        {formatMoney(d.amountsAsRightholder, d.currency)}
+                      </td>
+                      <td data-label="Interests">{d.interests}</td>
+                      <td data-label="Conflicts">{d.conflicts}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+            {audit ? <ConflictFindings audit={audit} currency={currency} /> : <p className="hint">No finished audit of {year} that checked conflicts of interest is available to you.</p>}
+          </>
+        )}
+      </Loader>
+    </section>
+  );
+}
+
+function ConflictFindings({ audit, currency }: { audit: Audit; currency: string }) {
+  const findings = CONFLICT_RULES.map((id) => audit.findings.find((f) => f.rule === id)).filter((f): f is Finding => f !== undefined);
+  const selfDealing = audit.findings.find((f) => f.rule === 'governance.board-self-dealing');
+  const rate = (side: string) => ((selfDealing?.evidence[side] as { feeRatePercent?: string | null } | undefined)?.feeRatePercent ?? null);
+  const board = rate('board');
+  const others = rate('others');
+  return (
+    <>
+      <p data-testid="fee-rates">
+        Management fee on board members&apos; own lines in {currency}: <strong>{board === null ? '—' : `${board} %`}</strong>, on everyone else&apos;s:{' '}
+        {others === null ? '—' : `${others} %`} (audit of {audit.finishedAt?.slice(0, 10) ?? 'an unknown day'}).
+      </p>
+      <ul className="findings" data-testid="conflict-findings">
+        {findings.map((f) => (
+          <li key={f.rule} className={f.passed ? undefined : 'row-differs'}>
+            <strong>{f.passed ? '✓' : '✗'} {f.title}</strong> <span className="muted small">({f.source})</span>
+            <br />
+            {f.details}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
