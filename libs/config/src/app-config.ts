@@ -71,7 +71,8 @@ export class AppConfig {
 
   /**
    * Longest time to receive a whole request, body included (an upload ends with 408 and
-   * nothing kept; Node closes any other request with 408).
+   * nothing kept; Node closes any other request with 408). Also the age beyond which an
+   * upload's leftover `.part` file is removed at boot.
    */
   @Transform(toInt) @IsOptional() @IsInt() @Min(100)
   REQUEST_TIMEOUT_MS: number = 30 * 60_000;

@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, type Gunzip } from 'node:zlib';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../../../config/src/index.js';
 import { DomainError } from '../../../errors/src/index.js';
 import { FORMAT_EXTENSION, type SubmissionFormat } from '../format.js';
@@ -14,10 +15,35 @@ import { PackageLimits } from './package-limits.js';
 /** A gzip upload may inflate this much before UPLOAD_MAX_INFLATION applies (its first blocks may inflate far more). */
 const FREE_INFLATION_BYTES = 1024 * 1024;
 
+/**
+ * `<host>~<pid>~<uuid>.part`: the host and process receiving the upload, so that a boot
+ * can tell a dead process's leftover from a live upload (see cleanLeftovers).
+ */
+function partFileName(): string {
+  return `${encodeURIComponent(hostname())}~${process.pid}~${randomUUID()}.part`;
+}
+
 export interface ReceivedFile {
   tmpPath: string;
   sha256: Buffer;
   bytes: number;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -27,8 +53,9 @@ export interface ReceivedFile {
  * the API and the workers share.
  */
 @Injectable()
-export class UploadStore {
+export class UploadStore implements OnModuleInit {
   private readonly root: string;
+  private readonly logger = new Logger('Uploads');
 
   constructor(private readonly config: AppConfig) {
     this.root = path.resolve(config.DATA_DIR, 'submissions');
@@ -50,7 +77,7 @@ export class UploadStore {
   async receive(body: Readable, options: { format?: SubmissionFormat; gzip?: boolean } = {}): Promise<ReceivedFile> {
     const tmpDir = path.join(this.root, 'tmp');
     await mkdir(tmpDir, { recursive: true });
-    const tmpPath = path.join(tmpDir, `${randomUUID()}.part`);
+    const tmpPath = path.join(tmpDir, partFileName());
     const hash = createHash('sha256');
     const limit = this.config.UPLOAD_LIMIT_BYTES;
     const maxInflation = this.config.UPLOAD_MAX_INFLATION;
@@ -127,6 +154,47 @@ export class UploadStore {
       body.on('error', () => undefined);
     }
     return { tmpPath, sha256: hash.digest(), bytes };
+  }
+
+  /**
+   * Removes the `.part` files of uploads that no process is receiving any more (a crash
+   * mid-upload leaves them): those of this host's dead processes (or of this process's
+   * pid, before it took any upload: a restarted container reuses its pid), and any
+   * other older than REQUEST_TIMEOUT_MS and a minute (no upload lives that long). Another
+   * process's live upload on a shared DATA_DIR is left alone. Run at boot.
+   */
+  async cleanLeftovers(now = Date.now()): Promise<number> {
+    const tmpDir = path.join(this.root, 'tmp');
+    let names: string[];
+    try {
+      names = await readdir(tmpDir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw error;
+    }
+    const host = hostname();
+    let removed = 0;
+    for (const name of names) {
+      if (!name.endsWith('.part')) continue;
+      const file = path.join(tmpDir, name);
+      const [owner, pid] = name.split('~');
+      let dead = false;
+      if (pid !== undefined && /^\d+$/.test(pid) && safeDecode(owner) === host) dead = Number(pid) === process.pid || !isAlive(Number(pid));
+      if (!dead) {
+        const modified = await stat(file).then((s) => s.mtimeMs, () => null);
+        dead = modified !== null && now - modified > this.config.REQUEST_TIMEOUT_MS + 60_000;
+      }
+      if (dead) {
+        await rm(file, { force: true });
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
+  async onModuleInit(): Promise<void> {
+    const removed = await this.cleanLeftovers();
+    if (removed > 0) this.logger.log(`removed ${removed} leftover upload file(s) of interrupted uploads`);
   }
 
   pathFor(societyId: string, submissionId: string, format: SubmissionFormat): string {
