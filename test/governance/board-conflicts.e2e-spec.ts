@@ -96,6 +96,16 @@ describe('board conflicts of interest: parties, declarations, audit rules', () =
     expect(bad).toContain('rights_holder_ipi');
   });
 
+  it('records a registry board member with the organisation they work for, checked as a name', async () => {
+    const seat = { memberId: 'R-1', name: 'Registry, Member', constituency: 'authors', seatFrom: '2024-01-01' };
+    const ok = await raoToken.post(`/v1/societies/${rao.id}/board-members`, { ...seat, organisation: 'Volga Songs Ltd' });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ memberId: 'R-1', organisation: 'Volga Songs Ltd', rightsHolderId: null });
+    const bad = await raoToken.post(`/v1/societies/${rao.id}/board-members`, { ...seat, memberId: 'R-2', organisation: '=HYPERLINK("x")' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'organisation' })]);
+  });
+
   it('records a declaration append-only: a second one is the next version, both public', async () => {
     const first = await raoToken.post(`/v1/societies/${rao.id}/board/declarations`, declaration());
     expect(first.status).toBe(201);
