@@ -22,7 +22,9 @@
  * Policies (policy.ts; c2sp.org/tlog-policy):
  *   parsePolicy(text) → Policy {logs, witnesses [{name, vkey, key, url}], groups, quorum}
  *   quorumMet(policy, Set<witness name>) → boolean
- *   verifyWithPolicy(note, policy) → {checkpoint, text, log, cosignatures (with .witness), quorum}
+ *   verifyWithPolicy(note, policy, {origin?, originMustBeKeyName?}) → {checkpoint, text, log,
+ *     cosignatures (with .witness), quorum}; the ledger names its key `collective-ledger` for every
+ *     origin `collective-ledger/society/<id>`: pass originMustBeKeyName: false and origin
  *
  * Protocol (protocol.ts; c2sp.org/tlog-witness):
  *   formatAddCheckpointRequest(oldSize, proof, signedCheckpoint) → request body

@@ -161,19 +161,31 @@ export interface PolicyVerification {
 
 /**
  * Verifies a (co)signed checkpoint note against a policy: signed by one of its logs
- * (the log key's name must be the origin), and the valid cosignatures of its
+ * (the log key's name must be the origin, as tlog-policy says, unless
+ * `originMustBeKeyName: false`: the ledger signs every society's log
+ * `collective-ledger/society/<id>` with one key named `collective-ledger`; `origin`,
+ * when given, is the origin the caller expects), and the valid cosignatures of its
  * witnesses counted towards the quorum. Throws MerkleVerificationError when no log
  * signature verifies or a known key's signature is wrong; `quorum` says whether the
  * cosignatures suffice (callers requiring it throw themselves).
  */
-export function verifyWithPolicy(message: string | Uint8Array, policy: Policy): PolicyVerification {
+export function verifyWithPolicy(
+  message: string | Uint8Array,
+  policy: Policy,
+  options: { origin?: string; originMustBeKeyName?: boolean } = {},
+): PolicyVerification {
   if (policy.logs.length === 0) throw new MerkleVerificationError('the policy lists no log');
   const verifiers = policy.logs.map((l) => ed25519NoteVerifier(l.key.name, l.key.publicKey));
   const opened = openNote(message, verifiers);
   const checkpoint = parseCheckpoint(opened.text);
   const signer = opened.verified[0];
   const log = policy.logs.find((l) => l.key.name === signer.name && l.key.keyId === signer.keyHash)!;
-  if (checkpoint.origin !== log.key.name) throw new MerkleVerificationError(`the checkpoint origin ${checkpoint.origin} is not the log key's name ${log.key.name}`);
+  if (options.origin !== undefined && checkpoint.origin !== options.origin) {
+    throw new MerkleVerificationError(`the checkpoint is for ${checkpoint.origin}, not ${options.origin}`);
+  }
+  if (options.originMustBeKeyName !== false && checkpoint.origin !== log.key.name) {
+    throw new MerkleVerificationError(`the checkpoint origin ${checkpoint.origin} is not the log key's name ${log.key.name}`);
+  }
   const { cosignatures } = cosignaturesOf(message, policy.witnesses.map((w) => w.key));
   const named = cosignatures.map((c) => ({ ...c, witness: policy.witnesses.find((w) => w.key.name === c.name && w.key.keyId === c.keyId)!.name }));
   return { checkpoint, text: opened.text, log, cosignatures: named, quorum: quorumMet(policy, new Set(named.map((c) => c.witness))) };

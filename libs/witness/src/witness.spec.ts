@@ -164,6 +164,15 @@ describe('tlog-policy', () => {
     expect(v.quorum).toBe(true);
     expect(v.cosignatures.map((c) => c.witness)).toEqual(['X1', 'Y1', 'X2']);
   });
+
+  it('checks the origin against the log key name unless told the log names its key otherwise', () => {
+    const shared = generateEd25519KeyPair();
+    const p = parsePolicy(`log ${formatVerifierKey('collective-ledger', shared.publicKey)}\nquorum none\n`);
+    const note = signCheckpoint('collective-ledger/society/7', 2, Buffer.alloc(32, 1), 'collective-ledger', shared.privateKey);
+    expect(() => verifyWithPolicy(note, p)).toThrow("not the log key's name");
+    expect(verifyWithPolicy(note, p, { originMustBeKeyName: false, origin: 'collective-ledger/society/7' }).quorum).toBe(true);
+    expect(() => verifyWithPolicy(note, p, { originMustBeKeyName: false, origin: 'collective-ledger/society/8' })).toThrow('not collective-ledger/society/8');
+  });
 });
 
 describe('protocol', () => {
