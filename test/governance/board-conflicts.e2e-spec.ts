@@ -130,6 +130,10 @@ describe('board conflicts of interest: parties, declarations, audit rules', () =
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['amountsAsRightholder', 'conflicts', 'currency', 'interests', 'remuneration', 'year']);
+    const odd = await raoToken.post(`/v1/societies/${rao.id}/board/declarations`, { ...declaration(), memberId: { $ne: 1 }, interests: ['a'], remuneration: 1200, conflicts: 'none\u0000' });
+    expect(odd.status).toBe(400);
+    expect(odd.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['conflicts', 'interests', 'memberId', 'remuneration']);
+    expect((await raoToken.post(`/v1/societies/${rao.id}/board/declarations`, [declaration()])).status).toBe(400);
     const extra = await raoToken.post(`/v1/societies/${rao.id}/board/declarations`, declaration({ salary: '1' }));
     expect(extra.status).toBe(400);
     expect(extra.body.errors).toEqual([expect.objectContaining({ field: 'salary' })]);
