@@ -142,6 +142,8 @@ export async function runWitness(args: string[], io: CliIo, env: NodeJS.ProcessE
     io.stdout(`witness ${key.name} listening on http://${options.host}:${port}\nvkey ${cosignerVkey(key)}\n${options.logs.map((l) => `log ${l.origin}\n`).join('')}`);
     await new Promise<void>((resolve) => {
       const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
         server.close(() => resolve());
         server.closeAllConnections();
       };
