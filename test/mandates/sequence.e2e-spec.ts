@@ -13,7 +13,7 @@ import {
 } from '../../libs/mandates/src/index.js';
 import { SOME_CATEGORIES, SOME_WORK_TYPES, UNIVERSE_COUNTRIES, arbTerms, arbTerritorySet, day } from '../../libs/mandates/src/rules/test-support/arbitraries.js';
 import { boundaryDays, cellKey, cellsOfOn, explainNoticeRuleBreach } from '../../libs/mandates/src/rules/test-support/brute-force.js';
-import { givenRightsHolder, givenSociety } from '../support/factories.js';
+import { givenRightsHolder, givenSociety, tokenFor } from '../support/factories.js';
 import { Http } from '../support/http.js';
 import { bootTestApp, type TestApp } from '../support/test-app.js';
 import { put } from './factories.js';
@@ -31,7 +31,13 @@ const SOCIETY_RULES: { key: 's1' | 's2' | 's3'; fy: { month: number; day: number
   { key: 's3', fy: { month: 6, day: 30 }, policy: { noticeMonths: 0, terminateAtFinancialYearEnd: false } },
 ];
 
-type Op = { kind: 'create'; terms: MandateTerms } | { kind: 'terminate'; pick: number; scope: WithdrawalScope; requestedOn: string };
+/**
+ * A termination's notice is dated in the past (every `day` of the arbitraries is): a
+ * rights holder sending it back-dated is refused (400 naming requestedOn, nothing
+ * recorded), so the notice is recorded by an admin as received that day, with evidence
+ * (issue 14: notices count from receipt). `holderFirst`: the holder tries first.
+ */
+type Op = { kind: 'create'; terms: MandateTerms } | { kind: 'terminate'; pick: number; scope: WithdrawalScope; requestedOn: string; holderFirst: boolean };
 
 const arbOp: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: arbTerms.map((terms) => ({ kind: 'create' as const, terms })) },
@@ -42,6 +48,7 @@ const arbOp: fc.Arbitrary<Op> = fc.oneof(
       pick: fc.nat(),
       scope: fc.oneof(fc.constant({} as WithdrawalScope), fc.record({ territories: arbTerritorySet }), fc.record({ categories: fc.subarray(SOME_CATEGORIES, { minLength: 1 }) })),
       requestedOn: fc.integer({ min: 0, max: 500 }).map(day),
+      holderFirst: fc.boolean(),
     }),
   },
 );
@@ -100,6 +107,7 @@ describe('mandates over HTTP follow the rules under any sequence of create, term
     await fc.assert(
       fc.asyncProperty(fc.array(arbOp, { minLength: 1, maxLength: 10 }), fc.array(arbQuery, { minLength: 3, maxLength: 3 }), async (ops, queries) => {
         const holder = await givenRightsHolder(admin);
+        const asHolder = admin.as(await tokenFor(admin, 'rights-holder', { rightsHolderId: holder.id }));
         const model: IdentifiedTerms[] = [];
         const ids: string[] = [];
         for (const op of ops) {
@@ -127,19 +135,26 @@ describe('mandates over HTTP follow the rules under any sequence of create, term
             const rules = SOCIETY_RULES.find((s) => s.key === target.societyId)!;
             const plan = planTermination(target, op.scope, op.requestedOn, rules.policy, rules.fy);
             const path = target.basis === 'contractual' ? 'termination' : 'opt-out';
-            // An admin records the notice as received on that day, with its evidence (issue 14: a back-dated notice needs it).
-            const body = {
-              requestedOn: op.requestedOn,
-              evidence: 'Notice received by registered letter',
+            const scope = {
               ...(op.scope.categories ? { categories: op.scope.categories } : {}),
               ...(op.scope.territories ? territoryFields(op.scope.territories) : {}),
             };
-            const res = await admin.post(`/v1/mandates/${ids[index]}/${path}`, body);
+            expect(op.requestedOn < new Date().toISOString().slice(0, 10)).toBe(true); // the app's clock runs on real time here
+            if (op.holderFirst) {
+              // The holder's own back-dated notice is refused, whatever the mandate (the final comparison shows nothing was recorded).
+              const refused = await asHolder.post(`/v1/mandates/${ids[index]}/${path}`, { requestedOn: op.requestedOn, ...scope });
+              expect(refused.status).toBe(400);
+              expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['requestedOn']);
+            }
+            // An admin records the notice as received on that day, with its evidence.
+            const evidence = `Notice received by registered letter on ${op.requestedOn}`;
+            const res = await admin.post(`/v1/mandates/${ids[index]}/${path}`, { receivedOn: op.requestedOn, evidence, ...scope });
             if (plan.kind === 'refused') {
               expect(res.status).toBe(plan.reason === 'not-covered' ? 422 : 409);
               continue;
             }
             expect(res.status).toBe(201);
+            expect(res.body).toMatchObject({ receivedOn: op.requestedOn, evidence });
             expect(res.body.effectiveOn).toBe(plan.effective.effectiveOn);
             expect(explainNoticeRuleBreach(res.body, rules.policy, rules.fy)).toBeNull();
             model[index] = { ...plan.ended, mandateId: ids[index] };
