@@ -36,6 +36,11 @@
  *   a proof from there; 422 → the witness holds a view inconsistent with this checkpoint
  *   (alarm, do not retry); 403/404 → configuration (key or origin unknown to it).
  *
+ * Client (client.ts): requestCosignature({url, witnessKey, checkpoint, knownSize?, proofFrom(old)})
+ *   → {kind: 'cosigned', cosignature, note, witnessSize} | {kind: 'conflict', status, witnessSize, reason}
+ *   (422 or a witness ahead of the log: alarm) | {kind: 'failed', status, reason} (retry later);
+ *   it resends once from the size a 409 names.
+ *
  * The witness (witness.ts, state.ts, http.ts):
  *   new Witness({key, logs: [parseLogArgument('ORIGIN=VKEY')], store: new WitnessStateStore(dir)})
  *   witness.addCheckpoint(body) → {status, contentType, body}; witness.latestCheckpoint(originHash(origin))
@@ -80,3 +85,4 @@ export {
 export { WitnessStateStore, originHash, type LogState } from './state.js';
 export { Witness, parseLogArgument, type WitnessAnswer, type WitnessLog, type WitnessOptions, type WitnessPausePoint } from './witness.js';
 export { MAX_REQUEST_BYTES, createWitnessServer, witnessHandler } from './http.js';
+export { requestCosignature, type CosignOutcome, type CosignRequest } from './client.js';
