@@ -63,7 +63,8 @@ describe('mandates: append-only history, concurrency, non-contractual visibility
   });
 
   describe('non-contractual management made visible', () => {
-    async function committedLines(societyId: string, status: string, lines: { holder: string | null; currency: string; gross: string; basis: string }[]) {
+    /** Lines as a package leaves them: `derived` is the mandate status derived at commit (null: committed before the derivation existed). */
+    async function committedLines(societyId: string, status: string, lines: { holder: string | null; currency: string; gross: string; basis: string; derived: string | null }[]) {
       const [{ id }] = await t.dataSource.query(
         `INSERT INTO submissions (society_id, type, period, status, sha256, byte_size, storage_path) VALUES ($1, 'distribution-lines', '2025Q1', $2, $3, 0, 'test') RETURNING id`,
         [societyId, status, randomBytes(32)],
@@ -73,9 +74,9 @@ describe('mandates: append-only history, concurrency, non-contractual visibility
       for (const [i, l] of lines.entries()) {
         await t.dataSource.query(
           `INSERT INTO distribution_lines (society_id, submission_id, line_no, line_id, rights_holder_id, rights_holder_name, work_title, category, use_type, territory,
-             use_from, use_to, currency, gross, management_fee, other_deductions, net, status, mandate_basis, leaf_hash)
-           VALUES ($1, $2, $3, $4, $5, 'Name', 'Work', 'performing', 'radio', 'RU', '2025-01-01', '2025-03-31', $6, $7, 0, 0, $7, 'unpaid', $8, $9)`,
-          [societyId, id, i + 1, `L${i + 1}`, l.holder, l.currency, l.gross, l.basis, randomBytes(32)],
+             use_from, use_to, currency, gross, management_fee, other_deductions, net, status, mandate_basis, mandate_status, leaf_hash)
+           VALUES ($1, $2, $3, $4, $5, 'Name', 'Work', 'performing', 'radio', 'RU', '2025-01-01', '2025-03-31', $6, $7, 0, 0, $7, 'unpaid', $8, $9, $10)`,
+          [societyId, id, i + 1, `L${i + 1}`, l.holder, l.currency, l.gross, l.basis, l.derived, randomBytes(32)],
         );
       }
     }
@@ -87,15 +88,21 @@ describe('mandates: append-only history, concurrency, non-contractual visibility
       await givenMandate(admin, h1.id, society.id, { validFrom: '2020-01-01' });
       await givenMandate(admin, h2.id, society.id, { basis: 'non-contractual', exclusive: false, validFrom: '2020-01-01' });
       await givenMandate(admin, h3.id, society.id, { basis: 'non-contractual', exclusive: false, validFrom: '2020-01-01', validTo: '2024-12-31' });
+      // Declared (mandate_basis) and verified (the status derived from the register) differ:
+      // h1's second line is labelled contractual but its rights were entrusted to another
+      // society; h2's EUR line was committed before statuses were derived (in neither verified amount).
       await committedLines(society.id, 'committed', [
-        { holder: h1.id, currency: 'RUB', gross: '100.50', basis: 'contractual' },
-        { holder: h2.id, currency: 'RUB', gross: '200.25', basis: 'non-contractual' },
-        { holder: h3.id, currency: 'EUR', gross: '10', basis: 'non-contractual' },
-        { holder: null, currency: 'RUB', gross: '0.00000001', basis: 'non-contractual' },
+        { holder: h1.id, currency: 'RUB', gross: '100.50', basis: 'contractual', derived: 'mandated' },
+        { holder: h2.id, currency: 'RUB', gross: '200.25', basis: 'non-contractual', derived: 'no-mandate' },
+        { holder: h3.id, currency: 'EUR', gross: '10', basis: 'non-contractual', derived: 'no-mandate' },
+        { holder: null, currency: 'RUB', gross: '0.00000001', basis: 'non-contractual', derived: 'unidentified' },
+        { holder: h1.id, currency: 'RUB', gross: '50', basis: 'contractual', derived: 'entrusted-elsewhere' },
+        { holder: h2.id, currency: 'EUR', gross: '5', basis: 'non-contractual', derived: null },
       ]);
-      await committedLines(society.id, 'superseded', [{ holder: h2.id, currency: 'RUB', gross: '1000', basis: 'non-contractual' }]);
-      await committedLines(society.id, 'rejected', [{ holder: h1.id, currency: 'USD', gross: '5', basis: 'non-contractual' }]);
-      await committedLines(other.id, 'committed', [{ holder: h1.id, currency: 'RUB', gross: '7', basis: 'non-contractual' }]);
+      // None of these count: not committed, or another society's.
+      await committedLines(society.id, 'superseded', [{ holder: h2.id, currency: 'RUB', gross: '1000', basis: 'non-contractual', derived: 'no-mandate' }]);
+      await committedLines(society.id, 'rejected', [{ holder: h1.id, currency: 'USD', gross: '5', basis: 'non-contractual', derived: 'no-mandate' }]);
+      await committedLines(other.id, 'committed', [{ holder: h1.id, currency: 'RUB', gross: '7', basis: 'non-contractual', derived: 'no-mandate' }]);
 
       const regulator = admin.as(cast.tokens.regulator);
       const report = await regulator.get(`/v1/societies/${society.id}/non-contractual?at=2025-06-01`);
@@ -106,9 +113,28 @@ describe('mandates: append-only history, concurrency, non-contractual visibility
         rightsHolders: { nonContractual: 1, total: 2 },
         paidRightsHolders: { nonContractual: 2, total: 3 },
         money: [
-          { currency: 'EUR', nonContractual: '10', total: '10', lines: 1, nonContractualLines: 1 },
-          { currency: 'RUB', nonContractual: '200.25000001', total: '300.75000001', lines: 3, nonContractualLines: 2 },
+          { currency: 'EUR', nonContractual: '15', total: '15', lines: 2, nonContractualLines: 2 },
+          { currency: 'RUB', nonContractual: '200.25000001', total: '350.75000001', lines: 4, nonContractualLines: 2 },
         ],
+        financialYear: null,
+        declared: [
+          { currency: 'EUR', amount: '15', holders: 2, lines: 2, total: '15', sharePercent: '100.00' },
+          { currency: 'RUB', amount: '200.25000001', holders: 1, lines: 2, total: '350.75000001', sharePercent: '57.09' },
+        ],
+        verified: [
+          { currency: 'EUR', amount: '10', holders: 1, lines: 1, total: '15', sharePercent: '66.67', entrustedElsewhere: '0', notDerivedLines: 1 },
+          { currency: 'RUB', amount: '250.25', holders: 2, lines: 2, total: '350.75000001', sharePercent: '71.35', entrustedElsewhere: '50', notDerivedLines: 0 },
+        ],
+      });
+      // The shares of one financial year: the lines whose use ended in it (all of them ended in 2025).
+      const fy2025 = (await regulator.get(`/v1/societies/${society.id}/non-contractual?at=2025-06-01&financialYear=2025`)).body;
+      expect(fy2025.financialYear).toEqual({ year: 2025, from: '2025-01-01', to: '2025-12-31' });
+      expect({ declared: fy2025.declared, verified: fy2025.verified }).toEqual({ declared: report.body.declared, verified: report.body.verified });
+      const fy2024 = (await regulator.get(`/v1/societies/${society.id}/non-contractual?financialYear=2024`)).body;
+      expect({ financialYear: fy2024.financialYear, declared: fy2024.declared, verified: fy2024.verified }).toEqual({
+        financialYear: { year: 2024, from: '2024-01-01', to: '2024-12-31' },
+        declared: [],
+        verified: [],
       });
       expect((await regulator.get(`/v1/societies/${society.id}/non-contractual?at=2024-06-01`)).body.rightsHolders).toEqual({ nonContractual: 2, total: 3 });
       // The society reads its own; another society, a rights holder or a bad date does not get through.
@@ -119,6 +145,9 @@ describe('mandates: append-only history, concurrency, non-contractual visibility
       const bad = await regulator.get(`/v1/societies/${society.id}/non-contractual?at=June`);
       expect(bad.status).toBe(400);
       expect(bad.body.errors[0].field).toBe('at');
+      const badYear = await regulator.get(`/v1/societies/${society.id}/non-contractual?financialYear=25`);
+      expect(badYear.status).toBe(400);
+      expect(badYear.body.errors[0].field).toBe('financialYear');
     });
   });
 
