@@ -14,7 +14,9 @@ import { createTestDatabase, type TestDatabase } from '../support/test-app.js';
  * The derived mandate status of distribution lines (libs/mandates, mandateStatusSql)
  * against a brute-force evaluation over every cell (category, work type, country, day),
  * over random registers — with versions recorded before and after the moment asked
- * about — and random lines, as the who-manages property does for one cell.
+ * about — and random lines, as the who-manages property does for one cell. Some mandates
+ * are a holder's requests (issue 14, two-sided mandates): still awaiting the society's
+ * answer, accepted or refused by a later version; only `active` versions cover anything.
  */
 describe('derived mandate status (property, against brute force)', () => {
   let db: TestDatabase;
@@ -42,8 +44,9 @@ describe('derived mandate status (property, against brute force)', () => {
     return { id: r.rows[0].id, ipi };
   }
 
+  type Status = 'requested' | 'active' | 'refused';
   /** Inserts the versions of one mandate, recorded one second apart from `t0`; returns its id. */
-  async function insertMandate(holder: string, versions: (IdentifiedTerms & { recordedAt: string })[]): Promise<string> {
+  async function insertMandate(holder: string, versions: (IdentifiedTerms & { recordedAt: string; status: Status })[]): Promise<string> {
     const society = versions[0]!.societyId;
     const r = await client.query(`INSERT INTO mandates (society_id, rights_holder_id, created_at) VALUES ($1, $2, $3) RETURNING id`, [society, holder, versions[0]!.recordedAt]);
     const id: string = r.rows[0].id;
@@ -51,10 +54,11 @@ describe('derived mandate status (property, against brute force)', () => {
       const { territories, excludedTerritories } = territoryFields(v.territories);
       await client.query(
         `INSERT INTO mandate_versions (society_id, mandate_id, version, rights_holder_id, category, work_type, territories, excluded_territories, valid_from, valid_to,
-           basis, exclusive, consent_recorded_at, consent_recorded_by, change, recorded_at, recorded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'property test')`,
+           basis, exclusive, consent_recorded_at, consent_recorded_by, change, recorded_at, recorded_by, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'property test', $17)`,
         [society, id, i + 1, holder, v.category, v.workType, territories, excludedTerritories, v.period.from, v.period.to, v.basis, v.exclusive,
-          v.basis === 'contractual' ? v.recordedAt : null, v.basis === 'contractual' ? 'property test' : null, i === 0 ? 'created' : 'amended', v.recordedAt],
+          v.basis === 'contractual' ? v.recordedAt : null, v.basis === 'contractual' ? 'property test' : null,
+          i === 0 ? 'created' : v.status === 'refused' ? 'refused' : versions[i - 1]!.status === 'requested' && v.status === 'active' ? 'accepted' : 'amended', v.recordedAt, v.status],
       );
     }
     return id;
@@ -68,12 +72,18 @@ describe('derived mandate status (property, against brute force)', () => {
     from: fc.integer({ min: -2, max: 420 }),
     length: fc.integer({ min: 0, max: 90 }),
   });
-  /** A mandate: its first version, maybe a later one (same society: a mandate never moves), and an end recorded before it began. */
+  /**
+   * A mandate: its first version, maybe a later one (same society: a mandate never moves), and an end recorded before it began.
+   * `request`: recorded by the society (`none`: active from the first version) or a holder's request, answered by the later version if any.
+   */
   const arbMandate = fc.record({
     first: arbTerms,
     later: fc.option(arbTerms, { nil: null }),
     neverApplied: fc.boolean(),
+    request: fc.constantFrom('none', 'none', 'pending', 'accepted', 'refused'),
   });
+  const statusOf = (request: string, version: 'first' | 'later'): Status =>
+    request === 'none' ? 'active' : version === 'first' || request === 'pending' ? 'requested' : request === 'accepted' ? 'active' : 'refused';
 
   it('agrees with brute force over random registers, moments known and lines', async () => {
     await fc.assert(
@@ -86,15 +96,18 @@ describe('derived mandate status (property, against brute force)', () => {
         const known: (IdentifiedTerms & { holder: string })[] = [];
         for (const [n, m] of mandates.entries()) {
           const society = societies[['s1', 's2', 's3'].indexOf(m.first.societyId)]!;
-          const versions: (IdentifiedTerms & { recordedAt: string })[] = [{ ...m.first, societyId: society, mandateId: '', recordedAt: at(n % 3) }];
+          const versions: (IdentifiedTerms & { recordedAt: string; status: Status })[] = [
+            { ...m.first, societyId: society, mandateId: '', recordedAt: at(n % 3), status: statusOf(m.request, 'first') },
+          ];
           if (m.later) {
-            const later = { ...m.later, societyId: society, mandateId: '', recordedAt: at((n % 3) + 1) };
+            const later = { ...m.later, societyId: society, mandateId: '', recordedAt: at((n % 3) + 1), status: statusOf(m.request, 'later') };
             if (m.neverApplied) later.period = { from: later.period.from, to: addDays(later.period.from, -1) };
             versions.push(later);
           }
           const id = await insertMandate(holder.id, versions);
           const version = [...versions].reverse().find((v) => v.recordedAt <= knownAt);
-          if (version) known.push({ ...version, mandateId: id, holder: holder.ipi });
+          // A request not (yet) accepted, or refused, covers nothing.
+          if (version && version.status === 'active') known.push({ ...version, mandateId: id, holder: holder.ipi });
         }
         const staged: StatusLine[] = lines.map((l) => ({
           holder: l.who === 'holder' ? holder.ipi : l.who === 'other' ? other.ipi : '',

@@ -22,8 +22,7 @@ import { COUNTRY_CODES } from '../../../identifiers/src/index.js';
  *     non-contractual record, or contractual ones that cover only part of it), if any.
  * A non-contractual mandate at the society is the register's record of management
  * without consent, so it never makes a line `mandated`. A mandate asked for by a holder
- * but not (yet) accepted, or refused, covers nothing (`active` versions only, where the
- * register records a status).
+ * but not (yet) accepted, or refused, covers nothing (`active` versions only).
  */
 export const LINE_MANDATE_STATUSES = ['mandated', 'entrusted-elsewhere', 'no-mandate', 'unidentified'] as const;
 export type LineMandateStatus = (typeof LINE_MANDATE_STATUSES)[number];
@@ -48,8 +47,6 @@ export interface StatusSqlOptions {
   society: string;
   /** SQL of the moment whose register is read (a parameter such as `$2::timestamptz`). */
   knownAt: string;
-  /** Whether mandate_versions has a `status` column (two-sided mandates): only `active` versions cover. */
-  withStatus?: boolean;
 }
 
 /**
@@ -61,12 +58,11 @@ export interface StatusSqlOptions {
  * mandate for; they cost one hash probe.)
  */
 export function mandateStatusSql(o: StatusSqlOptions): string {
-  const active = o.withStatus ? `AND v.status = 'active'` : '';
   return `
     WITH known AS (
       SELECT DISTINCT ON (v.society_id, v.mandate_id)
              v.society_id, v.mandate_id, v.rights_holder_id, v.category, v.work_type, v.territories, v.excluded_territories,
-             v.valid_from, v.valid_to, v.basis, v.exclusive${o.withStatus ? ', v.status' : ''}
+             v.valid_from, v.valid_to, v.basis, v.exclusive, v.status
       FROM mandate_versions v
       WHERE v.recorded_at <= ${o.knownAt}
       ORDER BY v.society_id, v.mandate_id, v.version DESC
@@ -74,7 +70,7 @@ export function mandateStatusSql(o: StatusSqlOptions): string {
       SELECT v.*, CASE WHEN v.valid_to IS NULL THEN daterange(v.valid_from, NULL)
                        WHEN v.valid_to < v.valid_from THEN 'empty'::daterange
                        ELSE daterange(v.valid_from, v.valid_to + 1) END AS valid
-      FROM known v WHERE true ${active}
+      FROM known v WHERE v.status = 'active'
     ), holders AS (
       SELECT DISTINCT rh.ipi, rh.id FROM register r JOIN rights_holders rh ON rh.id = r.rights_holder_id
     ), keys AS (

@@ -440,12 +440,11 @@ export class IngestService {
    */
   private async deriveMandateStatus(t: IngestTarget, table: string, runner: QueryRunner): Promise<{ table: string; knownAt: string }> {
     const derived = `${table}_mandates`;
-    const [{ knownAt, withStatus }]: { knownAt: string; withStatus: boolean }[] = await runner.query(
-      `SELECT to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "knownAt",
-              EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'mandate_versions'::regclass AND attname = 'status' AND NOT attisdropped) AS "withStatus"`,
+    const [{ knownAt }]: { knownAt: string }[] = await runner.query(
+      `SELECT to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "knownAt"`,
     );
     await runner.query(`DROP TABLE IF EXISTS ${derived}`);
-    await runner.query(`CREATE UNLOGGED TABLE ${derived} AS ${mandateStatusSql({ lines: table, society: '$1::uuid', knownAt: '$2::timestamptz', withStatus })}`, [t.societyId, knownAt]);
+    await runner.query(`CREATE UNLOGGED TABLE ${derived} AS ${mandateStatusSql({ lines: table, society: '$1::uuid', knownAt: '$2::timestamptz' })}`, [t.societyId, knownAt]);
     await runner.query(`ANALYZE ${derived}`);
     return { table: derived, knownAt };
   }
