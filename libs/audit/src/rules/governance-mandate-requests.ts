@@ -95,9 +95,7 @@ export const accreditationCategories: AuditRule = {
     'covered on the day the use ended (accreditations as recorded by the pinned time; one recorded without categories covers all). Any such line fails the rule.',
   params: [],
   async run(sql: Sql, ctx: RuleContext) {
-    const derived = (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'distribution_lines' AND column_name = 'mandate_status'`))[0]!.n > 0;
-    const nonContractual = derived ? `(l.mandate_basis = 'non-contractual' OR l.mandate_status = 'no-mandate')` : `l.mandate_basis = 'non-contractual'`;
-    const where = `l.use_to BETWEEN $3::date AND $4::date AND ${nonContractual}
+    const where = `l.use_to BETWEEN $3::date AND $4::date AND (l.mandate_basis = 'non-contractual' OR l.mandate_status = 'no-mandate')
       AND NOT EXISTS (SELECT 1 FROM accreditations a WHERE a.society_id = $1 AND a.valid_from <= l.use_to AND a.valid_to >= l.use_to
                         AND ($5::timestamptz IS NULL OR a.recorded_at <= $5::timestamptz) AND (a.categories IS NULL OR l.category = ANY(a.categories)))`;
     const args = [ctx.society.id, ctx.evidenceLimit, ctx.year.from, ctx.year.to, ctx.pinnedAt];
@@ -123,7 +121,7 @@ export const accreditationCategories: AuditRule = {
         lines === 0
           ? `Every line of FY ${ctx.year.year} managed without a mandate falls within the categories of an accreditation valid on its day.`
           : `${plural(lines, 'line')} of FY ${ctx.year.year} (${moneyList(found)}) were managed without a mandate in ${categories.join(', ')}, which no valid accreditation of the society covered.`,
-      evidence: { asKnownAt: ctx.pinnedAt, judgedOn: derived ? 'declared basis and derived mandate status' : 'declared basis', accreditations, outside: found, lines: asEvidence(examples) },
+      evidence: { asKnownAt: ctx.pinnedAt, judgedOn: 'declared basis and derived mandate status', accreditations, outside: found, lines: asEvidence(examples) },
       metrics: { linesOutsideAccreditation: lines },
     };
   },
