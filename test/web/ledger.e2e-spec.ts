@@ -264,26 +264,47 @@ describeWithBrowser('web dashboard: ledger, governance, statements and audits (C
     await p.getByRole('form', { name: 'Choose the financial year' }).getByRole('button', { name: 'Show' }).click();
     const table = p.getByRole('table', { name: `Financial year ${YEAR}, side by side` });
     await table.waitFor();
+    // Cells by their column (the table gained columns: non-contractual declared / verified, board conflicts).
+    const pct = (v: string | null) => (v === null ? '—' : `${v} %`);
     for (const s of o.societies) {
-      const cells = await table.locator(`tr[data-society="${s.societyId}"] td`).allTextContents();
-      expect(cells[0]).toMatch(new RegExp(`^${escape(s.costRatioPercent === null ? '—' : `${s.costRatioPercent} %`)}`));
-      expect(cells[2]).toBe(s.undistributedSharePercent === null ? '—' : `${s.undistributedSharePercent} %`);
-      expect(cells[5]).toMatch(s.findings.failed === 0 ? /^none/ : new RegExp(`^${s.findings.failed} \\(`));
+      const row = table.locator(`tr[data-society="${s.societyId}"]`);
+      const cell = (label: string) => row.locator(`td[data-label="${label}"]`).textContent();
+      await expect(cell('Cost ratio')).resolves.toMatch(new RegExp(`^${escape(pct(s.costRatioPercent))}`));
+      await expect(cell('Undistributed')).resolves.toBe(pct(s.undistributedSharePercent));
+      await expect(cell('Failed rules')).resolves.toMatch(s.findings.failed === 0 ? /^none/ : new RegExp(`^${s.findings.failed} \\(`));
+      // Declared beside verified (the mandate register's figure, in bold), then the trend of both when the register has judged any year.
+      const nonContractual = row.getByTestId('non-contractual');
+      const trend = s.nonContractualTrend
+        .filter((t: { declaredPercent: string | null; verifiedPercent: string | null }) => t.declaredPercent !== null || t.verifiedPercent !== null)
+        .map((t: { financialYear: number; declaredPercent: string | null; verifiedPercent: string | null }) => `${t.financialYear}: ${pct(t.declaredPercent)} / ${pct(t.verifiedPercent)}`)
+        .join(' → ');
+      const judged = s.nonContractualTrend.some((t: { verifiedPercent: string | null }) => t.verifiedPercent !== null);
+      await expect(nonContractual.textContent()).resolves.toBe(`${pct(s.nonContractualSharePercent)} / ${pct(s.verifiedNonContractualSharePercent)}${judged ? trend : ''}`);
+      await expect(nonContractual.locator('strong').textContent()).resolves.toBe(pct(s.verifiedNonContractualSharePercent));
     }
-    const charts = await p.locator('canvas[role="img"]').evaluateAll((els) => els.map((el) => (el.getAttribute('aria-label') ?? '').split('.')[0]));
-    expect(charts.slice(0, 4)).toEqual([
+    // The demo's RAO-like society labels lines contractual that the register says are not: its verified share is above the declared one.
+    const raoRow = o.societies.find((s: { societyId: string }) => s.societyId === demo.societyIds.rao);
+    expect(raoRow.verifiedNonContractualSharePercent).not.toBeNull();
+    expect(Number(raoRow.verifiedNonContractualSharePercent)).toBeGreaterThan(Number(raoRow.nonContractualSharePercent ?? '0'));
+    const chartLabels = await p.locator('canvas[role="img"]').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+    expect(chartLabels.slice(0, 5).map((l) => l.split('.')[0])).toEqual([
       'Money kept or held back (percent)',
+      'Managed without a mandate: declared against verified (percent of the gross)',
       "When half the year's money was paid (days after the year end)",
       'Board gap: seats the most under-represented constituency lacks',
       'Failed audit rules by severity',
     ]);
+    // The declared-against-verified chart reads each society's two figures from the API.
+    for (const s of o.societies) {
+      expect(chartLabels[1]).toContain(`${s.name}: declared ${pct(s.nonContractualSharePercent)}, verified ${pct(s.verifiedNonContractualSharePercent)}`);
+    }
     await screenshots(p, 'regulator-overview');
 
     // Run an audit of the RAO-like society from its row; the page follows it to the end.
     const rao = o.societies.find((s: { societyId: string }) => s.societyId === demo.societyIds.rao);
     await p.getByRole('link', { name: `Run an audit of ${rao.name} for ${YEAR}` }).click();
     await p.getByRole('heading', { level: 1, name: 'Audits' }).waitFor();
-    await expect(p.getByLabel('Society').inputValue()).resolves.toBe(rao.societyId);
+    await expect(p.getByLabel('Society', { exact: true }).inputValue()).resolves.toBe(rao.societyId);
     await expect(p.getByRole('form', { name: 'Run an audit' }).getByRole('textbox', { name: 'Financial year', exact: true }).inputValue()).resolves.toBe(String(YEAR));
     await p.getByRole('button', { name: 'Run the audit' }).click();
     await p.waitForURL(/\/audits\/[0-9a-f-]{36}$/);
