@@ -22,6 +22,7 @@ import { AddAccreditationCategories1765000500200 } from './1765000500200-AddAccr
 import { AddBoardMemberParties1765000600000 } from './1765000600000-AddBoardMemberParties.js';
 import { CreateBoardDeclarations1765000600100 } from './1765000600100-CreateBoardDeclarations.js';
 import { CreateLogTileHashes1765000700000 } from './1765000700000-CreateLogTileHashes.js';
+import { CreateLogCosignatures1765000700100 } from './1765000700100-CreateLogCosignatures.js';
 import { AddFailedSubmissionStatus1765000000000 } from './1765000000000-AddFailedSubmissionStatus.js';
 import { AddDerivedMandateStatus1765000400000 } from './1765000400000-AddDerivedMandateStatus.js';
 import { AddApiTokenExpiry1765000200000 } from './1765000200000-AddApiTokenExpiry.js';
@@ -59,4 +60,5 @@ export const migrations = [
   AddBoardMemberParties1765000600000,
   CreateBoardDeclarations1765000600100,
   CreateLogTileHashes1765000700000,
+  CreateLogCosignatures1765000700100,
 ];

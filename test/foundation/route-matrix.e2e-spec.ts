@@ -22,8 +22,18 @@ const PUBLIC_PREFIXES = ['/docs', '/health', '/', '/assets', '/*', '/v1/log/keys
  * - a society's board declarations are public (Directive 2014/26/EU Art. 10(2): owed to
  *   the general assembly; the remuneration is in the public report, Annex 1(f)); recording
  *   one (POST) is not.
+ * - the society logs' heads, checkpoints (with their cosignatures) and consistency proofs,
+ *   the list of societies with their latest checkpoints, and the annual transparency report
+ *   (Art. 22(1): published to the world; issue 15): anyone checks a log without a token.
  */
-const PUBLIC_ROUTES = new Set(['GET /v1/societies/{id}/board/declarations']);
+const PUBLIC_ROUTES = new Set([
+  'GET /v1/societies/{id}/board/declarations',
+  'GET /v1/public/societies',
+  'GET /v1/societies/{id}/log/head',
+  'GET /v1/societies/{id}/log/checkpoint',
+  'GET /v1/societies/{id}/log/consistency',
+  'GET /v1/societies/{id}/transparency-report',
+]);
 
 /**
  * Society routes every rights holder may read, whichever society: the registry entry
@@ -34,12 +44,6 @@ const SOCIETY_ROUTES_PUBLIC_TO_RIGHTS_HOLDERS = new Set([
   'GET /v1/societies/{id}',
   'GET /v1/societies/{id}/board/entitlement',
   'GET /v1/societies/{id}/governance-settings',
-  // A society's signed log heads are public facts a holder needs to check its lines.
-  'GET /v1/societies/{id}/log/head',
-  'GET /v1/societies/{id}/log/checkpoint',
-  'GET /v1/societies/{id}/log/consistency',
-  // The annual transparency report is public by law (Directive 2014/26/EU Art. 22(1)): sums and the board only.
-  'GET /v1/societies/{id}/transparency-report',
   // A society's mandate policy (notice, categories managed, days to answer, opt-out rule): holders choose by it (issue 14).
   'GET /v1/societies/{id}/mandate-policy',
 ]);
@@ -62,6 +66,7 @@ const QUERY_FIXTURES: Record<string, string> = {
   'GET /v1/inter-society/matches': '?financialYear=2025',
   'GET /v1/inter-society/matrix': '?financialYear=2025',
   'GET /v1/societies/{id}/transparency-report': '?financialYear=2025',
+  'GET /v1/societies/{id}/log/consistency': '?first=0',
 };
 
 /**
@@ -141,7 +146,7 @@ describe('route matrix', () => {
     for (const route of PUBLIC_ROUTES) {
       expect(registered).toContain(route);
       const [, path] = route.split(' ');
-      const res = await http.get(fill(path!, paramFixtures(cast)));
+      const res = await http.get(fill(path!, paramFixtures(cast)) + (QUERY_FIXTURES[route] ?? ''));
       expect({ route, status: res.status }).toEqual({ route, status: 200 });
     }
   });

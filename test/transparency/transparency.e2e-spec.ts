@@ -23,8 +23,9 @@ describe('the transparency report: exact figures pinned to a signed head, format
   let first: { json: Buffer; report: any; treeSize: number };
 
   /** The report as served: status, headers and bytes. */
-  async function download(query: string, token = t.adminToken, society = cast.societyA.id) {
-    const res = await fetch(`${t.baseUrl}/v1/societies/${society}/transparency-report${query}`, { headers: { authorization: `Bearer ${token}` } });
+  /** `token` null: no Authorization header (the report is public). */
+  async function download(query: string, token: string | null = t.adminToken, society = cast.societyA.id) {
+    const res = await fetch(`${t.baseUrl}/v1/societies/${society}/transparency-report${query}`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
     const bytes = Buffer.from(await res.arrayBuffer());
     return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), sha: res.headers.get('x-report-sha256'), bytes };
   }
@@ -250,8 +251,8 @@ describe('the transparency report: exact figures pinned to a signed head, format
     expect(old.bytes.equals(first.json)).toBe(true);
   });
 
-  it('lets admins, regulators, the society itself and any rights holder read it (public by law); another society gets 404 in every format', async () => {
-    for (const token of [cast.tokens.admin, cast.tokens.regulator, cast.tokens.societyA, cast.tokens.holderA, cast.tokens.holderB]) {
+  it('lets anyone read it, without a token too (public by law, Art. 22(1)), in every format', async () => {
+    for (const token of [cast.tokens.admin, cast.tokens.regulator, cast.tokens.societyA, cast.tokens.holderA, cast.tokens.holderB, cast.tokens.societyB, null]) {
       const res = await download('?financialYear=2025', token);
       expect(res.status).toBe(200);
     }
@@ -260,13 +261,11 @@ describe('the transparency report: exact figures pinned to a signed head, format
     for (const secret of [cast.holderA.name, cast.holderA.ipi, cast.holderB.ipi, 'Unknown (cue sheet 7)']) expect(asHolder).not.toContain(secret);
 
     for (const format of ['json', 'csv', 'pdf']) {
-      const res = await download(`?financialYear=2025&format=${format}`, cast.tokens.societyB);
-      expect({ format, status: res.status }).toEqual({ format, status: 404 });
-      expect(res.type).toMatch(/^application\/problem\+json/);
-      expect(res.bytes.toString('utf8')).not.toContain('EUR');
+      const res = await download(`?financialYear=2025&format=${format}`, null);
+      expect({ format, status: res.status }).toEqual({ format, status: 200 });
     }
-    // Without the year too: the tenant is refused before the input is looked at.
-    expect((await download('', cast.tokens.societyB)).status).toBe(404);
+    expect((await download('', null)).status).toBe(400);
+    expect((await download('?financialYear=2025', null, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
     // Society B's own report: an empty log, every required package missing.
     const own = await download('?financialYear=2025', cast.tokens.societyB, cast.societyB.id);
     expect(own.status).toBe(200);
@@ -324,7 +323,7 @@ describe('the transparency report: exact figures pinned to a signed head, format
 
   it('is in the OpenAPI document with its roles and shape', () => {
     const op = t.openApi.paths['/v1/societies/{id}/transparency-report']?.get as Record<string, any>;
-    expect(op['x-roles']).toEqual(['admin', 'regulator', 'society', 'rights-holder']);
+    expect(op['x-public']).toBe(true); // public by law (Art. 22(1)): no token
     expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['id', 'financialYear', 'format', 'asOfTreeSize']));
     expect(JSON.stringify(t.openApi.components?.schemas?.TransparencyReportDto)).toContain('conservation');
   });

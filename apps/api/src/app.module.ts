@@ -26,6 +26,7 @@ import { WebModule } from './web/web.module.js';
 import { JournalController } from './ledger/journal.controller.js';
 import { LogController } from './ledger/log.controller.js';
 import { TilesController } from './ledger/tiles.controller.js';
+import { PublicController } from './ledger/public.controller.js';
 import { LedgerModule } from '../../../libs/ledger/src/index.js';
 import { SubmissionsController } from './submissions/submissions.controller.js';
 import { SubmissionLinesController } from './submissions/submission-lines.controller.js';
@@ -76,7 +77,7 @@ export class AppModule {
         InterSocietyModule,
         ...(options.runWorkers ? [WorkerProcessorsModule] : []),
       ],
-      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, BoardDeclarationsController, LogController, TilesController, JournalController, SubmissionsController, SubmissionLinesController, StatementsController, ClaimsController, ExchangeRatesController, AuditsController, RegulatorController, TransparencyController, InterSocietyController],
+      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, BoardDeclarationsController, LogController, TilesController, PublicController, JournalController, SubmissionsController, SubmissionLinesController, StatementsController, ClaimsController, ExchangeRatesController, AuditsController, RegulatorController, TransparencyController, InterSocietyController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

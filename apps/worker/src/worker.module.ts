@@ -7,15 +7,17 @@ import { INGEST_JOB, SubmissionsModule } from '../../../libs/submissions/src/ind
 import { IngestProcessor, IngestRecovery } from './processors/ingest/ingest.processor.js';
 import { AUDIT_JOB, AuditModule } from '../../../libs/audit/src/index.js';
 import { AuditProcessor, AuditRecovery } from './processors/audit/audit.processor.js';
+import { LOG_WITNESS_JOB, LedgerModule } from '../../../libs/ledger/src/index.js';
+import { LogWitnessProcessor, LogWitnessRecovery } from './processors/witness/witness.processor.js';
 
 /**
  * Every job name the system runs; each must have exactly one @JobHandler among the
  * processors below, or the worker refuses to boot.
  */
-export const JOB_NAMES: readonly string[] = [INGEST_JOB, AUDIT_JOB];
+export const JOB_NAMES: readonly string[] = [INGEST_JOB, AUDIT_JOB, LOG_WITNESS_JOB];
 
 /** The queue edge: one folder per queue under processors/, each a thin handler. */
-@Module({ imports: [SubmissionsModule, AuditModule], providers: [IngestProcessor, IngestRecovery, AuditProcessor, AuditRecovery] })
+@Module({ imports: [SubmissionsModule, AuditModule, LedgerModule], providers: [IngestProcessor, IngestRecovery, AuditProcessor, AuditRecovery, LogWitnessProcessor, LogWitnessRecovery] })
 export class WorkerProcessorsModule {}
 
 export interface WorkerModuleOptions {

@@ -119,6 +119,18 @@ export class AppConfig {
   /** The keys of LOG_TRUSTED_KEYS, read by loadConfig ([] when unset). */
   trustedKeys: readonly PublicKeyRecord[];
 
+  /**
+   * Path of a C2SP tlog-policy file (`witness NAME VKEY URL` lines, `group …`, `quorum
+   * NAME|N|none`): the witnesses each new checkpoint of every society's log goes to, and
+   * the quorum of cosignatures it needs (docs/witness.md). Unset: no witnesses.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  LOG_WITNESSES?: string;
+
+  /** First wait before asking a witness again after a network error, 5xx or 429 (doubled each time, 4 tries a round). */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1)
+  LOG_WITNESS_RETRY_MS: number = 1000;
+
   /** Jobs of one kind (ingest, audit) a worker process runs at once (docs/jobs.md). */
   @Transform(toInt) @IsOptional() @IsInt() @Min(1) @Max(64)
   JOBS_CONCURRENCY: number = 2;
@@ -160,7 +172,7 @@ const KNOWN = Object.keys(new AppConfig());
 /** Reads and validates the environment; throws ConfigError naming every wrong variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, string | undefined> = {};
-  for (const key of [...KNOWN, 'DATABASE_URL', 'REDIS_URL', 'ADMIN_TOKEN', 'DEMO', 'CORS_ORIGINS', 'LOG_SIGNING_KEY', 'LOG_TRUSTED_KEYS', 'INGEST_PAUSE']) {
+  for (const key of [...KNOWN, 'DATABASE_URL', 'REDIS_URL', 'ADMIN_TOKEN', 'DEMO', 'CORS_ORIGINS', 'LOG_SIGNING_KEY', 'LOG_TRUSTED_KEYS', 'LOG_WITNESSES', 'INGEST_PAUSE']) {
     if (env[key] !== undefined) raw[key] = env[key];
   }
   const config = plainToInstance(AppConfig, raw);

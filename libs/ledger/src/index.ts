@@ -23,3 +23,5 @@ export type { FinancialYear } from './financial-year.js';
 export { LogTilesService } from './tiles.service.js';
 export { MAX_TILE_LEVEL, TILE_WIDTH, completeSubtreeRoot, entryBundle, formatTileIndex, parseEntryBundle, parseTilePath, partialWidth, tileExists, tilePath } from './tiles.js';
 export type { TileRef } from './tiles.js';
+export { LOG_WITNESS_JOB, LogWitnessingService, logWitnessJobId } from './witnessing.service.js';
+export type { LogWitnessJobPayload, LogWitnessing, WitnessState } from './witnessing.service.js';

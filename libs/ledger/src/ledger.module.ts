@@ -9,10 +9,11 @@ import { ProofsService } from './proofs.service.js';
 import { SigningKeyService } from './signing-key.service.js';
 import { LogTilesService } from './tiles.service.js';
 import { VerifyService } from './verify.service.js';
+import { LogWitnessingService } from './witnessing.service.js';
 
 @Module({
   imports: [RegistryModule],
-  providers: [LedgerService, LogRepository, LinesRepository, SigningKeyService, ProofsService, VerifyService, BalancesRepository, BalancesService, LogTilesService],
-  exports: [LedgerService, LogRepository, SigningKeyService, ProofsService, VerifyService, BalancesService, LogTilesService],
+  providers: [LedgerService, LogRepository, LinesRepository, SigningKeyService, ProofsService, VerifyService, BalancesRepository, BalancesService, LogTilesService, LogWitnessingService],
+  exports: [LedgerService, LogRepository, SigningKeyService, ProofsService, VerifyService, BalancesService, LogTilesService, LogWitnessingService],
 })
 export class LedgerModule {}

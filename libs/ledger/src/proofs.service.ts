@@ -6,7 +6,6 @@ import {
   emptyRoot,
   formatVerifierKey,
   importPublicKey,
-  signCheckpoint,
   signTreeHead,
   type LineProofBundle,
   type PublicKeyRecord,
@@ -19,6 +18,7 @@ import { LOG_KEY_NAME, logOrigin } from './log-identity.js';
 import { LogRepository } from './log.repository.js';
 import { SigningKeyService } from './signing-key.service.js';
 import { CHUNK_LEAVES, chunkedInclusionProof, type SubmissionChunk } from './submission-tree.js';
+import { LogWitnessingService } from './witnessing.service.js';
 
 /** A public key of the log, with its C2SP note verifier key for checkpoints. */
 export interface LogPublicKey extends PublicKeyRecord {
@@ -46,6 +46,7 @@ export class ProofsService {
     private readonly lines: LinesRepository,
     private readonly key: SigningKeyService,
     private readonly societies: SocietiesService,
+    private readonly witnessing: LogWitnessingService,
   ) {}
 
   /**
@@ -71,10 +72,10 @@ export class ProofsService {
     return (await this.log.head(societyId)) ?? this.emptyHead(society);
   }
 
-  /** The latest head as a C2SP tlog-checkpoint signed note. */
+  /** The latest head as a C2SP tlog-checkpoint signed note, with every witness cosignature the ledger holds for it. */
   async checkpoint(p: Principal, societyId: string): Promise<string> {
     const head = await this.head(p, societyId);
-    return signCheckpoint(logOrigin(societyId), head.treeSize, head.rootHash, LOG_KEY_NAME, this.key.privateKey);
+    return this.witnessing.cosignedCheckpoint(societyId, head);
   }
 
   /** Proof that the log at size `first` is a prefix of the log at size `second` (default: its current size). */

@@ -4,6 +4,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import { DataSource } from 'typeorm';
 import { Public } from '../../../../libs/auth/src/index.js';
 import { JobQueue } from '../../../../libs/jobs/src/index.js';
+import { LogWitnessingService } from '../../../../libs/ledger/src/index.js';
 
 @ApiTags('operations')
 @Controller('health')
@@ -13,12 +14,15 @@ export class HealthController {
     private readonly indicator: HealthIndicatorService,
     private readonly db: DataSource,
     private readonly queue: JobQueue,
+    private readonly witnessing: LogWitnessingService,
   ) {}
 
   @Get()
   @Public()
   @HealthCheck()
-  @ApiOperation({ summary: 'Database and job queue reachable' })
+  @ApiOperation({
+    summary: "Database and job queue reachable; the society logs' witnesses (LOG_WITNESSES): the logs behind their quorum, and every witness alarm (a checkpoint refused as inconsistent): degraded: true",
+  })
   check() {
     return this.health.check([
       async () => {
@@ -37,6 +41,20 @@ export class HealthController {
           return session.up({ kind: this.queue.kind });
         } catch (e) {
           return session.down({ kind: this.queue.kind, message: (e as Error).message });
+        }
+      },
+      async () => {
+        const session = this.indicator.check('witnesses');
+        const policy = this.witnessing.witnessPolicy;
+        if (!policy || policy.witnesses.length === 0) return session.up({ configured: false });
+        try {
+          const alarms = await this.witnessing.alarms();
+          const behind = await this.witnessing.behindQuorum();
+          // Degraded, not down: the ledger still serves; an alarm is for a person to look at
+          // (a witness saw a view of the log inconsistent with this one), so it stays listed.
+          return session.up({ configured: true, degraded: alarms.length > 0 || behind.length > 0, quorum: policy.quorum, behindQuorum: behind, alarms });
+        } catch (e) {
+          return session.down({ message: (e as Error).message });
         }
       },
     ]);

@@ -3,13 +3,15 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, type Principal, Public, Roles } from '../../../../libs/auth/src/index.js';
 import { ProofsService } from '../../../../libs/ledger/src/index.js';
+import { PUBLIC_READER } from '../common/public-reader.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { ConsistencyProofDto, ConsistencyQueryDto, LineProofDto, LineProofQueryDto, LogKeysDto, SignedTreeHeadDto } from './dto/log.dto.js';
 
 /**
  * The society logs: what anyone needs to check a line offline. Heads, checkpoints
- * and consistency proofs are public facts about a log, so rights holders read them
- * too; a line's proof goes to the society, regulators, admins and the line's holder.
+ * and consistency proofs are public facts about a log: anyone reads them without a
+ * token (rate-limited per address); a line's proof goes to the society, regulators,
+ * admins and the line's holder.
  */
 @ApiTags('ledger')
 @Controller()
@@ -28,30 +30,32 @@ export class LogController {
   }
 
   @Get('v1/societies/:id/log/head')
-  @Roles('admin', 'regulator', 'society', 'rights-holder')
-  @ApiOperation({ summary: "The latest signed tree head of the society's log" })
+  @Public()
+  @ApiOperation({ summary: "The latest signed tree head of the society's log. Public: no token" })
   @ApiOkResponse({ type: SignedTreeHeadDto })
-  head(@CurrentPrincipal() p: Principal, @Param('id', uuidParam('id')) societyId: string): Promise<SignedTreeHeadDto> {
-    return this.proofs.head(p, societyId);
+  head(@Param('id', uuidParam('id')) societyId: string): Promise<SignedTreeHeadDto> {
+    return this.proofs.head(PUBLIC_READER, societyId);
   }
 
   @Get('v1/societies/:id/log/checkpoint')
-  @Roles('admin', 'regulator', 'society', 'rights-holder')
-  @ApiOperation({ summary: 'The latest head as a C2SP tlog-checkpoint signed note, for witnesses and standard verifiers' })
+  @Public()
+  @ApiOperation({
+    summary: 'The latest head as a C2SP tlog-checkpoint signed note, with every witness cosignature (cosignature/v1) the ledger holds for it. Public: no token',
+  })
   @ApiProduces('text/plain')
   @ApiOkResponse({ schema: { type: 'string' } })
-  async checkpoint(@CurrentPrincipal() p: Principal, @Param('id', uuidParam('id')) societyId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    const note = await this.proofs.checkpoint(p, societyId);
+  async checkpoint(@Param('id', uuidParam('id')) societyId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const note = await this.proofs.checkpoint(PUBLIC_READER, societyId);
     void reply.header('Content-Type', 'text/plain; charset=utf-8');
     return note;
   }
 
   @Get('v1/societies/:id/log/consistency')
-  @Roles('admin', 'regulator', 'society', 'rights-holder')
-  @ApiOperation({ summary: 'Proof that the log at size `first` is a prefix of the log at size `second`' })
+  @Public()
+  @ApiOperation({ summary: 'Proof that the log at size `first` is a prefix of the log at size `second`. Public: no token' })
   @ApiOkResponse({ type: ConsistencyProofDto })
-  consistency(@CurrentPrincipal() p: Principal, @Param('id', uuidParam('id')) societyId: string, @Query() q: ConsistencyQueryDto): Promise<ConsistencyProofDto> {
-    return this.proofs.consistency(p, societyId, q.first, q.second);
+  consistency(@Param('id', uuidParam('id')) societyId: string, @Query() q: ConsistencyQueryDto): Promise<ConsistencyProofDto> {
+    return this.proofs.consistency(PUBLIC_READER, societyId, q.first, q.second);
   }
 
   @Get('v1/submissions/:id/lines/:lineId/proof')

@@ -8,7 +8,7 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import { AppConfig, Clock } from '../../../config/src/index.js';
 import type { InputProblem } from '../../../errors/src/index.js';
 import { DomainError } from '../../../errors/src/index.js';
-import { type JournalSum, LedgerService } from '../../../ledger/src/index.js';
+import { type JournalSum, LedgerService, LogWitnessingService } from '../../../ledger/src/index.js';
 import type { SubmissionTree } from '../../../ledger/src/submission-tree.js';
 import { type BulkMandateRow, MandatesService, mandateStatusSql } from '../../../mandates/src/index.js';
 import {
@@ -98,6 +98,7 @@ export class IngestService {
     private readonly config: AppConfig,
     private readonly mandates: MandatesService,
     private readonly clock: Clock,
+    private readonly witnessing: LogWitnessingService,
   ) {}
 
   async run(submissionId: string): Promise<void> {
@@ -346,7 +347,7 @@ export class IngestService {
       const written = Date.now();
       if (t.type === 'mandates') await this.recordMandates(t, runner);
       const previous = await this.submissions.lockPreviousCommitted(runner, t.societyId, t.type, t.period, t.id);
-      const { logIndex } = await this.ledger.recordCommit(runner, {
+      const { logIndex, head } = await this.ledger.recordCommit(runner, {
         societyId: t.societyId,
         submissionId: t.id,
         type: t.type,
@@ -362,6 +363,8 @@ export class IngestService {
       const pause = this.pauseAt('commit');
       if (pause) await new Promise((r) => setTimeout(r, pause.ms));
       await runner.commitTransaction();
+      // The new head goes to the log's witnesses (LOG_WITNESSES), after the commit.
+      await this.witnessing.afterCommit(t.societyId, head.treeSize);
       const done = Date.now();
       this.logger.debug(
         `commit of ${t.id}: ${prepared ? `prepared ${inTransaction - began} ms (${Object.entries(steps).filter(([k]) => k !== 'attach').map(([k, v]) => `${k} ${v} ms`).join(', ')}), ` : ''}` +
