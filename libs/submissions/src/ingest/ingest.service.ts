@@ -155,13 +155,19 @@ export class IngestService {
       this.logger.log(
         `committed ${target.type} ${target.period} (${rows} rows) in ${done - started} ms: staging ${staged - started}, validating ${validated - staged}, committing ${done - validated}`,
       );
-    } catch (error) {
+    } catch (caught) {
+      let error = caught;
       if (error instanceof Rejection) {
-        // Nothing of a rejected package stays behind once its status says so.
-        await runner.query(`DROP TABLE IF EXISTS ${table}`);
-        await this.submissions.reject(target.societyId, target.id, error.problems, error.total, error.rows);
-        this.logger.log(`rejected ${target.type} ${target.period}: ${error.total} problem(s)`);
-        return;
+        try {
+          // Nothing of a rejected package stays behind once its status says so.
+          await runner.query(`DROP TABLE IF EXISTS ${table}`);
+          await this.submissions.reject(target.societyId, target.id, error.problems, error.total, error.rows);
+          this.logger.log(`rejected ${target.type} ${target.period}: ${error.total} problem(s)`);
+          return;
+        } catch (rejecting) {
+          // Recording the rejection failed: that is the ledger's fault, and counts as such.
+          error = rejecting;
+        }
       }
       // Not the package's fault: keep it unfinished (retried, up to MAX_INGEST_ATTEMPTS in
       // all) and say why; the last attempt ends it `failed` with the reason.

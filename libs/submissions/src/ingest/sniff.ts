@@ -37,13 +37,18 @@ export function sniffPackage(head: Buffer): InputProblem | null {
   return { line: 1, message: `has a NUL byte (U+0000) at character ${column}: a package is text without NUL bytes` };
 }
 
+/** Half of a UTF-16 surrogate pair (JSON.parse's messages cut a character in two): not storable. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
  * Text a problem quotes from the package, made storable and readable: PostgreSQL's
  * jsonb and text refuse U+0000 (the rejection itself used to fail on it), and other
  * control characters would print invisibly. Each becomes its `U+XXXX` name.
  */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return text
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 /** A problem with every text it carries made printable. */
