@@ -21,6 +21,8 @@ import {
 import { givenTenants } from '../support/factories.js';
 import { Http } from '../support/http.js';
 import { bootTestApp, type TestApp } from '../support/test-app.js';
+import { memoryIo } from '../../apps/cli/src/cli-io.js';
+import { verifyCommand } from '../../apps/cli/src/commands/verify.command.js';
 import { commit, deduction } from './support.js';
 
 /** A witness reachable before the log it follows exists: the handler is set once the society is. */
@@ -63,9 +65,10 @@ describe('the ledger as a witnessed log (LOG_WITNESSES, c2sp.org/tlog-witness)',
   let dir: string;
   let period = 0;
 
+  let last: { id: string } | undefined;
   const commitOne = async () => {
     period++;
-    await commit(society, societyId, 'deductions', `${2020 + Math.floor(period / 4)}Q${(period % 4) + 1}`, [deduction({ deduction_id: `D-${period}` })]);
+    last = await commit(society, societyId, 'deductions', `${2020 + Math.floor(period / 4)}Q${(period % 4) + 1}`, [deduction({ deduction_id: `D-${period}` })]);
   };
   const checkpoint = async () => (await anonymous.get(`/v1/societies/${societyId}/log/checkpoint`)).text;
   const until = async <T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> => {
@@ -157,6 +160,35 @@ describe('the ledger as a witnessed log (LOG_WITNESSES, c2sp.org/tlog-witness)',
     await commitOne(); // they catch up: from their sizes (3 and 2) to 5
     await cosignedBy(5, 3);
   }, 90_000);
+
+  it('serves a line proof as a C2SP tlog-proof with the cosigned checkpoint; `ledger verify --policy` requires the quorum', async () => {
+    const res = await society.get(`/v1/submissions/${last!.id}/lines/D-${period}/proof?format=tlog-proof`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(res.text).toMatch(/^c2sp\.org\/tlog-proof@v1\nextra [A-Za-z0-9+/=]+\nindex 4\n/);
+    expect(res.text.split('\n').filter((l) => l.startsWith('\u2014 witness-'))).toHaveLength(3);
+    const files = { proof: path.join(dir, 'line.tlog-proof'), policy: path.join(dir, 'policy'), strict: path.join(dir, 'strict-policy'), keys: path.join(dir, 'keys.json') };
+    writeFileSync(files.proof, res.text);
+    writeFileSync(files.keys, JSON.stringify((await anonymous.get('/v1/log/keys')).body));
+    const ok = memoryIo();
+    expect(await verifyCommand(['--proof', files.proof, '--policy', files.policy], ok)).toBe(0);
+    expect(ok.out).toMatch(/^OK: line 0 of a submission of 1 lines is leaf of the log collective-ledger\/society\/.* of size 5, cosigned by witness-1.example, witness-2.example, witness-3.example/);
+    const withKeys = memoryIo();
+    expect(await verifyCommand(['--proof', files.proof, '--keys', files.keys], withKeys)).toBe(0);
+    // Only two cosignatures held, the policy asks for all three: refused.
+    writeFileSync(files.strict, policyText.replace('quorum 2', 'quorum 3'));
+    const twoOnly = res.text.split('\n').filter((l) => !l.startsWith('\u2014 witness-3')).join('\n');
+    writeFileSync(files.proof, twoOnly);
+    const short = memoryIo();
+    expect(await verifyCommand(['--proof', files.proof, '--policy', files.strict], short)).toBe(1);
+    expect(short.err).toMatch(/lacks the policy's quorum/);
+    // A line altered in the extra data no longer leads to the root.
+    const extra = JSON.parse(Buffer.from(/extra (\S+)/.exec(res.text)![1], 'base64').toString('utf8'));
+    extra.leaf = extra.leaf.replace('"150', '"151');
+    writeFileSync(files.proof, res.text.replace(/extra \S+/, `extra ${Buffer.from(JSON.stringify(extra)).toString('base64')}`));
+    const altered = memoryIo();
+    expect(await verifyCommand(['--proof', files.proof, '--policy', files.policy], altered)).toBe(1);
+  });
 
   it('a split view: every witness refuses a second checkpoint the operator signs for an old size, and a rewritten log raises the alarm', async () => {
     const origin = logOrigin(societyId);

@@ -25,3 +25,5 @@ export { MAX_TILE_LEVEL, TILE_WIDTH, completeSubtreeRoot, entryBundle, formatTil
 export type { TileRef } from './tiles.js';
 export { LOG_WITNESS_JOB, LogWitnessingService, logWitnessJobId } from './witnessing.service.js';
 export type { LogWitnessJobPayload, LogWitnessing, WitnessState } from './witnessing.service.js';
+export { TLOG_PROOF_HEADER, formatTlogProof, lineTlogProof, parseTlogProof, verifyLineTlogProof } from './tlog-proof.js';
+export type { LinePath, TlogProof, TlogProofResult } from './tlog-proof.js';

@@ -18,6 +18,7 @@ import { LOG_KEY_NAME, logOrigin } from './log-identity.js';
 import { LogRepository } from './log.repository.js';
 import { SigningKeyService } from './signing-key.service.js';
 import { CHUNK_LEAVES, chunkedInclusionProof, type SubmissionChunk } from './submission-tree.js';
+import { lineTlogProof } from './tlog-proof.js';
 import { LogWitnessingService } from './witnessing.service.js';
 
 /** A public key of the log, with its C2SP note verifier key for checkpoints. */
@@ -146,6 +147,19 @@ export class ProofsService {
       head,
       submissionSize,
     };
+  }
+
+  /**
+   * The line's proof as a C2SP tlog-proof (c2sp.org/tlog-proof): the submission's
+   * inclusion in the checkpoint of the same head, with every witness cosignature held
+   * for it, and the line's path inside its submission as the extra data.
+   */
+  async lineTlogProof(p: Principal, submissionId: string, lineId: string, treeSize?: number): Promise<string> {
+    const b = await this.lineProof(p, submissionId, lineId, treeSize);
+    const societyId = b.head.origin?.slice(b.head.origin.lastIndexOf('/') + 1) ?? '';
+    const checkpoint = await this.witnessing.cosignedCheckpoint(societyId, b.head);
+    const path = { leaf: b.leaf, leafIndex: b.leafIndex, submissionRoot: b.submissionRoot, lineProof: b.lineProof, submissionSize: b.submissionSize! };
+    return lineTlogProof(path, b.submissionIndex, b.logProof.map((h) => Buffer.from(h, 'hex')), checkpoint);
   }
 
   /**

@@ -64,13 +64,20 @@ export class LogController {
     summary: "A line's proof: line → submission root → signed head (check it with `ledger verify --proof F --keys K`)",
     description: 'lineId is the line id column of the package (line_id, income_id, …), or #<n> for the line numbered n in the file (URL-encoded %23<n>).',
   })
-  @ApiOkResponse({ type: LineProofDto })
-  lineProof(
+  @ApiProduces('application/json', 'text/plain')
+  @ApiOkResponse({ type: LineProofDto, description: 'JSON, or with format=tlog-proof a C2SP tlog-proof file (text/plain)' })
+  async lineProof(
     @CurrentPrincipal() p: Principal,
     @Param('id', uuidParam('id')) submissionId: string,
     @Param('lineId') lineId: string,
     @Query() q: LineProofQueryDto,
-  ): Promise<LineProofDto> {
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LineProofDto | string> {
+    if (q.format === 'tlog-proof') {
+      const text = await this.proofs.lineTlogProof(p, submissionId, lineId, q.treeSize);
+      void reply.header('Content-Type', 'text/plain; charset=utf-8').header('Content-Disposition', 'attachment; filename="line.tlog-proof"');
+      return text;
+    }
     return this.proofs.lineProof(p, submissionId, lineId, q.treeSize) as Promise<LineProofDto>;
   }
 }

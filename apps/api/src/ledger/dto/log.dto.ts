@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 const MAX_SIZE = Number.MAX_SAFE_INTEGER;
 
@@ -50,6 +50,13 @@ export class LineProofQueryDto {
   @ApiPropertyOptional({ minimum: 1, description: 'Prove against the signed head of this size (default: the latest)' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_SIZE)
   treeSize?: number;
+
+  @ApiPropertyOptional({
+    enum: ['json', 'tlog-proof'],
+    description: 'json (default): the bundle below; tlog-proof: a C2SP tlog-proof file (text/plain) with the cosigned checkpoint and the line\'s path inside its submission as extra data',
+  })
+  @IsOptional() @IsIn(['json', 'tlog-proof'])
+  format?: 'json' | 'tlog-proof';
 }
 
 export class LineProofDto {
