@@ -23,6 +23,8 @@ describe('audit rules: a passing and a failing fixture each', () => {
   let admin: Http;
   let good: Awaited<ReturnType<typeof auditAndWait>>;
   let bad: Awaited<ReturnType<typeof auditAndWait>>;
+  let boardBad: Awaited<ReturnType<typeof auditAndWait>>;
+  const BOARD_RULES = ['governance.board-declarations', 'governance.board-member-licensee', 'governance.board-self-dealing'];
 
   beforeAll(async () => {
     t = await bootTestApp();
@@ -43,6 +45,18 @@ describe('audit rules: a passing and a failing fixture each', () => {
     for (const h of [domestic, foreign]) await givenMandate(admin, h.id, goodSociety.id, { territories: ['LU', 'SE'], validFrom: '2029-01-01' });
     // Its accreditation covers performing rights, the category of all its lines (governance.accreditation-categories).
     expect((await admin.post(`/v1/societies/${goodSociety.id}/accreditations`, { authority: 'Ministry', scope: 'Music', categories: ['performing'], validFrom: '2025-01-01', validTo: '2034-12-31' })).body.categories).toEqual(['performing']);
+    // The board and its declarations for 2030 (Art. 10(2)) before the quarterly packages,
+    // whose heads then pin them; B-1 is the domestic composer, paid the usual fee.
+    await commit(admin, goodSociety.id, 'board', '2030Q1', [
+      { ...boardMember({ member_id: 'B-1', constituency: 'composers', seat_from: '2029-01-01' }), rights_holder_ipi: domestic.ipi, organisation: 'Kirsch Musikverlag SARL' },
+      boardMember({ member_id: 'B-2', name: 'Kirsch, Anne', constituency: 'authors', seat_from: '2029-01-01' }),
+    ]);
+    for (const [memberId, received] of [['B-1', '1600.00'], ['B-2', '0']] as const) {
+      const declared = await admin.post(`/v1/societies/${goodSociety.id}/board/declarations`, {
+        memberId, year: 2030, interests: 'none', remuneration: '1000.00', currency: 'EUR', amountsAsRightholder: received, conflicts: 'none',
+      });
+      expect(declared.status).toBe(201);
+    }
     for (const [q, from, to, mid, pay] of [
       [1, '2030-01-01', '2030-03-31', '2030-02-15', '2030-03-30'],
       [2, '2030-04-01', '2030-06-30', '2030-05-15', '2030-06-29'],
@@ -66,10 +80,6 @@ describe('audit rules: a passing and a failing fixture each', () => {
       ]);
       await commit(admin, goodSociety.id, 'undistributed', period, [undistributed({ fy_of_collection: '2030', amount: q === 1 ? '180.00' : '80.00' })]);
     }
-    await commit(admin, goodSociety.id, 'board', '2030Q1', [
-      boardMember({ member_id: 'B-1', constituency: 'composers', seat_from: '2029-01-01' }),
-      boardMember({ member_id: 'B-2', name: 'Kirsch, Anne', constituency: 'authors', seat_from: '2029-01-01' }),
-    ]);
     t.app.get(Clock).set(null);
 
     // --- the bad society, financial year 2024 ---
@@ -112,8 +122,26 @@ describe('audit rules: a passing and a failing fixture each', () => {
     expect(request.body.status).toBe('requested');
     await backdateRequest(t.dataSource, request.body.id, '2024-05-02');
 
+    // The board rules' failing fixture is a society of its own (the bad one has no board,
+    // which other rules' findings name): its one board member works for a licensee, pays
+    // half the usual fee on his lines, and declared nothing for 2024 (Art. 10(2)).
+    const boardSociety = await givenSociety(admin, { country: 'BE', currency: 'EUR' });
+    const boardHolder = await givenRightsHolder(admin, { kind: 'publisher', country: 'BE' });
+    const otherHolder = await givenRightsHolder(admin, { kind: 'composer', country: 'BE' });
+    await commit(admin, boardSociety.id, 'board', '2024Q1', [
+      { ...boardMember({ member_id: 'BB-1', name: 'Dupont, Luc', constituency: 'publishers', seat_from: '2023-01-01' }), rights_holder_ipi: boardHolder.ipi, organisation: 'Radio One SA' },
+    ]);
+    await commit(admin, boardSociety.id, 'income', '2024Q1', [
+      income({ period_from: '2024-01-01', period_to: '2024-03-31', received_on: '2024-02-15', amount: '1200.00', territory: 'BE', licensee: 'RADIO ONE, S.A.' }),
+    ]);
+    await commit(admin, boardSociety.id, 'distribution-lines', '2024Q1', [
+      distribution({ ...q1, line_id: 'BB-L1', rights_holder_ipi: boardHolder.ipi, management_fee: '45.00', net: '545.00', paid_on: '2024-03-30' }),
+      distribution({ ...q1, line_id: 'BB-L2', rights_holder_ipi: otherHolder.ipi, paid_on: '2024-03-30' }),
+    ]);
+
     good = await auditAndWait(admin, { societyId: goodSociety.id, financialYear: 2030 });
     bad = await auditAndWait(admin, { societyId: badSociety.id, financialYear: 2024 });
+    boardBad = await auditAndWait(admin, { societyId: boardSociety.id, financialYear: 2024 });
   });
   afterAll(async () => t?.close());
 
@@ -126,7 +154,7 @@ describe('audit rules: a passing and a failing fixture each', () => {
 
   it.each(RULE_IDS.map((id) => [id]))('%s passes on the good society and fails on the bad one', (id) => {
     const pass = findingOf(good, id);
-    const fail = findingOf(bad, id);
+    const fail = findingOf(BOARD_RULES.includes(id) ? boardBad : bad, id);
     expect({ rule: id, passed: pass.passed, details: pass.details }).toEqual({ rule: id, passed: true, details: pass.details });
     expect({ rule: id, passed: fail.passed, details: fail.details }).toEqual({ rule: id, passed: false, details: fail.details });
     for (const f of [pass, fail]) {
