@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Me } from './api/types';
 import { PageTitle } from './components/PageTitle';
+import { PublicLogPage } from './views/public/PublicLogPage';
 import { parseReportYear } from './format/transparency';
 import { currentLink, transparencyPath } from './nav';
 import { Link, matchPath, navigate, Redirect, usePath } from './router';
@@ -103,6 +104,17 @@ export function App() {
   const { session, signOut } = useSessionState();
   const path = usePath();
 
+  // The public page needs no sign-in (Art. 22: published to the world).
+  if (path === '/public') {
+    return (
+      <>
+        <Header />
+        <main id="main" className="container">
+          <PublicLogPage />
+        </main>
+      </>
+    );
+  }
   if (session === undefined) {
     return (
       <p className="muted boot" role="status">
