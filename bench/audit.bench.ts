@@ -12,7 +12,7 @@
  *   baseline  one `SELECT … GROUP BY` pass over the society's distribution lines
  *             (status, basis, currency: count, gross, net), JIT off like the audit;
  *   full      the whole audit through the API: POST /v1/audits → the job pins every
- *             society's head, runs the 14 rules in one REPEATABLE READ transaction
+ *             society's head, runs the 22 rules in one REPEATABLE READ transaction
  *             (the grouped pass over the lines, evidence lines of the failing rules,
  *             journal, mandates, board) and stores the report with its SHA-256 → done.
  * BENCH_KEEP_DB=1 keeps the database afterwards (with DATABASE_URL) to inspect plans.

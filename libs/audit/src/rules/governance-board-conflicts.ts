@@ -247,9 +247,10 @@ export const boardSelfDealing: AuditRule = {
     const ipis = members.map((m) => m.rightsHolderIpi!);
     const sides = await sql<Side & { board: boolean }>(
       `SELECT l.rights_holder_ipi = ANY($5::text[]) AS board, trim_scale(sum(l.gross))::text AS gross, trim_scale(sum(l.management_fee))::text AS fee,
-              coalesce(trim_scale(sum(l.net) FILTER (WHERE l.status = 'paid')), 0)::text AS "paidNet", count(*)::int AS lines
-       FROM audit_pinned p JOIN distribution_lines l ON l.society_id = p.society_id AND l.submission_id = p.submission_id
-       WHERE p.society_id = $1 AND p.active AND p.type = 'distribution-lines' AND l.use_to BETWEEN $2::date AND $3::date AND l.currency = $4
+              coalesce(trim_scale(sum(l.net) FILTER (WHERE l.status = 'paid')), 0)::text AS "paidNet", sum(l.lines)::int AS lines
+       -- the audit's grouped lines (per holder, IPI, status…), not a scan of the lines
+       FROM audit_line_groups l
+       WHERE $1::uuid IS NOT NULL AND l.use_to BETWEEN $2::date AND $3::date AND l.currency = $4
          AND l.rights_holder_ipi IS NOT NULL
        GROUP BY 1`,
       [ctx.society.id, ctx.year.from, ctx.year.to, c, ipis],

@@ -100,9 +100,10 @@ export const accreditationCategories: AuditRule = {
                         AND ($5::timestamptz IS NULL OR a.recorded_at <= $5::timestamptz) AND (a.categories IS NULL OR l.category = ANY(a.categories)))`;
     const args = [ctx.society.id, ctx.evidenceLimit, ctx.year.from, ctx.year.to, ctx.pinnedAt];
     const found = await sql<{ category: string; currency: string; amount: string; lines: number; holders: number }>(
-      `SELECT l.category, l.currency, trim_scale(sum(l.gross))::text AS amount, count(*)::int AS lines, count(DISTINCT l.rights_holder_id)::int AS holders
-       FROM audit_pinned p JOIN distribution_lines l ON l.society_id = p.society_id AND l.submission_id = p.submission_id
-       WHERE p.society_id = $1 AND p.active AND p.type = 'distribution-lines' AND $2::int > 0 AND ${where}
+      // From the audit's grouped lines (`audit_line_groups`, per day, category and holder): the accreditations are looked up per group, not per line.
+      `SELECT l.category, l.currency, trim_scale(sum(l.gross))::text AS amount, sum(l.lines)::int AS lines, count(DISTINCT l.rights_holder_id)::int AS holders
+       FROM audit_line_groups l
+       WHERE $2::int > 0 AND ${where}
        GROUP BY l.category, l.currency ORDER BY l.category, l.currency`,
       args,
     );

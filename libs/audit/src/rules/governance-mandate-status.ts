@@ -29,10 +29,11 @@ export async function packagesKnownAt(sql: Sql, ctx: RuleContext): Promise<JsonO
 async function linesWhere(sql: Sql, ctx: RuleContext, where: string, extraColumns = '') {
   const args = [ctx.society.id, ctx.evidenceLimit, ctx.year.from, ctx.year.to];
   const scope = `l.use_to BETWEEN $3::date AND $4::date AND (${where})`;
+  // Totals from the audit's grouped lines (`audit_line_groups`: the current pinned packages' lines, per holder), not a scan of the lines.
   const totals = await sql<{ currency: string; amount: string; lines: number; holders: number }>(
-    `SELECT l.currency, trim_scale(sum(l.gross))::text AS amount, count(*)::int AS lines, count(DISTINCT l.rights_holder_id)::int AS holders
-     FROM audit_pinned p JOIN distribution_lines l ON l.society_id = p.society_id AND l.submission_id = p.submission_id
-     WHERE p.society_id = $1 AND p.active AND p.type = 'distribution-lines' AND $2::int >= 0 AND ${scope}
+    `SELECT l.currency, trim_scale(sum(l.gross))::text AS amount, sum(l.lines)::int AS lines, count(DISTINCT l.rights_holder_id)::int AS holders
+     FROM audit_line_groups l
+     WHERE $1::uuid IS NOT NULL AND $2::int >= 0 AND ${scope}
      GROUP BY l.currency ORDER BY l.currency`,
     args,
   );
@@ -41,9 +42,9 @@ async function linesWhere(sql: Sql, ctx: RuleContext, where: string, extraColumn
     : await sql(firstLinesSql('distribution_lines', 'distribution-lines', `${LINE_COLUMNS}, l.mandate_status AS "mandateStatus", l.mandate_ids::text[] AS "mandateIds",
         to_char(${LINE_KNOWN_AT} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "asKnownAt"${extraColumns}`, scope), args);
   const [undetermined] = await sql<{ lines: number }>(
-    `SELECT count(*)::int AS lines
-     FROM audit_pinned p JOIN distribution_lines l ON l.society_id = p.society_id AND l.submission_id = p.submission_id
-     WHERE p.society_id = $1 AND p.active AND p.type = 'distribution-lines' AND $2::int >= 0 AND l.use_to BETWEEN $3::date AND $4::date AND l.mandate_status IS NULL`,
+    `SELECT coalesce(sum(l.lines), 0)::int AS lines
+     FROM audit_line_groups l
+     WHERE $1::uuid IS NOT NULL AND $2::int >= 0 AND l.use_to BETWEEN $3::date AND $4::date AND l.mandate_status IS NULL`,
     args,
   );
   const lines = totals.reduce((n, t) => n + t.lines, 0);

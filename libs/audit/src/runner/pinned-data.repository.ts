@@ -95,13 +95,28 @@ export class PinnedDataRepository {
       [societyId],
     );
     const pass: LinePass = { facts: [], payments: [], paidByPlace: [], holders: new Map(), verifiedHolders: new Map() };
-    if (submissions.length === 0) return pass;
     const params: unknown[] = [societyId, submissions.map((s) => s.id), years[0]!.from, years.at(-1)!.to];
-    // The financial year of a use end date, applied to the groups (few distinct dates), not to every line.
-    const yearOf = (column: string) =>
-      `CASE ${years.map((y, i) => `WHEN ${column} BETWEEN $${5 + 3 * i}::date AND $${6 + 3 * i}::date THEN $${7 + 3 * i}::int`).join(' ')} END`;
-    for (const y of years) params.push(y.from, y.to, y.year);
     const lines = `FROM distribution_lines d WHERE d.society_id = $1 AND d.submission_id = ANY($2::uuid[]) AND d.use_to BETWEEN $3::date AND $4::date`;
+    // `audit_line_groups`: the lines grouped once, per day of use, status, basis, mandate
+    // status, currency, category and rights holder (the columns keep the lines' names; `lines`
+    // counts them). The facts below and the rules that judge lines by these columns read these
+    // groups (a few per holder) instead of scanning the lines again. Dropped with the transaction.
+    await q.query(
+      `CREATE TEMP TABLE audit_line_groups ON COMMIT DROP AS
+       SELECT d.use_to, d.status, d.mandate_basis, d.mandate_status, d.currency, d.category, d.rights_holder_id, d.rights_holder_ipi,
+              count(*) AS lines, sum(d.gross) AS gross, sum(d.management_fee) AS management_fee, sum(d.net) AS net
+       ${lines}
+       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+      params,
+    );
+    await q.query(`ANALYZE audit_line_groups`);
+    if (submissions.length === 0) return pass;
+    // The financial year of a use end date, applied to the groups (few distinct dates), not to every line.
+    // (`first`: the number of the parameter the years' (from, to, year) triples start at.)
+    const yearOf = (column: string, first = 5) =>
+      `CASE ${years.map((y, i) => `WHEN ${column} BETWEEN $${first + 3 * i}::date AND $${first + 1 + 3 * i}::date THEN $${first + 2 + 3 * i}::int`).join(' ')} END`;
+    const yearParams = years.flatMap((y) => [y.from, y.to, y.year]);
+    params.push(...yearParams);
 
     const facts: {
       section: 'fact' | 'holders' | 'holders-all' | 'holders-verified';
@@ -118,15 +133,15 @@ export class PinnedDataRepository {
       net: string | null;
     }[] = await q.query(
       `WITH per_holder AS (
-         SELECT d.use_to, d.status, d.mandate_basis AS basis, d.mandate_status, d.currency, d.rights_holder_id,
-                count(*) AS lines, sum(d.gross) AS gross, sum(d.management_fee) AS fee, sum(d.net) AS net
-         ${lines}
+         SELECT g.use_to, g.status, g.mandate_basis AS basis, g.mandate_status, g.currency, g.rights_holder_id,
+                sum(g.lines) AS lines, sum(g.gross) AS gross, sum(g.management_fee) AS fee, sum(g.net) AS net
+         FROM audit_line_groups g
          GROUP BY 1, 2, 3, 4, 5, 6
        ),
        holders AS (
-         SELECT h.*, ${yearOf('h.use_to')} AS use_year, rh.kind,
+         SELECT h.*, ${yearOf('h.use_to', 1)} AS use_year, rh.kind,
                 CASE WHEN h.rights_holder_id IS NULL THEN 'unidentified' WHEN rh.country IS NULL THEN 'unknown'
-                     WHEN rh.country = $${params.length + 1} THEN 'domestic' ELSE 'foreign' END AS origin
+                     WHEN rh.country = $${yearParams.length + 1} THEN 'domestic' ELSE 'foreign' END AS origin
          FROM per_holder h LEFT JOIN rights_holders rh ON rh.id = h.rights_holder_id
        )
        SELECT 'fact' AS section, use_year AS "useYear", status, basis, mandate_status AS "mandateStatus", currency, kind, origin, sum(lines)::int AS lines,
@@ -143,7 +158,7 @@ export class PinnedDataRepository {
        UNION ALL
        SELECT 'holders-all', use_year, NULL, NULL, NULL, NULL, NULL, NULL, count(DISTINCT rights_holder_id)::int, NULL, NULL, NULL
        FROM holders WHERE rights_holder_id IS NOT NULL GROUP BY use_year`,
-      [...params, country],
+      [...yearParams, country],
     );
     const holders = (year: number) => {
       let h = pass.holders.get(year);
