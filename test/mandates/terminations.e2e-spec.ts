@@ -65,7 +65,7 @@ describe('mandates: termination, withdrawal, opt-out, notice policy, history', (
     const set = await put(own, `/v1/societies/${society.id}/mandate-policy`, { noticeMonths: 3, terminateAtFinancialYearEnd: false });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ societyId: society.id, noticeMonths: 3, terminateAtFinancialYearEnd: false, version: 1, recordedBy: expect.stringContaining('society') });
-    const { holder, http } = await holderWithToken();
+    const { holder } = await holderWithToken();
     const a = await givenMandate(admin, holder.id, society.id, { territories: ['FR'] });
     expect((await admin.post(`/v1/mandates/${a.id}/termination`, { requestedOn: '2025-11-30', evidence: EVIDENCE })).body).toMatchObject({ effectiveOn: '2026-02-28', alignedToFinancialYearEnd: false });
     expect((await put(admin, `/v1/societies/${society.id}/mandate-policy`, { noticeMonths: 1, terminateAtFinancialYearEnd: true })).body.version).toBe(2);
@@ -155,7 +155,7 @@ describe('mandates: termination, withdrawal, opt-out, notice policy, history', (
 
   it('lets a holder opt out of non-contractual management, which ends it like a termination', async () => {
     const society = await givenSociety(admin, { fyEndMonth: 12, fyEndDay: 31 });
-    const { holder, http } = await holderWithToken();
+    const { holder } = await holderWithToken();
     const nc = await givenMandate(admin, holder.id, society.id, { basis: 'non-contractual', exclusive: false, category: 'private-copying', workType: 'audiovisual' });
     expect(nc.consent).toBeNull();
     const wrong = await admin.post(`/v1/mandates/${nc.id}/termination`, { requestedOn: '2025-05-01', evidence: EVIDENCE });
