@@ -19,10 +19,10 @@ import { FuzzPackage, packageArb } from './package-arbitraries.js';
  * nothing behind; a clean one commits.
  *
  * Deterministic by default (a fixed seed). FUZZ_RUNS sets the number of packages
- * (default 480, about 2,800 generated rows), FUZZ_SEED the seed; a failure prints the seed, the path and the
+ * (default 2,016, about 12,200 generated rows), FUZZ_SEED the seed; a failure prints the seed, the path and the
  * packages, and FUZZ_SEED with FUZZ_PATH replays that batch alone.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 480);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 2016);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 /** Packages uploaded at once (one property run), spread over SOCIETIES societies. */
 const BATCH = 24;
