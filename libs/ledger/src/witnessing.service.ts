@@ -35,6 +35,8 @@ const MAX_409 = 3;
 /** What the ledger knows of one witness of one society's log. */
 export interface WitnessState {
   witness: string;
+  /** The witness's vkey (NAME+HASH+BASE64(0x04‖key)) from the policy: what checks its cosignatures. */
+  vkey: string;
   url: string | null;
   /** Largest size of this log the witness cosigned (null: none yet). */
   cosignedSize: number | null;
@@ -165,6 +167,7 @@ export class LogWitnessingService implements OnModuleInit {
       const at = (v: unknown) => (v instanceof Date ? v.toISOString() : ((v as string | null | undefined) ?? null));
       return {
         witness: w.name,
+        vkey: w.vkey,
         url: w.url ?? null,
         cosignedSize: r?.cosignedSize == null ? null : Number(r.cosignedSize),
         lastError: r?.lastError ?? null,

@@ -24,6 +24,8 @@ class PublicWitnessingDto {
   @ApiProperty({ description: 'Witnesses are configured and this checkpoint lacks its quorum (yet)' }) behindQuorum: boolean;
   @ApiPropertyOptional({ description: 'Largest size whose cosignatures meet the quorum', nullable: true }) witnessedSize: number | null;
   @ApiProperty({ type: [String], description: 'Witnesses that refused a checkpoint of this log as inconsistent (an alarm)' }) alarms: string[];
+  @ApiProperty({ description: "The policy's witnesses (LOG_WITNESSES): name and vkey, to check the cosignatures", type: 'array', items: { type: 'object' } })
+  witnesses: { name: string; vkey: string }[];
 }
 
 class PublicReportLinkDto {
@@ -86,6 +88,7 @@ export class PublicController {
           behindQuorum: status.behindQuorum,
           witnessedSize: status.witnessedSize,
           alarms: status.witnesses.filter((w) => w.alarm).map((w) => w.witness),
+          witnesses: status.witnesses.map((w) => ({ name: w.witness, vkey: w.vkey })),
         },
         tilesPrefix: `/logs/${s.id}`,
         transparencyReports: Array.from({ length: REPORT_RETENTION_YEARS + 1 }, (_, i) => year - i).map((fy) => ({

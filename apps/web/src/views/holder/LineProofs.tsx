@@ -8,11 +8,31 @@ import { differencesFromProvenLine } from '../../format/statement';
 import { useSession } from '../../session';
 import { useApi } from '../../use-api';
 import { type LineProofVerdict, societyLogOrigin, verifyLineProof } from '../../verify/line-proof';
+import { type PublishedWitness, checkCosignatures, sameHead } from '../../verify/cosignatures';
+
+/**
+ * The witnesses who cosigned the head a proof was checked against, their cosignatures
+ * verified here (public routes, no token); null when the latest checkpoint is another head
+ * or cannot be read.
+ */
+async function cosignersOf(societyId: string, head: { treeSize: number; rootHash: string }): Promise<string[] | null> {
+  try {
+    const [list, note] = await Promise.all([
+      fetch('/v1/public/societies?limit=200').then((r) => r.json() as Promise<{ items: { id: string; witnessing: { witnesses: PublishedWitness[] } }[] }>),
+      fetch(`/v1/societies/${societyId}/log/checkpoint`).then((r) => r.text()),
+    ]);
+    const witnesses = list.items.find((s) => s.id === societyId)?.witnessing.witnesses ?? [];
+    const checked = await checkCosignatures(note, witnesses);
+    return sameHead(checked, head) ? checked.cosigners : null;
+  } catch {
+    return null;
+  }
+}
 
 /** A line's proof, checked in this browser. */
 type LineCheck =
   | { state: 'checking' }
-  | { state: 'checked'; ok: boolean; verdict: LineProofVerdict; differences: string[]; bundle: LineProofBundle }
+  | { state: 'checked'; ok: boolean; verdict: LineProofVerdict; differences: string[]; bundle: LineProofBundle; cosigners: string[] | null }
   | { state: 'unavailable'; error: ApiError };
 
 const keyOf = (l: StatementLine) => `${l.submissionId}/${l.lineNo}`;
@@ -66,7 +86,8 @@ export function LineProofs({ rightsHolderId, year, currency }: { rightsHolderId:
         const [bundle, published] = await Promise.all([api.proofAt(line.proof), keys.current]);
         const verdict = await verifyLineProof(bundle, published.keys, { expectedOrigin: societyLogOrigin(line.societyId) });
         const differences = verdict.ok ? differencesFromProvenLine(bundle.leaf, line) : [];
-        check = { state: 'checked', ok: verdict.ok && differences.length === 0, verdict, differences, bundle };
+        const cosigners = verdict.ok ? await cosignersOf(line.societyId, bundle.head) : null;
+        check = { state: 'checked', ok: verdict.ok && differences.length === 0, verdict, differences, bundle, cosigners };
       } catch (e) {
         keys.current = null;
         check = { state: 'unavailable', error: e instanceof ApiError ? e : new ApiError(0, 'Error', String(e)) };
@@ -224,6 +245,15 @@ function VerificationPanel({ line, check }: { line: StatementLine; check: LineCh
           </>
         )}
       </p>
+      {check.ok && (
+        <p data-testid="cosigners">
+          {check.cosigners === null
+            ? 'Witness cosignatures: not checked (the log has a newer checkpoint than this proof).'
+            : check.cosigners.length > 0
+              ? `Cosigned by the independent witnesses ${check.cosigners.join(', ')} (their cosignatures checked in this browser).`
+              : 'No witness has cosigned this head yet.'}
+        </p>
+      )}
       {verdict.warning && <p className="warning">{verdict.warning}</p>}
       <ol className="steps">
         {verdict.steps.map((s) => (
