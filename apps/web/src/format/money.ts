@@ -67,7 +67,7 @@ export function signOf(amount: string): -1 | 0 | 1 {
  */
 export function chartLength(amount: string): number {
   if (!isDecimalString(amount)) throw new Error(`not a decimal amount: ${JSON.stringify(amount)}`);
-  return Number(amount);
+  return Number(amount); // money-ok: a bar length in pixels, never a figure a person reads
 }
 
 /** True when two decimal strings are the same amount (`"72"` and `"72.00"`), compared digit by digit. */

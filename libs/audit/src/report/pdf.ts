@@ -193,7 +193,7 @@ interface MoneyFlowRow {
 
 const dec = (s: string) => new DecimalValue(s);
 /** A share of a whole as a drawing length (geometry only; the amounts printed are the exact strings). */
-const portion = (part: string, whole: string, length: number) => (dec(whole).isZero() ? 0 : dec(part).abs().dividedBy(dec(whole)).times(length).toNumber());
+const portion = (part: string, whole: string, length: number) => (dec(whole).isZero() ? 0 : dec(part).abs().dividedBy(dec(whole)).times(length).toNumber()); // money-ok: a bar length on the page
 
 function chartTitle(doc: Doc, title: string, note: string): void {
   doc.x = PAGE.margin;
