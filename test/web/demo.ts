@@ -1,3 +1,4 @@
+import { currencyMinorUnits } from '../../libs/identifiers/src/index.js';
 import { DemoService } from '../../libs/demo/src/index.js';
 import type { Http } from '../support/http.js';
 import type { TestApp } from '../support/test-app.js';
@@ -29,8 +30,15 @@ export async function loadDemoAndWait(t: TestApp, http: Http, timeoutMs = 90_000
   return { tokens, societyIds: demo.societyIds, holderIds: demo.holderIds };
 }
 
-/** An amount as the dashboard shows it: the integer part grouped by thousands, the fraction as the API sent it, then the currency. */
+/**
+ * An amount as the English dashboard shows it: the integer part grouped by thousands, the
+ * fraction as the API sent it but with the currency's minor units (zeros added, or trailing
+ * zeros beyond them dropped: "55214.1" RUB → "55,214.10 RUB"), then the currency.
+ */
 export function shownMoney(amount: string, currency: string): string {
-  const [whole, fraction] = amount.replace('-', '').split('.');
-  return `${amount.startsWith('-') ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction !== undefined ? `.${fraction}` : ''} ${currency}`;
+  const [whole, given = ''] = amount.replace('-', '').split('.');
+  const units = currencyMinorUnits(currency) ?? 0;
+  let fraction = given.replace(/0+$/, '');
+  if (fraction.length < units) fraction = fraction.padEnd(units, '0');
+  return `${amount.startsWith('-') ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''} ${currency}`;
 }

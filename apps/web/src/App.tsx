@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Me } from './api/types';
 import { PageTitle } from './components/PageTitle';
+import { msg, t } from './i18n';
+import { LanguageSwitch } from './i18n/LanguageSwitch';
 import { PublicLogPage } from './views/public/PublicLogPage';
 import { parseReportYear } from './format/transparency';
 import { currentLink, transparencyPath } from './nav';
@@ -20,7 +22,7 @@ import { SubmissionPage } from './views/society/SubmissionPage';
 import { SubmissionsPage } from './views/society/SubmissionsPage';
 import { TransparencyPage } from './views/transparency/TransparencyPage';
 
-const ROLE_NAMES: Record<Me['role'], string> = { admin: 'Administrator', regulator: 'Regulator', society: 'Society', 'rights-holder': 'Rights holder' };
+const ROLE_NAMES: Record<Me['role'], string> = { admin: msg('Administrator'), regulator: msg('Regulator'), society: msg('Society'), 'rights-holder': msg('Rights holder') };
 
 /** Where each role starts. */
 export function homeOf(me: Me): string {
@@ -38,22 +40,22 @@ function navOf(me: Me): [to: string, label: string][] {
   switch (me.role) {
     case 'society':
       return [
-        ['/society', 'Overview'],
-        ['/society/submissions', 'Submissions'],
-        ['/society/ledger', 'Ledger'],
-        ['/society/board', 'Board'],
-        ...(me.societyId ? ([[transparencyPath(me.societyId), 'Transparency report']] as [string, string][]) : []),
+        ['/society', msg('Overview')],
+        ['/society/submissions', msg('Submissions')],
+        ['/society/ledger', msg('Ledger')],
+        ['/society/board', msg('Board')],
+        ...(me.societyId ? ([[transparencyPath(me.societyId), msg('Transparency report')]] as [string, string][]) : []),
       ];
     case 'rights-holder':
       return [
-        [homeOf(me), 'My page'],
-        [`${homeOf(me)}/statement`, 'Statement'],
+        [homeOf(me), msg('My page')],
+        [`${homeOf(me)}/statement`, msg('Statement')],
       ];
     default:
       return [
-        ['/regulator', 'Societies'],
-        ['/regulator/audits', 'Audits'],
-        ['/regulator/rights-holders', 'Rights holders'],
+        ['/regulator', msg('Societies')],
+        ['/regulator/audits', msg('Audits')],
+        ['/regulator/rights-holders', msg('Rights holders')],
       ];
   }
 }
@@ -91,10 +93,10 @@ function route(me: Me, path: string): ReactNode | null {
 function NotFound() {
   return (
     <>
-      <PageTitle title="Page not found">Page not found</PageTitle>
-      <p>There is no such page in your view.</p>
+      <PageTitle title={t('Page not found')}>{t('Page not found')}</PageTitle>
+      <p>{t('There is no such page in your view.')}</p>
       <p>
-        <Link to="/">Back to your overview</Link>
+        <Link to="/">{t('Back to your overview')}</Link>
       </p>
     </>
   );
@@ -118,7 +120,7 @@ export function App() {
   if (session === undefined) {
     return (
       <p className="muted boot" role="status">
-        Signing you in…
+        {t('Signing you in…')}
       </p>
     );
   }
@@ -127,7 +129,7 @@ export function App() {
       <>
         <Header />
         <main id="main" className="container">
-          {path !== '/sign-in' && path !== '/' && <p className="muted">Sign in to open {path}.</p>}
+          {path !== '/sign-in' && path !== '/' && <p className="muted">{t('Sign in to open {path}.', { path })}</p>}
           <SignInView />
         </main>
       </>
@@ -139,15 +141,15 @@ export function App() {
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('Skip to content')}
       </a>
       <Header>
-        <nav aria-label="Main">
+        <nav aria-label={t('Main')}>
           <ul>
             {nav.map(([to, label]) => (
               <li key={to}>
                 <Link to={to} aria-current={to === current ? 'page' : undefined}>
-                  {label}
+                  {t(label)}
                 </Link>
               </li>
             ))}
@@ -155,7 +157,7 @@ export function App() {
         </nav>
         <div className="who">
           <span>
-            <span className="role">{ROLE_NAMES[me.role]}</span> <span className="label">{me.label}</span>
+            <span className="role">{t(ROLE_NAMES[me.role])}</span> <span className="label">{me.label}</span>
           </span>
           <button
             type="button"
@@ -165,7 +167,7 @@ export function App() {
               navigate('/');
             }}
           >
-            Sign out
+            {t('Sign out')}
           </button>
         </div>
       </Header>
@@ -181,9 +183,10 @@ function Header({ children }: { children?: ReactNode }) {
     <header className="top">
       <div className="container top-inner">
         <Link to="/" className="brand">
-          Collective Ledger
+          {t('Collective Ledger')}
         </Link>
         {children}
+        <LanguageSwitch />
       </div>
     </header>
   );

@@ -1,4 +1,5 @@
 import { filenameFromDisposition } from '../download';
+import { getLang } from '../i18n';
 import { ApiError, networkError, toApiError } from './problem';
 import type {
   Accreditation,
@@ -67,7 +68,7 @@ export class ApiClient {
   private async send<T>(path: string, init: RequestInit): Promise<T> {
     let response: Response;
     try {
-      response = await fetch(path, init);
+      response = await fetch(path, { ...init, headers: { ...(init.headers as Record<string, string>), 'accept-language': getLang() } });
     } catch (e) {
       throw networkError(e);
     }
@@ -161,7 +162,7 @@ export class ApiClient {
 
   /** GETs `path` with the token; a failure is an ApiError (a 401 also ends the session). */
   private async fetchOk(path: string, accept?: string): Promise<Response> {
-    const response = await fetch(path, { headers: { authorization: this.bearer, ...(accept ? { accept } : {}) } }).catch((e: unknown) => {
+    const response = await fetch(path, { headers: { authorization: this.bearer, 'accept-language': getLang(), ...(accept ? { accept } : {}) } }).catch((e: unknown) => {
       throw networkError(e);
     });
     if (!response.ok) {

@@ -3,11 +3,12 @@ import fc from 'fast-check';
 import { chartLength, formatMoney, isDecimalString, isZeroAmount, signOf, sumDecimals } from './money';
 
 describe('formatMoney', () => {
-  it('groups the integer part and keeps the fraction digit for digit', () => {
-    expect(formatMoney('1234567.50000000', 'RUB')).toBe('1,234,567.50000000 RUB');
-    expect(formatMoney('1234567.5', 'RUB')).toBe('1,234,567.5 RUB');
-    expect(formatMoney('999', 'SEK')).toBe('999 SEK');
-    expect(formatMoney('1000', 'SEK')).toBe('1,000 SEK');
+  it('groups the integer part and writes the currency\'s minor units, adding or dropping zeros only', () => {
+    expect(formatMoney('1234567.50000000', 'RUB')).toBe('1,234,567.50 RUB');
+    expect(formatMoney('1234567.5', 'RUB')).toBe('1,234,567.50 RUB');
+    expect(formatMoney('55214.1', 'RUB')).toBe('55,214.10 RUB');
+    expect(formatMoney('999', 'SEK')).toBe('999.00 SEK');
+    expect(formatMoney('1000', 'JPY')).toBe('1,000 JPY');
     expect(formatMoney('-0.00000001', 'EUR')).toBe('-0.00000001 EUR');
     expect(formatMoney('-123456789012345678.12345678', 'EUR')).toBe('-123,456,789,012,345,678.12345678 EUR');
   });

@@ -12,17 +12,13 @@ export function isDecimalString(value: string): boolean {
 }
 
 /**
- * `"1234567.5"`, `"RUB"` → `"1,234,567.5 RUB"`: thousands grouped with commas, the
- * fraction exactly as given (no rounding, no padding, no trimming). A value that is not a
- * decimal string is shown as it came, never reinterpreted.
+ * An amount and its currency in the dashboard's language, with the currency's minor units
+ * (ISO 4217): `"55214.1"`, `"RUB"` → `"55,214.10 RUB"` (English), `"55 214,10 RUB"`
+ * (Russian). Only zeros are added or dropped ("1234.50000000" → "1,234.50"; "12.345" stays
+ * "12.345"): the value shown is the value sent, never rounded. A value that is not a
+ * decimal string is shown as it came, never reinterpreted. (i18n/index.ts; libs/i18n.)
  */
-export function formatMoney(amount: string, currency: string): string {
-  const m = DECIMAL.exec(amount);
-  if (!m) return `${amount} ${currency}`;
-  const [, sign, whole, fraction] = m;
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${grouped}${fraction !== undefined ? `.${fraction}` : ''} ${currency}`;
-}
+export { formatMoney } from '../i18n';
 
 /**
  * The exact sum of decimal strings, with as many fraction digits as the longest operand

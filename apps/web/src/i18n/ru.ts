@@ -1,0 +1,34 @@
+import type { Catalogue } from '../../../../libs/i18n/src/index.js';
+
+/**
+ * The dashboard in Russian, keyed by the English text as written in the code (see
+ * index.ts). Keep the keys exactly as the code spells them, placeholders included;
+ * i18n.spec.ts lists every wrapped text without an entry here.
+ */
+export const ru: Catalogue = {
+  // The header, navigation and shell (App.tsx).
+  'Collective Ledger': 'Коллективный реестр',
+  'Language': 'Язык',
+  'Sign out': 'Выйти',
+  'Administrator': 'Администратор',
+  'Regulator': 'Регулятор',
+  'Society': 'Общество',
+  'Rights holder': 'Правообладатель',
+  'Overview': 'Обзор',
+  'Submissions': 'Пакеты',
+  'Ledger': 'Реестр',
+  'Board': 'Правление',
+  'Transparency report': 'Отчёт о прозрачности',
+  'My page': 'Моя страница',
+  'Statement': 'Выписка',
+  'Societies': 'Общества',
+  'Audits': 'Аудиты',
+  'Rights holders': 'Правообладатели',
+  'Page not found': 'Страница не найдена',
+  'There is no such page in your view.': 'В вашем разделе нет такой страницы.',
+  'Back to your overview': 'Вернуться к обзору',
+  'Signing you in…': 'Входим…',
+  'Sign in to open {path}.': 'Войдите, чтобы открыть {path}.',
+  'Skip to content': 'К содержанию',
+  'Main': 'Основная навигация',
+};
