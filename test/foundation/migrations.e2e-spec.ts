@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { openDatabase } from '../../libs/database/src/index.js';
+import { openDatabase, withDatabase } from '../../libs/database/src/index.js';
 import { migrations } from '../../migrations/index.js';
 import { createTestDatabase } from '../support/test-app.js';
 
@@ -50,5 +52,34 @@ describe('migrations', () => {
     expect(stamps.every((s) => Number.isFinite(s))).toBe(true);
     expect([...stamps].sort((a, b) => a - b)).toEqual(stamps);
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('four processes booting at once on one empty database migrate it once, and all start (issue 19)', async () => {
+    // As two API and two worker processes of one deployment do when started together (or
+    // restarted together onto a release with a new migration). Each DataSource has its own
+    // connections, as a process has: without a lock they all run the first migration and
+    // all but one fail on the objects the first one created.
+    const server = process.env.TEST_DB_SERVER_URL!;
+    const name = `ledger_t_${process.env.TEST_PARENT_PID}_${process.pid}_race_${randomBytes(3).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const sources: DataSource[] = [];
+    try {
+      const opened = await Promise.allSettled(
+        [0, 1, 2, 3].map(async () => {
+          const source = await openDatabase(withDatabase(server, name), { poolSize: 1 });
+          sources.push(source);
+          return source;
+        }),
+      );
+      expect(opened.map((o) => (o.status === 'fulfilled' ? 'started' : (o.reason as Error).message))).toEqual(['started', 'started', 'started', 'started']);
+      const applied: { name: string }[] = await sources[0].query(`SELECT name FROM schema_migrations ORDER BY id`);
+      expect(applied.map((m) => m.name)).toEqual(migrations.map((m) => m.name));
+    } finally {
+      for (const source of sources) await source.destroy();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
   });
 });

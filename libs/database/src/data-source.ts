@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../../migrations/index.js';
 
@@ -21,10 +22,37 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
   });
 }
 
-/** Opens the DataSource and brings the schema up to date. */
+/**
+ * Opens the DataSource and brings the schema up to date. Processes of one deployment
+ * (API and workers) started together migrate one at a time: the first holds a
+ * PostgreSQL advisory lock while it migrates, the others wait for it and then find
+ * nothing left to do. (TypeORM takes no lock: each process would run the first pending
+ * migration and all but one would fail on the objects it created.) The lock is a
+ * session's, on a connection of its own, so it ends with a process that dies holding it.
+ */
 export async function openDatabase(url: string, options: { poolSize?: number; applicationName?: string } = {}): Promise<DataSource> {
   const dataSource = createDataSource(url, options);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  try {
+    await withMigrationLock(url, `${options.applicationName ?? 'collective-ledger'} (migrating)`, () => dataSource.runMigrations({ transaction: 'each' }));
+  } catch (error) {
+    await dataSource.destroy().catch(() => undefined);
+    throw error;
+  }
   return dataSource;
+}
+
+/** The advisory lock key of schema migrations (any fixed bigint no other lock of the ledger uses). */
+const MIGRATION_LOCK = "hashtextextended('collective-ledger: schema migrations', 0)";
+
+async function withMigrationLock<T>(url: string, applicationName: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, application_name: applicationName });
+  await client.connect();
+  try {
+    await client.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
+    return await work();
+  } finally {
+    // Ending the session releases the lock (and so does a process that dies holding it).
+    await client.end().catch(() => undefined);
+  }
 }
