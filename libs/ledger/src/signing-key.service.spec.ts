@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { Logger } from '@nestjs/common';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AppConfig } from '../../config/src/index.js';
@@ -27,6 +27,13 @@ describe('SigningKeyService', () => {
     expect(statSync(path.join(dataDir, 'log-signing-key.txt')).mode & 0o777).toBe(0o600);
     expect(first.trusted).toEqual([{ ...first.current, current: true }]);
     expect((await load()).current).toEqual(first.current); // the same key at the next start
+  });
+
+  it('processes starting together on an empty DATA_DIR all sign with one key, and leave only its file (issue 19)', async () => {
+    const services = await Promise.all(Array.from({ length: 8 }, () => load()));
+    expect(new Set(services.map((s) => s.current.keyId)).size).toBe(1);
+    expect(readdirSync(dataDir)).toEqual(['log-signing-key.txt']);
+    expect(statSync(path.join(dataDir, 'log-signing-key.txt')).mode & 0o777).toBe(0o600);
   });
 
   it('after `ledger keys rotate`, signs with the new key and trusts the old one up to its retirement', async () => {

@@ -1,6 +1,6 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { KeyObject } from 'node:crypto';
+import { type KeyObject, randomBytes } from 'node:crypto';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { AppConfig, ConfigError } from '../../config/src/index.js';
 import { exportPrivateKey, exportPublicKey, generateEd25519KeyPair, importPrivateKey, type PublicKeyRecord } from '../../merkle/src/index.js';
@@ -63,13 +63,26 @@ export class SigningKeyService implements OnModuleInit {
     }
   }
 
+  /**
+   * Writes a new key to a file of its own, then links it to log-signing-key.txt, which
+   * fails when the name exists: processes of one deployment starting together on an empty
+   * DATA_DIR all end up with the key of the first link, and none ever reads the file half
+   * written (with `writeFile(…, {flag: 'wx'})` the name existed, empty, before the key was
+   * in it, and a process reading it then stopped on an invalid key file).
+   */
   private async generate(dataDir: string): Promise<KeyObject> {
     const file = signingKeyPath(dataDir);
     const pair = generateEd25519KeyPair();
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, exportPrivateKey(pair.privateKey) + '\n', { mode: 0o600, flag: 'wx' }).catch(async (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EEXIST') throw e; // another process of this deployment wrote it first: use that one
-    });
+    const draft = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.new`;
+    await writeFile(draft, exportPrivateKey(pair.privateKey) + '\n', { mode: 0o600, flag: 'wx' });
+    try {
+      await link(draft, file).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EEXIST') throw e; // another process of this deployment linked its key first: use that one
+      });
+    } finally {
+      await unlink(draft).catch(() => undefined);
+    }
     const key = importPrivateKey((await readFile(file, 'utf8')).trim());
     this.logger.log(`Generated the log signing key ${exportPublicKey(key).keyId} in ${file}`);
     return key;
