@@ -76,15 +76,17 @@ export class SigningKeyService implements OnModuleInit {
     await mkdir(path.dirname(file), { recursive: true });
     const draft = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.new`;
     await writeFile(draft, exportPrivateKey(pair.privateKey) + '\n', { mode: 0o600, flag: 'wx' });
+    let linked = true;
     try {
       await link(draft, file).catch((e: NodeJS.ErrnoException) => {
-        if (e.code !== 'EEXIST') throw e; // another process of this deployment linked its key first: use that one
+        if (e.code !== 'EEXIST') throw e;
+        linked = false; // another process of this deployment linked its key first: use that one
       });
     } finally {
       await unlink(draft).catch(() => undefined);
     }
     const key = importPrivateKey((await readFile(file, 'utf8')).trim());
-    this.logger.log(`Generated the log signing key ${exportPublicKey(key).keyId} in ${file}`);
+    if (linked) this.logger.log(`Generated the log signing key ${exportPublicKey(key).keyId} in ${file}`);
     return key;
   }
 
