@@ -28,6 +28,9 @@ import { AddDerivedMandateStatus1765000400000 } from './1765000400000-AddDerived
 import { AddApiTokenExpiry1765000200000 } from './1765000200000-AddApiTokenExpiry.js';
 import { CreateAudits1764300005000 } from './1764300005000-CreateAudits.js';
 import { CreateAuditParameters1764300005100 } from './1764300005100-CreateAuditParameters.js';
+import { AddClaimAnswerStatuses1765100400000 } from './1765100400000-AddClaimAnswerStatuses.js';
+import { CreateClaimEvents1765100400100 } from './1765100400100-CreateClaimEvents.js';
+import { MakeClaimsFollowTheirHistory1765100400200 } from './1765100400200-MakeClaimsFollowTheirHistory.js';
 
 /** Every migration, in order. The DataSource takes this list (no globbing: ESM-safe). */
 export const migrations = [
@@ -61,4 +64,7 @@ export const migrations = [
   CreateBoardDeclarations1765000600100,
   CreateLogTileHashes1765000700000,
   CreateLogCosignatures1765000700100,
+  AddClaimAnswerStatuses1765100400000,
+  CreateClaimEvents1765100400100,
+  MakeClaimsFollowTheirHistory1765100400200,
 ];

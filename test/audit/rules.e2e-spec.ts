@@ -121,6 +121,13 @@ describe('audit rules: a passing and a failing fixture each', () => {
     const request = await asLeft.post(`/v1/rights-holders/${left.id}/mandates`, mandateBody(badSociety.id, { category: 'mechanical', territories: ['DE'], validFrom: '2024-06-01' }));
     expect(request.body.status).toBe('requested');
     await backdateRequest(t.dataSource, request.body.id, '2024-05-02');
+    // A holder claimed an unidentified line of the bad society's 2023Q4 package on 2024-05-02 and never had an answer (payout.claims-answered).
+    const orphan = await commit(admin, badSociety.id, 'distribution-lines', '2023Q4', [
+      distribution({ line_id: 'B-ORPHAN', rights_holder_ipi: '', rights_holder_name: 'Unknown (cue sheet 7)', territory: 'BE', use_from: '2023-10-01', use_to: '2023-12-31', status: 'unidentified', paid_on: '' }),
+    ]);
+    t.app.get(Clock).set('2024-05-02T12:00:00Z');
+    expect((await admin.post(`/v1/rights-holders/${badDomestic.id}/claims`, { submissionId: orphan.id, lineId: 'B-ORPHAN' })).status).toBe(201);
+    t.app.get(Clock).set(null);
 
     // The board rules' failing fixture is a society of its own (the bad one has no board,
     // which other rules' findings name): its one board member works for a licensee, pays
@@ -218,6 +225,14 @@ describe('audit rules: a passing and a failing fixture each', () => {
     expect(findingOf(bad, 'governance.accreditation-categories').evidence.outside).toEqual([expect.objectContaining({ category: 'performing', currency: 'EUR' })]);
     expect(findingOf(good, 'governance.accreditation-categories').evidence.accreditations).toEqual([expect.objectContaining({ categories: ['performing'] })]);
     expect(findingOf(bad, 'governance.mandate-requests-answered').evidence).toMatchObject({ requests: 1, pending: 0, unanswered: [expect.objectContaining({ requestedOn: '2024-05-02', answerDueBy: '2024-06-01', answeredOn: null })] });
+  });
+
+  it('finds the claim to unidentified money left unanswered past the policy deadline', () => {
+    expect(findingOf(bad, 'payout.claims-answered')).toMatchObject({
+      parameters: { answerDays: 60 },
+      evidence: { claims: 1, pending: 0, byStatus: { open: 1 }, unanswered: [expect.objectContaining({ lineId: 'B-ORPHAN', claimedOn: '2024-05-02', answerDueBy: '2024-07-01', answeredOn: null })] },
+    });
+    expect(findingOf(good, 'payout.claims-answered').evidence).toMatchObject({ claims: 0, unanswered: [], answeredLate: [] });
   });
 
   it('finds management without accreditation, for a holder who chose another society, and after a mandate ended', () => {

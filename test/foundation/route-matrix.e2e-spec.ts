@@ -49,7 +49,7 @@ const SOCIETY_ROUTES_PUBLIC_TO_RIGHTS_HOLDERS = new Set([
 ]);
 
 /** The tenants, and a mandate of holder A held at society B (so society A sees neither). */
-type Cast = Awaited<ReturnType<typeof givenTenants>> & { mandateOfHolderA: string; submissionOfSocietyA: string; auditOfSocietyA: string; tokenOfSocietyA: string };
+type Cast = Awaited<ReturnType<typeof givenTenants>> & { mandateOfHolderA: string; submissionOfSocietyA: string; auditOfSocietyA: string; tokenOfSocietyA: string; claimOnSocietyA: string };
 
 /** A CSV request body (sent as text/csv). */
 class Csv {
@@ -57,6 +57,10 @@ class Csv {
 }
 
 const DEDUCTIONS_CSV = 'deduction_id,kind,category,currency,amount,description\nD1,management,performing,EUR,1.00,matrix\n';
+/** An unidentified line of society A, which holder B claims (so neither society B nor holder A may read or answer the claim). */
+const UNIDENTIFIED_CSV =
+  'line_id,rights_holder_ipi,rights_holder_name,work_iswc,work_title,category,use_type,territory,use_from,use_to,currency,gross,management_fee,other_deductions,net,status,paid_on,mandate_basis\n' +
+  'U-1,,Unknown (cue sheet 1),,Untitled,performing,radio,FR,2025-01-01,2025-03-31,EUR,10.00,1.00,0.00,9.00,unidentified,,non-contractual\n';
 
 /** Query strings a route needs to get past input validation to its tenant check. */
 const QUERY_FIXTURES: Record<string, string> = {
@@ -85,6 +89,8 @@ function paramFixtures(cast: Cast): Record<string, { value: string; owner: 'soci
     'tokens/{id}': { value: cast.tokenOfSocietyA, owner: 'society' },
     'audit-rules/{ruleId}': { value: 'payout.distribution-deadline', owner: 'nobody' },
     'parameters/{jurisdiction}': { value: 'FR', owner: 'nobody' },
+    // A claim on society A's line, made by holder B: society A's to answer.
+    'claims/{id}': { value: cast.claimOnSocietyA, owner: 'society' },
   };
 }
 
@@ -109,6 +115,9 @@ function bodyFixtures(cast: Cast): Record<string, unknown> {
     'POST /v1/societies/{id}/verify': {},
     'POST /v1/exchange-rates': new Csv('date,currency,rate_to_eur\n2025-01-02,SEK,0.087\n'),
     'POST /v1/rights-holders/{id}/claims': { submissionId: cast.submissionOfSocietyA, lineId: 'D1' },
+    'POST /v1/claims/{id}/acceptance': {},
+    'POST /v1/claims/{id}/refusal': { reason: 'matrix' },
+    'POST /v1/claims/{id}/payment': { submissionId: cast.submissionOfSocietyA, lineId: 'D1' },
     'POST /v1/audits': { societyId: cast.societyA.id, financialYear: 2025 },
     'PUT /v1/audit-rules/{ruleId}/parameters/{jurisdiction}': { params: { monthsAfterYearEnd: 9 } },
     'POST /v1/societies/{id}/board/declarations': { memberId: 'M', year: 2025, interests: 'none', remuneration: '0', currency: 'EUR', amountsAsRightholder: '0', conflicts: 'none' },
@@ -130,7 +139,12 @@ describe('route matrix', () => {
     const submission = await submitAndWait(http.as(tenants.tokens.societyA), tenants.societyA.id, 'deductions', '2025Q1', DEDUCTIONS_CSV);
     const audit = await http.as(tenants.tokens.societyA).post('/v1/audits', { societyId: tenants.societyA.id, financialYear: 2025 });
     const token = await http.as(t.adminToken).post('/v1/tokens', { role: 'society', societyId: tenants.societyA.id, label: 'matrix: a token of society A' });
-    cast = { ...tenants, mandateOfHolderA: mandate.id, submissionOfSocietyA: submission.final.id, auditOfSocietyA: audit.body.id, tokenOfSocietyA: token.body.id };
+    const unidentified = await submitAndWait(http.as(tenants.tokens.societyA), tenants.societyA.id, 'distribution-lines', '2025Q1', UNIDENTIFIED_CSV);
+    const claim = await http.as(tenants.tokens.holderB).post(`/v1/rights-holders/${tenants.holderB.id}/claims`, { submissionId: unidentified.final.id, lineId: 'U-1' });
+    expect(claim.status).toBe(201);
+    cast = {
+      ...tenants, mandateOfHolderA: mandate.id, submissionOfSocietyA: submission.final.id, auditOfSocietyA: audit.body.id, tokenOfSocietyA: token.body.id, claimOnSocietyA: claim.body.id,
+    };
   });
   afterAll(async () => t?.close());
 

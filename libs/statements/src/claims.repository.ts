@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { LineKey } from './statements.repository.js';
+
+/** A claim's status (CONTRACT.md "Workflows"). */
+export const CLAIM_STATUSES = ['open', 'accepted', 'refused', 'paid'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 /** An unidentified line that may be the holder's. */
 export interface UnclaimedLine {
@@ -26,7 +30,33 @@ export interface UnclaimedLine {
   /** Why it is listed: the name on it matches the holder's, and/or its work is one of the holder's. */
   matchedBy: ('name' | 'work')[];
   /** This holder's claim on it, if any. */
-  claim: { id: string; status: string; claimedAt: string } | null;
+  claim: { id: string; status: ClaimStatus; claimedAt: string } | null;
+}
+
+/** The line of a later package that paid a claim. */
+export interface ClaimPayment {
+  submissionId: string;
+  /** The paying package's period. */
+  period: string;
+  lineNo: number;
+  lineId: string;
+  paidOn: string;
+  currency: string;
+  net: string;
+}
+
+/** One change of a claim's status, as recorded (append-only). */
+export interface ClaimEvent {
+  seq: number;
+  status: ClaimStatus;
+  /** null for the claim itself (seq 1). */
+  previousStatus: ClaimStatus | null;
+  /** When, by the ledger's clock. */
+  at: string;
+  recordedBy: string;
+  /** A refusal's reason (or a note given with another answer). */
+  reason: string | null;
+  payment: ClaimPayment | null;
 }
 
 export interface Claim {
@@ -39,10 +69,18 @@ export interface Claim {
   submissionId: string;
   lineNo: number;
   lineId: string;
-  status: string;
+  status: ClaimStatus;
   claimedAt: string;
   note: string | null;
   recordedBy: string;
+  /** When the society answered (accepted, refused or paid it); null while open. */
+  answeredAt: string | null;
+  /** Why it was refused (refused claims only). */
+  reason: string | null;
+  /** The line that paid it (paid claims only). */
+  payment: ClaimPayment | null;
+  /** Every change of status, oldest first (the claim itself is the first). */
+  history: ClaimEvent[];
   line: {
     nameOnLine: string;
     workIswc: string | null;
@@ -55,6 +93,48 @@ export interface Claim {
     gross: string;
     net: string;
   };
+}
+
+/** A claim as locked for an answer: its line, its last event, and the other claims on the same line. */
+export interface LockedClaim {
+  id: string;
+  societyId: string;
+  rightsHolderId: string;
+  submissionId: string;
+  lineNo: number;
+  status: ClaimStatus;
+  lastSeq: number;
+  lastAt: string;
+  others: { id: string; status: ClaimStatus }[];
+}
+
+/** What the ledger knows of a package of the claim's society and a line in it, to judge whether it pays the claim. */
+export interface PayingCandidate {
+  submission: { id: string; type: string; status: string; period: string; logIndex: number | null } | null;
+  claimedPackage: { period: string; logIndex: number | null };
+  claimed: UseOfLine;
+  line: (UseOfLine & { lineNo: number; lineId: string; rightsHolderId: string | null; status: string; paidOn: string | null; sameNet: boolean }) | null;
+}
+
+interface UseOfLine {
+  currency: string;
+  net: string;
+  category: string;
+  useFrom: string;
+  useTo: string;
+  workIswc: string | null;
+}
+
+export interface NewClaimEvent {
+  societyId: string;
+  claimId: string;
+  seq: number;
+  status: ClaimStatus;
+  previousStatus: ClaimStatus | null;
+  at: Date;
+  recordedBy: string;
+  reason: string | null;
+  payment: { submissionId: string; lineNo: number; lineId: string } | null;
 }
 
 /** An unidentified committed line named by submission and line id (or number). */
@@ -72,13 +152,41 @@ const CLAIM_COLUMNS = `
   c.id, c.society_id AS "societyId", s.name AS "societyName", c.rights_holder_id AS "rightsHolderId", h.name AS "rightsHolderName", h.ipi AS "rightsHolderIpi",
   c.submission_id AS "submissionId", c.line_no AS "lineNo", c.line_id AS "lineId", c.status, ${ts('c.claimed_at')} AS "claimedAt", c.note, c.recorded_by AS "recordedBy",
   json_build_object('nameOnLine', l.rights_holder_name, 'workIswc', l.work_iswc, 'workTitle', l.work_title, 'category', l.category, 'useType', l.use_type,
-    'useFrom', ${day('l.use_from')}, 'useTo', ${day('l.use_to')}, 'currency', l.currency, 'gross', trim_scale(l.gross)::text, 'net', trim_scale(l.net)::text) AS line`;
+    'useFrom', ${day('l.use_from')}, 'useTo', ${day('l.use_to')}, 'currency', l.currency, 'gross', trim_scale(l.gross)::text, 'net', trim_scale(l.net)::text) AS line,
+  ev.history`;
 
+/** The claim with its society, holder, line and history (the paying line of a payment with its package's period). */
 const CLAIM_FROM = `
   FROM claims c
   JOIN societies s ON s.id = c.society_id
   JOIN rights_holders h ON h.id = c.rights_holder_id
-  JOIN distribution_lines l ON l.society_id = c.society_id AND l.submission_id = c.submission_id AND l.line_no = c.line_no`;
+  JOIN distribution_lines l ON l.society_id = c.society_id AND l.submission_id = c.submission_id AND l.line_no = c.line_no
+  CROSS JOIN LATERAL (
+    SELECT coalesce(json_agg(json_build_object(
+             'seq', e.seq, 'status', e.status, 'previousStatus', e.previous_status, 'at', ${ts('e.at')}, 'recordedBy', e.recorded_by, 'reason', e.reason,
+             'payment', CASE WHEN e.payment_line_no IS NULL THEN NULL ELSE json_build_object(
+               'submissionId', e.payment_submission_id, 'period', ps.period, 'lineNo', e.payment_line_no, 'lineId', e.payment_line_id,
+               'paidOn', ${day('pl.paid_on')}, 'currency', pl.currency, 'net', trim_scale(pl.net)::text) END
+           ) ORDER BY e.seq), '[]') AS history
+    FROM claim_events e
+    LEFT JOIN distribution_lines pl ON pl.society_id = e.society_id AND pl.submission_id = e.payment_submission_id AND pl.line_no = e.payment_line_no
+    LEFT JOIN submissions ps ON ps.society_id = e.society_id AND ps.id = e.payment_submission_id
+    WHERE e.society_id = c.society_id AND e.claim_id = c.id
+  ) ev`;
+
+type ClaimRow = Omit<Claim, 'answeredAt' | 'reason' | 'payment'>;
+
+/** The answer a claim's history ends with: when, the refusal's reason, the paying line. */
+function withAnswer(row: ClaimRow): Claim {
+  const last = row.history.at(-1);
+  const answered = row.status !== 'open' && last !== undefined && last.status === row.status;
+  return {
+    ...row,
+    answeredAt: answered ? last.at : null,
+    reason: row.status === 'refused' && answered ? last.reason : null,
+    payment: row.status === 'paid' && answered ? last.payment : null,
+  };
+}
 
 /** Every SQL statement about unclaimed money and claims. */
 @Injectable()
@@ -138,39 +246,150 @@ export class ClaimsRepository {
     return rows[0];
   }
 
-  /** Records a claim; null when this holder already claimed the line. */
-  async insert(line: ClaimableLine, holderId: string, note: string | null, recordedBy: string): Promise<string | null> {
-    const rows: { id: string }[] = await this.db.query(
-      `INSERT INTO claims (society_id, rights_holder_id, submission_id, line_no, line_id, note, recorded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (society_id, submission_id, line_no, rights_holder_id) DO NOTHING RETURNING id`,
-      [line.societyId, holderId, line.submissionId, line.lineNo, line.lineId, note, recordedBy],
-    );
-    return rows[0]?.id ?? null;
+  /**
+   * Records a claim (status open, at `at`) with its first event, in one transaction; null
+   * when this holder already claimed the line.
+   */
+  insert(line: ClaimableLine, holderId: string, note: string | null, recordedBy: string, at: Date): Promise<string | null> {
+    return this.db.transaction(async (m) => {
+      const rows: { id: string }[] = await m.query(
+        `INSERT INTO claims (society_id, rights_holder_id, submission_id, line_no, line_id, note, recorded_by, claimed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (society_id, submission_id, line_no, rights_holder_id) DO NOTHING RETURNING id`,
+        [line.societyId, holderId, line.submissionId, line.lineNo, line.lineId, note, recordedBy, at],
+      );
+      const id = rows[0]?.id;
+      if (id === undefined) return null;
+      await this.insertEvent(m, { societyId: line.societyId, claimId: id, seq: 1, status: 'open', previousStatus: null, at, recordedBy, reason: null, payment: null });
+      return id;
+    });
   }
 
   async one(societyId: string, id: string): Promise<Claim | undefined> {
-    const rows: Claim[] = await this.db.query(`SELECT ${CLAIM_COLUMNS} ${CLAIM_FROM} WHERE c.society_id = $1 AND c.id = $2`, [societyId, id]);
-    return rows[0];
+    const rows: ClaimRow[] = await this.db.query(`SELECT ${CLAIM_COLUMNS} ${CLAIM_FROM} WHERE c.society_id = $1 AND c.id = $2`, [societyId, id]);
+    return rows[0] && withAnswer(rows[0]);
+  }
+
+  /**
+   * A claim by id alone, within what the caller sees (a society's, a holder's; null: any).
+   * Without a society the look-up reads every society's claims (on a sharded cluster, every shard).
+   */
+  async find(id: string, scope: { societyId?: string; rightsHolderId?: string }): Promise<Claim | undefined> {
+    const rows: ClaimRow[] = await this.db.query(
+      `SELECT ${CLAIM_COLUMNS} ${CLAIM_FROM}
+       WHERE c.id = $1 AND ($2::uuid IS NULL OR c.society_id = $2::uuid) AND ($3::uuid IS NULL OR c.rights_holder_id = $3::uuid)`,
+      [id, scope.societyId ?? null, scope.rightsHolderId ?? null],
+    );
+    return rows[0] && withAnswer(rows[0]);
+  }
+
+  /**
+   * Locks a claim for an answer, with every other claim on the same line (all of them
+   * FOR UPDATE, in id order, so two answers on one line wait for each other).
+   */
+  async lock(m: EntityManager, societyId: string, id: string): Promise<LockedClaim | undefined> {
+    const target: { submissionId: string; lineNo: number }[] = await m.query(
+      `SELECT submission_id AS "submissionId", line_no AS "lineNo" FROM claims WHERE society_id = $1 AND id = $2`,
+      [societyId, id],
+    );
+    if (target.length === 0) return undefined;
+    const onLine: { id: string; rightsHolderId: string; status: ClaimStatus }[] = await m.query(
+      `SELECT id, rights_holder_id AS "rightsHolderId", status FROM claims
+       WHERE society_id = $1 AND submission_id = $2 AND line_no = $3 ORDER BY id FOR UPDATE`,
+      [societyId, target[0].submissionId, target[0].lineNo],
+    );
+    const self = onLine.find((c) => c.id === id)!;
+    const last: { seq: number; at: string }[] = await m.query(
+      `SELECT seq, ${ts('at')} AS at FROM claim_events WHERE society_id = $1 AND claim_id = $2 ORDER BY seq DESC LIMIT 1`,
+      [societyId, id],
+    );
+    return {
+      id,
+      societyId,
+      rightsHolderId: self.rightsHolderId,
+      submissionId: target[0].submissionId,
+      lineNo: target[0].lineNo,
+      status: self.status,
+      lastSeq: last[0]?.seq ?? 0,
+      lastAt: last[0]?.at ?? '',
+      others: onLine.filter((c) => c.id !== id).map((c) => ({ id: c.id, status: c.status })),
+    };
+  }
+
+  /**
+   * The claimed line and its package, and the package `submissionId` of the same society
+   * with its line `ref` (either may be missing), for the service to judge a payment.
+   */
+  async payingCandidate(m: EntityManager, claim: LockedClaim, submissionId: string, ref: { id: string } | { lineNo: number }): Promise<PayingCandidate> {
+    const use = (a: string) =>
+      `json_build_object('currency', ${a}.currency, 'net', trim_scale(${a}.net)::text, 'category', ${a}.category, 'useFrom', ${day(`${a}.use_from`)}, 'useTo', ${day(`${a}.use_to`)}, 'workIswc', ${a}.work_iswc)`;
+    const rows: PayingCandidate[] = await m.query(
+      `SELECT json_build_object('period', cs.period, 'logIndex', cs.log_index) AS "claimedPackage", ${use('cl')} AS claimed,
+              CASE WHEN ps.id IS NULL THEN NULL ELSE json_build_object('id', ps.id, 'type', ps.type, 'status', ps.status, 'period', ps.period, 'logIndex', ps.log_index) END AS submission,
+              CASE WHEN pl.line_no IS NULL THEN NULL ELSE ${use('pl')}::jsonb || jsonb_build_object(
+                'lineNo', pl.line_no, 'lineId', pl.line_id, 'rightsHolderId', pl.rights_holder_id, 'status', pl.status, 'paidOn', ${day('pl.paid_on')}, 'sameNet', pl.net = cl.net) END AS line
+       FROM distribution_lines cl
+       JOIN submissions cs ON cs.society_id = cl.society_id AND cs.id = cl.submission_id
+       LEFT JOIN submissions ps ON ps.society_id = cl.society_id AND ps.id = $4
+       LEFT JOIN LATERAL (
+         SELECT * FROM distribution_lines x
+         WHERE x.society_id = ps.society_id AND x.submission_id = ps.id
+           AND (CASE WHEN $5::text IS NULL THEN x.line_no = $6::int ELSE x.line_id = $5::text END)
+         ORDER BY x.line_no LIMIT 1
+       ) pl ON true
+       WHERE cl.society_id = $1 AND cl.submission_id = $2 AND cl.line_no = $3`,
+      [claim.societyId, claim.submissionId, claim.lineNo, submissionId, 'id' in ref ? ref.id : null, 'lineNo' in ref ? ref.lineNo : null],
+    );
+    const row = rows[0]!;
+    const logIndex = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+    return {
+      ...row,
+      claimedPackage: { ...row.claimedPackage, logIndex: logIndex(row.claimedPackage.logIndex) },
+      submission: row.submission && { ...row.submission, logIndex: logIndex(row.submission.logIndex) },
+    };
+  }
+
+  /** The claim a line already paid, if any. */
+  async paidWith(m: EntityManager, societyId: string, submissionId: string, lineNo: number): Promise<string | undefined> {
+    const rows: { claimId: string }[] = await m.query(
+      `SELECT claim_id AS "claimId" FROM claim_events WHERE society_id = $1 AND payment_submission_id = $2 AND payment_line_no = $3`,
+      [societyId, submissionId, lineNo],
+    );
+    return rows[0]?.claimId;
+  }
+
+  async insertEvent(m: EntityManager, e: NewClaimEvent): Promise<void> {
+    await m.query(
+      `INSERT INTO claim_events (society_id, claim_id, seq, status, previous_status, at, recorded_by, reason, payment_submission_id, payment_line_no, payment_line_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [e.societyId, e.claimId, e.seq, e.status, e.previousStatus, e.at, e.recordedBy, e.reason, e.payment?.submissionId ?? null, e.payment?.lineNo ?? null, e.payment?.lineId ?? null],
+    );
+  }
+
+  /** Sets a claim's status to its newest event's (the database checks that it is). */
+  async setStatus(m: EntityManager, societyId: string, id: string, status: ClaimStatus): Promise<void> {
+    await m.query(`UPDATE claims SET status = $3 WHERE society_id = $1 AND id = $2`, [societyId, id, status]);
   }
 
   /** A holder's claims (at `societyIds`, null: all), by id after `after`. */
-  ofHolder(holderId: string, societyIds: string[] | null, after: string | null, limit: number): Promise<Claim[]> {
-    return this.db.query(
+  async ofHolder(holderId: string, societyIds: string[] | null, after: string | null, limit: number): Promise<Claim[]> {
+    const rows: ClaimRow[] = await this.db.query(
       `SELECT ${CLAIM_COLUMNS} ${CLAIM_FROM}
        WHERE c.rights_holder_id = $1 AND ($2::uuid[] IS NULL OR c.society_id = ANY($2::uuid[])) AND ($3::uuid IS NULL OR c.id > $3::uuid)
        ORDER BY c.id LIMIT $4`,
       [holderId, societyIds, after, limit],
     );
+    return rows.map(withAnswer);
   }
 
   /** The claims on a society's lines (of one status), by id after `after`. */
-  ofSociety(societyId: string, status: string | null, after: string | null, limit: number): Promise<Claim[]> {
-    return this.db.query(
+  async ofSociety(societyId: string, status: string | null, after: string | null, limit: number): Promise<Claim[]> {
+    const rows: ClaimRow[] = await this.db.query(
       `SELECT ${CLAIM_COLUMNS} ${CLAIM_FROM}
        WHERE c.society_id = $1 AND ($2::text IS NULL OR c.status = $2::text) AND ($3::uuid IS NULL OR c.id > $3::uuid)
        ORDER BY c.id LIMIT $4`,
       [societyId, status, after, limit],
     );
+    return rows.map(withAnswer);
   }
 }

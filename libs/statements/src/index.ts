@@ -11,9 +11,12 @@ export type { RenderedStatement, StatementFormat, StatementLine, StatementQuery 
 export { ExchangeRatesService, MAX_RATE_TABLE_BYTES } from './exchange-rates.service.js';
 export type { RateUpload } from './exchange-rates.service.js';
 export type { RecordedRate } from './exchange-rates.repository.js';
-export { ClaimsService } from './claims.service.js';
-export type { ClaimInput } from './claims.service.js';
-export type { Claim, UnclaimedLine } from './claims.repository.js';
+export { CLAIM_TRANSITIONS, ClaimsService, paymentProblems } from './claims.service.js';
+export type { ClaimInput, PaymentInput, RecordOptions } from './claims.service.js';
+export { CLAIM_STATUSES } from './claims.repository.js';
+export type { Claim, ClaimEvent, ClaimPayment, ClaimStatus, UnclaimedLine } from './claims.repository.js';
+export { ClaimUpdates } from './claim-updates.js';
+export type { ClaimUpdated, ClaimUpdatedListener } from './claim-updates.js';
 export type { AmountsView, SocietyStatement, Statement, StatementMandate, UseAmountsView } from './statement.js';
 export { REFERENCE_CURRENCY, MissingRateError, buildFigures, convertLine, rateDayOf, rateNeeds } from './figures.js';
 export type { Amounts, ConvertedLine, HolderLine, RateBook, RateNeed, RateUsed, SocietyFigures, StatementFigures } from './figures.js';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RegistryModule } from '../../registry/src/index.js';
+import { ClaimUpdates } from './claim-updates.js';
 import { ClaimsRepository } from './claims.repository.js';
 import { ClaimsService } from './claims.service.js';
 import { ExchangeRatesRepository } from './exchange-rates.repository.js';
@@ -10,7 +11,7 @@ import { StatementsService } from './statements.service.js';
 
 @Module({
   imports: [RegistryModule],
-  providers: [StatementsRepository, HolderScopeService, ExchangeRatesRepository, ExchangeRatesService, ClaimsRepository, ClaimsService, StatementsService],
-  exports: [StatementsService, ExchangeRatesService, ClaimsService],
+  providers: [StatementsRepository, HolderScopeService, ExchangeRatesRepository, ExchangeRatesService, ClaimsRepository, ClaimsService, ClaimUpdates, StatementsService],
+  exports: [StatementsService, ExchangeRatesService, ClaimsService, ClaimUpdates],
 })
 export class StatementsModule {}

@@ -18,12 +18,14 @@ import { interSocietyMatching } from './payout-inter-society-matching.js';
 import { accreditationCategories, mandateRequestsAnswered } from './governance-mandate-requests.js';
 import { outstanding } from './payout-outstanding.js';
 import { undistributedOver3Years } from './payout-undistributed.js';
+import { claimsAnswered } from './payout-claims-answered.js';
 import type { AuditRule } from './rule.js';
 
 export const CATALOGUE: readonly AuditRule[] = [
   distributionDeadline,
   outstanding,
   undistributedOver3Years,
+  claimsAnswered,
   managementCostRatio,
   socialCulturalDeductions,
   conservation,
