@@ -58,12 +58,26 @@ export interface StatusSqlOptions {
  * mandate for; they cost one hash probe.)
  */
 export function mandateStatusSql(o: StatusSqlOptions): string {
+  // The register is read for the package's holders only, never whole: `holders` finds
+  // them by IPI (the unique index: the staged text is cast to the column's char(11), or
+  // the comparison would be text and the index of no use), `mandated` their mandates
+  // at every society (the index (society_id, rights_holder_id) probed per society, or
+  // one pass when the package names most of the register), `known` their versions.
+  // A mandate's versions all name its holder (their foreign key to mandates includes
+  // it), so taking the latest version of each after filtering by holder gives what
+  // filtering after would.
   return `
-    WITH known AS (
+    WITH holders AS (
+      SELECT DISTINCT rh.ipi, rh.id
+      FROM (SELECT DISTINCT s.rights_holder_ipi FROM ${o.lines} s WHERE s.rights_holder_ipi <> '') s
+      JOIN rights_holders rh ON rh.ipi = s.rights_holder_ipi::char(11)
+    ), mandated AS (
+      SELECT m.society_id, m.id FROM societies so JOIN mandates m ON m.society_id = so.id JOIN holders h ON m.rights_holder_id = h.id
+    ), known AS (
       SELECT DISTINCT ON (v.society_id, v.mandate_id)
              v.society_id, v.mandate_id, v.rights_holder_id, v.category, v.work_type, v.territories, v.excluded_territories,
              v.valid_from, v.valid_to, v.basis, v.exclusive, v.status
-      FROM mandate_versions v
+      FROM mandated m JOIN mandate_versions v ON v.society_id = m.society_id AND v.mandate_id = m.id
       WHERE v.recorded_at <= ${o.knownAt}
       ORDER BY v.society_id, v.mandate_id, v.version DESC
     ), register AS (
@@ -71,12 +85,11 @@ export function mandateStatusSql(o: StatusSqlOptions): string {
                        WHEN v.valid_to < v.valid_from THEN 'empty'::daterange
                        ELSE daterange(v.valid_from, v.valid_to + 1) END AS valid
       FROM known v WHERE v.status = 'active'
-    ), holders AS (
-      SELECT DISTINCT rh.ipi, rh.id FROM register r JOIN rights_holders rh ON rh.id = r.rights_holder_id
     ), keys AS (
       SELECT d.*, daterange(d.use_from::date, d.use_to::date + 1) AS used, row_number() OVER () AS k
       FROM (SELECT s.rights_holder_ipi, s.category, s.work_type, s.territory, s.use_from, s.use_to, h.id AS holder
-            FROM ${o.lines} s JOIN holders h ON h.ipi = s.rights_holder_ipi
+            FROM ${o.lines} s JOIN holders h ON h.ipi = s.rights_holder_ipi::char(11)
+            WHERE EXISTS (SELECT 1 FROM register r WHERE r.rights_holder_id = h.id)
             GROUP BY 1, 2, 3, 4, 5, 6, 7) d
     ), candidates AS (
       SELECT k.k, k.territory, k.used, r.mandate_id, r.society_id = ${o.society} AS own, r.basis, r.exclusive,

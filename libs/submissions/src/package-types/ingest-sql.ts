@@ -201,6 +201,14 @@ export function leafHashSql(type: PackageType, alias: string, from: 'stored' | '
 }
 
 /**
+ * A staged IPI (text) as the key of rights_holders.ipi (char(11)): compared as text, the
+ * column would be cast and its unique index of no use, so every package would read the
+ * whole register; compared as char(11), the planner may probe the index (a small
+ * package) or hash the register (a large one). The same for every valid IPI (11 digits).
+ */
+export const ipiKey = (cell: string) => `(${cell})::char(11)`;
+
+/**
  * Moves the staged rows of a valid package into its lines table, typed, with each line's
  * leaf hash. $1 society id, $2 submission id. (No ORDER BY: line_no orders the lines.)
  */
@@ -213,7 +221,7 @@ export function insertLinesSql(type: PackageType, table: string): string {
     INSERT INTO ${p.table} (society_id, submission_id, line_no, ${names.join(', ')}${holder ? ', rights_holder_id' : ''}, leaf_hash)
     SELECT $1, $2, t.line_no, ${names.map((n) => `t.${n}`).join(', ')}${holder ? ', rh.id' : ''}, ${leafHashSql(type, 't')}
     FROM (SELECT s.line_no, ${typed} FROM ${table} s OFFSET 0) t -- OFFSET 0: cast each cell once, not again inside the leaf
-    ${holder ? 'LEFT JOIN rights_holders rh ON rh.ipi = t.rights_holder_ipi' : ''}`;
+    ${holder ? `LEFT JOIN rights_holders rh ON rh.ipi = ${ipiKey('t.rights_holder_ipi')}` : ''}`;
 }
 
 /**
@@ -231,7 +239,7 @@ export function registerUnknownHoldersSql(table: string): string {
     SELECT s.rights_holder_name, s.rights_holder_ipi, 'other', 'society', $1::uuid
     FROM ${table} s
     JOIN (SELECT u.rights_holder_ipi, min(u.line_no) AS first FROM ${table} u
-          WHERE u.rights_holder_ipi <> '' AND NOT EXISTS (SELECT 1 FROM rights_holders rh WHERE rh.ipi = u.rights_holder_ipi)
+          WHERE u.rights_holder_ipi <> '' AND NOT EXISTS (SELECT 1 FROM rights_holders rh WHERE rh.ipi = ${ipiKey('u.rights_holder_ipi')})
           GROUP BY u.rights_holder_ipi) f ON s.line_no = f.first
     -- In IPI order: two societies' ingests registering overlapping holders at once take
     -- the unique index's locks in one order, so neither waits for the other in a cycle.
@@ -271,7 +279,7 @@ export function partitionSelectSql(type: PackageType, staging: string, societyId
       return expr.endsWith(`::${sqlType}`) ? `${expr} AS ${name}` : `(${expr})::${sqlType} AS ${name}`;
     });
     const joins = holder
-      ? ` LEFT JOIN rights_holders rh ON rh.ipi = NULLIF(s.rights_holder_ipi, '')${derived ? ` LEFT JOIN ${derived} d ON ${statusJoinSql('s', 'd')}` : ''}`
+      ? ` LEFT JOIN rights_holders rh ON rh.ipi = ${ipiKey("NULLIF(s.rights_holder_ipi, '')")}${derived ? ` LEFT JOIN ${derived} d ON ${statusJoinSql('s', 'd')}` : ''}`
       : '';
     return `SELECT ${select.join(', ')} FROM ${staging} s${joins}`;
   };
