@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { QueryRunner } from 'typeorm';
-import { MerkleTree, hashesEqual, signTreeHead, submissionLeafData, leafHash, type SignedTreeHead } from '../../merkle/src/index.js';
+import { MerkleRootBuilder, hashesEqual, signTreeHead, submissionLeafData, leafHash, type SignedTreeHead } from '../../merkle/src/index.js';
 import type { PackageType } from '../../submissions/src/package-types/package-types.js';
 import { PACKAGES } from '../../submissions/src/package-types/package-types.js';
 import { journalSql } from './journal-sql.js';
@@ -83,18 +83,38 @@ export class LedgerService {
     if (c.supersedes) await this.reverse(q, c.societyId, c.supersedes, c.submissionId, c.entryDate);
     await this.post(q, c);
 
-    const leaves = await this.log.leafHashes(c.societyId, undefined, q);
-    const tree = new MerkleTree(leaves);
+    const tree = await this.appendable(q, c.societyId);
     const leaf = leafHash(submissionLeafData(c.root));
-    const logIndex = tree.append(leaf);
+    const logIndex = tree.size;
+    tree.pushLeafHash(leaf);
     await this.log.appendLeaf(q, c.societyId, logIndex, c.submissionId, leaf);
     if (c.chunks) await this.log.insertChunks(q, c.societyId, c.submissionId, c.chunks);
     const head = signTreeHead(
       { treeSize: tree.size, rootHash: tree.root().toString('hex'), timestamp: new Date().toISOString(), origin: logOrigin(c.societyId) },
       this.key.privateKey,
     );
-    await this.log.insertHead(q, c.societyId, head);
+    await this.log.insertHead(q, c.societyId, head, tree.compactRange());
     return { logIndex, head };
+  }
+
+  /**
+   * The society's log, ready for one more leaf (inside the committing transaction, the
+   * society locked): from the latest head's compact range, a few hashes, never the log's
+   * leaves. The range is folded and compared with the head's signed root first: a range
+   * that does not give it stops the commit rather than sign a head inconsistent with the
+   * last. A head stored without a range (written before ranges were kept, or by a
+   * fixture) and a log without heads are read leaf by leaf, once.
+   */
+  private async appendable(q: QueryRunner, societyId: string): Promise<MerkleRootBuilder> {
+    const at = await this.log.appendPoint(q, societyId);
+    if (at?.compactRange) {
+      const tree = MerkleRootBuilder.fromCompactRange(at.treeSize, at.compactRange);
+      if (!hashesEqual(tree.root(), at.rootHash)) throw new Error(`the compact range kept with head ${at.treeSize} of society ${societyId} does not give its signed root`);
+      return tree;
+    }
+    const tree = new MerkleRootBuilder();
+    for (const leaf of await this.log.leafHashes(societyId, undefined, q)) tree.pushLeafHash(leaf);
+    return tree;
   }
 
   /**

@@ -46,11 +46,28 @@ export class LogRepository {
     await q.query(`INSERT INTO log_leaves (society_id, leaf_index, submission_id, leaf_hash) VALUES ($1, $2, $3, $4)`, [societyId, index, submissionId, leafHash]);
   }
 
-  async insertHead(q: QueryRunner, societyId: string, head: SignedTreeHead): Promise<void> {
+  /**
+   * Stores a signed head; `compactRange`, the roots of its tree's maximal complete
+   * subtrees (MerkleRootBuilder.compactRange), lets the next append go on from it.
+   */
+  async insertHead(q: QueryRunner, societyId: string, head: SignedTreeHead, compactRange: Buffer[] | null = null): Promise<void> {
     await q.query(
-      `INSERT INTO tree_heads (society_id, tree_size, root_hash, timestamp, origin, signature, key_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [societyId, head.treeSize, Buffer.from(head.rootHash, 'hex'), head.timestamp, head.origin ?? null, head.signature, head.keyId],
+      `INSERT INTO tree_heads (society_id, tree_size, root_hash, timestamp, origin, signature, key_id, compact_range) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [societyId, head.treeSize, Buffer.from(head.rootHash, 'hex'), head.timestamp, head.origin ?? null, head.signature, head.keyId, compactRange],
     );
+  }
+
+  /**
+   * Where the next append goes on from: the latest head's size, signed root and compact
+   * range (null when it was stored without one); undefined for a log without heads.
+   */
+  async appendPoint(q: Db, societyId: string): Promise<{ treeSize: number; rootHash: Buffer; compactRange: Buffer[] | null } | undefined> {
+    const rows: { treeSize: number; rootHash: Buffer; compactRange: Buffer[] | null }[] = await q.query(
+      `SELECT tree_size::int AS "treeSize", root_hash AS "rootHash", compact_range AS "compactRange"
+       FROM tree_heads WHERE society_id = $1 ORDER BY tree_size DESC LIMIT 1`,
+      [societyId],
+    );
+    return rows[0];
   }
 
   /** The latest signed head, or the one at `treeSize`. */

@@ -16,6 +16,35 @@ export class MerkleRootBuilder {
   private readonly stack: Buffer[] = [];
   private count = 0;
 
+  /**
+   * A builder that goes on from a tree of `size` leaves given by its compact range
+   * (`compactRange()` of a builder at that size): appending to a tree needs only the
+   * O(log n) roots, never its leaves. Throws when the number of roots is not one per
+   * set bit of `size`, or a root is not a hash.
+   */
+  static fromCompactRange(size: number, roots: readonly Uint8Array[]): MerkleRootBuilder {
+    if (!Number.isSafeInteger(size) || size < 0) throw new RangeError(`a tree size must be a non-negative integer, got ${size}`);
+    let bits = 0;
+    for (let n = size; n > 0; n = half(n)) if (isOdd(n)) bits += 1;
+    if (roots.length !== bits) throw new RangeError(`a tree of ${size} leaves has a compact range of ${bits} roots, got ${roots.length}`);
+    const builder = new MerkleRootBuilder();
+    for (const root of roots) {
+      if (root.length !== HASH_SIZE) throw new RangeError(`a subtree root must be ${HASH_SIZE} bytes`);
+      builder.stack.push(Buffer.from(root));
+    }
+    builder.count = size;
+    return builder;
+  }
+
+  /**
+   * The compact range of the leaves so far: the roots of the maximal complete subtrees,
+   * left to right (one per set bit of the size, the largest first). With the size, all
+   * that appending needs (see fromCompactRange).
+   */
+  compactRange(): Buffer[] {
+    return this.stack.map((h) => Buffer.from(h));
+  }
+
   /** Number of leaves pushed so far. */
   get size(): number {
     return this.count;

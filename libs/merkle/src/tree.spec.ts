@@ -95,6 +95,32 @@ describe('MerkleRootBuilder', () => {
   it('rejects leaf hashes of the wrong length', () => {
     expect(() => new MerkleRootBuilder().pushLeafHash(Buffer.alloc(31))).toThrow(RangeError);
   });
+
+  it('goes on from a compact range as if it had every leaf (split anywhere)', () => {
+    fc.assert(
+      fc.property(leafData, fc.nat(), (leaves, cut) => {
+        const at = leaves.length === 0 ? 0 : cut % (leaves.length + 1);
+        const first = new MerkleRootBuilder();
+        for (const leaf of leaves.slice(0, at)) first.pushLeafHash(leafHash(leaf));
+        const range = first.compactRange();
+        expect(range).toHaveLength([...at.toString(2)].filter((b) => b === '1').length);
+        const resumed = MerkleRootBuilder.fromCompactRange(at, range);
+        expect(resumed.root()).toEqual(referenceRoot(leaves.slice(0, at)));
+        for (const leaf of leaves.slice(at)) resumed.pushLeafHash(leafHash(leaf));
+        expect(resumed.size).toBe(leaves.length);
+        expect(resumed.root()).toEqual(referenceRoot(leaves));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('refuses a compact range that does not fit the size', () => {
+    const h = leafHash(Buffer.from('x'));
+    expect(() => MerkleRootBuilder.fromCompactRange(3, [h])).toThrow(/3 leaves has a compact range of 2 roots, got 1/);
+    expect(() => MerkleRootBuilder.fromCompactRange(0, [h])).toThrow(RangeError);
+    expect(() => MerkleRootBuilder.fromCompactRange(1, [Buffer.alloc(31)])).toThrow(RangeError);
+    expect(() => MerkleRootBuilder.fromCompactRange(-1, [])).toThrow(RangeError);
+  });
 });
 
 describe('MerkleTree properties', () => {
