@@ -8,3 +8,14 @@ export { encodeCursor, decodeCursor, invalidCursor, toPage, DEFAULT_LIMIT, MAX_L
 export type { Page } from './pagination.js';
 export { connect, ensureDatabase } from './connect.js';
 export type { Connection } from './connect.js';
+export {
+  COORDINATOR_TABLES,
+  DISTRIBUTION_COLUMN,
+  REFERENCE_TABLES,
+  SINGLE_NODE_PARTITION_LEVELS,
+  citusDistributionSql,
+  distributionProblems,
+  readDistributionCatalog,
+  roleOf,
+} from './distribution.js';
+export type { DistributionCatalog, TableRole } from './distribution.js';
