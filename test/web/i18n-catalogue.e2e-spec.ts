@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { pathToFileURL } from 'node:url';
 import { type MarkedText, markedTexts, slots } from '../../apps/web/src/i18n/catalogue.js';
-import { ru } from '../../apps/web/src/i18n/ru.js';
+import type { Catalogue } from '../../libs/i18n/src/index.js';
 import { ROOT } from '../support/process.js';
 
 /**
@@ -10,6 +11,9 @@ import { ROOT } from '../support/process.js';
  * code marks with t(), msg() or t.plural() has a translation with the same {slots}.
  */
 const SRC = path.join(ROOT, 'apps', 'web', 'src');
+// Loaded by path: the catalogue is the dashboard's code (bundler resolution, imports without
+// extensions), which the server's tsconfig does not compile.
+const { ru } = (await import(pathToFileURL(path.join(SRC, 'i18n', 'ru.ts')).href)) as { ru: Catalogue };
 
 function markedTextsUnder(dir: string): MarkedText[] {
   const out: MarkedText[] = [];
