@@ -22,7 +22,8 @@ import { waitFinished } from '../support/submissions.js';
  * - 8 societies send 5 distribution packages each, all 40 at once, through both APIs
  *   (a 429 is waited out and sent again, as `ledger submit` would);
  * - a regulator requests audits of those societies all along, through both APIs;
- * - one worker is killed with SIGKILL while both workers are taking packages in.
+ * - one worker is killed with SIGKILL inside a commit: its society locked, the new head
+ *   signed, the transaction not committed (it holds each commit open 3 s, INGEST_PAUSE).
  *
  * Then: every package committed exactly once (one submission per package, its lines,
  * one log leaf, one journal entry per kind, its chunks, nothing left over); every
@@ -93,8 +94,9 @@ describeWithRedis('many processes, one truth: 2 API and 2 worker processes on on
     return (await db.query(sql, params)).rows as T[];
   }
 
-  function start(kind: 'api' | 'worker'): Running {
+  function start(kind: 'api' | 'worker', extra: Record<string, string> = {}): Running {
     const env = cleanEnv({
+      ...extra,
       DATABASE_URL: databaseUrl,
       REDIS_URL: process.env.REDIS_URL!,
       QUEUE_PREFIX: prefix,
@@ -125,7 +127,9 @@ describeWithRedis('many processes, one truth: 2 API and 2 worker processes on on
   it('40 packages from 8 societies through 2 APIs and 2 workers, audits meanwhile, one worker killed -9: each package once, every log verifies, one head per size', async () => {
     // All four at the same moment, on the empty database and the empty DATA_DIR.
     const apis = [start('api'), start('api')];
-    const workers = [start('worker'), start('worker')];
+    // The worker to be killed holds each commit open a while (INGEST_PAUSE, the hook
+    // test/submissions/crash uses): its society locked, the new head signed, not committed.
+    const workers = [start('worker', { INGEST_PAUSE: 'commit:3000' }), start('worker')];
     const urls = (await Promise.all(apis.map((a) => a.waitFor(/API\s+(http:\/\/\S+)\/v1/, 120_000)))).map((m) => m[1].replace('localhost', '127.0.0.1'));
     await Promise.all(workers.map((w) => w.waitFor(/worker is consuming jobs/, 120_000)));
 
@@ -177,21 +181,25 @@ describeWithRedis('many processes, one truth: 2 API and 2 worker processes on on
       }
     })();
 
-    // SIGKILL one worker while both are taking packages in: 3 ingests under way at once
-    // means each worker runs at least one (JOBS_CONCURRENCY is 2 per process).
+    // SIGKILL that worker inside a commit (a head signed and not committed), once the logs
+    // have grown: a session of the workers idle in its transaction for a while is its.
     let inFlightAtKill: string[] = [];
     const killing = (async () => {
       const end = Date.now() + 240_000;
       for (;;) {
-        const busy = await query<{ id: string }>(`SELECT id FROM submissions WHERE status = 'validating' AND phase IS NOT NULL AND phase NOT LIKE 'failed:%'`);
-        if (busy.length >= 3) {
-          inFlightAtKill = busy.map((b) => b.id);
+        const [{ committed }] = await query<{ committed: number }>(`SELECT count(*)::int AS committed FROM submissions WHERE status = 'committed'`);
+        const [{ paused }] = await query<{ paused: number }>(
+          `SELECT count(*)::int AS paused FROM pg_stat_activity
+           WHERE datname = current_database() AND application_name = 'collective-ledger-worker' AND state = 'idle in transaction' AND now() - state_change > interval '1 s'`,
+        );
+        if (committed >= 4 && paused > 0) {
+          inFlightAtKill = (await query<{ id: string }>(`SELECT id FROM submissions WHERE status = 'validating' AND phase = 'committing'`)).map((r) => r.id);
           workers[0].child.kill('SIGKILL');
           await workers[0].exited();
           return;
         }
-        if (Date.now() > end) throw new Error(`never saw 3 ingests under way at once\n${outputs()}`);
-        await sleep(5);
+        if (Date.now() > end) throw new Error(`never saw the worker inside a commit after 4 commits\n${outputs()}`);
+        await sleep(20);
       }
     })();
 
@@ -206,7 +214,7 @@ describeWithRedis('many processes, one truth: 2 API and 2 worker processes on on
     await auditing;
     const doneAudits = await Promise.all(audits.map((id, i) => waitAuditFinished(new Http(urls[i % 2], regulator), id)));
     process.stdout.write(
-      `[many-processes] ${packages.length} packages of ${ROWS} lines, ${audits.length} audits, ${reads} reads meanwhile; worker ${workers[0].child.pid} killed with ${inFlightAtKill.length} ingests under way\n`,
+      `[many-processes] ${packages.length} packages of ${ROWS} lines, ${audits.length} audits, ${reads} reads meanwhile; worker ${workers[0].child.pid} killed inside a commit (${inFlightAtKill.length} package(s) committing)\n`,
     );
 
     // Every package committed, exactly once.
@@ -236,7 +244,7 @@ describeWithRedis('many processes, one truth: 2 API and 2 worker processes on on
         chunks: Math.ceil(ROWS / 1024),
       });
     }
-    // The kill landed inside an attempt: some package needed a second one.
+    // The kill landed inside a commit: that package needed a second attempt.
     const retried = await query<{ id: string; attempts: number }>(`SELECT id, attempts FROM submissions WHERE attempts > 1`);
     expect({ inFlightAtKill, retriedOfThem: retried.some((r) => inFlightAtKill.includes(r.id)) }).toEqual({ inFlightAtKill, retriedOfThem: true });
     // Nothing of the killed attempt is left: staging tables, line tables never attached.
