@@ -23,6 +23,7 @@ import { AddBoardMemberParties1765000600000 } from './1765000600000-AddBoardMemb
 import { CreateBoardDeclarations1765000600100 } from './1765000600100-CreateBoardDeclarations.js';
 import { CreateLogTileHashes1765000700000 } from './1765000700000-CreateLogTileHashes.js';
 import { CreateLogCosignatures1765000700100 } from './1765000700100-CreateLogCosignatures.js';
+import { CreateLogWitnessAlarms1765100000000 } from './1765100000000-CreateLogWitnessAlarms.js';
 import { AddTreeHeadCompactRange1765100200000 } from './1765100200000-AddTreeHeadCompactRange.js';
 import { AddFailedSubmissionStatus1765000000000 } from './1765000000000-AddFailedSubmissionStatus.js';
 import { AddDerivedMandateStatus1765000400000 } from './1765000400000-AddDerivedMandateStatus.js';
@@ -65,6 +66,7 @@ export const migrations = [
   CreateBoardDeclarations1765000600100,
   CreateLogTileHashes1765000700000,
   CreateLogCosignatures1765000700100,
+  CreateLogWitnessAlarms1765100000000,
   AddTreeHeadCompactRange1765100200000,
   AddClaimAnswerStatuses1765100400000,
   CreateClaimEvents1765100400100,

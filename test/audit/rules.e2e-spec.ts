@@ -6,6 +6,7 @@ import { backdateRequest, givenMandate, mandateBody, put } from '../mandates/fac
 import { givenRightsHolder, givenSociety, tokenFor } from '../support/factories.js';
 import { Http } from '../support/http.js';
 import { bootTestApp, type TestApp } from '../support/test-app.js';
+import { startTestWitness, type TestWitness } from '../support/witness.js';
 import { auditAndWait, findingOf } from './support.js';
 
 /**
@@ -17,6 +18,8 @@ import { auditAndWait, findingOf } from './support.js';
  *    transparency deadline;
  *  - a badly run one ("bad", Belgium, financial year 2024, all deadlines long past),
  *    built so that each rule fails for a reason of its own.
+ * Both logs are followed by a witness (LOG_WITNESSES); the operator showed it another
+ * history of the bad society's log first (a split view), so it refuses the ledger's own.
  */
 describe('audit rules: a passing and a failing fixture each', () => {
   let t: TestApp;
@@ -24,13 +27,19 @@ describe('audit rules: a passing and a failing fixture each', () => {
   let good: Awaited<ReturnType<typeof auditAndWait>>;
   let bad: Awaited<ReturnType<typeof auditAndWait>>;
   let boardBad: Awaited<ReturnType<typeof auditAndWait>>;
+  let witness: TestWitness;
   const BOARD_RULES = ['governance.board-declarations', 'governance.board-member-licensee', 'governance.board-self-dealing'];
 
   beforeAll(async () => {
-    t = await bootTestApp();
+    witness = await startTestWitness();
+    t = await bootTestApp({ env: { LOG_WITNESSES: witness.policy, LOG_SIGNING_KEY: witness.logKey.env, LOG_WITNESS_RETRY_MS: '20' } });
     admin = new Http(t.baseUrl, t.adminToken);
     const goodSociety = await givenSociety(admin, { country: 'LU', currency: 'EUR' });
     const badSociety = await givenSociety(admin, { country: 'BE', currency: 'EUR' });
+    // governance.log-consistency: the witness follows both logs; before the bad society's first
+    // commit, the operator (the log key's holder) shows it another root for size 1.
+    witness.follow([goodSociety.id, badSociety.id]);
+    expect(await witness.showForgedCheckpoint(badSociety.id, 1, Buffer.alloc(32, 7))).toBe(200);
     const domestic = await givenRightsHolder(admin, { kind: 'composer', country: 'LU' });
     const foreign = await givenRightsHolder(admin, { kind: 'author', country: 'FR' });
     const badDomestic = await givenRightsHolder(admin, { kind: 'composer', country: 'BE' });
@@ -146,11 +155,21 @@ describe('audit rules: a passing and a failing fixture each', () => {
       distribution({ ...q1, line_id: 'BB-L2', rights_holder_ipi: otherHolder.ipi, paid_on: '2024-03-30' }),
     ]);
 
+    // The ledger's own checkpoints of the bad society's log reach the witness: refused, an alarm.
+    for (const end = Date.now() + 30_000; ; ) {
+      const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM log_witness_alarms WHERE society_id = $1`, [badSociety.id]);
+      if (n > 0) break;
+      if (Date.now() > end) throw new Error('no witness alarm for the bad society');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     good = await auditAndWait(admin, { societyId: goodSociety.id, financialYear: 2030 });
     bad = await auditAndWait(admin, { societyId: badSociety.id, financialYear: 2024 });
     boardBad = await auditAndWait(admin, { societyId: boardSociety.id, financialYear: 2024 });
   });
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await witness?.close();
+  });
 
   it('runs every rule of the catalogue on both', () => {
     expect(good.status).toBe('done');
@@ -251,5 +270,22 @@ describe('audit rules: a passing and a failing fixture each', () => {
       expect.arrayContaining(['income 2024Q2', 'deductions 2024Q2', 'distribution-lines 2024Q2', 'distribution-lines 2024Q4']),
     );
     expect(findingOf(good, 'governance.transparency-report').evidence.packages.every((p: { state: string }) => p.state === 'on-time')).toBe(true);
+  });
+
+  it("fails the bad society's log for the witness's alarm (a split view), and passes the good one's, cosigned", async () => {
+    const f = findingOf(bad, 'governance.log-consistency');
+    expect(f.evidence).toMatchObject({ counted: 'all', cleared: 0, alarms: [expect.objectContaining({ witness: witness.name, status: 422, standing: true, oldSize: 1 })] });
+    expect(f.details).toMatch(/^1 witness \(witness\.test\.example\) refused a checkpoint of the society's log as inconsistent/);
+    expect(findingOf(good, 'governance.log-consistency').evidence.alarms).toEqual([]);
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM log_cosignatures WHERE society_id = $1`, [good.societyId]);
+    expect(n).toBeGreaterThan(0);
+    // An operator clearing the alarm (to send again) does not erase it: with 'standing', it passes; by default it still fails.
+    await t.dataSource.query(`UPDATE log_witness_states SET alarm = NULL WHERE society_id = $1`, [bad.societyId]);
+    expect((await put(admin, '/v1/audit-rules/governance.log-consistency/parameters/BE', { params: { alarms: 'standing' } })).status).toBe(200);
+    const standing = await auditAndWait(admin, { societyId: bad.societyId, financialYear: 2024, rules: ['governance.log-consistency'] });
+    expect(findingOf(standing, 'governance.log-consistency')).toMatchObject({ passed: true, evidence: { counted: 'standing', cleared: 1, alarms: [] } });
+    expect((await put(admin, '/v1/audit-rules/governance.log-consistency/parameters/BE', { params: { alarms: 'all' } })).status).toBe(200);
+    const all = await auditAndWait(admin, { societyId: bad.societyId, financialYear: 2024, rules: ['governance.log-consistency'] });
+    expect(findingOf(all, 'governance.log-consistency')).toMatchObject({ passed: false, evidence: { cleared: 1 } });
   });
 });

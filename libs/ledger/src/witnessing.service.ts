@@ -4,17 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, ConfigError } from '../../config/src/index.js';
 import { JobQueue } from '../../jobs/src/index.js';
 import { MerkleTree, signCheckpoint, type SignedTreeHead } from '../../merkle/src/index.js';
-import {
-  TLOG_SIZE_CONTENT_TYPE,
-  appendSignatures,
-  cosignaturesOf,
-  formatAddCheckpointRequest,
-  parsePolicy,
-  parseSizeBody,
-  quorumMet,
-  type Policy,
-  type PolicyWitness,
-} from '../../witness/src/index.js';
+import { parsePolicy, quorumMet, requestCosignature, writtenQuorum, type CosignOutcome, type Policy, type PolicyWitness } from '../../witness/src/index.js';
 import { LOG_KEY_NAME, logOrigin } from './log-identity.js';
 import { LogRepository } from './log.repository.js';
 import { SigningKeyService } from './signing-key.service.js';
@@ -60,12 +50,6 @@ export interface LogWitnessing {
   /** Largest head size whose cosignatures meet the quorum (null: none). */
   witnessedSize: number | null;
   witnesses: WitnessState[];
-}
-
-interface Answer {
-  status: number;
-  contentType: string;
-  text: string;
 }
 
 /**
@@ -188,7 +172,7 @@ export class LogWitnessingService implements OnModuleInit {
     return {
       societyId,
       treeSize,
-      quorum: policy?.quorum ?? 'none',
+      quorum: policy ? writtenQuorum(policy) : 'none',
       cosigners,
       quorumMet: met,
       behindQuorum: configured && treeSize > 0 && !met,
@@ -241,7 +225,7 @@ export class LogWitnessingService implements OnModuleInit {
     if (unreachable.length > 0) throw new Error(`witnesses not reached for the log of society ${societyId}: ${unreachable.join(', ')}`);
   }
 
-  /** One witness, one head. False when it could not be reached (worth retrying later). */
+  /** One witness, one head, through the witness library's client. False when it could not be reached (worth retrying later). */
   private async sendTo(societyId: string, w: PolicyWitness, head: SignedTreeHead, note: string): Promise<boolean> {
     const state = await this.state(societyId, w.name);
     if (state?.alarm) {
@@ -249,93 +233,61 @@ export class LogWitnessingService implements OnModuleInit {
       this.logger.error(`witness ${w.name} of the log of society ${societyId} is in alarm (${state.alarm}); not sending head ${head.treeSize}`);
       return true;
     }
-    let old = state?.cosignedSize ?? 0;
-    if (old === head.treeSize && (await this.cosigners(societyId, head.treeSize)).includes(w.name)) return true;
+    const known = state?.cosignedSize ?? 0;
+    if (known === head.treeSize && (await this.cosigners(societyId, head.treeSize)).includes(w.name)) return true;
     let tree: MerkleTree | undefined;
-    for (let conflicts = 0; conflicts <= MAX_409; conflicts++) {
-      if (old > head.treeSize) {
-        await this.raise(societyId, w.name, `the witness says it cosigned size ${old} of this log, beyond its ${head.treeSize} leaves (a view of the log the ledger does not have)`);
-        return true;
-      }
-      let proof: Buffer[] = [];
-      if (old > 0 && old < head.treeSize) {
+    const outcome = await requestCosignature({
+      url: w.url!,
+      witnessKey: w.key,
+      checkpoint: note,
+      knownSize: known,
+      proofFrom: async (old) => {
         tree ??= new MerkleTree(await this.log.leafHashes(societyId, head.treeSize));
-        proof = tree.consistencyProof(old, head.treeSize);
-      }
-      const answer = await this.post(w, formatAddCheckpointRequest(old, proof, note));
-      if (!answer) {
-        await this.record(societyId, w.name, { lastError: `unreachable after ${TRIES} tries` });
-        return false;
-      }
-      if (answer.status === 200) {
-        const { cosignatures } = cosignaturesOf(appendSignatures(note, answer.text), [w.key]);
-        if (cosignatures.length === 0) {
-          await this.record(societyId, w.name, { lastError: 'answered 200 without a valid cosignature of its key' });
-          return true;
-        }
-        for (const c of cosignatures) {
-          const line = answer.text.split('\n').find((l) => l.startsWith(`\u2014 ${c.name} `) && Buffer.from(l.slice(c.name.length + 3), 'base64').readUInt32BE(0) === c.keyId);
-          await this.db.query(
-            `INSERT INTO log_cosignatures (society_id, tree_size, witness, key_id, cosigned_at, line) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-            [societyId, head.treeSize, w.name, c.keyId.toString(16).padStart(8, '0'), String(c.timestamp), line],
-          );
-        }
+        return tree.consistencyProof(old, head.treeSize);
+      },
+      tries: TRIES,
+      retryDelayMs: this.config.LOG_WITNESS_RETRY_MS,
+      max409: MAX_409,
+      onRetry: (reason, attempt) => this.logger.warn(`witness ${w.name} at ${w.url}: ${reason} (try ${attempt}/${TRIES})`),
+    });
+    switch (outcome.kind) {
+      case 'cosigned':
+        await this.db.query(
+          `INSERT INTO log_cosignatures (society_id, tree_size, witness, key_id, cosigned_at, line) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+          [societyId, head.treeSize, w.name, outcome.cosignature.keyId.toString(16).padStart(8, '0'), String(outcome.cosignature.timestamp), outcome.line],
+        );
         await this.record(societyId, w.name, { cosignedSize: head.treeSize, lastError: null });
         return true;
-      }
-      if (answer.status === 409 && answer.contentType.startsWith(TLOG_SIZE_CONTENT_TYPE)) {
-        let size: number;
-        try {
-          size = parseSizeBody(answer.text);
-        } catch (error) {
-          await this.record(societyId, w.name, { lastError: `409 with an unreadable size: ${(error as Error).message}` });
-          return true;
-        }
-        if (size === old) {
-          await this.record(societyId, w.name, { lastError: `409 naming the size ${size} it was sent` });
-          return true;
-        }
-        old = size;
-        continue;
-      }
-      if (answer.status === 422 || answer.status === 409) {
-        await this.raise(societyId, w.name, `refused the checkpoint of size ${head.treeSize} (root ${head.rootHash}) from size ${old} with ${answer.status}: ${answer.text.trim().slice(0, 300)}`);
+      case 'conflict':
+        await this.raise(societyId, w.name, head, outcome);
         return true;
-      }
-      await this.record(societyId, w.name, { lastError: `answered ${answer.status}: ${answer.text.trim().slice(0, 300)}` });
-      return true;
+      case 'failed':
+        await this.record(societyId, w.name, { lastError: outcome.retryable ? `unreachable: ${outcome.reason}` : outcome.reason });
+        return !outcome.retryable;
     }
-    await this.record(societyId, w.name, { lastError: `more than ${MAX_409} size conflicts in one round` });
-    return false;
   }
 
-  /** POST <url>/add-checkpoint; retried with backoff on network errors, 5xx and 429. Undefined when never answered usefully. */
-  private async post(w: PolicyWitness, body: string): Promise<Answer | undefined> {
-    const url = `${w.url!.replace(/\/+$/, '')}/add-checkpoint`;
-    for (let attempt = 0; attempt < TRIES; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, this.config.LOG_WITNESS_RETRY_MS * 2 ** (attempt - 1)));
-      try {
-        const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'text/plain; charset=utf-8' }, signal: AbortSignal.timeout(10_000) });
-        const answer = { status: res.status, contentType: res.headers.get('content-type') ?? '', text: await res.text() };
-        if (answer.status === 429 || answer.status >= 500) {
-          this.logger.warn(`witness ${w.name} answered ${answer.status} (try ${attempt + 1}/${TRIES})`);
-          continue;
-        }
-        return answer;
-      } catch (error) {
-        this.logger.warn(`witness ${w.name} at ${url}: ${(error as Error).message} (try ${attempt + 1}/${TRIES})`);
-      }
-    }
-    return undefined;
-  }
-
-  /** A refusal that retrying would only hide: logged at error and kept on the witness's state. */
-  private async raise(societyId: string, witness: string, alarm: string): Promise<void> {
+  /**
+   * A refusal that retrying would only hide: logged at error, kept on the witness's state
+   * (until an operator clears it) and, for good, in log_witness_alarms (the audit reads it:
+   * governance.log-consistency). Both rows are written by one statement, with one time.
+   */
+  private async raise(societyId: string, witness: string, head: Pick<SignedTreeHead, 'treeSize' | 'rootHash'>, c: Extract<CosignOutcome, { kind: 'conflict' }>): Promise<void> {
+    const alarm =
+      c.status === null
+        ? `the witness says it cosigned size ${c.witnessSize} of this log, beyond its ${head.treeSize} leaves (a view of the log the ledger does not have)`
+        : `refused the checkpoint of size ${head.treeSize} (root ${head.rootHash}) from size ${c.oldSize} with ${c.status}: ${c.reason}`;
     this.logger.error(`ALARM: witness ${witness} of the log of society ${societyId}: ${alarm}`);
     await this.db.query(
-      `INSERT INTO log_witness_states (society_id, witness, alarm, alarm_at, attempted_at) VALUES ($1, $2, $3, now(), now())
+      `WITH raised AS (
+         INSERT INTO log_witness_alarms (society_id, witness, raised_at, tree_size, root_hash, old_size, witness_size, status, alarm)
+         VALUES ($1, $2, clock_timestamp(), $3, $4, $5, $6, $7, $8)
+         RETURNING society_id, witness, alarm, raised_at
+       )
+       INSERT INTO log_witness_states (society_id, witness, alarm, alarm_at, attempted_at)
+       SELECT society_id, witness, alarm, raised_at, raised_at FROM raised
        ON CONFLICT (society_id, witness) DO UPDATE SET alarm = EXCLUDED.alarm, alarm_at = EXCLUDED.alarm_at, attempted_at = EXCLUDED.attempted_at`,
-      [societyId, witness, alarm],
+      [societyId, witness, head.treeSize, head.rootHash, c.oldSize, c.witnessSize, c.status, alarm],
     );
   }
 

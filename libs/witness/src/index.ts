@@ -21,7 +21,7 @@
  *
  * Policies (policy.ts; c2sp.org/tlog-policy):
  *   parsePolicy(text) → Policy {logs, witnesses [{name, vkey, key, url}], groups, quorum}
- *   quorumMet(policy, Set<witness name>) → boolean
+ *   quorumMet(policy, Set<witness name>) → boolean; writtenQuorum(policy) → the quorum as written ('2' for `quorum 2`)
  *   verifyWithPolicy(note, policy, {origin?, originMustBeKeyName?}) → {checkpoint, text, log,
  *     cosignatures (with .witness), quorum}; the ledger names its key `collective-ledger` for every
  *     origin `collective-ledger/society/<id>`: pass originMustBeKeyName: false and origin
@@ -36,13 +36,15 @@
  *   a proof from there; 422 → the witness holds a view inconsistent with this checkpoint
  *   (alarm, do not retry); 403/404 → configuration (key or origin unknown to it).
  *
- * Client (client.ts): requestCosignature({url, witnessKey, checkpoint, knownSize?, proofFrom(old)})
- *   → {kind: 'cosigned', cosignature, note, witnessSize} | {kind: 'conflict', status, witnessSize, reason}
- *   (422 or a witness ahead of the log: alarm) | {kind: 'failed', status, reason} (retry later);
- *   it resends once from the size a 409 names.
+ * Client (client.ts), the project's only one (the ledger's witnessing job uses it):
+ *   requestCosignature({url, witnessKey, checkpoint, knownSize?, proofFrom(old), tries?, retryDelayMs?, max409?, onRetry?})
+ *   → {kind: 'cosigned', cosignature, line, note, oldSize, witnessSize}
+ *   | {kind: 'conflict', status, oldSize, witnessSize, reason} (422, a 409 without a size, a witness ahead of the log: alarm)
+ *   | {kind: 'failed', status, retryable, reason} (retryable: no answer/5xx/429 after the tries; else configuration);
+ *   it follows 409s from the size each names.
  *
  * The witness (witness.ts, state.ts, http.ts):
- *   new Witness({key, logs: [parseLogArgument('ORIGIN=VKEY')], store: new WitnessStateStore(dir)})
+ *   new Witness({key, logs: [parseLogArgument('ORIGIN=VKEY')], store: new WitnessStateStore(dir), resolveLog?(origin)})
  *   witness.addCheckpoint(body) → {status, contentType, body}; witness.latestCheckpoint(originHash(origin))
  *   createWitnessServer(witness) → node:http Server (POST /add-checkpoint,
  *   GET /<sha256(origin) hex>/checkpoint, GET /health)
@@ -70,7 +72,7 @@ export {
   verifyCosignature,
   type Cosignature,
 } from './cosignature.js';
-export { PolicyError, parsePolicy, quorumMet, verifyWithPolicy, type Policy, type PolicyGroup, type PolicyLog, type PolicyVerification, type PolicyWitness } from './policy.js';
+export { PolicyError, parsePolicy, quorumMet, verifyWithPolicy, writtenQuorum, type Policy, type PolicyGroup, type PolicyLog, type PolicyVerification, type PolicyWitness } from './policy.js';
 export {
   MAX_PROOF_LINES,
   TLOG_SIZE_CONTENT_TYPE,

@@ -133,6 +133,11 @@ export function parsePolicy(text: string): Policy {
   return { logs, witnesses, groups, quorum };
 }
 
+/** The quorum as the policy file wrote it: a witness or group name, `none`, or N for `quorum N` (any N of the witnesses). */
+export function writtenQuorum(policy: Policy): string {
+  return /^__any-([0-9]+)-of-all$/.exec(policy.quorum)?.[1] ?? policy.quorum;
+}
+
 /** True when the witnesses named in `cosigned` satisfy the policy's quorum. */
 export function quorumMet(policy: Policy, cosigned: ReadonlySet<string>): boolean {
   const memo = new Map<string, boolean>();

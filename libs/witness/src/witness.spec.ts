@@ -19,6 +19,7 @@ import {
   parseSizeBody,
   parseVkey,
   quorumMet,
+  writtenQuorum,
   signCosignature,
   verifyWithPolicy,
 } from './index.js';
@@ -101,6 +102,29 @@ describe('Witness.addCheckpoint', () => {
     w.close();
   });
 
+  it('follows the logs resolveLog names beyond its list (the demo witness: every society of the ledger), and only those', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'witness-spec-'));
+    const log = generateEd25519KeyPair();
+    const vkey = parseVkey(formatVerifierKey('ledger.example', log.publicKey));
+    const witness = new Witness({
+      key: generateCosignerKey('witness.example/demo'),
+      logs: [],
+      store: new WitnessStateStore(dir),
+      resolveLog: (origin) => (/^ledger\.example\/society\/[0-9]+$/.test(origin) ? { origin, keys: [vkey] } : null),
+    });
+    const tree = new MerkleTree();
+    for (let i = 0; i < 3; i++) tree.append(leafHash(Buffer.from(`leaf ${i}`)));
+    const add = (origin: string, priv = log.privateKey) => witness.addCheckpoint(formatAddCheckpointRequest(0, [], signCheckpoint(origin, 3, tree.root(), 'ledger.example', priv)));
+    expect(witness.origins).toEqual([]);
+    expect((await add('ledger.example/society/7')).status).toBe(200);
+    expect((await add('ledger.example/society/8')).status).toBe(200);
+    expect(witness.origins).toEqual(['ledger.example/society/7', 'ledger.example/society/8']);
+    expect((await add('ledger.example/other')).status).toBe(404);
+    expect((await add('ledger.example/society/9', generateEd25519KeyPair().privateKey)).status).toBe(403); // followed, but not signed by the log key
+    expect((await add('ledger.example/society/7')).status).toBe(409); // state kept per log as for any other
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('serialises concurrent requests per log: one of two racing extensions wins, the other gets 409', async () => {
     const w = world();
     w.grow(3);
@@ -139,6 +163,7 @@ describe('tlog-policy', () => {
     expect(quorumMet(p, new Set(['X1', 'Y1']))).toBe(false);
     expect(quorumMet(parsePolicy(text.replace('quorum XY', 'quorum none')), new Set())).toBe(true);
     expect(quorumMet(parsePolicy(text.replace('quorum XY', 'quorum 2')), new Set(['X1', 'Y1']))).toBe(true);
+    expect([writtenQuorum(p), writtenQuorum(parsePolicy(text.replace('quorum XY', 'quorum 2'))), writtenQuorum(parsePolicy(text.replace('quorum XY', 'quorum none')))]).toEqual(['XY', '2', 'none']);
   });
 
   it.each([

@@ -51,6 +51,13 @@ export interface WitnessOptions {
   key: CosignerKey;
   logs: WitnessLog[];
   store: WitnessStateStore;
+  /**
+   * Logs followed beyond `logs`: asked for an origin none of them has (null: unknown,
+   * 404). The ledger's demo witness follows every society's log this way
+   * (collective-ledger/society/<id>, all signed by the ledger's key) without knowing
+   * the societies when it starts. A log it names is followed from then on.
+   */
+  resolveLog?: (origin: string) => WitnessLog | null;
   /** Current time in milliseconds (default Date.now). */
   now?: () => number;
   pause?: (point: WitnessPausePoint) => Promise<void>;
@@ -86,17 +93,22 @@ export class Witness {
   private readonly store: WitnessStateStore;
   private readonly now: () => number;
   private readonly pause: (point: WitnessPausePoint) => Promise<void>;
+  private readonly resolveLog: (origin: string) => WitnessLog | null;
 
   constructor(options: WitnessOptions) {
     this.key = options.key;
     this.store = options.store;
     this.now = options.now ?? Date.now;
     this.pause = options.pause ?? (async () => undefined);
-    for (const log of options.logs) {
-      const list = this.logs.get(log.origin) ?? [];
-      list.push(...log.keys.map((k) => ed25519NoteVerifier(k.name, k.publicKey)));
-      this.logs.set(log.origin, list);
-    }
+    this.resolveLog = options.resolveLog ?? (() => null);
+    for (const log of options.logs) this.follow(log);
+  }
+
+  private follow(log: WitnessLog): NoteVerifier[] {
+    const list = this.logs.get(log.origin) ?? [];
+    list.push(...log.keys.map((k) => ed25519NoteVerifier(k.name, k.publicKey)));
+    this.logs.set(log.origin, list);
+    return list;
   }
 
   /** The witness's vkey (type 0x04). */
@@ -124,8 +136,12 @@ export class Witness {
       if (error instanceof MerkleFormatError) return text(400, `malformed request: ${error.message}`);
       throw error;
     }
-    const verifiers = this.logs.get(origin);
-    if (!verifiers) return text(404, `unknown log origin ${JSON.stringify(origin)}`);
+    let verifiers = this.logs.get(origin);
+    if (!verifiers) {
+      const resolved = this.resolveLog(origin);
+      if (!resolved || resolved.origin !== origin) return text(404, `unknown log origin ${JSON.stringify(origin)}`);
+      verifiers = this.follow(resolved);
+    }
     let logSignatures: string;
     try {
       const opened = openNote(request.checkpoint, verifiers);

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { Public } from '../../../../libs/auth/src/index.js';
 import { JobQueue } from '../../../../libs/jobs/src/index.js';
 import { LogWitnessingService } from '../../../../libs/ledger/src/index.js';
+import { writtenQuorum } from '../../../../libs/witness/src/index.js';
 
 @ApiTags('operations')
 @Controller('health')
@@ -52,7 +53,7 @@ export class HealthController {
           const behind = await this.witnessing.behindQuorum();
           // Degraded, not down: the ledger still serves; an alarm is for a person to look at
           // (a witness saw a view of the log inconsistent with this one), so it stays listed.
-          return session.up({ configured: true, degraded: alarms.length > 0 || behind.length > 0, quorum: policy.quorum, behindQuorum: behind, alarms });
+          return session.up({ configured: true, degraded: alarms.length > 0 || behind.length > 0, quorum: writtenQuorum(policy), behindQuorum: behind, alarms });
         } catch (e) {
           return session.down({ message: (e as Error).message });
         }

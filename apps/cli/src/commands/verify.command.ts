@@ -19,7 +19,7 @@ import {
   type PublicKeyRecord,
 } from '../../../../libs/merkle/src/index.js';
 import { TLOG_PROOF_HEADER, verifyLineTlogProof } from '../../../../libs/ledger/src/tlog-proof.js';
-import { parsePolicy, type Policy } from '../../../../libs/witness/src/index.js';
+import { parsePolicy, writtenQuorum, type Policy } from '../../../../libs/witness/src/index.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand } from '../cli-io.js';
 import { parseFlags } from './merkle.command.js';
 
@@ -129,7 +129,7 @@ async function verifyTlog(args: readonly string[], text: string, io: Parameters<
   }
   io.stdout(
     `OK: line ${result.line!.leafIndex} of a submission of ${result.line!.submissionSize} lines is leaf of the log ${result.checkpoint!.origin} of size ${result.checkpoint!.treeSize}` +
-      (policy ? `, cosigned by ${result.cosigners.join(', ')} (quorum ${policy.quorum} met)` : '') +
+      (policy ? `, cosigned by ${result.cosigners.join(', ')} (quorum ${writtenQuorum(policy)} met)` : '') +
       '\n',
   );
   return EXIT_OK;

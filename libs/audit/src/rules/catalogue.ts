@@ -9,6 +9,7 @@ import { boardDeclarations, boardMemberLicensee, boardSelfDealing } from './gove
 import { nonContractualManagement, postTerminationActivity } from './governance-mandates.js';
 import { mandateDeclaredWithoutMandate, mandateEntrustedElsewhere } from './governance-mandate-status.js';
 import { transparencyReport } from './governance-transparency.js';
+import { logConsistency } from './governance-log-consistency.js';
 import { conservation } from './payout-conservation.js';
 import { managementCostRatio, socialCulturalDeductions } from './payout-deductions.js';
 import { distributionDeadline } from './payout-distribution-deadline.js';
@@ -45,6 +46,7 @@ export const CATALOGUE: readonly AuditRule[] = [
   postTerminationActivity,
   mandateRequestsAnswered,
   transparencyReport,
+  logConsistency,
 ];
 
 export const RULE_IDS: readonly string[] = CATALOGUE.map((r) => r.id);
