@@ -25,10 +25,13 @@ const PUBLIC_PREFIXES = ['/docs', '/health', '/', '/assets', '/*', '/v1/log/keys
  * - the society logs' heads, checkpoints (with their cosignatures) and consistency proofs,
  *   the list of societies with their latest checkpoints, and the annual transparency report
  *   (Art. 22(1): published to the world; issue 15): anyone checks a log without a token.
+ * - one society's public entry (name, codes, currency, financial year end: what its
+ *   transparency report states anyway) with its checkpoint: the report page reads it.
  */
 const PUBLIC_ROUTES = new Set([
   'GET /v1/societies/{id}/board/declarations',
   'GET /v1/public/societies',
+  'GET /v1/public/societies/{id}',
   'GET /v1/societies/{id}/log/head',
   'GET /v1/societies/{id}/log/checkpoint',
   'GET /v1/societies/{id}/log/consistency',

@@ -23,6 +23,7 @@ import { Http } from '../support/http.js';
 import { bootTestApp, type TestApp } from '../support/test-app.js';
 import { memoryIo } from '../../apps/cli/src/cli-io.js';
 import { verifyCommand } from '../../apps/cli/src/commands/verify.command.js';
+import { auditAndWait, findingOf } from '../audit/support.js';
 import { commit, deduction } from './support.js';
 
 /** A witness reachable before the log it follows exists: the handler is set once the society is. */
@@ -57,6 +58,7 @@ describe('the ledger as a witnessed log (LOG_WITNESSES, c2sp.org/tlog-witness)',
   let admin: Http;
   let anonymous: Http;
   let society: Http;
+  let regulator: Http;
   let societyId: string;
   const witnesses: TestWitness[] = [];
   const logKey = generateEd25519KeyPair();
@@ -97,6 +99,7 @@ describe('the ledger as a witnessed log (LOG_WITNESSES, c2sp.org/tlog-witness)',
     anonymous = new Http(t.baseUrl);
     const cast = await givenTenants(admin);
     society = admin.as(cast.tokens.societyA);
+    regulator = admin.as(cast.tokens.regulator);
     societyId = cast.societyA.id;
     for (const w of witnesses) {
       const witness = new Witness({ key: w.key, logs: [{ origin: logOrigin(societyId), keys: [parseVkey(logVkey)] }], store: new WitnessStateStore(w.dir) });
@@ -125,6 +128,19 @@ describe('the ledger as a witnessed log (LOG_WITNESSES, c2sp.org/tlog-witness)',
     const mine = pub.body.items.find((s: { id: string }) => s.id === societyId);
     expect(mine.witnessing).toMatchObject({ cosigners: witnesses.map((w) => w.name), quorumMet: true, behindQuorum: false, witnessedSize: 2, alarms: [] });
     expect(mine.checkpoint.treeSize).toBe(2);
+    // One society's public entry (what the transparency report page reads): the same, without a token; bad input refused.
+    const one = await anonymous.get(`/v1/public/societies/${societyId}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual(mine);
+    expect(one.body).toMatchObject({ currency: 'EUR', fyEndMonth: 12, fyEndDay: 31 });
+    const badId = await anonymous.get('/v1/public/societies/not-a-uuid');
+    expect({ status: badId.status, fields: badId.body.errors?.map((e: { field: string }) => e.field) }).toEqual({ status: 400, fields: ['id'] });
+    expect((await anonymous.get('/v1/public/societies/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    // The regulator overview says the log is witnessed, and by whom.
+    const overview = await regulator.get('/v1/regulator/overview?financialYear=2020');
+    expect(overview.body.societies.find((r: { societyId: string }) => r.societyId === societyId).witnessing).toEqual({
+      configured: true, quorum: '2', treeSize: 2, witnessedSize: 2, behindQuorum: false, cosigners: witnesses.map((w) => w.name), alarms: [],
+    });
   }, 60_000);
 
   it('follows a 409 to the size the witness holds, and keeps the quorum with one witness down', async () => {
@@ -155,6 +171,12 @@ describe('the ledger as a witnessed log (LOG_WITNESSES, c2sp.org/tlog-witness)',
     expect(health.body.info.witnesses.behindQuorum).toEqual([{ societyId, treeSize: 4, witnessedSize: 3 }]);
     const pub = await anonymous.get('/v1/public/societies');
     expect(pub.body.items.find((s: { id: string }) => s.id === societyId).witnessing).toMatchObject({ quorumMet: false, behindQuorum: true, witnessedSize: 3 });
+    // The regulator overview says it too, society by society.
+    const overview = await regulator.get('/v1/regulator/overview?financialYear=2020');
+    expect(overview.status).toBe(200);
+    expect(overview.body.societies.find((r: { societyId: string }) => r.societyId === societyId).witnessing).toMatchObject({
+      configured: true, quorum: '2', treeSize: 4, witnessedSize: 3, behindQuorum: true, cosigners: [witnesses[0].name], alarms: [],
+    });
     witnesses[1].down = false;
     witnesses[2].down = false;
     await commitOne(); // they catch up: from their sizes (3 and 2) to 5
@@ -213,6 +235,17 @@ describe('the ledger as a witnessed log (LOG_WITNESSES, c2sp.org/tlog-witness)',
     expect(health.body.info.witnesses.alarms[0].alarm).toMatch(/refused the checkpoint of size 6 .* with 422/);
     const pub = await anonymous.get('/v1/public/societies');
     expect(pub.body.items.find((s: { id: string }) => s.id === societyId).witnessing.alarms).toHaveLength(3);
+    // An audit finding (governance.log-consistency), whatever the year audited, and on the regulator overview.
+    const audit = await auditAndWait(regulator, { societyId, financialYear: 2020, rules: ['governance.log-consistency'] });
+    const finding = findingOf(audit, 'governance.log-consistency');
+    expect(finding.passed).toBe(false);
+    expect(finding.evidence.alarms.map((a: { witness: string; status: number; treeSize: number; standing: boolean }) => [a.witness, a.status, a.treeSize, a.standing]).sort()).toEqual(
+      witnesses.map((w) => [w.name, 422, 6, true]),
+    );
+    const overview = await regulator.get('/v1/regulator/overview?financialYear=2020');
+    const row = overview.body.societies.find((r: { societyId: string }) => r.societyId === societyId);
+    expect(row.witnessing.alarms).toEqual(witnesses.map((w) => w.name));
+    expect(row.findings.rules).toContain('governance.log-consistency');
     // Never silently retried away: the next head is not sent to a witness in alarm.
     const before = witnesses.map((w) => w.requests.length);
     await commitOne();

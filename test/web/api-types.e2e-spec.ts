@@ -31,6 +31,8 @@ type Source = { route: string; status: number; at?: string } | { route: string; 
 const API_TYPES: Record<string, Source[]> = {
   Me: [{ route: 'GET /v1/me', status: 200 }],
   Society: [{ route: 'GET /v1/societies/{id}', status: 200 }],
+  PublicSociety: [{ route: 'GET /v1/public/societies/{id}', status: 200 }],
+  'Page<PublicSociety>': [{ route: 'GET /v1/public/societies', status: 200 }],
   'Page<Society>': [{ route: 'GET /v1/societies', status: 200 }],
   'Page<Accreditation>': [{ route: 'GET /v1/societies/{id}/accreditations', status: 200 }],
   'Page<BoardMember>': [{ route: 'GET /v1/societies/{id}/board-members', status: 200 }],

@@ -13,7 +13,8 @@ import { type LoadedDemo, loadDemoAndWait, shownMoney } from './demo.js';
  * checked is the API's JSON (same token, same head); the missing 2025Q3 undistributed
  * report is stated; the CSV, PDF and JSON downloads are the API's files. The society
  * reaches its own report from its navigation and overview; a rights holder from the list
- * of societies; another society's credential gets "Not available to you".
+ * of societies; another society signed in reads it too (public by law), and a society that
+ * does not exist is "Not available to you".
  */
 
 const YEAR = 2025; // the demo's packages cover 2024Q1–2025Q4
@@ -153,7 +154,7 @@ describeWithBrowser('web dashboard: the transparency report (Chromium)', () => {
     expect(problemsOf(p)).toEqual([]);
   });
 
-  it('lets a society open its own report from its navigation and choose the year; the API serves it to another society and without a token (public)', async () => {
+  it("lets a society open its own report from its navigation and choose the year, and read another society's (public)", async () => {
     const token = demo.tokens['society rao (901)'];
     const id = demo.societyIds.rao;
     const r = JSON.parse((await apiReport(token, id)).body.toString('utf8'));
@@ -179,16 +180,25 @@ describeWithBrowser('web dashboard: the transparency report (Chromium)', () => {
     await expectCount(p.getByRole('navigation', { name: 'Society pages' }), 0); // the society has them in its main navigation
     await screenshots(p, 'society-transparency');
 
-    // The report is public (Art. 22(1), issue 15): the API serves it to another society and
-    // without a token. The signed-in page of another society still says it is not available
-    // (it reads the society's registry entry, which stays the society's own); the public
-    // page (/public) links to every society's reports.
+    // The report is public (Art. 22(1), issue 15): another society signed in reads it on the
+    // same page (its name and financial year from the society's public entry, not the registry
+    // entry, which stays the society's own), with the same head and figures; so does the API,
+    // with its token and without one.
     const other = await page();
     await signIn(other, demo.tokens['society vois (902)']);
     await other.goto(`/societies/${id}/transparency/${YEAR}`);
-    await other.getByRole('heading', { level: 1, name: 'Not available to you' }).waitFor();
+    await other.getByRole('heading', { level: 1, name: `${r.society.name}: transparency report, financial year ${YEAR}` }).waitFor();
+    await other.getByTestId('report-tree-size').waitFor();
+    await expect(other.getByTestId('report-tree-size').textContent()).resolves.toBe(String(r.head.treeSize));
+    await expect(other.getByTestId('report-head-signature').textContent()).resolves.toBe(`✓ Verified in this browser with the published key ${r.head.keyId}`);
+    await expect(cells(other.getByTestId('revenue-table'), `Total all ${total.currency}`)).resolves.toEqual(['all', shownMoney(total.amount, total.currency), String(total.lines)]);
+    await expectCount(other.getByRole('heading', { level: 1, name: 'Not available to you' }), 0);
+    await screenshots(other, 'other-society-transparency');
     expect((await http.as(demo.tokens['society vois (902)']).get(`/v1/societies/${id}/transparency-report?financialYear=${YEAR}`)).status).toBe(200);
     expect((await http.as(undefined).get(`/v1/societies/${id}/transparency-report?financialYear=${YEAR}`)).status).toBe(200);
+    // A society that does not exist: not available.
+    await other.goto(`/societies/00000000-0000-4000-8000-000000000000/transparency/${YEAR}`);
+    await other.getByRole('heading', { level: 1, name: 'Not available to you' }).waitFor();
     expect(problemsOf(p)).toEqual([]);
     expect(problemsOf(other).filter((m) => !/404/.test(m))).toEqual([]);
   });

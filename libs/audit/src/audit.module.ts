@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { GovernanceModule } from '../../governance/src/index.js';
+import { LedgerModule } from '../../ledger/src/index.js';
 import { RegistryModule } from '../../registry/src/index.js';
 import { AuditsRepository } from './audits.repository.js';
 import { AuditsService } from './audits.service.js';
@@ -10,7 +11,7 @@ import { AuditEngine } from './runner/audit-engine.js';
 import { PinnedDataRepository } from './runner/pinned-data.repository.js';
 
 @Module({
-  imports: [RegistryModule, GovernanceModule],
+  imports: [RegistryModule, GovernanceModule, LedgerModule],
   providers: [AuditsRepository, AuditsService, AuditEngine, PinnedDataRepository, AuditParametersRepository, AuditParametersService, OverviewService],
   exports: [AuditsService, AuditEngine, AuditParametersService, OverviewService],
 })

@@ -21,6 +21,7 @@ import type {
   RegulatorOverview,
   RightsHolder,
   SignedTreeHead,
+  PublicSociety,
   Society,
   Statement,
   StatementLine,
@@ -103,6 +104,11 @@ export class ApiClient {
 
   society(id: string): Promise<Society> {
     return this.get(`/v1/societies/${encodeURIComponent(id)}`);
+  }
+
+  /** A society's public facts, checkpoint and cosigners (a public route: anyone reads any society's; the token is sent anyway). */
+  publicSociety(id: string): Promise<PublicSociety> {
+    return this.get(`/v1/public/societies/${encodeURIComponent(id)}`);
   }
 
   accreditations(societyId: string): Promise<Accreditation[]> {

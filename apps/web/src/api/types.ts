@@ -32,6 +32,29 @@ export interface Society {
   createdAt: string;
 }
 
+/** A society as `GET /v1/public/societies/{id}` serves it to anyone (no token, Art. 22): public facts, its latest checkpoint, who cosigned it, its reports. */
+export interface PublicSociety {
+  id: string;
+  name: string;
+  cisacCode: string;
+  country: string;
+  currency: string;
+  fyEndMonth: number;
+  fyEndDay: number;
+  checkpoint: { treeSize: number; rootHash: string; timestamp: string; note: string };
+  witnessing: {
+    quorum: string;
+    cosigners: string[];
+    quorumMet: boolean;
+    behindQuorum: boolean;
+    witnessedSize: number | null;
+    alarms: string[];
+    witnesses: { name: string; vkey: string }[];
+  };
+  tilesPrefix: string;
+  transparencyReports: { financialYear: number; url: string }[];
+}
+
 export interface Accreditation {
   id: string;
   societyId: string;
@@ -455,6 +478,16 @@ export interface OverviewRow {
     licenseeMatches: number | null;
     boardFeeRatePercent: string | null;
     othersFeeRatePercent: string | null;
+  };
+  /** The log as its witnesses (LOG_WITNESSES) see it now: behind its quorum of cosignatures, alarms. */
+  witnessing: {
+    configured: boolean;
+    quorum: string;
+    treeSize: number;
+    witnessedSize: number | null;
+    behindQuorum: boolean;
+    cosigners: string[];
+    alarms: string[];
   };
   findings: { failed: number; high: number; medium: number; low: number; rules: string[] };
   latestAudit: { id: string; finishedAt: string; failed: number; reportSha256: string } | null;

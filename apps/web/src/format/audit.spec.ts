@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Finding, PinnedHead } from '../api/types';
 import { treeHeadSigningInput } from '../verify/signed-head';
-import { describeDelay, orderFindings, percent, pinnedAsSignedHead } from './audit';
+import { describeDelay, orderFindings, percent, pinnedAsSignedHead, witnessingText } from './audit';
 
 describe('audit formatting', () => {
   it('describes a delay around the year end', () => {
@@ -12,6 +12,17 @@ describe('audit formatting', () => {
     expect(describeDelay(null)).toBe('no payments');
     expect(percent('12.00')).toBe('12.00 %');
     expect(percent(null)).toBe('—');
+  });
+
+  it("says when a society's log is behind its witness quorum, in alarm, or cosigned", () => {
+    const w = { configured: true, quorum: '2', treeSize: 12, witnessedSize: 10, behindQuorum: false, cosigners: ['a.example', 'b.example'], alarms: [] as string[] };
+    expect(witnessingText({ ...w, configured: false, quorum: 'none', cosigners: [] })).toBe('no witnesses configured');
+    expect(witnessingText(w)).toBe('head 12 cosigned by a.example, b.example');
+    expect(witnessingText({ ...w, behindQuorum: true, cosigners: ['a.example'] })).toBe('behind its witness quorum (2): head 12, witnessed up to 10');
+    expect(witnessingText({ ...w, behindQuorum: true, witnessedSize: null, cosigners: [] })).toBe('behind its witness quorum (2): head 12, never witnessed');
+    expect(witnessingText({ ...w, alarms: ['c.example'] })).toBe('alarm: c.example refused a checkpoint as inconsistent');
+    expect(witnessingText({ ...w, behindQuorum: true, alarms: ['c.example'] })).toBe('behind its witness quorum (2): head 12, witnessed up to 10; alarm: c.example refused a checkpoint as inconsistent');
+    expect(witnessingText({ ...w, treeSize: 0, witnessedSize: null, cosigners: [] })).toBe('empty log');
   });
 
   it('lists failed findings first, most severe first', () => {

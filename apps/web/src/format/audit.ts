@@ -1,4 +1,4 @@
-import type { Finding, PinnedHead, Severity } from '../api/types';
+import type { Finding, OverviewRow, PinnedHead, Severity } from '../api/types';
 import type { SignedTreeHead } from '../verify/signed-head';
 
 /** A median payment delay in words: "45 days after the year end", "187 days before it", "no payments". */
@@ -34,4 +34,17 @@ export function pinnedAsSignedHead(head: PinnedHead): SignedTreeHead | null {
     signature: head.signature,
     keyId: head.keyId,
   };
+}
+
+/** The log's witnessing in words: behind its quorum (and up to which size it is witnessed), an alarm, or who cosigned its latest head. */
+export function witnessingText(w: OverviewRow['witnessing']): string {
+  if (!w.configured) return 'no witnesses configured';
+  const alarm = w.alarms.length > 0 ? `alarm: ${w.alarms.join(', ')} refused a checkpoint as inconsistent` : '';
+  if (w.behindQuorum) {
+    const behind = `behind its witness quorum (${w.quorum}): head ${w.treeSize}, ${w.witnessedSize === null ? 'never witnessed' : `witnessed up to ${w.witnessedSize}`}`;
+    return alarm ? `${behind}; ${alarm}` : behind;
+  }
+  if (alarm) return alarm;
+  if (w.treeSize === 0) return 'empty log';
+  return `head ${w.treeSize} cosigned by ${w.cosigners.join(', ')}`;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Principal, seesAll } from '../../../auth/src/index.js';
 import { DomainError } from '../../../errors/src/index.js';
+import { LogWitnessingService } from '../../../ledger/src/index.js';
 import { SocietiesService, type Society } from '../../../registry/src/index.js';
 import { AuditsRepository } from '../audits.repository.js';
 import { FINANCIAL_YEAR_RANGE, auditedSociety } from '../audits.service.js';
@@ -47,6 +48,8 @@ export interface OverviewRow {
    * members' lines against everyone else's (null: no line to compare).
    */
   boardConflicts: BoardConflictsRow;
+  /** The society's log as its witnesses (LOG_WITNESSES) see it now: whether its latest head has its quorum of cosignatures, and standing alarms. */
+  witnessing: OverviewWitnessing;
   findings: { failed: number; high: number; medium: number; low: number; rules: string[] };
   /** The latest finished audit of the society for the year, if any. */
   latestAudit: { id: string; finishedAt: string; failed: number; reportSha256: string } | null;
@@ -65,6 +68,23 @@ export interface BoardConflictsRow {
 }
 
 const NO_BOARD_CONFLICTS: BoardConflictsRow = { members: null, declared: null, missingDeclarations: null, understatedDeclarations: null, licenseeMatches: null, boardFeeRatePercent: null, othersFeeRatePercent: null };
+
+/** A society log's witnessing as /health reports it (LogWitnessingService.status), for one row of the overview. */
+export interface OverviewWitnessing {
+  /** False when no witness is configured (LOG_WITNESSES unset): nothing below is checked. */
+  configured: boolean;
+  quorum: string;
+  /** The log's latest head (the ledger's, now: it may be past the pinned one). */
+  treeSize: number;
+  /** Largest head whose cosignatures meet the quorum (null: none). */
+  witnessedSize: number | null;
+  /** Witnesses are configured and the latest head lacks its quorum of cosignatures. */
+  behindQuorum: boolean;
+  /** Witnesses whose cosignature of the latest head the ledger holds. */
+  cosigners: string[];
+  /** Witnesses in alarm for this log (a checkpoint refused as inconsistent), not cleared. */
+  alarms: string[];
+}
 
 export interface NonContractualTrendPoint {
   financialYear: number;
@@ -98,6 +118,7 @@ export class OverviewService {
     private readonly societies: SocietiesService,
     private readonly audits: AuditsRepository,
     private readonly db: DataSource,
+    private readonly witnessing: LogWitnessingService,
   ) {}
 
   async overview(principal: Principal, financialYear: number | undefined): Promise<RegulatorOverview> {
@@ -112,15 +133,16 @@ export class OverviewService {
     let median: string | null = null;
     for (const s of all) {
       let report: AuditReport;
+      const witnessing = await this.witnessingOf(s.id);
       try {
         report = await this.engine.evaluate({ society: auditedSociety(s), financialYear, heads });
       } catch (error) {
-        rows.push(failedRow(s, financialYear, heads, latest.get(s.id) ?? null, (error as Error).message));
+        rows.push(failedRow(s, financialYear, heads, latest.get(s.id) ?? null, (error as Error).message, witnessing));
         continue;
       }
       const m = (rule: string) => report.findings.find((f) => f.rule === rule)?.metrics ?? {};
       median ??= (m('payout.management-cost-ratio').peerMedianPercent as string | null) ?? null;
-      rows.push({ ...row(s, report, latest.get(s.id) ?? null, m), nonContractualTrend: await this.trend(s, financialYear) });
+      rows.push({ ...row(s, report, latest.get(s.id) ?? null, m), witnessing, nonContractualTrend: await this.trend(s, financialYear) });
     }
     const pinnedAt = pinnedAtOf(heads);
     return { financialYear, asOf: pinnedAt?.slice(0, 10) ?? null, pinnedAt, peerMedianCostRatioPercent: median, societies: rows };
@@ -151,6 +173,19 @@ export class OverviewService {
     });
   }
 
+  private async witnessingOf(societyId: string): Promise<OverviewWitnessing> {
+    const status = await this.witnessing.status(societyId);
+    return {
+      configured: status.witnesses.length > 0,
+      quorum: status.quorum,
+      treeSize: status.treeSize,
+      witnessedSize: status.witnessedSize,
+      behindQuorum: status.behindQuorum,
+      cosigners: status.cosigners,
+      alarms: status.witnesses.filter((w) => w.alarm !== null).map((w) => w.witness),
+    };
+  }
+
   private async allSocieties(principal: Principal): Promise<Society[]> {
     const out: Society[] = [];
     let cursor: string | undefined;
@@ -163,7 +198,7 @@ export class OverviewService {
   }
 }
 
-function row(s: Society, report: AuditReport, latest: OverviewRow['latestAudit'], m: (rule: string) => Record<string, unknown>): Omit<OverviewRow, 'nonContractualTrend'> {
+function row(s: Society, report: AuditReport, latest: OverviewRow['latestAudit'], m: (rule: string) => Record<string, unknown>): Omit<OverviewRow, 'nonContractualTrend' | 'witnessing'> {
   const failed = report.findings.filter((f) => !f.passed);
   const board = m('governance.board-representation');
   return {
@@ -195,7 +230,7 @@ function row(s: Society, report: AuditReport, latest: OverviewRow['latestAudit']
   };
 }
 
-function failedRow(s: Society, financialYear: number, heads: readonly PinnedHead[], latest: OverviewRow['latestAudit'], error: string): OverviewRow {
+function failedRow(s: Society, financialYear: number, heads: readonly PinnedHead[], latest: OverviewRow['latestAudit'], error: string, witnessing: OverviewWitnessing): OverviewRow {
   const head = heads.find((h) => h.societyId === s.id);
   const fy = financialYear_(financialYear, s.fyEndMonth, s.fyEndDay);
   return {
@@ -216,6 +251,7 @@ function failedRow(s: Society, financialYear: number, heads: readonly PinnedHead
     verifiedNonContractualSharePercent: null,
     nonContractualTrend: [],
     boardConflicts: { ...NO_BOARD_CONFLICTS },
+    witnessing,
     findings: { failed: 0, high: 0, medium: 0, low: 0, rules: [] },
     latestAudit: latest,
     error,

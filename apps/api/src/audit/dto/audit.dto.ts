@@ -114,6 +114,16 @@ export class OverviewBoardConflictsDto {
   @ApiProperty({ nullable: true, type: String, example: '15.00', description: "Everyone else's, percent" }) othersFeeRatePercent: string | null;
 }
 
+export class OverviewWitnessingDto {
+  @ApiProperty({ description: 'False when no witness is configured (LOG_WITNESSES unset): the rest is then not checked' }) configured: boolean;
+  @ApiProperty({ description: 'The quorum of the witness policy (a witness or group name, a number, or none)' }) quorum: string;
+  @ApiProperty({ description: "The log's latest head now (it may be past the pinned one)" }) treeSize: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Largest head whose cosignatures meet the quorum' }) witnessedSize: number | null;
+  @ApiProperty({ description: 'Witnesses are configured and the latest head lacks its quorum of cosignatures' }) behindQuorum: boolean;
+  @ApiProperty({ type: [String], description: 'Witnesses whose cosignature of the latest head the ledger holds' }) cosigners: string[];
+  @ApiProperty({ type: [String], description: 'Witnesses in alarm for this log (a checkpoint refused as inconsistent), not cleared' }) alarms: string[];
+}
+
 export class OverviewRowDto {
   @ApiProperty({ format: 'uuid' }) societyId: string;
   @ApiProperty() name: string;
@@ -132,6 +142,7 @@ export class OverviewRowDto {
   @ApiProperty({ nullable: true, type: String, description: 'The same as the mandate register says (derived when each package committed): the share the cap judges' }) verifiedNonContractualSharePercent: string | null;
   @ApiProperty({ type: [OverviewTrendPointDto], description: 'Declared and verified non-contractual shares, the financial year and the four before it, oldest first' }) nonContractualTrend: OverviewTrendPointDto[];
   @ApiProperty({ type: OverviewBoardConflictsDto, description: 'Conflicts of interest on the board (issue 18)' }) boardConflicts: OverviewBoardConflictsDto;
+  @ApiProperty({ type: OverviewWitnessingDto, description: "The society's log as its witnesses see it now (as /health's witnesses entry): behind its quorum, alarms" }) witnessing: OverviewWitnessingDto;
   @ApiProperty({ type: OverviewFindingsDto }) findings: OverviewFindingsDto;
   @ApiProperty({ type: OverviewAuditDto, nullable: true, description: 'The latest finished audit of the society for the year' }) latestAudit: OverviewAuditDto | null;
   @ApiProperty({ nullable: true, type: String, description: "Why the society could not be audited (e.g. its jurisdiction's parameters are unusable)" }) error: string | null;

@@ -1,17 +1,6 @@
 import { useEffect, useState } from 'react';
+import type { PublicSociety } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
-
-/** One society as GET /v1/public/societies serves it (public, no token). */
-interface PublicSociety {
-  id: string;
-  name: string;
-  cisacCode: string;
-  country: string;
-  checkpoint: { treeSize: number; rootHash: string; timestamp: string; note: string };
-  witnessing: { quorum: string; cosigners: string[]; quorumMet: boolean; behindQuorum: boolean; witnessedSize: number | null; alarms: string[] };
-  tilesPrefix: string;
-  transparencyReports: { financialYear: number; url: string }[];
-}
 
 /**
  * The public page (no sign-in, Art. 22): every society, its latest checkpoint, who

@@ -3,7 +3,7 @@ import type { OverviewRow, RegulatorOverview } from '../../api/types';
 import { BarChart } from '../../components/BarChart';
 import { TableScroll } from '../../components/Fields';
 import { Loader } from '../../components/Loader';
-import { describeDelay, percent } from '../../format/audit';
+import { describeDelay, percent, witnessingText } from '../../format/audit';
 import { todayIso } from '../../format/dates';
 import { chartLength } from '../../format/money';
 import { transparencyPath } from '../../nav';
@@ -58,6 +58,7 @@ export function FinancialYearOverview() {
 function OverviewBody({ overview: o }: { overview: RegulatorOverview }) {
   const rows = [...o.societies].sort((a, b) => a.name.localeCompare(b.name));
   const failing = rows.filter((r) => r.findings.failed > 0).length;
+  const unwitnessed = rows.filter((r) => r.witnessing.behindQuorum || r.witnessing.alarms.length > 0);
   return (
     <>
       <p className="lead" data-testid="overview-summary">
@@ -65,6 +66,11 @@ function OverviewBody({ overview: o }: { overview: RegulatorOverview }) {
         {o.asOf ? `; deadlines judged on ${o.asOf}` : ''}. Peer median management-cost ratio: {percent(o.peerMedianCostRatioPercent)}.{' '}
         {failing === 0 ? 'No society fails a rule.' : `${failing} of ${rows.length} societies fail at least one rule.`}
       </p>
+      {unwitnessed.length > 0 && (
+        <p className="warning" role="status" data-testid="overview-witnessing">
+          {unwitnessed.map((r) => `${r.name}: ${witnessingText(r.witnessing)}`).join('; ')}.
+        </p>
+      )}
       <TableScroll label="Societies compared for the financial year">
         <table className="stack overview">
           <caption>Financial year {o.financialYear}, side by side</caption>
@@ -85,6 +91,7 @@ function OverviewBody({ overview: o }: { overview: RegulatorOverview }) {
               <th scope="col">Non-contractual (declared / verified)</th>
               <th scope="col">Failed rules</th>
               <th scope="col">Board conflicts</th>
+              <th scope="col">Witnessed log</th>
               <th scope="col">Audit and report</th>
             </tr>
           </thead>
@@ -101,11 +108,18 @@ function OverviewBody({ overview: o }: { overview: RegulatorOverview }) {
         and the Gallagher index of the board against the money shares. Non-contractual: the share of the gross managed without the holders&apos; mandate, as the
         society declared it and as the mandate register says (each line judged when its package committed), with the trend over the last five financial years. Board
         conflicts: board members&apos; annual declarations made for the year (Art. 10(2)), organisations of members found among the licensees (to confirm), and the
-        management-fee rate on board members&apos; own lines against everyone else&apos;s.
+        management-fee rate on board members&apos; own lines against everyone else&apos;s. Witnessed log: whether the witnesses (independent parties checking that the log
+        never shows two histories) have cosigned the log&apos;s latest head in the number the policy asks for, now; an alarm means one refused a checkpoint as inconsistent.
       </p>
       {rows.length > 0 && <OverviewCharts rows={rows} />}
     </>
   );
+}
+
+function Witnessing({ w }: { w: OverviewRow['witnessing'] }) {
+  const text = witnessingText(w);
+  if (!w.configured || (!w.behindQuorum && w.alarms.length === 0)) return <span className={w.configured ? 'small' : 'muted small'}>{text}</span>;
+  return <strong className="small">⚠ {text}</strong>;
 }
 
 function BoardConflicts({ c }: { c: OverviewRow['boardConflicts'] }) {
@@ -182,6 +196,9 @@ function OverviewTableRow({ row: r, year, peerMedian }: { row: OverviewRow; year
       </td>
       <td data-label="Board conflicts" data-testid="board-conflicts">
         <BoardConflicts c={r.boardConflicts} />
+      </td>
+      <td data-label="Witnessed log" data-testid="witnessing">
+        <Witnessing w={r.witnessing} />
       </td>
       <td data-label="Audit and report">
         <span className="link-list">

@@ -5,8 +5,8 @@ import type {
   ReportCoverage,
   ReportHolderUse,
   ReportTransferFlow,
+  PublicSociety,
   ReportUndistributedItem,
-  Society,
   TransparencyFormat,
   TransparencyReport,
 } from '../../api/types';
@@ -57,11 +57,13 @@ interface Loaded extends LoadedTransparencyReport {
  * pinned to (signature and SHA-256 checked in this browser), whether the year's data is
  * complete, each Annex section's figures with the quarters they leave out, the money
  * flows per category, and the Annex items the ledger does not carry; the report as JSON,
- * CSV or PDF. Public by law: rights holders read any society's, a society its own.
+ * CSV or PDF. Public by law (Art. 22(1)): anyone signed in reads any society's, so the
+ * society's name and financial year come from its public entry (`/v1/public/societies/{id}`),
+ * not the registry's, which stays the society's own and the regulators'.
  */
 export function TransparencyPage({ societyId, year }: { societyId: string; year: number | null }) {
   const { api } = useSession();
-  const society = useApi(() => api.society(societyId), [api, societyId]);
+  const society = useApi(() => api.publicSociety(societyId), [api, societyId]);
   return (
     <Loader loaded={society} what="the society" refusal={<NotAvailable what="This society's transparency report" />}>
       {(s) => <ReportView key={`${s.id}/${year}`} society={s} year={year ?? lastCompleteFinancialYear(todayIso(), s.fyEndMonth, s.fyEndDay)} />}
@@ -69,7 +71,7 @@ export function TransparencyPage({ societyId, year }: { societyId: string; year:
   );
 }
 
-function ReportView({ society, year }: { society: Society; year: number }) {
+function ReportView({ society, year }: { society: PublicSociety; year: number }) {
   const { api } = useSession();
   const loaded = useApi<Loaded>(async () => {
     const [got, keys] = await Promise.all([api.transparencyReport(society.id, year), api.logKeys()]);
@@ -93,7 +95,7 @@ function ReportView({ society, year }: { society: Society; year: number }) {
 }
 
 /** Choose the financial year: the page's address follows, so a report can be linked to. */
-function YearForm({ society, year }: { society: Society; year: number }) {
+function YearForm({ society, year }: { society: PublicSociety; year: number }) {
   const id = useId();
   const lastComplete = lastCompleteFinancialYear(todayIso(), society.fyEndMonth, society.fyEndDay);
   const [choice, setChoice] = useState(String(year));
