@@ -120,14 +120,16 @@ export interface BrowserSuite {
 /**
  * Boots the app and Chromium for the enclosing describe block (its beforeAll and
  * afterAll are registered here, before the suite's own) and opens watched pages.
+ * `env`: environment variables for the app, made just before it boots.
  */
-export function browserSuite(): BrowserSuite {
+export function browserSuite(options: { env?: () => Promise<Record<string, string>> } = {}): BrowserSuite {
   let t: TestApp | undefined;
   let browser: Browser | undefined;
   let http: Http | undefined;
   const opened: WatchedPage[] = [];
   beforeAll(async () => {
-    [t, browser] = await Promise.all([bootTestApp(), launchChromium()]);
+    const env = await options.env?.();
+    [t, browser] = await Promise.all([bootTestApp({ env }), launchChromium()]);
     http = new Http(t.baseUrl);
   });
   afterAll(async () => {

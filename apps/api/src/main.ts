@@ -3,7 +3,8 @@ import path from 'node:path';
 import { ConfigError, loadConfig } from '../../../libs/config/src/index.js';
 import { connect } from '../../../libs/database/src/index.js';
 import { TokenService } from '../../../libs/auth/src/index.js';
-import { DemoService } from '../../../libs/demo/src/index.js';
+import { DemoService, type DemoWitness, startDemoWitness } from '../../../libs/demo/src/index.js';
+import { KeyStoreError, currentSigningKey } from '../../../libs/ledger/src/index.js';
 import { createApp } from './bootstrap.js';
 import { createLogger } from './common/logger.js';
 
@@ -27,6 +28,16 @@ async function main(): Promise<void> {
     applicationName: `collective-ledger-${role}`,
     log: (line) => logger.debug({ context: 'postgres' }, line),
   });
+  // The demo's witness (libs/demo demo-witness.ts): with the demo, in this one process, and no
+  // LOG_WITNESSES of the operator's, each new checkpoint is cosigned by a witness of its own.
+  let witness: DemoWitness | undefined;
+  if (role === 'all' && config.demoEnabled && !config.LOG_WITNESSES) {
+    const logKey = await currentSigningKey(config.DATA_DIR, config.LOG_SIGNING_KEY).catch((e: unknown) => {
+      throw e instanceof KeyStoreError ? new ConfigError(`Invalid key file in DATA_DIR: ${e.message}`) : e;
+    });
+    witness = await startDemoWitness(config.DATA_DIR, logKey, (e) => logger.error({ err: e, context: 'demo-witness' }, 'witness error'));
+    config.LOG_WITNESSES = witness.policyFile;
+  }
   const { app } = await createApp({ config, dataSource: connection.dataSource, logger, runWorkers: role === 'all', queuePrefix: config.QUEUE_PREFIX });
 
   let closing = false;
@@ -35,6 +46,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     await app.close().catch((e: unknown) => logger.error(e));
+    await witness?.close().catch((e: unknown) => logger.error(e));
     await connection.close().catch((e: unknown) => logger.error(e));
     process.exit(0);
   };
@@ -62,6 +74,8 @@ async function main(): Promise<void> {
       `  API      ${base}/v1`,
       `  docs     ${base}/docs`,
       `  health   ${base}/health`,
+      `  public   ${base}/public`,
+      ...(witness ? [`  witness  ${witness.url} (${witness.name}, the demo's: cosigns every checkpoint; key and state in ${witness.dir})`] : []),
       ...lines,
       '',
     ].join('\n') + '\n',

@@ -4,7 +4,7 @@ export type { CommitRecord, JournalSum } from './ledger.service.js';
 export { LogRepository } from './log.repository.js';
 export { SigningKeyService } from './signing-key.service.js';
 export type { TrustedKey } from './signing-key.service.js';
-export { KeyStoreError, RETIRED_KEYS_FILE, SIGNING_KEY_FILE, readRetiredKeys, rotateSigningKey } from './key-store.js';
+export { KeyStoreError, RETIRED_KEYS_FILE, SIGNING_KEY_FILE, currentSigningKey, readRetiredKeys, rotateSigningKey } from './key-store.js';
 export type { Rotation } from './key-store.js';
 export { ProofsService } from './proofs.service.js';
 export type { LogPublicKey } from './proofs.service.js';

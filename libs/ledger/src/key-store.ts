@@ -8,7 +8,7 @@
  *                                    {"keys": [{keyId, algorithm, publicKey, retiredAt}, …]} (append only)
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   MerkleFormatError,
@@ -50,6 +50,41 @@ export async function readSigningKey(dataDir: string): Promise<KeyObject | null>
     }
     throw error;
   }
+}
+
+/**
+ * The key of DATA_DIR/log-signing-key.txt, generated there (mode 0600) when there is none
+ * yet; `generated` says whether this call's key is the one kept. A new key is written to a
+ * file of its own, then linked to log-signing-key.txt, which fails when the name exists:
+ * processes of one deployment starting together on an empty DATA_DIR all end up with the
+ * key of the first link, and none ever reads the file half written (with
+ * `writeFile(…, {flag: 'wx'})` the name existed, empty, before the key was in it, and a
+ * process reading it then stopped on an invalid key file).
+ */
+export async function readOrCreateSigningKey(dataDir: string): Promise<{ key: KeyObject; generated: boolean }> {
+  const existing = await readSigningKey(dataDir);
+  if (existing) return { key: existing, generated: false };
+  const file = signingKeyPath(dataDir);
+  await mkdir(path.dirname(file), { recursive: true });
+  const draft = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.new`;
+  await writeFile(draft, exportPrivateKey(generateEd25519KeyPair().privateKey) + '\n', { mode: 0o600, flag: 'wx' });
+  let generated = true;
+  try {
+    await link(draft, file).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw e;
+      generated = false; // another process of this deployment linked its key first: use that one
+    });
+  } finally {
+    await unlink(draft).catch(() => undefined);
+  }
+  const key = await readSigningKey(dataDir);
+  if (!key) throw new KeyStoreError(`the signing key file ${file} vanished while it was created`);
+  return { key, generated };
+}
+
+/** The key that signs the logs' heads: LOG_SIGNING_KEY when given (`configured`), else DATA_DIR's (generated at first use). */
+export async function currentSigningKey(dataDir: string, configured?: string): Promise<KeyObject> {
+  return configured ? importPrivateKey(configured) : (await readOrCreateSigningKey(dataDir)).key;
 }
 
 /** The retired public keys of DATA_DIR/log-retired-keys.json, checked ([] when the file does not exist). */

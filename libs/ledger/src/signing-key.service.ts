@@ -1,10 +1,8 @@
-import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { type KeyObject, randomBytes } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { AppConfig, ConfigError } from '../../config/src/index.js';
-import { exportPrivateKey, exportPublicKey, generateEd25519KeyPair, importPrivateKey, type PublicKeyRecord } from '../../merkle/src/index.js';
-import { KeyStoreError, RETIRED_KEYS_FILE, readRetiredKeys, readSigningKey, signingKeyPath } from './key-store.js';
+import { exportPublicKey, importPrivateKey, type PublicKeyRecord } from '../../merkle/src/index.js';
+import { KeyStoreError, RETIRED_KEYS_FILE, readOrCreateSigningKey, readRetiredKeys, readSigningKey, signingKeyPath } from './key-store.js';
 
 /** A public key the ledger trusts for the heads it signed: the current one, or one rotated out. */
 export interface TrustedKey extends PublicKeyRecord {
@@ -52,7 +50,10 @@ export class SigningKeyService implements OnModuleInit {
       const inDataDir = await readSigningKey(dataDir).catch(() => null);
       overridden = inDataDir ? exportPublicKey(inDataDir).keyId : undefined;
     } else {
-      this.use((await readSigningKey(dataDir)) ?? (await this.generate(dataDir)));
+      // Generated at first start (key-store.ts: linked into place, so processes starting together share one key).
+      const { key, generated } = await readOrCreateSigningKey(dataDir);
+      if (generated) this.logger.log(`Generated the log signing key ${exportPublicKey(key).keyId} in ${signingKeyPath(dataDir)}`);
+      this.use(key);
     }
     this.trustedKeys = this.merge(await readRetiredKeys(dataDir), this.config.trustedKeys ?? []);
     if (overridden && !this.trustedKeys.some((k) => k.keyId === overridden)) {
@@ -61,33 +62,6 @@ export class SigningKeyService implements OnModuleInit {
           `heads it signed will not verify (list its public key in LOG_TRUSTED_KEYS)`,
       );
     }
-  }
-
-  /**
-   * Writes a new key to a file of its own, then links it to log-signing-key.txt, which
-   * fails when the name exists: processes of one deployment starting together on an empty
-   * DATA_DIR all end up with the key of the first link, and none ever reads the file half
-   * written (with `writeFile(…, {flag: 'wx'})` the name existed, empty, before the key was
-   * in it, and a process reading it then stopped on an invalid key file).
-   */
-  private async generate(dataDir: string): Promise<KeyObject> {
-    const file = signingKeyPath(dataDir);
-    const pair = generateEd25519KeyPair();
-    await mkdir(path.dirname(file), { recursive: true });
-    const draft = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.new`;
-    await writeFile(draft, exportPrivateKey(pair.privateKey) + '\n', { mode: 0o600, flag: 'wx' });
-    let linked = true;
-    try {
-      await link(draft, file).catch((e: NodeJS.ErrnoException) => {
-        if (e.code !== 'EEXIST') throw e;
-        linked = false; // another process of this deployment linked its key first: use that one
-      });
-    } finally {
-      await unlink(draft).catch(() => undefined);
-    }
-    const key = importPrivateKey((await readFile(file, 'utf8')).trim());
-    if (linked) this.logger.log(`Generated the log signing key ${exportPublicKey(key).keyId} in ${file}`);
-    return key;
   }
 
   /**
