@@ -1,5 +1,5 @@
 export { SubmissionsModule } from './submissions.module.js';
-export { SubmissionsService } from './submissions.service.js';
+export { MAX_WAIT_SECONDS, SubmissionsService } from './submissions.service.js';
 export type { Accepted } from './submissions.service.js';
 export { SubmissionsRepository } from './submissions.repository.js';
 export { IngestService, MAX_INGEST_ATTEMPTS } from './ingest/ingest.service.js';

@@ -7,10 +7,11 @@ import { SubmissionLinesService } from './lines/submission-lines.service.js';
 import { UploadStore } from './storage/upload-store.js';
 import { SubmissionsRepository } from './submissions.repository.js';
 import { SubmissionsService } from './submissions.service.js';
+import { SubmissionEvents } from './submission-events.js';
 
 @Module({
   imports: [RegistryModule, LedgerModule, MandatesModule],
-  providers: [SubmissionsRepository, SubmissionsService, UploadStore, IngestService, SubmissionLinesService],
+  providers: [SubmissionsRepository, SubmissionsService, UploadStore, IngestService, SubmissionLinesService, SubmissionEvents],
   exports: [SubmissionsService, IngestService, SubmissionsRepository, SubmissionLinesService],
 })
 export class SubmissionsModule {}

@@ -5,6 +5,7 @@ import type { InputProblem } from '../../errors/src/index.js';
 import type { SubmissionFormat } from './format.js';
 import type { PackageType } from './package-types/package-types.js';
 import { printable, printableProblem } from './ingest/sniff.js';
+import { notifyFinishedSql } from './submission-events.js';
 import type { Submission, SubmissionStatus } from './submission.js';
 
 const COLUMNS = `id, society_id AS "societyId", type, period, format, status, rows::int AS rows, progress, phase,
@@ -108,8 +109,10 @@ export class SubmissionsRepository {
 
   async reject(societyId: string, id: string, errors: InputProblem[], total: number, rows: number | null): Promise<void> {
     await this.db.query(
-      `UPDATE submissions SET status = 'rejected', phase = NULL, progress = 100, errors = $3, error_count = $4, rows = COALESCE($5, rows), finished_at = now()
-       WHERE society_id = $1 AND id = $2 AND status IN ('queued', 'validating')`,
+      `WITH u AS (
+         UPDATE submissions SET status = 'rejected', phase = NULL, progress = 100, errors = $3, error_count = $4, rows = COALESCE($5, rows), finished_at = now()
+         WHERE society_id = $1 AND id = $2 AND status IN ('queued', 'validating') RETURNING id
+       ) ${notifyFinishedSql('u')}`,
       [societyId, id, JSON.stringify(errors.map(printableProblem)), total, rows],
     );
   }
@@ -117,8 +120,10 @@ export class SubmissionsRepository {
   /** Ends a submission whose processing cannot finish (not the package's fault), saying why. */
   async fail(societyId: string, id: string, reason: string): Promise<void> {
     await this.db.query(
-      `UPDATE submissions SET status = 'failed', failure = $3, phase = NULL, progress = 100, finished_at = now()
-       WHERE society_id = $1 AND id = $2 AND status IN ('queued', 'validating')`,
+      `WITH u AS (
+         UPDATE submissions SET status = 'failed', failure = $3, phase = NULL, progress = 100, finished_at = now()
+         WHERE society_id = $1 AND id = $2 AND status IN ('queued', 'validating') RETURNING id
+       ) ${notifyFinishedSql('u')}`,
       [societyId, id, printable(reason).slice(0, 1000)],
     );
   }
@@ -142,11 +147,14 @@ export class SubmissionsRepository {
     await q.query(`UPDATE submissions SET status = 'superseded' WHERE society_id = $1 AND id = $2 AND status = 'committed'`, [societyId, id]);
   }
 
+  /** Within the commit transaction; waiting requests hear of it when the transaction commits (SubmissionEvents). */
   async markCommitted(q: QueryRunner, s: { societyId: string; id: string; rows: number; root: Buffer; logIndex: number; supersedes: string | null }): Promise<void> {
     await q.query(
-      `UPDATE submissions SET status = 'committed', phase = NULL, progress = 100, rows = $3, root = $4, log_index = $5, supersedes = $6,
-         errors = '[]', error_count = 0, finished_at = now()
-       WHERE society_id = $1 AND id = $2`,
+      `WITH u AS (
+         UPDATE submissions SET status = 'committed', phase = NULL, progress = 100, rows = $3, root = $4, log_index = $5, supersedes = $6,
+           errors = '[]', error_count = 0, finished_at = now()
+         WHERE society_id = $1 AND id = $2 RETURNING id
+       ) ${notifyFinishedSql('u')}`,
       [s.societyId, s.id, s.rows, s.root, s.logIndex, s.supersedes],
     );
   }

@@ -11,10 +11,17 @@ import type { SubmissionFormat } from './format.js';
 import { INGEST_JOB } from './ingest/ingest.job.js';
 import { isPackageType, PACKAGE_TYPES, type PackageType } from './package-types/package-types.js';
 import { parsePeriod } from './period.js';
+import { SubmissionEvents } from './submission-events.js';
 import { UploadSlots } from './storage/upload-slots.js';
 import { UploadStore } from './storage/upload-store.js';
 import type { Submission } from './submission.js';
 import { SubmissionsRepository } from './submissions.repository.js';
+
+/** The longest a request may wait for a submission to finish (`?wait=`). */
+export const MAX_WAIT_SECONDS = 60;
+/** A waiting request reads the submission again at least this often (a lost announcement only delays it). */
+const RECHECK_MS = 1000;
+const UNFINISHED = new Set(['queued', 'validating']);
 
 export interface Accepted {
   submission: Submission;
@@ -35,6 +42,7 @@ export class SubmissionsService {
     private readonly queue: JobQueue,
     config: AppConfig,
     private readonly clock: Clock,
+    private readonly events: SubmissionEvents,
   ) {
     this.slots = new UploadSlots(config.UPLOAD_CONCURRENCY_PER_SOCIETY, config.UPLOAD_CONCURRENCY);
   }
@@ -103,10 +111,28 @@ export class SubmissionsService {
     return { submission: inserted, created: true };
   }
 
-  async get(principal: Principal, id: string): Promise<Submission> {
-    const submission = await this.submissions.find(id, readableSocietyIds(principal));
-    if (!submission) throw DomainError.notFound('Submission', id);
-    return submission;
+  /**
+   * A submission. `waitSeconds` (at most MAX_WAIT_SECONDS): while it is queued or
+   * validating, the answer waits until it has finished (committed, rejected or failed)
+   * or that long, whichever comes first, so a client learns the outcome as soon as it is
+   * recorded instead of asking again and again (SubmissionEvents).
+   */
+  async get(principal: Principal, id: string, waitSeconds = 0): Promise<Submission> {
+    const societies = readableSocietyIds(principal);
+    const deadline = Date.now() + Math.min(waitSeconds, MAX_WAIT_SECONDS) * 1000;
+    const watch = waitSeconds > 0 ? this.events.watch(id) : null;
+    try {
+      for (;;) {
+        const submission = await this.submissions.find(id, societies);
+        if (!submission) throw DomainError.notFound('Submission', id);
+        const left = deadline - Date.now();
+        if (!watch || !UNFINISHED.has(submission.status) || left <= 0) return submission;
+        // Woken by the announcement, or read again at least every RECHECK_MS.
+        await watch.wait(Math.min(left, RECHECK_MS));
+      }
+    } finally {
+      watch?.cancel();
+    }
   }
 
   async list(principal: Principal, societyId: string, filter: { type?: string; period?: string }, limit: number, cursor?: string): Promise<Page<Submission>> {

@@ -18,7 +18,7 @@ import {
 } from '../../../../libs/submissions/src/index.js';
 import { StreamedBody } from '../common/streamed-body.js';
 import { uuidParam } from '../common/uuid-param.js';
-import { SubmissionDto, SubmissionListQueryDto, SubmissionPageDto, SubmitQueryDto } from './dto/submission.dto.js';
+import { SubmissionDto, SubmissionGetQueryDto, SubmissionListQueryDto, SubmissionPageDto, SubmitQueryDto } from './dto/submission.dto.js';
 
 @ApiTags('submissions')
 @Controller()
@@ -56,10 +56,10 @@ export class SubmissionsController {
 
   @Get('v1/submissions/:id')
   @Roles('admin', 'regulator', 'society')
-  @ApiOperation({ summary: 'A submission: status, progress, problems by line and column, root' })
+  @ApiOperation({ summary: 'A submission: status, progress, problems by line and column, root (?wait=S: once it has finished, or after S seconds)' })
   @ApiOkResponse({ type: SubmissionDto })
-  get(@CurrentPrincipal() p: Principal, @Param('id', uuidParam('id')) id: string): Promise<SubmissionDto> {
-    return this.submissions.get(p, id);
+  get(@CurrentPrincipal() p: Principal, @Param('id', uuidParam('id')) id: string, @Query() query: SubmissionGetQueryDto): Promise<SubmissionDto> {
+    return this.submissions.get(p, id, query.wait ?? 0);
   }
 
   @Get('v1/societies/:id/submissions')

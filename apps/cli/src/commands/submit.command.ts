@@ -66,8 +66,14 @@ interface Submission {
   format?: string;
 }
 
-/** How long to wait between two looks at the submission. */
+/** How long to wait before looking again after the ledger could not be reached. */
 export const POLL_MS = 250;
+/**
+ * Each look at the submission waits on the ledger's side for at most this many seconds
+ * (`?wait=`): the answer comes as soon as the package has finished, else the progress
+ * is shown and it looks again.
+ */
+export const WAIT_SECONDS = 2;
 
 export function submitCommand(env: NodeJS.ProcessEnv = process.env): CliCommand {
   return async (args, io) => {
@@ -185,11 +191,11 @@ async function submit(o: Options, io: CliIo): Promise<number> {
       io.stderr(`ledger submit: submission ${s.id} is still ${s.status} after ${o.timeoutMs / 1000} s; follow it with GET /v1/submissions/${s.id}\n`);
       return EXIT_FAILED;
     }
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    const polled = await send(o, 'GET', `/v1/submissions/${s.id}`, {}).catch((error: Error) => ({ status: 0, body: error.message }));
+    const polled = await send(o, 'GET', `/v1/submissions/${s.id}?wait=${WAIT_SECONDS}`, {}).catch((error: Error) => ({ status: 0, body: error.message }));
     if (polled.status !== 200) {
-      if (polled.status === 0) continue; // a passing network failure: look again
-      return refused(polled, io);
+      if (polled.status !== 0) return refused(polled, io);
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS)); // a passing network failure: look again
+      continue;
     }
     s = JSON.parse(polled.body) as Submission;
     const now = `${s.phase ?? s.status} ${s.progress}%`;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString } from 'class-validator';
-import { PACKAGE_TYPES } from '../../../../../libs/submissions/src/index.js';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { MAX_WAIT_SECONDS, PACKAGE_TYPES } from '../../../../../libs/submissions/src/index.js';
 import { PageQueryDto } from '../../common/pagination.dto.js';
 
 export class SubmitQueryDto {
@@ -9,6 +10,19 @@ export class SubmitQueryDto {
 
   @ApiProperty({ example: '2025Q1' }) @IsString()
   period: string;
+}
+
+export class SubmissionGetQueryDto {
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_WAIT_SECONDS,
+    default: 0,
+    description:
+      'Seconds to wait while the submission is queued or validating: the answer comes as soon as it has finished (committed, rejected or failed), ' +
+      'or after this long with its status then. 0: answer at once.',
+  })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'must be a whole number of seconds' }) @Min(0) @Max(MAX_WAIT_SECONDS)
+  wait?: number;
 }
 
 export class SubmissionListQueryDto extends PageQueryDto {
