@@ -33,6 +33,10 @@ import { CreateAuditParameters1764300005100 } from './1764300005100-CreateAuditP
 import { AddClaimAnswerStatuses1765100400000 } from './1765100400000-AddClaimAnswerStatuses.js';
 import { CreateClaimEvents1765100400100 } from './1765100400100-CreateClaimEvents.js';
 import { MakeClaimsFollowTheirHistory1765100400200 } from './1765100400200-MakeClaimsFollowTheirHistory.js';
+import { CreateNotifications1765100600000 } from './1765100600000-CreateNotifications.js';
+import { CreateNotificationSubscriptions1765100600100 } from './1765100600100-CreateNotificationSubscriptions.js';
+import { CreateNotificationDeliveries1765100600200 } from './1765100600200-CreateNotificationDeliveries.js';
+import { CreateDueEventRuns1765100600300 } from './1765100600300-CreateDueEventRuns.js';
 
 /** Every migration, in order. The DataSource takes this list (no globbing: ESM-safe). */
 export const migrations = [
@@ -71,4 +75,8 @@ export const migrations = [
   AddClaimAnswerStatuses1765100400000,
   CreateClaimEvents1765100400100,
   MakeClaimsFollowTheirHistory1765100400200,
+  CreateNotifications1765100600000,
+  CreateNotificationSubscriptions1765100600100,
+  CreateNotificationDeliveries1765100600200,
+  CreateDueEventRuns1765100600300,
 ];

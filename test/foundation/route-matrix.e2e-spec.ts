@@ -52,7 +52,10 @@ const SOCIETY_ROUTES_PUBLIC_TO_RIGHTS_HOLDERS = new Set([
 ]);
 
 /** The tenants, and a mandate of holder A held at society B (so society A sees neither). */
-type Cast = Awaited<ReturnType<typeof givenTenants>> & { mandateOfHolderA: string; submissionOfSocietyA: string; auditOfSocietyA: string; tokenOfSocietyA: string; claimOnSocietyA: string };
+type Cast = Awaited<ReturnType<typeof givenTenants>> & { mandateOfHolderA: string; submissionOfSocietyA: string; auditOfSocietyA: string; tokenOfSocietyA: string; claimOnSocietyA: string } & NotificationCast;
+
+/** Society A's notification, webhook, e-mail subscription and webhook delivery (issue 17 item 5). */
+type NotificationCast = { notificationOfSocietyA: string; webhookOfSocietyA: string; emailSubscriptionOfSocietyA: string; deliveryOfSocietyA: string };
 
 /** A CSV request body (sent as text/csv). */
 class Csv {
@@ -94,6 +97,10 @@ function paramFixtures(cast: Cast): Record<string, { value: string; owner: 'soci
     'parameters/{jurisdiction}': { value: 'FR', owner: 'nobody' },
     // A claim on society A's line, made by holder B: society A's to answer.
     'claims/{id}': { value: cast.claimOnSocietyA, owner: 'society' },
+    'notifications/{id}': { value: cast.notificationOfSocietyA, owner: 'society' },
+    'webhooks/{id}': { value: cast.webhookOfSocietyA, owner: 'society' },
+    'email-subscriptions/{id}': { value: cast.emailSubscriptionOfSocietyA, owner: 'society' },
+    'notification-deliveries/{id}': { value: cast.deliveryOfSocietyA, owner: 'society' },
   };
 }
 
@@ -119,6 +126,11 @@ function bodyFixtures(cast: Cast): Record<string, unknown> {
     'POST /v1/exchange-rates': new Csv('date,currency,rate_to_eur\n2025-01-02,SEK,0.087\n'),
     'POST /v1/rights-holders/{id}/claims': { submissionId: cast.submissionOfSocietyA, lineId: 'D1' },
     'POST /v1/claims/{id}/acceptance': {},
+    'POST /v1/webhooks': { url: 'https://example.org/matrix', events: ['audit.finished'], secret: 'matrix-secret-0123456789' },
+    'POST /v1/me/email-subscriptions': { address: 'matrix@example.org', events: ['audit.finished'] },
+    'POST /v1/me/notifications/read-all': {},
+    'POST /v1/me/notifications/{id}/read': {},
+    'POST /v1/me/notification-deliveries/{id}/retry': {},
     'POST /v1/claims/{id}/refusal': { reason: 'matrix' },
     'POST /v1/claims/{id}/payment': { submissionId: cast.submissionOfSocietyA, lineId: 'D1' },
     'POST /v1/audits': { societyId: cast.societyA.id, financialYear: 2025 },
@@ -139,7 +151,12 @@ describe('route matrix', () => {
     http = new Http(t.baseUrl);
     const tenants = await givenTenants(http.as(t.adminToken));
     const mandate = await givenMandate(http.as(tenants.tokens.holderA), tenants.holderA.id, tenants.societyB.id, {}, http.as(tenants.tokens.societyB));
+    // A webhook nobody answers (the discard port), so its delivery of the commit below stays pending.
+    const webhook = await http.as(tenants.tokens.societyA).post('/v1/webhooks', { url: 'http://127.0.0.1:9/matrix', events: ['submission.committed'], secret: 'matrix-secret-0123456789' });
+    const emailSubscription = await http.as(tenants.tokens.societyA).post('/v1/me/email-subscriptions', { address: 'matrix@example.org', events: ['submission.committed'] });
     const submission = await submitAndWait(http.as(tenants.tokens.societyA), tenants.societyA.id, 'deductions', '2025Q1', DEDUCTIONS_CSV);
+    const notifications = await waitForItems(http.as(tenants.tokens.societyA), '/v1/me/notifications');
+    const deliveries = await waitForItems(http.as(tenants.tokens.societyA), '/v1/me/notification-deliveries');
     const audit = await http.as(tenants.tokens.societyA).post('/v1/audits', { societyId: tenants.societyA.id, financialYear: 2025 });
     const token = await http.as(t.adminToken).post('/v1/tokens', { role: 'society', societyId: tenants.societyA.id, label: 'matrix: a token of society A' });
     const unidentified = await submitAndWait(http.as(tenants.tokens.societyA), tenants.societyA.id, 'distribution-lines', '2025Q1', UNIDENTIFIED_CSV);
@@ -147,6 +164,7 @@ describe('route matrix', () => {
     expect(claim.status).toBe(201);
     cast = {
       ...tenants, mandateOfHolderA: mandate.id, submissionOfSocietyA: submission.final.id, auditOfSocietyA: audit.body.id, tokenOfSocietyA: token.body.id, claimOnSocietyA: claim.body.id,
+      notificationOfSocietyA: notifications[0].id, webhookOfSocietyA: webhook.body.id, emailSubscriptionOfSocietyA: emailSubscription.body.id, deliveryOfSocietyA: deliveries[0].id,
     };
   });
   afterAll(async () => t?.close());
@@ -244,6 +262,16 @@ describe('route matrix', () => {
     expect(checked).toBeGreaterThan(0);
   });
 });
+
+/** The items of a list once it has some (notifications are fanned out by a job after the commit). */
+async function waitForItems(client: Http, path: string): Promise<{ id: string }[]> {
+  for (let i = 0; i < 600; i++) {
+    const res = await client.get(path);
+    if (res.status === 200 && res.body.items.length > 0) return res.body.items;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${path} stayed empty`);
+}
 
 /** Sends a route's request with its query and body fixtures (CSV bodies as text/csv). */
 function send(client: Http, method: string, path: string, url: string, body: unknown) {

@@ -42,6 +42,9 @@ import { TransparencyModule } from '../../../libs/transparency/src/index.js';
 import { InterSocietyModule } from '../../../libs/inter-society/src/index.js';
 import { InterSocietyController } from './inter-society/inter-society.controller.js';
 import { TransparencyController } from './transparency/transparency.controller.js';
+import { NotificationsModule } from '../../../libs/notifications/src/index.js';
+import { NotificationSourcesModule } from '../../../libs/notification-sources/src/index.js';
+import { NotificationsController, WebhooksController } from './notifications/notifications.controller.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -75,9 +78,11 @@ export class AppModule {
         AuditModule,
         TransparencyModule,
         InterSocietyModule,
+        NotificationsModule,
+        NotificationSourcesModule,
         ...(options.runWorkers ? [WorkerProcessorsModule] : []),
       ],
-      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, BoardDeclarationsController, LogController, TilesController, PublicController, JournalController, SubmissionsController, SubmissionLinesController, StatementsController, ClaimsController, ExchangeRatesController, AuditsController, RegulatorController, TransparencyController, InterSocietyController],
+      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, BoardDeclarationsController, LogController, TilesController, PublicController, JournalController, SubmissionsController, SubmissionLinesController, StatementsController, ClaimsController, ExchangeRatesController, AuditsController, RegulatorController, TransparencyController, InterSocietyController, NotificationsController, WebhooksController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

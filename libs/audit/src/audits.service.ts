@@ -3,6 +3,7 @@ import { type Principal, readableSocietyIds, seesAll } from '../../auth/src/inde
 import { decodeCursor, invalidCursor, type Page } from '../../database/src/index.js';
 import { DomainError, type InputProblem } from '../../errors/src/index.js';
 import { JobQueue } from '../../jobs/src/index.js';
+import { Notifier } from '../../notifications/src/index.js';
 import { SocietiesService, type Society } from '../../registry/src/index.js';
 import type { Audit, ReportFormat } from './audit.js';
 import { AUDIT_JOB, type AuditJobPayload } from './audit.job.js';
@@ -47,6 +48,7 @@ export class AuditsService {
     private readonly societies: SocietiesService,
     private readonly engine: AuditEngine,
     private readonly queue: JobQueue,
+    private readonly notifier: Notifier,
   ) {}
 
   async request(principal: Principal, input: AuditRequest): Promise<Audit> {
@@ -135,10 +137,25 @@ export class AuditsService {
       const bytes = reportBytes(report);
       await this.audits.finish(row.societyId, row.id, report, Buffer.from(sha256Hex(bytes), 'hex'));
       this.logger.log(`audit ${row.id} of ${society.cisacCode} FY ${row.financialYear}: ${report.summary.failed} of ${report.summary.rules} rules failed (${Date.now() - started} ms)`);
+      await this.notifyFinished(row, { status: 'done', rules: report.summary.rules, failed: report.summary.failed, reportSha256: sha256Hex(bytes) });
     } catch (error) {
       this.logger.error(`audit ${row.id} failed: ${(error as Error).message}`, (error as Error).stack);
       await this.audits.fail(row.societyId, row.id, (error as Error).message);
+      await this.notifyFinished(row, { status: 'failed', error: (error as Error).message.slice(0, 500) });
     }
+  }
+
+  /** audit.finished: the audited society and the supervisors are told (a failure to tell is logged: the audit stands). */
+  private async notifyFinished(row: AuditRow, outcome: Record<string, unknown>): Promise<void> {
+    await this.notifier
+      .publish({
+        type: 'audit.finished',
+        societyId: row.societyId,
+        key: `audit.finished:${row.id}`,
+        data: { auditId: row.id, societyId: row.societyId, financialYear: row.financialYear, requestedBy: row.requestedBy, ...outcome },
+        to: { societies: [row.societyId] },
+      })
+      .catch((e: Error) => this.logger.error(`audit.finished of ${row.id} not raised: ${e.message}`));
   }
 
   /** Puts every unfinished audit back on the queue (PostgreSQL is the source of truth). */

@@ -131,6 +131,34 @@ export class AppConfig {
   @Transform(toInt) @IsOptional() @IsInt() @Min(1)
   LOG_WITNESS_RETRY_MS: number = 1000;
 
+  /**
+   * SMTP server for e-mail notifications, as a URL (`smtp://user:pass@host:587`,
+   * `smtps://…` for TLS from the start). Unset: no e-mail is sent (e-mail subscriptions
+   * are kept, the inbox and webhooks work as usual).
+   */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The From of notification e-mails. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(3)
+  SMTP_FROM: string = 'Collective Ledger <ledger@localhost>';
+
+  /** Attempts at delivering one notification to a webhook or an address before it goes to the dead-letter list (a policy, no law sets it). */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1) @Max(30)
+  NOTIFY_MAX_ATTEMPTS: number = 8;
+
+  /** Wait after a failed delivery before the next attempt, doubled after each further failure (at most 6 hours). */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1)
+  NOTIFY_RETRY_MS: number = 30_000;
+
+  /** How long a webhook has to answer a delivery (a slower answer counts as a failure). */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(100) @Max(120_000)
+  NOTIFY_TIMEOUT_MS: number = 10_000;
+
+  /** How often a worker looks for notifications to fan out, deliveries due again and the day's due-events run. */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(10)
+  NOTIFY_POLL_MS: number = 5_000;
+
   /** Jobs of one kind (ingest, audit) a worker process runs at once (docs/jobs.md). */
   @Transform(toInt) @IsOptional() @IsInt() @Min(1) @Max(64)
   JOBS_CONCURRENCY: number = 2;
@@ -172,7 +200,7 @@ const KNOWN = Object.keys(new AppConfig());
 /** Reads and validates the environment; throws ConfigError naming every wrong variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, string | undefined> = {};
-  for (const key of [...KNOWN, 'DATABASE_URL', 'REDIS_URL', 'ADMIN_TOKEN', 'DEMO', 'CORS_ORIGINS', 'LOG_SIGNING_KEY', 'LOG_TRUSTED_KEYS', 'LOG_WITNESSES', 'INGEST_PAUSE']) {
+  for (const key of [...KNOWN, 'DATABASE_URL', 'REDIS_URL', 'ADMIN_TOKEN', 'DEMO', 'CORS_ORIGINS', 'LOG_SIGNING_KEY', 'LOG_TRUSTED_KEYS', 'LOG_WITNESSES', 'INGEST_PAUSE', 'SMTP_URL']) {
     if (env[key] !== undefined) raw[key] = env[key];
   }
   const config = plainToInstance(AppConfig, raw);

@@ -30,6 +30,10 @@ export const REFERENCE_TABLES: Readonly<Record<string, string>> = {
   ref_countries: 'ISO 3166-1 codes, the same for every society',
   ref_currencies: 'ISO 4217 codes and minor units, the same for every society',
   audit_parameters: 'audit rule parameters set per jurisdiction (a country), not per society',
+  webhooks:
+    "a principal's notification settings, like its credentials: rights holders', regulators' and admins' webhooks belong to no society, and an event's fan-out reads those of every recipient",
+  email_subscriptions: "a principal's e-mail addresses for notifications, for the same reasons as webhooks",
+  due_event_runs: 'one row a day for the whole ledger: the day the daily due-events job ran for',
 };
 
 /** Tables that stay on the coordinator only (Citus local tables), with the reason. */

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../../../auth/src/index.js';
 import { decodeCursor, type Page, UUID_KEY } from '../../../database/src/index.js';
 import { DomainError, type InputProblem } from '../../../errors/src/index.js';
+import { type NewEvent, Notifier, type RaisedEvent } from '../../../notifications/src/index.js';
 import { RightsHoldersService, SocietiesService } from '../../../registry/src/index.js';
 import { assertMayCreateMandate, readableMandates, recordedBy } from '../access.js';
 import { MandatePoliciesRepository } from '../policies/mandate-policies.repository.js';
@@ -107,6 +108,7 @@ export class MandatesService {
     private readonly holders: RightsHoldersService,
     private readonly societies: SocietiesService,
     private readonly policies: MandatePoliciesRepository,
+    private readonly notifier: Notifier,
   ) {}
 
   /**
@@ -127,7 +129,8 @@ export class MandatesService {
     if (!policy.managedCategories.includes(terms.category)) throw outsideManagedCategories(terms.category, policy.managedCategories);
     // Art. 5(2), 6(2): a rights holder asks; the society answers. An admin, the society itself or its package records a mandate in force.
     const status = principal.role === 'rights-holder' ? 'requested' : 'active';
-    return this.db.transaction(async (m) => {
+    let raised: RaisedEvent | null = null;
+    const created = await this.db.transaction(async (m) => {
       if ((await this.mandates.lockHolders(m, [rightsHolderId])).length === 0) throw DomainError.notFound('Rights holder', rightsHolderId);
       const existing = await this.mandates.all(m, { rightsHolderId }, { at: null, knownAt: null });
       const conflicts = findConflicts(terms, existing.map(termsOf));
@@ -148,8 +151,13 @@ export class MandatesService {
         recordedAt: now,
         recordedBy: by,
       });
-      return (await this.mandates.one(m, id, {}, null))!;
+      const mandate = (await this.mandates.one(m, id, {}, null))!;
+      // A request waits for the society's answer: the society is told (in the same transaction).
+      if (status === 'requested') raised = await this.notifier.raise(m, mandateEvent('mandate.requested', mandate, { answerDueBy: addDays(now.slice(0, 10), policy.responseDays) }));
+      return mandate;
     });
+    await this.notifier.dispatch(raised);
+    return created;
   }
 
   /**
@@ -194,7 +202,8 @@ export class MandatesService {
     if (!(principal.role === 'admin' || (principal.role === 'society' && principal.societyId === found.societyId))) {
       throw DomainError.forbidden('Only the society asked (or an admin) answers a mandate request');
     }
-    return this.db.transaction(async (m) => {
+    let raised: RaisedEvent | null = null;
+    const answered = await this.db.transaction(async (m) => {
       await this.mandates.lockHolders(m, [found.rightsHolderId]);
       const mandate = (await this.mandates.one(m, mandateId, {}, null))!;
       if (mandate.status !== 'requested') throw DomainError.conflict(`Mandate ${mandateId} is ${mandate.status}, not a request awaiting an answer`, { mandateStatus: mandate.status });
@@ -216,8 +225,13 @@ export class MandatesService {
         recordedAt: now,
         recordedBy: by,
       });
-      return (await this.mandates.one(m, mandate.id, {}, null))!;
+      const after = (await this.mandates.one(m, mandate.id, {}, null))!;
+      // The rights holder who asked is told the answer (in the same transaction).
+      raised = await this.notifier.raise(m, mandateEvent('mandate.answered', after, { ...decision.detail, answeredLate: answerDueBy !== null && now.slice(0, 10) > answerDueBy }));
+      return after;
     });
+    await this.notifier.dispatch(raised);
+    return answered;
   }
 
   /** One mandate as known now, or at `asKnownAt`. */
@@ -406,4 +420,26 @@ export function outsideManagedCategories(category: string, managed: readonly str
   return new DomainError('unprocessable', `The society does not manage ${category}: it manages ${managed.join(', ')}`, [
     { field: 'category', message: `must be one the society manages: ${managed.join(', ')}` },
   ], { managedCategories: managed });
+}
+
+/** A mandate request's event: `mandate.requested` tells the society asked, `mandate.answered` the rights holder who asked. */
+function mandateEvent(type: 'mandate.requested' | 'mandate.answered', mandate: Mandate, extra: Record<string, unknown>): NewEvent {
+  return {
+    type,
+    societyId: mandate.societyId,
+    key: `${type}:${mandate.id}`,
+    data: {
+      mandateId: mandate.id,
+      societyId: mandate.societyId,
+      rightsHolderId: mandate.rightsHolderId,
+      status: mandate.status,
+      category: mandate.category,
+      workType: mandate.workType,
+      territories: mandate.territories,
+      validFrom: mandate.validFrom,
+      validTo: mandate.validTo,
+      ...extra,
+    },
+    to: type === 'mandate.requested' ? { societies: [mandate.societyId] } : { rightsHolders: [mandate.rightsHolderId] },
+  };
 }

@@ -11,6 +11,7 @@ import { DomainError } from '../../../errors/src/index.js';
 import { type JournalSum, LedgerService, LogWitnessingService } from '../../../ledger/src/index.js';
 import type { SubmissionTree } from '../../../ledger/src/submission-tree.js';
 import { type BulkMandateRow, MandatesService, mandateStatusSql } from '../../../mandates/src/index.js';
+import { Notifier } from '../../../notifications/src/index.js';
 import {
   copyNumberedSql,
   copySql,
@@ -99,6 +100,7 @@ export class IngestService {
     private readonly mandates: MandatesService,
     private readonly clock: Clock,
     private readonly witnessing: LogWitnessingService,
+    private readonly notifier: Notifier,
   ) {}
 
   async run(submissionId: string): Promise<void> {
@@ -163,6 +165,7 @@ export class IngestService {
           await runner.query(`DROP TABLE IF EXISTS ${table}`);
           await this.submissions.reject(target.societyId, target.id, error.problems, error.total, error.rows);
           this.logger.log(`rejected ${target.type} ${target.period}: ${error.total} problem(s)`);
+          await this.notifyRejected(target, error);
           return;
         } catch (rejecting) {
           // Recording the rejection failed: that is the ledger's fault, and counts as such.
@@ -183,6 +186,19 @@ export class IngestService {
       await runner.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
       await runner.query(`RESET jit; RESET work_mem; RESET maintenance_work_mem`).catch(() => undefined);
     }
+  }
+
+  /** Tells the society its package was rejected (a failure to tell is logged: the rejection stands). */
+  private async notifyRejected(t: IngestTarget, rejection: Rejection): Promise<void> {
+    await this.notifier
+      .publish({
+        type: 'submission.rejected',
+        societyId: t.societyId,
+        key: `submission.rejected:${t.id}`,
+        data: { submissionId: t.id, type: t.type, period: t.period, errorCount: rejection.total, errors: rejection.problems.slice(0, 5) },
+        to: { societies: [t.societyId] },
+      })
+      .catch((e: Error) => this.logger.error(`submission.rejected of ${t.id} not raised: ${e.message}`));
   }
 
   /**
@@ -366,9 +382,18 @@ export class IngestService {
       });
       if (previous) await this.submissions.markSuperseded(runner, t.societyId, previous);
       await this.submissions.markCommitted(runner, { societyId: t.societyId, id: t.id, rows, root: tree.root, logIndex, supersedes: previous ?? null });
+      // Told in the same transaction: the event exists exactly when the commit does.
+      const committed = await this.notifier.raise(runner.manager, {
+        type: 'submission.committed',
+        societyId: t.societyId,
+        key: `submission.committed:${t.id}`,
+        data: { submissionId: t.id, type: t.type, period: t.period, rows, root: tree.root.toString('hex'), logIndex, supersedes: previous ?? null },
+        to: { societies: [t.societyId] },
+      });
       const pause = this.pauseAt('commit');
       if (pause) await new Promise((r) => setTimeout(r, pause.ms));
       await runner.commitTransaction();
+      await this.notifier.dispatch(committed);
       // The new head goes to the log's witnesses (LOG_WITNESSES), after the commit.
       await this.witnessing.afterCommit(t.societyId, head.treeSize);
       const done = Date.now();
