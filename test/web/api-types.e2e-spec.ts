@@ -69,6 +69,20 @@ const API_TYPES: Record<string, Source[]> = {
   RegulatorOverview: [{ route: 'GET /v1/regulator/overview', status: 200 }],
   TransparencyReport: [{ route: 'GET /v1/societies/{id}/transparency-report', status: 200 }],
   TransparencyFormat: [{ route: 'GET /v1/societies/{id}/transparency-report', query: 'format' }],
+  'Page<UnclaimedLine>': [{ route: 'GET /v1/rights-holders/{id}/unclaimed', status: 200 }],
+  'Page<Claim>': [
+    { route: 'GET /v1/rights-holders/{id}/claims', status: 200 },
+    { route: 'GET /v1/societies/{id}/claims', status: 200 },
+  ],
+  Claim: [
+    { route: 'GET /v1/claims/{id}', status: 200 },
+    { route: 'POST /v1/rights-holders/{id}/claims', status: 201 },
+    { route: 'POST /v1/claims/{id}/acceptance', status: 201 },
+    { route: 'POST /v1/claims/{id}/refusal', status: 201 },
+    { route: 'POST /v1/claims/{id}/payment', status: 201 },
+  ],
+  NewClaim: [{ route: 'POST /v1/rights-holders/{id}/claims', body: true }],
+  ClaimPaymentLine: [{ route: 'POST /v1/claims/{id}/payment', body: true }],
 };
 
 /** Exported web types that are not API shapes, and why. */

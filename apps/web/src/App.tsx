@@ -10,6 +10,7 @@ import { Link, matchPath, navigate, Redirect, usePath } from './router';
 import { useSessionState } from './session';
 import { AuditPage } from './views/audit/AuditPage';
 import { AuditsPage } from './views/audit/AuditsPage';
+import { ClaimsPage } from './views/holder/ClaimsPage';
 import { RightsHolderPage } from './views/holder/RightsHolderPage';
 import { StatementPage } from './views/holder/StatementPage';
 import { RightsHoldersList } from './views/regulator/RightsHoldersList';
@@ -17,6 +18,7 @@ import { SocietiesComparison } from './views/regulator/SocietiesComparison';
 import { SignInView } from './views/SignInView';
 import { BoardPage } from './views/society/BoardPage';
 import { LedgerPage } from './views/society/LedgerPage';
+import { SocietyClaimsPage } from './views/society/SocietyClaimsPage';
 import { SocietyOverview } from './views/society/SocietyOverview';
 import { SubmissionPage } from './views/society/SubmissionPage';
 import { SubmissionsPage } from './views/society/SubmissionsPage';
@@ -44,12 +46,14 @@ function navOf(me: Me): [to: string, label: string][] {
         ['/society/submissions', msg('Submissions')],
         ['/society/ledger', msg('Ledger')],
         ['/society/board', msg('Board')],
+        ['/society/claims', msg('Claims')],
         ...(me.societyId ? ([[transparencyPath(me.societyId), msg('Transparency report')]] as [string, string][]) : []),
       ];
     case 'rights-holder':
       return [
         [homeOf(me), msg('My page')],
         [`${homeOf(me)}/statement`, msg('Statement')],
+        [`${homeOf(me)}/claims`, msg('Claims')],
       ];
     default:
       return [
@@ -69,6 +73,7 @@ function route(me: Me, path: string): ReactNode | null {
     if (path === '/society/submissions') return <SubmissionsPage societyId={me.societyId} />;
     if (path === '/society/ledger') return <LedgerPage societyId={me.societyId} />;
     if (path === '/society/board') return <BoardPage societyId={me.societyId} />;
+    if (path === '/society/claims') return <SocietyClaimsPage societyId={me.societyId} />;
   }
   if (me.role === 'regulator' || me.role === 'admin') {
     if (path === '/regulator') return <SocietiesComparison />;
@@ -77,11 +82,13 @@ function route(me: Me, path: string): ReactNode | null {
     if ((p = matchPath('/regulator/societies/:id', path))) return <SocietyOverview key={p.id} societyId={p.id} />;
     if ((p = matchPath('/regulator/societies/:id/ledger', path))) return <LedgerPage key={p.id} societyId={p.id} />;
     if ((p = matchPath('/regulator/societies/:id/board', path))) return <BoardPage key={p.id} societyId={p.id} />;
+    if ((p = matchPath('/regulator/societies/:id/claims', path))) return <SocietyClaimsPage key={p.id} societyId={p.id} />;
   }
   if ((p = matchPath('/submissions/:id', path))) return <SubmissionPage submissionId={p.id} />;
   if ((p = matchPath('/audits/:id', path)) && me.role !== 'rights-holder') return <AuditPage key={p.id} auditId={p.id} />;
   if ((p = matchPath('/rights-holders/:id', path))) return <RightsHolderPage key={p.id} rightsHolderId={p.id} />;
   if ((p = matchPath('/rights-holders/:id/statement', path))) return <StatementPage key={p.id} rightsHolderId={p.id} />;
+  if ((p = matchPath('/rights-holders/:id/claims', path))) return <ClaimsPage key={p.id} rightsHolderId={p.id} />;
   // Public by law (Art. 22): every role may ask; the API answers a society 404 for another society's.
   if ((p = matchPath('/societies/:id/transparency', path))) return <TransparencyPage key={p.id} societyId={p.id} year={null} />;
   if ((p = matchPath('/societies/:id/transparency/:year', path)) && parseReportYear(p.year) !== null) {

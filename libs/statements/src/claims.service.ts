@@ -128,7 +128,7 @@ export class ClaimsService {
       const candidate = await this.claims.payingCandidate(m, claim, input.submissionId, parseLineRef(input.lineId));
       const problems = paymentProblems(claim, candidate, input);
       if (problems.length > 0) {
-        throw new DomainError('unprocessable', `Line ${input.lineId} of package ${input.submissionId} does not pay claim ${claim.id}`, problems);
+        throw new DomainError('unprocessable', `Line ${input.lineId} of package ${input.submissionId}${candidate.submission ? ` (${candidate.submission.period})` : ''} does not pay this claim`, problems);
       }
       const line = candidate.line!;
       const other = await this.claims.paidWith(m, claim.societyId, input.submissionId, line.lineNo);

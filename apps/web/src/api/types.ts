@@ -750,3 +750,99 @@ export interface TransparencyReportFile {
   filename: string | null;
   sha256: string | null;
 }
+
+/** A claim's status (CONTRACT.md "Workflows"). */
+export type ClaimStatus = 'open' | 'accepted' | 'refused' | 'paid';
+
+/** An unidentified committed line that may be the holder's: the name on it is the holder's, or its work is (`GET /v1/rights-holders/{id}/unclaimed`). */
+export interface UnclaimedLine {
+  societyId: string;
+  societyName: string;
+  submissionId: string;
+  lineNo: number;
+  lineId: string;
+  nameOnLine: string;
+  workIswc: string | null;
+  workTitle: string;
+  category: string;
+  useType: string;
+  territory: string;
+  useFrom: string;
+  useTo: string;
+  currency: string;
+  gross: string;
+  managementFee: string;
+  otherDeductions: string;
+  net: string;
+  matchedBy: ('name' | 'work')[];
+  /** This holder's claim on it, if any. */
+  claim: { id: string; status: ClaimStatus; claimedAt: string } | null;
+}
+
+/** The line of a later package that paid a claim. */
+export interface ClaimPayment {
+  submissionId: string;
+  period: string;
+  lineNo: number;
+  lineId: string;
+  paidOn: string;
+  currency: string;
+  net: string;
+}
+
+/** One change of a claim's status (the history is append-only). */
+export interface ClaimEvent {
+  seq: number;
+  status: ClaimStatus;
+  previousStatus: ClaimStatus | null;
+  at: string;
+  recordedBy: string;
+  reason: string | null;
+  payment: ClaimPayment | null;
+}
+
+/** A holder's claim on a society's unidentified line, with the society's answer. */
+export interface Claim {
+  id: string;
+  societyId: string;
+  societyName: string;
+  rightsHolderId: string;
+  rightsHolderName: string;
+  rightsHolderIpi: string | null;
+  submissionId: string;
+  lineNo: number;
+  lineId: string;
+  status: ClaimStatus;
+  claimedAt: string;
+  note: string | null;
+  recordedBy: string;
+  answeredAt: string | null;
+  reason: string | null;
+  payment: ClaimPayment | null;
+  history: ClaimEvent[];
+  line: {
+    nameOnLine: string;
+    workIswc: string | null;
+    workTitle: string;
+    category: string;
+    useType: string;
+    useFrom: string;
+    useTo: string;
+    currency: string;
+    gross: string;
+    net: string;
+  };
+}
+
+/** `POST /v1/rights-holders/{id}/claims`: the line claimed (its id, or `#<n>`) and a note for the society. */
+export interface NewClaim {
+  submissionId: string;
+  lineId: string;
+  note?: string;
+}
+
+/** `POST /v1/claims/{id}/payment`: the paying line of a later package. */
+export interface ClaimPaymentLine {
+  submissionId: string;
+  lineId: string;
+}

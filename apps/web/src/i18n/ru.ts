@@ -1,4 +1,5 @@
 import type { Catalogue } from '../../../../libs/i18n/src/index.js';
+import { ruClaims } from './ru-claims';
 
 /**
  * The dashboard in Russian, keyed by the English text as written in the code (see
@@ -6,6 +7,8 @@ import type { Catalogue } from '../../../../libs/i18n/src/index.js';
  * i18n.spec.ts lists every wrapped text without an entry here.
  */
 export const ru: Catalogue = {
+  // The claims pages (issue 17 item 1), first: an entry below wins over theirs.
+  ...ruClaims,
   // The header, navigation and shell (App.tsx).
   'Collective Ledger': 'Коллективный реестр',
   'Language': 'Язык',

@@ -11,6 +11,7 @@ export function HolderTabs({ rightsHolderId }: { rightsHolderId: string }) {
       tabs={[
         [`/rights-holders/${rightsHolderId}`, 'Registry and mandates'],
         [`/rights-holders/${rightsHolderId}/statement`, 'Statement'],
+        [`/rights-holders/${rightsHolderId}/claims`, 'Claims'],
       ]}
     />
   );

@@ -3,12 +3,13 @@ import { PageTabs } from '../../components/PageTabs';
 import { transparencyPath } from '../../nav';
 import { useSession } from '../../session';
 
-export type SocietyPage = 'overview' | 'ledger' | 'board' | 'transparency';
+export type SocietyPage = 'overview' | 'ledger' | 'board' | 'claims' | 'transparency';
 
 const PAGES: [SocietyPage, string][] = [
   ['overview', 'Overview'],
   ['ledger', 'Ledger'],
   ['board', 'Board'],
+  ['claims', 'Claims'],
   ['transparency', 'Transparency report'],
 ];
 
