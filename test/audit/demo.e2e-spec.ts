@@ -49,6 +49,11 @@ describe('audits of the demo world', () => {
     expect(matching.evidence.failing).toEqual(
       expect.arrayContaining([expect.objectContaining({ status: 'unmatched-out', incoming: null, outgoing: expect.objectContaining({ society: '901', transferId: 'TR-2025Q3-1', to: '904' }) })]),
     );
+    // Rights holder 2's claim of 2025-10-20 on the RAO-like society's 2025Q3 line was never answered (the demo's claims, issue 17).
+    expect(findingOf(rao, 'payout.claims-answered')).toMatchObject({
+      passed: false,
+      evidence: { claims: 2, byStatus: { open: 1, accepted: 1 }, unanswered: [expect.objectContaining({ lineId: 'RAO-2025Q3-U001', claimedOn: '2025-10-20', answerDueBy: '2025-12-19' })] },
+    });
     const share = findingOf(rao, 'governance.non-contractual-management').evidence;
     expect(Number(share.verified.sharePercent)).toBeGreaterThan(Number(share.declared.sharePercent));
 

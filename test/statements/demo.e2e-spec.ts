@@ -51,6 +51,28 @@ describe('demo statement', () => {
     expect(res.body.items).toEqual([expect.objectContaining({ societyId: world.societyIds.foreign, lineId: 'FOREIGN-2025Q2-U001', matchedBy: ['name'] })]);
   });
 
+  it("shows rights holder 2's claims in each state, the paid one by the RAO-like society's 2025Q1 line (issue 17)", async () => {
+    const second = world.holderIds[1];
+    const token = world.tokens.find((x) => x.label === 'demo: rights holder 2')!.token;
+    const res = await new Http(t.baseUrl, token).get(`/v1/rights-holders/${second}/claims`);
+    expect(res.status).toBe(200);
+    const byLine = Object.fromEntries(res.body.items.map((c: { lineId: string }) => [c.lineId, c]));
+    expect(Object.keys(byLine).sort()).toEqual(['RAO-2024Q2-U001', 'RAO-2025Q1-U001', 'RAO-2025Q3-U001', 'VOIS-2024Q4-U001']);
+    expect(byLine['RAO-2024Q2-U001']).toMatchObject({ status: 'paid', claimedAt: '2024-08-05T10:00:00.000Z', payment: { period: '2025Q1', lineId: 'RAO-2025Q1-C001', paidOn: '2025-03-28' } });
+    expect(byLine['RAO-2024Q2-U001'].payment.net).toBe(byLine['RAO-2024Q2-U001'].line.net);
+    expect(byLine['RAO-2025Q1-U001']).toMatchObject({ status: 'accepted', answeredAt: '2025-05-12T14:00:00.000Z' });
+    expect(byLine['VOIS-2024Q4-U001']).toMatchObject({ status: 'refused', reason: expect.stringMatching(/Igor Volkov/) });
+    expect(byLine['RAO-2025Q3-U001']).toMatchObject({ status: 'open', answeredAt: null });
+    // Three of the lines bear his name written another way: his unclaimed money lists them, claimed.
+    const unclaimed = (await new Http(t.baseUrl, token).get(`/v1/rights-holders/${second}/unclaimed`)).body.items;
+    const named = unclaimed.filter((l: { matchedBy: string[] }) => l.matchedBy.includes('name')).map((l: { lineId: string; claim: { status: string } }) => [l.lineId, l.claim.status]);
+    expect(named.sort()).toEqual([
+      ['RAO-2024Q2-U001', 'paid'],
+      ['RAO-2025Q1-U001', 'accepted'],
+      ['RAO-2025Q3-U001', 'open'],
+    ]);
+  });
+
   it('records the rate table once', async () => {
     const count = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM exchange_rates`))[0].n;
     expect(await count()).toBe(48);

@@ -10,7 +10,10 @@ export async function loadDemoAndSettle(t: TestApp, timeoutMs = 120_000): Promis
   const world = await t.app.get(DemoService).load();
   for (const end = Date.now() + timeoutMs; ; ) {
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM submissions WHERE status IN ('queued', 'validating')`);
-    if (n === 0) return world;
+    if (n === 0) {
+      await t.app.get(DemoService).claimsReady(); // the demo's claims, recorded once their packages commit
+      return world;
+    }
     if (Date.now() > end) throw new Error(`the demo packages were still being processed after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -27,6 +27,7 @@ export async function loadDemoAndWait(t: TestApp, http: Http, timeoutMs = 90_000
       await new Promise((r) => setTimeout(r, 200));
     }
   }
+  await t.app.get(DemoService).claimsReady(); // the demo's claims, recorded once their packages commit
   return { tokens, societyIds: demo.societyIds, holderIds: demo.holderIds };
 }
 

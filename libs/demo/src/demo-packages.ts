@@ -1,4 +1,5 @@
 import { splitCsvRecord } from '../../submissions/src/ingest/header.js';
+import { DEMO_CLAIM_PAYMENT, DEMO_CLAIMANT, DEMO_CLAIMS } from './demo-claims.js';
 import { DEMO_BOARD_CONFLICT, type DemoHolder, demoRightsHolders } from './demo-data.js';
 import { csvField } from '../../csv/src/index.js';
 
@@ -14,7 +15,10 @@ import { csvField } from '../../csv/src/index.js';
  *    its 2025Q2 package pays the first holder for uses in Sweden, rights that holder
  *    entrusted exclusively to the Nordic bureau (the derived mandate status shows both);
  *  - a RAO-like board member pays half the usual management fee on its lines, the
- *    difference charged to another payee, and works for a licensee (DEMO_BOARD_CONFLICT).
+ *    difference charged to another payee, and works for a licensee (DEMO_BOARD_CONFLICT);
+ *  - unidentified lines written in rights holder 2's name another way, which he claims
+ *    (demo-claims.ts), and the RAO-like 2025Q1 line that pays one of them: the held net,
+ *    paid on from the quarter's undistributed money (no fee; the income is unchanged).
  * The foreign society sends its undistributed reports as JSON Lines, the rest is CSV.
  */
 export interface DemoPackage {
@@ -108,6 +112,8 @@ export function demoPackages(): DemoPackage[] {
   const packages: DemoPackage[] = [];
   for (const p of PROFILES) {
     const payees = holders.map((h, i) => ({ h, i, w: p.payees(h, i) })).filter((x) => x.w > 0n);
+    /** Each quarter's unidentified line, by period: a later quarter may pay one to its claimant. */
+    const orphans = new Map<string, { net: bigint; first: string; last: string }>();
     QUARTERS.forEach((period, qi) => {
       const d = quarterDates(period);
       const next = sequence(BigInt(qi * 7919 + p.key.length * 104729 + 17));
@@ -173,12 +179,25 @@ export function demoPackages(): DemoPackage[] {
       const orphanFee = (orphan * 15n) / 100n;
       grossTotal += orphan;
       feeTotal += orphanFee;
-      const orphanName = p.key === 'foreign' && period === '2025Q2' ? holders[0].name.split(', ').reverse().join(' ').toUpperCase() : `Unknown author (cue sheet ${qi + 1})`;
+      const claimed = DEMO_CLAIMS.find((c) => c.society === p.key && c.period === period);
+      const orphanName =
+        p.key === 'foreign' && period === '2025Q2' ? holders[0].name.split(', ').reverse().join(' ').toUpperCase() : (claimed?.nameOnLine ?? `Unknown author (cue sheet ${qi + 1})`);
       lines.push(
         [`${p.key.toUpperCase()}-${period}-U001`, '', csvField(orphanName), '', 'Untitled', p.category, p.useType, p.currency === 'SEK' ? 'SE' : 'RU', d.first, d.last, p.currency, money(orphan), money(orphanFee), '0.00', money(orphan - orphanFee), 'unidentified', '', 'non-contractual'],
       );
+      orphans.set(period, { net: orphan - orphanFee, first: d.first, last: d.last });
+      // The claim paid in this quarter: the claimed line's net, for the same use, to the claimant.
+      let claimPayments = 0n;
+      if (p.key === DEMO_CLAIM_PAYMENT.society && period === DEMO_CLAIM_PAYMENT.period) {
+        const held = orphans.get(DEMO_CLAIM_PAYMENT.pays.period)!;
+        const claimant = holders[DEMO_CLAIMANT]!;
+        claimPayments += held.net;
+        grossTotal += held.net;
+        lines.push([DEMO_CLAIM_PAYMENT.lineId, claimant.ipi, csvField(claimant.name), '', 'Untitled', p.category, p.useType, 'RU', held.first, held.last, p.currency,
+          money(held.net), '0.00', '0.00', money(held.net), 'paid', d.payday, p.nonContractual.has(DEMO_CLAIMANT) ? 'non-contractual' : 'contractual']);
+      }
       // Income so that the distributed gross is 80 % of it; 5 % goes to another society.
-      const income = (grossTotal * 100n) / 80n;
+      const income = ((grossTotal - claimPayments) * 100n) / 80n;
       const toOthers = (income * 5n) / 100n;
       const undistributed = income - grossTotal - toOthers;
       const incomeParts = [income / 2n, income / 3n, income - income / 2n - income / 3n];

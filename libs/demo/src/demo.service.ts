@@ -1,13 +1,14 @@
 import { Readable } from 'node:stream';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Principal, TokenService } from '../../auth/src/index.js';
 import { DomainError } from '../../errors/src/index.js';
 import { BoardDeclarationsService, GovernanceSettingsService } from '../../governance/src/index.js';
 import { MandatesService, TerminationsService } from '../../mandates/src/index.js';
 import { AccreditationsService, BoardMembersService, RightsHoldersService, SocietiesService } from '../../registry/src/index.js';
-import { ExchangeRatesService } from '../../statements/src/index.js';
+import { ClaimsService, ExchangeRatesService } from '../../statements/src/index.js';
 import { SubmissionsService } from '../../submissions/src/index.js';
+import { DEMO_CLAIMANT, DEMO_CLAIMS } from './demo-claims.js';
 import { demoPackages } from './demo-packages.js';
 import { demoRatesCsv } from './demo-rates.js';
 import { DEMO_ACCREDITATIONS, DEMO_BOARD, DEMO_BOARD_CONFLICT, DEMO_DECLARATIONS, DEMO_GOVERNANCE_SETTINGS, DEMO_MANDATES, DEMO_SOCIETIES, demoRightsHolders } from './demo-data.js';
@@ -18,6 +19,8 @@ export interface DemoToken {
 }
 
 const DEMO_LABEL = 'demo: ';
+/** How long the demo waits for the packages its claims are about to commit (they commit in the background). */
+const CLAIMS_WAIT_MS = 15 * 60_000;
 const SYSTEM: Principal = { role: 'admin', tokenId: null, label: 'demo loader' };
 
 /**
@@ -25,8 +28,10 @@ const SYSTEM: Principal = { role: 'admin', tokenId: null, label: 'demo loader' }
  * fresh demo tokens at every start, revoking the previous run's.
  */
 @Injectable()
-export class DemoService {
+export class DemoService implements OnModuleDestroy {
   private readonly logger = new Logger('Demo');
+  private claimsLoading: Promise<void> = Promise.resolve();
+  private stopping = false;
 
   constructor(
     private readonly db: DataSource,
@@ -41,6 +46,7 @@ export class DemoService {
     private readonly submissions: SubmissionsService,
     private readonly rates: ExchangeRatesService,
     private readonly declarations: BoardDeclarationsService,
+    private readonly claims: ClaimsService,
   ) {}
 
   async load(): Promise<{ tokens: DemoToken[]; societyIds: Record<string, string>; holderIds: string[] }> {
@@ -58,7 +64,81 @@ export class DemoService {
     await this.loadDeclarations(societyIds);
     await this.loadSubmissions(societyIds);
     await this.loadRates();
+    // The claims wait for their packages to commit: in the background, like the commits.
+    this.claimsLoading = this.loadClaims(societyIds, holderIds).catch((error: unknown) => {
+      this.logger.error(`Could not load the demo claims: ${(error as Error).stack ?? String(error)}`);
+    });
     return { tokens: await this.issueTokens(societyIds, holderIds), societyIds, holderIds };
+  }
+
+  /** The app is closing: the claims stop waiting for packages. */
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    await this.claimsLoading;
+  }
+
+  /** Settles once the demo's claims are recorded (or were already, or could not be). */
+  claimsReady(): Promise<void> {
+    return this.claimsLoading;
+  }
+
+  /**
+   * The demo's claims (demo-claims.ts), once: rights holder 2 claims unidentified lines
+   * and the societies answer, each at the moment the story gives, once the packages the
+   * claims are about (and the one that pays) have committed. A claim whose line is not
+   * there (a world loaded before these lines existed) is left out, with a warning.
+   */
+  private async loadClaims(societyIds: Record<string, string>, holderIds: string[]): Promise<void> {
+    const loaded: unknown[] = await this.db.query(`SELECT 1 FROM claims WHERE society_id = ANY($1::uuid[]) LIMIT 1`, [Object.values(societyIds)]);
+    if (loaded.length > 0) return;
+    const holderId = holderIds[DEMO_CLAIMANT]!;
+    const holder: Principal = { role: 'rights-holder', tokenId: null, label: 'demo rights holder 2', rightsHolderId: holderId };
+    const packages = [...new Set(DEMO_CLAIMS.flatMap((c) => [`${c.society} ${c.period}`, ...c.answers.flatMap((a) => (a.kind === 'pay' ? [`${c.society} ${a.period}`] : []))]))];
+    const ids = await this.committedDistributionPackages(societyIds, packages);
+    if (ids === null) return;
+    let recorded = 0;
+    for (const c of DEMO_CLAIMS) {
+      const society: Principal = { role: 'society', tokenId: null, label: `demo society ${c.society}`, societyId: societyIds[c.society] };
+      try {
+        let claim = await this.claims.claim(holder, holderId, { submissionId: ids[`${c.society} ${c.period}`]!, lineId: c.lineId, ...(c.note ? { note: c.note } : {}) }, { at: new Date(c.claimedAt) });
+        for (const a of c.answers) {
+          const at = { at: new Date(a.at) };
+          if (a.kind === 'accept') claim = await this.claims.accept(society, claim.id, {}, at);
+          else if (a.kind === 'refuse') claim = await this.claims.refuse(society, claim.id, { reason: a.reason }, at);
+          else claim = await this.claims.pay(society, claim.id, { submissionId: ids[`${c.society} ${a.period}`]!, lineId: a.lineId }, at);
+        }
+        recorded++;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        this.logger.warn(`Left out the demo claim on ${c.lineId}: ${error.message}`);
+      }
+    }
+    this.logger.log(`Recorded ${recorded} demo claims of rights holder 2 (open, accepted, refused, paid)`);
+  }
+
+  /**
+   * The committed distribution-lines submission of each `society period`, waiting for the
+   * background commits; null (with a warning) when one ends otherwise or takes too long.
+   */
+  private async committedDistributionPackages(societyIds: Record<string, string>, wanted: string[]): Promise<Record<string, string> | null> {
+    const end = Date.now() + CLAIMS_WAIT_MS;
+    for (;;) {
+      if (this.stopping) return null;
+      const rows: { societyId: string; period: string; id: string | null; unfinished: boolean }[] = await this.db.query(
+        `SELECT w.society_id AS "societyId", w.period,
+                (SELECT s.id FROM submissions s WHERE s.society_id = w.society_id AND s.type = 'distribution-lines' AND s.period = w.period AND s.status = 'committed' LIMIT 1) AS id,
+                EXISTS (SELECT 1 FROM submissions s WHERE s.society_id = w.society_id AND s.type = 'distribution-lines' AND s.period = w.period AND s.status IN ('queued', 'validating')) AS unfinished
+         FROM unnest($1::uuid[], $2::text[]) AS w(society_id, period)`,
+        [wanted.map((k) => societyIds[k.split(' ')[0]!]), wanted.map((k) => k.split(' ')[1])],
+      );
+      if (rows.every((r) => r.id !== null)) return Object.fromEntries(rows.map((r, i) => [wanted[i]!, r.id!]));
+      const failed = rows.filter((r) => r.id === null && !r.unfinished);
+      if (failed.length > 0 || Date.now() > end) {
+        this.logger.warn(`Left out the demo claims: the distribution packages ${rows.filter((r) => r.id === null).map((r) => r.period).join(', ')} did not commit`);
+        return null;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   }
 
   private async societyIds(): Promise<Record<string, string>> {
