@@ -1,7 +1,7 @@
 /**
  * Statements benchmark.
  *
- *   npm run bench:statements [-- --rows N] [--holders H] [--duration S] [--connections C] [--keep]
+ *   npm run bench:statements [-- --rows N] [--holders H] [--duration S] [--connections C] [--redis] [--keep]
  *
  * Loads N distribution lines (default 5,000,000) over H rights holders (default 50,000)
  * at three societies (lines in RUB, SEK and EUR over 2024-2025), each holder with a
@@ -11,11 +11,17 @@
  * (default 20) each:
  *   baseline  GET /health (public; a database round trip and the queue ping);
  *   measured  GET /v1/rights-holders/{id}/statement?year=2025&currency=EUR as the
- *             holder itself, a random holder per request (so ~50 lines each, three
- *             societies, two currency conversions, mandates and signed heads).
- * Both after a warm-up of the same load. `seconds` is the statement's p99 latency,
- * `baselineSeconds` the health endpoint's p99, ratio = baselineSeconds / seconds;
- * rssMb is the API process's peak resident set (VmHWM).
+ *             holder itself, a holder after another (so ~50 lines each, three
+ *             societies, two currency conversions, mandates and signed heads):
+ *     cold    every holder's statement once, each the first time it is asked (computed
+ *             and kept in the answer cache: docs/answer-cache.md);
+ *     warm    then for S seconds the same statements again (answered from the cache,
+ *             their tokens from the token cache).
+ * After a warm-up (health, and the statements as CSV: the same computation, other
+ * answers). `seconds` is the warm statement's p99 latency, `baselineSeconds` the health
+ * endpoint's p99, ratio = baselineSeconds / seconds; the cold figures are printed above
+ * it. rssMb is the API process's peak resident set (VmHWM). Answers are kept in
+ * PostgreSQL, or with --redis in Redis (REDIS_URL; the jobs then run through BullMQ).
  *
  * How the lines are loaded: three small distribution packages are committed through
  * the API (so each society has real submissions and signed log heads), then the N
@@ -34,6 +40,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { hashToken } from '../libs/auth/src/index.js';
 import { ensureDatabase, freePort, startEmbeddedPostgres, withDatabase } from '../libs/database/src/index.js';
@@ -55,6 +62,8 @@ async function main(): Promise<void> {
   const duration = intOption('duration', 20);
   const connections = intOption('connections', 200);
   const keep = process.argv.includes('--keep') && process.env.DATABASE_URL !== undefined;
+  const redisUrl = process.argv.includes('--redis') ? process.env.REDIS_URL : undefined;
+  if (process.argv.includes('--redis') && !redisUrl) throw new Error('--redis needs REDIS_URL');
   const work = mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-statements-'));
   chmodSync(work, 0o755);
   let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | null = null;
@@ -63,7 +72,9 @@ async function main(): Promise<void> {
   let db: pg.Client | null = null;
   const dbName = `ledger_bench_statements_${process.pid}`;
   try {
-    process.stdout.write(`statements bench: ${rows.toLocaleString('en')} lines over ${holders.toLocaleString('en')} holders, ${connections} clients × ${duration} s\n`);
+    process.stdout.write(
+      `statements bench: ${rows.toLocaleString('en')} lines over ${holders.toLocaleString('en')} holders, ${connections} clients × ${duration} s, answers kept in ${redisUrl ? 'Redis' : 'PostgreSQL'}\n`,
+    );
     if (!serverUrl) {
       embedded = await startEmbeddedPostgres({ dataDir: path.join(work, 'pg'), fast: true });
       serverUrl = embedded.url;
@@ -72,7 +83,7 @@ async function main(): Promise<void> {
     const url = withDatabase(serverUrl, dbName);
 
     const port = await freePort();
-    const api = startApi(url, port, work);
+    const api = startApi(url, port, work, redisUrl);
     server = api.child;
     await api.ready;
     const base = `http://127.0.0.1:${port}`;
@@ -113,25 +124,53 @@ async function main(): Promise<void> {
     process.stdout.write(`sample statement: ${body.societies.length} societies, ${body.totals.lines} lines, ${body.totals.revenueAttributed} EUR attributed\n`);
 
     let next = 0;
-    const statementRequest: autocannon.Request = {
+    const seen = { hit: 0, miss: 0, other: 0 };
+    const statementRequest = (format: 'json' | 'csv'): autocannon.Request => ({
       method: 'GET',
       setupRequest: (request) => {
-        const t = tokens[(next++ * 7919) % tokens.length];
-        return { ...request, path: statementPath(t.holderId), headers: { authorization: `Bearer ${t.token}` } };
+        const t = tokens[next++ % tokens.length];
+        return { ...request, path: `${statementPath(t.holderId)}${format === 'csv' ? '&format=csv' : ''}`, headers: { authorization: `Bearer ${t.token}` } };
       },
+      onResponse: (_status, _body, _context, headers) => {
+        const how = (headers as Record<string, string> | undefined)?.['x-answer-cache'];
+        if (how === 'hit') seen.hit++;
+        else if (how === 'miss') seen.miss++;
+        else seen.other++;
+      },
+    });
+    const counted = () => {
+      const c = { ...seen };
+      Object.assign(seen, { hit: 0, miss: 0, other: 0 });
+      return `${c.hit.toLocaleString('en')} hits, ${c.miss.toLocaleString('en')} misses${c.other ? `, ${c.other} other` : ''}`;
     };
-    const load = (title: string, requests: autocannon.Request[], seconds: number) =>
-      autocannon({ url: base, connections, duration: seconds, title, requests });
+    const load = (title: string, requests: autocannon.Request[], seconds: number, amount?: number) =>
+      autocannon({ url: base, connections, duration: seconds, amount, title, requests });
 
     process.stdout.write('warm-up… ');
     await load('warm-up health', [{ method: 'GET', path: '/health' }], 3);
-    await load('warm-up statement', [statementRequest], 5);
+    // The statements' computation warmed up on the same holders, as CSV: other answers than the JSON ones measured.
+    next = 0;
+    await load('warm-up statement (CSV)', [statementRequest('csv')], 5);
+    counted();
     process.stdout.write('done\n');
     const health = await load('health', [{ method: 'GET', path: '/health' }], duration);
     printResult('baseline GET /health', health);
-    const statement = await load('statement', [statementRequest], duration);
-    printResult('GET …/statement (JSON)', statement);
-    if (statement.non2xx > 0 || statement.errors > 0) throw new Error(`the statement load had ${statement.non2xx} non-2xx answers and ${statement.errors} errors`);
+    // Cold: every holder's statement, each asked for the first time (computed, then kept).
+    next = 0;
+    const cold = await load('statement cold', [statementRequest('json')], duration, tokens.length);
+    printResult('statement JSON, cold', cold);
+    process.stdout.write(`  (${counted()})\n`);
+    // Warm: the same statements again, for the same time as the baseline.
+    next = 0;
+    const statement = await load('statement warm', [statementRequest('json')], duration);
+    printResult('statement JSON, warm', statement);
+    process.stdout.write(`  (${counted()})\n`);
+    for (const [name, r] of [['cold', cold], ['warm', statement]] as const) {
+      if (r.non2xx > 0 || r.errors > 0) throw new Error(`the ${name} statement load had ${r.non2xx} non-2xx answers and ${r.errors} errors`);
+    }
+    process.stdout.write(
+      `warm p99 against /health p99: ${(statement.latency.p99 / health.latency.p99).toFixed(2)}× (cold: ${(cold.latency.p99 / health.latency.p99).toFixed(2)}×)\n`,
+    );
 
     if (keep) process.stdout.write(`holder ${sample.holderId} token ${sample.token}\n`);
     const rssMb = peakRssMb(server.pid!);
@@ -148,14 +187,17 @@ async function main(): Promise<void> {
       await cleanup.end();
     }
     await embedded?.stop();
+    if (redisUrl) await dropRedisKeys(redisUrl, `bench-statements-${process.pid}:`);
     rmSync(work, { recursive: true, force: true });
   }
 }
 
 /** The API as `npm start` runs it, on the bench database, with the rate limit out of the way. */
-function startApi(databaseUrl: string, port: number, dataDir: string): { child: ChildProcess; ready: Promise<void> } {
+function startApi(databaseUrl: string, port: number, dataDir: string, redisUrl: string | undefined): { child: ChildProcess; ready: Promise<void> } {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN, DEMO: '0', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000000' };
   delete env.REDIS_URL;
+  delete env.ANSWER_CACHE;
+  if (redisUrl) Object.assign(env, { REDIS_URL: redisUrl, QUEUE_PREFIX: `bench-statements-${process.pid}` });
   delete env.NODE_OPTIONS;
   const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '../apps/api/src/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -311,6 +353,21 @@ function printResult(label: string, r: autocannon.Result): void {
     `${label.padEnd(24)} p50 ${ms(r.latency.p50)}  p99 ${ms(r.latency.p99)}  max ${ms(r.latency.max)}  ${Math.round(r.requests.average).toLocaleString('en')} req/s` +
       `  (${r.requests.total.toLocaleString('en')} requests, ${r.non2xx} non-2xx, ${r.errors} errors)\n`,
   );
+}
+
+/** Removes the bench's keys (its queues and kept answers) from Redis. */
+async function dropRedisKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url);
+  try {
+    let cursor = '0';
+    do {
+      const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = nextCursor;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /** Peak resident set of a process (Linux /proc; 0 elsewhere). */

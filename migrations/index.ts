@@ -37,6 +37,9 @@ import { CreateNotifications1765100600000 } from './1765100600000-CreateNotifica
 import { CreateNotificationSubscriptions1765100600100 } from './1765100600100-CreateNotificationSubscriptions.js';
 import { CreateNotificationDeliveries1765100600200 } from './1765100600200-CreateNotificationDeliveries.js';
 import { CreateDueEventRuns1765100600300 } from './1765100600300-CreateDueEventRuns.js';
+import { CreateAnswerCache1765100100000 } from './1765100100000-CreateAnswerCache.js';
+import { CountAnswerInputChanges1765100100100 } from './1765100100100-CountAnswerInputChanges.js';
+import { NotifyApiTokenChanges1765100100200 } from './1765100100200-NotifyApiTokenChanges.js';
 
 /** Every migration, in order. The DataSource takes this list (no globbing: ESM-safe). */
 export const migrations = [
@@ -71,6 +74,9 @@ export const migrations = [
   CreateLogTileHashes1765000700000,
   CreateLogCosignatures1765000700100,
   CreateLogWitnessAlarms1765100000000,
+  CreateAnswerCache1765100100000,
+  CountAnswerInputChanges1765100100100,
+  NotifyApiTokenChanges1765100100200,
   AddTreeHeadCompactRange1765100200000,
   AddClaimAnswerStatuses1765100400000,
   CreateClaimEvents1765100400100,

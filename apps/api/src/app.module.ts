@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import type { DataSource } from 'typeorm';
+import { AnswerCacheModule } from '../../../libs/answer-cache/src/index.js';
 import { AuthModule } from '../../../libs/auth/src/index.js';
 import { type AppConfig, ConfigModule } from '../../../libs/config/src/index.js';
 import { DatabaseModule } from '../../../libs/database/src/index.js';
@@ -66,6 +67,7 @@ export class AppModule {
         DatabaseModule.forRoot(options.dataSource),
         JobsModule.forRoot({ redisUrl: config.REDIS_URL, prefix: options.queuePrefix, runWorkers: options.runWorkers, names: JOB_NAMES, concurrency: config.JOBS_CONCURRENCY, perSociety: config.JOBS_PER_SOCIETY }),
         TerminusModule,
+        AnswerCacheModule.forRoot({ mode: config.answerCacheMode, redisUrl: config.REDIS_URL, prefix: options.queuePrefix ?? config.QUEUE_PREFIX, maxEntries: config.ANSWER_CACHE_MAX_ENTRIES }),
         AuthModule,
         RegistryModule,
         MandatesModule,

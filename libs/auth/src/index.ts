@@ -1,5 +1,7 @@
 export { AuthModule } from './auth.module.js';
 export { TokenService, hashToken } from './token.service.js';
+export { LISTENER_APPLICATION, TOKEN_ACK_CHANNEL, TOKEN_CHANNEL, TOKEN_LISTENER, PostgresTokenListener, TokenCache } from './token-cache.js';
+export type { TokenListener } from './token-cache.js';
 export type { IssueTokenInput } from './token.service.js';
 export type { TokenView } from './tokens.repository.js';
 export { bearerTokenOf } from './credential.js';

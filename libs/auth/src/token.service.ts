@@ -6,6 +6,7 @@ import { decodeCursor, type Page, toPage, UUID_KEY } from '../../database/src/in
 import { DomainError } from '../../errors/src/index.js';
 import { type Authentication, bearerTokenOf } from './credential.js';
 import type { Principal, Role } from './principal.js';
+import { TokenCache } from './token-cache.js';
 import { type TokenScope, type TokenView, TokensRepository } from './tokens.repository.js';
 
 export interface IssueTokenInput {
@@ -38,6 +39,7 @@ export class TokenService {
     private readonly tokens: TokensRepository,
     private readonly db: DataSource,
     config: AppConfig,
+    private readonly cache: TokenCache,
   ) {
     this.envAdminHash = config.ADMIN_TOKEN ? hashToken(config.ADMIN_TOKEN) : null;
     this.maxLifetimeDays = config.TOKEN_MAX_LIFETIME_DAYS;
@@ -86,10 +88,15 @@ export class TokenService {
     if (this.envAdminHash && timingSafeEqual(hash, this.envAdminHash)) {
       return { outcome: 'authenticated', principal: { role: 'admin', tokenId: null, label: 'ADMIN_TOKEN' } };
     }
+    // A lookup reused for a short while (TokenCache), dropped at once in every process when the token changes.
+    const key = hash.toString('base64');
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const epoch = this.cache.epoch;
     const row = await this.tokens.findByHash(hash);
     if (!row || row.revoked) return { outcome: 'refused', reason: 'The bearer token is unknown or revoked' };
     if (row.expired) return { outcome: 'refused', reason: `The bearer token expired at ${row.expires_at}` };
-    return {
+    const authentication: Authentication & { outcome: 'authenticated' } = {
       outcome: 'authenticated',
       principal: {
         role: row.role,
@@ -99,6 +106,8 @@ export class TokenService {
         rightsHolderId: row.rights_holder_id ?? undefined,
       },
     };
+    this.cache.put(key, authentication, row.expires_at_ms, epoch);
+    return authentication;
   }
 
   /** The tokens the caller may see (admin: all; a society or a rights holder: those bound to it), never their secret. */
@@ -112,8 +121,23 @@ export class TokenService {
    * bound to it (another tenant's token is a 404, as if it did not exist).
    */
   async revoke(principal: Principal, id: string): Promise<TokenView> {
-    const revoked = await this.tokens.revoke(this.scopeOf(principal), id);
-    if (!revoked) throw DomainError.notFound('Token', id);
+    const scope = this.scopeOf(principal);
+    // Answered once every API process listening for token changes has dropped the token
+    // from its cache (or after a bound): from then on, no process accepts it.
+    const change = await this.cache.expectChange(id);
+    let revoked: TokenView | undefined;
+    try {
+      revoked = await this.tokens.revoke(scope, id);
+    } catch (error) {
+      change.cancel();
+      throw error;
+    }
+    if (!revoked) {
+      change.cancel();
+      throw DomainError.notFound('Token', id);
+    }
+    this.cache.forget(id);
+    await change.heard;
     this.logger.log(`Token ${id} (${revoked.role}, ${revoked.label}) revoked by ${principal.label}`);
     return revoked;
   }

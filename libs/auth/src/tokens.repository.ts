@@ -15,6 +15,8 @@ export interface FoundTokenRow extends TokenRow {
   revoked: boolean;
   expired: boolean;
   expires_at: string | null;
+  /** The expiry in epoch milliseconds (null: never). */
+  expires_at_ms: number | null;
 }
 
 /** A token as listed (never its hash). */
@@ -65,7 +67,8 @@ export class TokensRepository {
   async findByHash(hash: Buffer): Promise<FoundTokenRow | undefined> {
     const rows: FoundTokenRow[] = await this.db.query(
       `SELECT id, role, society_id, rights_holder_id, label, revoked_at IS NOT NULL AS revoked, COALESCE(expires_at <= now(), false) AS expired,
-              to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS expires_at
+              to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS expires_at,
+              floor(extract(epoch FROM expires_at) * 1000)::float8 AS expires_at_ms
          FROM api_tokens WHERE token_hash = $1`,
       [hash],
     );
@@ -89,9 +92,10 @@ export class TokensRepository {
   }
 
   /**
-   * Revokes the token `id` if it is in scope (at once: every request authenticates
-   * against the table, nothing caches a token). Returns it, or undefined when no token
-   * in scope has that id. Revoking a revoked token keeps its first revocation time.
+   * Revokes the token `id` if it is in scope (at once: the api_tokens trigger announces it
+   * at commit and every process drops the token from its TokenCache). Returns it, or
+   * undefined when no token in scope has that id. Revoking a revoked token keeps its first
+   * revocation time.
    */
   async revoke(scope: TokenScope, id: string): Promise<TokenView | undefined> {
     const rows = await this.updated<TokenView>(

@@ -170,6 +170,33 @@ export class AppConfig {
   @Transform(toInt) @IsOptional() @IsInt() @Min(1) @Max(64)
   JOBS_PER_SOCIETY: number = 1;
 
+  /**
+   * Where computed answers of per-head reads (statements, entitlements, the regulator
+   * overview, checkpoints, the public society list, transparency reports) are kept, shared
+   * by every API process: `postgres` (the answer_cache table), `redis`, or `off` (every
+   * request computes its answer). Unset: redis with REDIS_URL, else postgres
+   * (docs/answer-cache.md).
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsIn(['postgres', 'redis', 'off'], { message: 'must be postgres, redis or off' })
+  ANSWER_CACHE?: string;
+
+  /** Answers kept at most (all processes together); beyond, the least recently stored go. */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1)
+  ANSWER_CACHE_MAX_ENTRIES: number = 100_000;
+
+  /**
+   * How long an API process may reuse a token lookup, in ms (0: it looks every token up).
+   * Revocation takes effect at once whatever this is: every process hears of it from
+   * PostgreSQL (docs/answer-cache.md); the bound is for a listener that lost its
+   * connection unnoticed. A policy of this ledger (no law sets it).
+   */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(0) @Max(300_000)
+  TOKEN_CACHE_TTL_MS: number = 30_000;
+
+  /** Token lookups an API process keeps at most (the least recently used go first). */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1)
+  TOKEN_CACHE_MAX_ENTRIES: number = 100_000;
+
   /** Key prefix of the queues in Redis (several deployments can share one Redis). */
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'must be 1-64 letters, digits, _ . or -' })
   QUEUE_PREFIX: string = 'ledger';
@@ -188,6 +215,11 @@ export class AppConfig {
     return this.DATABASE_URL === undefined;
   }
 
+  /** Where answers are kept: ANSWER_CACHE, else Redis when REDIS_URL is set, else PostgreSQL. */
+  get answerCacheMode(): 'postgres' | 'redis' | 'off' {
+    return (this.ANSWER_CACHE as 'postgres' | 'redis' | 'off' | undefined) ?? (this.REDIS_URL ? 'redis' : 'postgres');
+  }
+
   get corsOrigins(): string[] {
     return (this.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   }
@@ -200,7 +232,7 @@ const KNOWN = Object.keys(new AppConfig());
 /** Reads and validates the environment; throws ConfigError naming every wrong variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, string | undefined> = {};
-  for (const key of [...KNOWN, 'DATABASE_URL', 'REDIS_URL', 'ADMIN_TOKEN', 'DEMO', 'CORS_ORIGINS', 'LOG_SIGNING_KEY', 'LOG_TRUSTED_KEYS', 'LOG_WITNESSES', 'INGEST_PAUSE', 'SMTP_URL']) {
+  for (const key of [...KNOWN, 'DATABASE_URL', 'REDIS_URL', 'ADMIN_TOKEN', 'DEMO', 'CORS_ORIGINS', 'LOG_SIGNING_KEY', 'LOG_TRUSTED_KEYS', 'LOG_WITNESSES', 'INGEST_PAUSE', 'SMTP_URL', 'ANSWER_CACHE']) {
     if (env[key] !== undefined) raw[key] = env[key];
   }
   const config = plainToInstance(AppConfig, raw);
@@ -224,6 +256,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.JOBS_CONCURRENCY > 1 && config.JOBS_PER_SOCIETY >= config.JOBS_CONCURRENCY && !problems.some((p) => p.property.startsWith('JOBS_'))) {
     lines.push(`  JOBS_PER_SOCIETY: must be below JOBS_CONCURRENCY (${config.JOBS_CONCURRENCY}), so that another society always finds a free slot`);
+  }
+  if (config.ANSWER_CACHE === 'redis' && !config.REDIS_URL && !problems.some((p) => p.property === 'ANSWER_CACHE')) {
+    lines.push('  ANSWER_CACHE: redis needs REDIS_URL');
   }
   if (lines.length > 0) throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   return config;

@@ -39,6 +39,8 @@ export const REFERENCE_TABLES: Readonly<Record<string, string>> = {
 /** Tables that stay on the coordinator only (Citus local tables), with the reason. */
 export const COORDINATOR_TABLES: Readonly<Record<string, string>> = {
   schema_migrations: "TypeORM's record of the migrations applied, read and written only by the process that migrates",
+  answer_cache:
+    'computed answers of per-head reads (docs/answer-cache.md): derived and disposable, an answer may span societies (a holder\'s statement, the overview), keyed by a hash that names the caller\'s scope; with REDIS_URL the answers are kept in Redis instead',
 };
 
 /**

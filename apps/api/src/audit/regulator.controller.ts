@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditParametersService, OverviewService } from '../../../../libs/audit/src/index.js';
 import { CurrentPrincipal, type Principal, Roles } from '../../../../libs/auth/src/index.js';
+import { CachedAnswer } from '../common/cached-answer.js';
 import { AuditCatalogueDto, AuditRulesQueryDto, CatalogueEntryDto, SetAuditParametersDto } from './dto/audit-rules.dto.js';
 import { OverviewQueryDto, RegulatorOverviewDto } from './dto/audit.dto.js';
 
@@ -16,6 +17,7 @@ export class RegulatorController {
 
   @Get('regulator/overview')
   @Roles('admin', 'regulator')
+  @CachedAnswer({ societies: 'all' })
   @ApiOperation({ summary: 'Every society side by side for a financial year (cost ratio, payment delay, undistributed share, board gap, failed rules), pinned to the latest heads' })
   @ApiOkResponse({ type: RegulatorOverviewDto })
   overview(@CurrentPrincipal() p: Principal, @Query() q: OverviewQueryDto): Promise<RegulatorOverviewDto> {

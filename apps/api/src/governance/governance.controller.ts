@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '../../../../libs/auth/src/index.js';
 import { EntitlementService, GovernanceSettingsService, MarketShareService } from '../../../../libs/governance/src/index.js';
+import { CachedAnswer } from '../common/cached-answer.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { BoardEntitlementDto, EntitlementQueryDto } from './dto/entitlement.dto.js';
 import { GovernanceSettingsDto, SetGovernanceSettingsDto } from './dto/governance-settings.dto.js';
@@ -18,6 +19,7 @@ export class GovernanceController {
 
   @Get(':id/board/entitlement')
   @Roles('admin', 'regulator', 'society', 'rights-holder')
+  @CachedAnswer({ societies: ({ params }) => [params.id] })
   @ApiOperation({
     summary: "Board seats each constituency's market share entitles it to, against the actual board: gap and disproportionality, optionally as a history over financial years (public to rights holders)",
   })

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, type Principal, Public, Roles } from '../../../../libs/auth/src/index.js';
 import { ProofsService } from '../../../../libs/ledger/src/index.js';
 import { PUBLIC_READER } from '../common/public-reader.js';
+import { CachedAnswer } from '../common/cached-answer.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { ConsistencyProofDto, ConsistencyQueryDto, LineProofDto, LineProofQueryDto, LogKeysDto, SignedTreeHeadDto } from './dto/log.dto.js';
 
@@ -31,6 +32,7 @@ export class LogController {
 
   @Get('v1/societies/:id/log/head')
   @Public()
+  @CachedAnswer({ societies: ({ params }) => [params.id] })
   @ApiOperation({ summary: "The latest signed tree head of the society's log. Public: no token" })
   @ApiOkResponse({ type: SignedTreeHeadDto })
   head(@Param('id', uuidParam('id')) societyId: string): Promise<SignedTreeHeadDto> {
@@ -39,6 +41,7 @@ export class LogController {
 
   @Get('v1/societies/:id/log/checkpoint')
   @Public()
+  @CachedAnswer({ societies: ({ params }) => [params.id] })
   @ApiOperation({
     summary: 'The latest head as a C2SP tlog-checkpoint signed note, with every witness cosignature (cosignature/v1) the ledger holds for it. Public: no token',
   })

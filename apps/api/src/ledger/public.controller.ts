@@ -5,6 +5,7 @@ import { Clock } from '../../../../libs/config/src/index.js';
 import { LogWitnessingService, ProofsService } from '../../../../libs/ledger/src/index.js';
 import { SocietiesService, type Society } from '../../../../libs/registry/src/index.js';
 import { PageQueryDto } from '../common/pagination.dto.js';
+import { CachedAnswer } from '../common/cached-answer.js';
 import { PUBLIC_READER } from '../common/public-reader.js';
 import { uuidParam } from '../common/uuid-param.js';
 
@@ -75,6 +76,7 @@ export class PublicController {
 
   @Get('societies')
   @Public()
+  @CachedAnswer({ societies: 'all' })
   @ApiOperation({ summary: 'Every society with its latest checkpoint, its cosigners and its transparency reports. Public: no token (rate-limited per address)' })
   @ApiOkResponse({ type: PublicSocietiesDto })
   async list(@Query() q: PageQueryDto): Promise<PublicSocietiesDto> {
@@ -86,6 +88,7 @@ export class PublicController {
 
   @Get('societies/:id')
   @Public()
+  @CachedAnswer({ societies: ({ params }) => [params.id] })
   @ApiOperation({
     summary: "One society's public facts (name, codes, currency, financial year end), its latest checkpoint, its cosigners and its transparency reports. Public: no token (rate-limited per address)",
   })

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, type Principal, Roles } from '../../../../libs/auth/src/index.js';
 import { REFERENCE_CURRENCY, StatementsService } from '../../../../libs/statements/src/index.js';
+import { CachedAnswer } from '../common/cached-answer.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { StatementDto, StatementLinePageDto, StatementLinesQueryDto, StatementQueryDto } from './dto/statement.dto.js';
 
@@ -18,6 +19,8 @@ export class StatementsController {
 
   @Get(':id/statement')
   @Roles('admin', 'regulator', 'society', 'rights-holder')
+  // A society sees its own part only: its head and changes; anyone else, every society's.
+  @CachedAnswer({ societies: ({ principal }) => (principal?.role === 'society' && principal.societyId ? [principal.societyId] : 'all') })
   @ApiOperation({
     summary: "What every society attributed, deducted, paid and still owes the holder in a year, in one currency, with each society's signed log head (JSON, CSV or PDF)",
     description: 'CSV: one row per society × category of rights × type of use. 422 when a needed exchange rate is missing (it names the currency and day).',

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../../../libs/auth/src/index.js';
 import { TransparencyService } from '../../../../libs/transparency/src/index.js';
+import { CachedAnswer } from '../common/cached-answer.js';
 import { PUBLIC_READER } from '../common/public-reader.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { TransparencyQueryDto, TransparencyReportDto } from './dto/transparency.dto.js';
@@ -21,6 +22,7 @@ export class TransparencyController {
 
   @Get('transparency-report')
   @Public()
+  @CachedAnswer({ societies: ({ params }) => [params.id], headers: ['x-report-sha256'] })
   @ApiOperation({
     summary: "Public, no token. The annual transparency report of a financial year (Art. 22 and Annex), pinned to a signed head of the society's log: JSON (RFC 8785 canonical), CSV or PDF",
     description:

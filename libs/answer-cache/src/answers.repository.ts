@@ -1,0 +1,112 @@
+import type pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { LEDGER_WIDE } from '../../../migrations/1765100100100-CountAnswerInputChanges.js';
+import type { AnswerDependencies, StoredAnswer } from './answer-key.js';
+
+/**
+ * The fingerprint of what answers depend on, from the societies asked (all, or those in
+ * $1): per society its latest signed head (size and root) and the sum of its counted
+ * changes, plus the whole ledger's changes (every fingerprint holds them). Societies are
+ * listed by id, so a new society changes the fingerprint of every answer about all.
+ */
+function fingerprintCte(all: boolean): string {
+  return `deps AS (
+      SELECT s.id AS society_id, h.tree_size, h.root_hash, COALESCE(c.n, 0) AS changes
+      FROM societies s
+      LEFT JOIN LATERAL (SELECT t.tree_size, t.root_hash FROM tree_heads t WHERE t.society_id = s.id ORDER BY t.tree_size DESC LIMIT 1) h ON true
+      LEFT JOIN LATERAL (SELECT sum(x.changes) AS n FROM answer_cache_changes x WHERE x.society_id = s.id) c ON true
+      ${all ? '' : 'WHERE s.id = ANY($1::uuid[])'}
+    ),
+    f AS (
+      SELECT sha256(convert_to(
+        'ledger ' || (SELECT COALESCE(sum(x.changes), 0) FROM answer_cache_changes x WHERE x.society_id = '${LEDGER_WIDE}')::text || ';' ||
+        COALESCE((SELECT string_agg(d.society_id::text || ' ' || COALESCE(d.tree_size::text, '-') || ' ' || COALESCE(encode(d.root_hash, 'hex'), '-') || ' ' || d.changes::text,
+                                    ';' ORDER BY d.society_id) FROM deps d), ''),
+        'UTF8')) AS fingerprint
+    )`;
+}
+
+const statements = {
+  fingerprintAll: { name: 'answer_cache.fingerprint.all', text: `WITH ${fingerprintCte(true)} SELECT fingerprint FROM f` },
+  fingerprintSome: { name: 'answer_cache.fingerprint.some', text: `WITH ${fingerprintCte(false)} SELECT fingerprint FROM f` },
+  lookupAll: {
+    name: 'answer_cache.lookup.all',
+    text: `WITH ${fingerprintCte(true)} SELECT f.fingerprint, c.headers, c.body FROM f LEFT JOIN answer_cache c ON c.base = $1 AND c.fingerprint = f.fingerprint`,
+  },
+  lookupSome: {
+    name: 'answer_cache.lookup.some',
+    text: `WITH ${fingerprintCte(false)} SELECT f.fingerprint, c.headers, c.body FROM f LEFT JOIN answer_cache c ON c.base = $2 AND c.fingerprint = f.fingerprint`,
+  },
+} as const;
+
+/** What a lookup found: the current fingerprint, and the answer stored under it for the question, if any. */
+export interface Lookup {
+  fingerprint: Buffer;
+  answer: StoredAnswer | null;
+}
+
+/**
+ * Every SQL statement of the answer cache: the fingerprint (with, when answers are kept in
+ * PostgreSQL, the lookup in the same statement: one round trip for a hit), storing,
+ * trimming to a size, and compacting the change counts. Named prepared statements: the
+ * fingerprint's lateral joins take longer to plan than to run.
+ */
+export class AnswersRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** The fingerprint alone (answers kept elsewhere). */
+  async fingerprint(deps: AnswerDependencies): Promise<Buffer> {
+    const rows = deps.societies === 'all' ? await this.run<{ fingerprint: Buffer }>(statements.fingerprintAll, []) : await this.run<{ fingerprint: Buffer }>(statements.fingerprintSome, [deps.societies]);
+    return rows[0].fingerprint;
+  }
+
+  /** The fingerprint, and the answer to `base` stored under it. */
+  async lookup(base: Buffer, deps: AnswerDependencies): Promise<Lookup> {
+    type Row = { fingerprint: Buffer; headers: Record<string, string> | null; body: Buffer | null };
+    const rows = deps.societies === 'all' ? await this.run<Row>(statements.lookupAll, [base]) : await this.run<Row>(statements.lookupSome, [deps.societies, base]);
+    const r = rows[0];
+    return { fingerprint: r.fingerprint, answer: r.body && r.headers ? { headers: r.headers, body: r.body } : null };
+  }
+
+  /** Stores the answer to `base` computed under `fingerprint`, replacing the one of an older head. */
+  async store(base: Buffer, fingerprint: Buffer, answer: StoredAnswer): Promise<void> {
+    await this.db.query(
+      `INSERT INTO answer_cache (base, fingerprint, headers, body) VALUES ($1, $2, $3::jsonb, $4)
+       ON CONFLICT (base) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, headers = EXCLUDED.headers, body = EXCLUDED.body, stored_at = now()`,
+      [base, fingerprint, JSON.stringify(answer.headers), answer.body],
+    );
+  }
+
+  /** Keeps the `max` most recently stored answers; returns how many went. */
+  async trim(max: number): Promise<number> {
+    const result = (await this.db.query(
+      `DELETE FROM answer_cache WHERE base IN (
+         SELECT base FROM answer_cache ORDER BY stored_at, base LIMIT GREATEST((SELECT count(*) FROM answer_cache) - $1, 0))`,
+      [max],
+    )) as [unknown[], number];
+    return result[1] ?? 0;
+  }
+
+  /**
+   * Folds each society's change rows into one with their sum (one statement: a reader sees
+   * the rows before or after, the same sum). Rows appended meanwhile are not seen, so kept.
+   */
+  async compactChanges(): Promise<void> {
+    await this.db.query(
+      `WITH gone AS (
+         DELETE FROM answer_cache_changes WHERE society_id IN (SELECT society_id FROM answer_cache_changes GROUP BY society_id HAVING count(*) > 1)
+         RETURNING society_id, changes)
+       INSERT INTO answer_cache_changes (society_id, changes) SELECT society_id, sum(changes) FROM gone GROUP BY society_id`,
+    );
+  }
+
+  private async run<T>(statement: { name: string; text: string }, values: unknown[]): Promise<T[]> {
+    const runner = this.db.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as pg.PoolClient;
+      return (await client.query({ ...statement, values })).rows as T[];
+    } finally {
+      await runner.release();
+    }
+  }
+}
