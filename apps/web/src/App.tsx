@@ -8,6 +8,8 @@ import { parseReportYear } from './format/transparency';
 import { currentLink, transparencyPath } from './nav';
 import { Link, matchPath, navigate, Redirect, usePath } from './router';
 import { useSessionState } from './session';
+import { NotificationBell } from './components/NotificationBell';
+import { InboxPage } from './views/notifications/InboxPage';
 import { AuditPage } from './views/audit/AuditPage';
 import { AuditsPage } from './views/audit/AuditsPage';
 import { ClaimsPage } from './views/holder/ClaimsPage';
@@ -68,6 +70,7 @@ function navOf(me: Me): [to: string, label: string][] {
 function route(me: Me, path: string): ReactNode | null {
   let p: Record<string, string> | null;
   if (path === '/' || path === '/sign-in') return <Redirect to={homeOf(me)} />;
+  if (path === '/notifications') return <InboxPage />;
   if (me.role === 'society' && me.societyId) {
     if (path === '/society') return <SocietyOverview societyId={me.societyId} />;
     if (path === '/society/submissions') return <SubmissionsPage societyId={me.societyId} />;
@@ -163,6 +166,7 @@ export function App() {
           </ul>
         </nav>
         <div className="who">
+          <NotificationBell />
           <span>
             <span className="role">{t(ROLE_NAMES[me.role])}</span> <span className="label">{me.label}</span>
           </span>

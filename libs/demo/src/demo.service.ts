@@ -9,6 +9,7 @@ import { AccreditationsService, BoardMembersService, RightsHoldersService, Socie
 import { ClaimsService, ExchangeRatesService } from '../../statements/src/index.js';
 import { SubmissionsService } from '../../submissions/src/index.js';
 import { DEMO_CLAIMANT, DEMO_CLAIMS } from './demo-claims.js';
+import { DemoNotifications } from './demo-notifications.js';
 import { demoPackages } from './demo-packages.js';
 import { demoRatesCsv } from './demo-rates.js';
 import { DEMO_ACCREDITATIONS, DEMO_BOARD, DEMO_BOARD_CONFLICT, DEMO_DECLARATIONS, DEMO_GOVERNANCE_SETTINGS, DEMO_MANDATES, DEMO_SOCIETIES, demoRightsHolders } from './demo-data.js';
@@ -30,6 +31,7 @@ const SYSTEM: Principal = { role: 'admin', tokenId: null, label: 'demo loader' }
 @Injectable()
 export class DemoService implements OnModuleDestroy {
   private readonly logger = new Logger('Demo');
+  private notificationsLoading: Promise<void> = Promise.resolve();
   private claimsLoading: Promise<void> = Promise.resolve();
   private stopping = false;
 
@@ -47,6 +49,7 @@ export class DemoService implements OnModuleDestroy {
     private readonly rates: ExchangeRatesService,
     private readonly declarations: BoardDeclarationsService,
     private readonly claims: ClaimsService,
+    private readonly demoNotifications: DemoNotifications,
   ) {}
 
   async load(): Promise<{ tokens: DemoToken[]; societyIds: Record<string, string>; holderIds: string[] }> {
@@ -64,6 +67,10 @@ export class DemoService implements OnModuleDestroy {
     await this.loadDeclarations(societyIds);
     await this.loadSubmissions(societyIds);
     await this.loadRates();
+    // The day's due events once the packages are in: in the background, like the commits.
+    this.notificationsLoading = this.demoNotifications.afterPackages(Object.values(societyIds)).catch((error: unknown) => {
+      this.logger.error(`Could not compute the demo's due notifications: ${(error as Error).stack ?? String(error)}`);
+    });
     // The claims wait for their packages to commit: in the background, like the commits.
     this.claimsLoading = this.loadClaims(societyIds, holderIds).catch((error: unknown) => {
       this.logger.error(`Could not load the demo claims: ${(error as Error).stack ?? String(error)}`);
@@ -164,6 +171,11 @@ export class DemoService implements OnModuleDestroy {
       await this.board.record(SYSTEM, { societyId: ids[m.society], memberId: m.memberId, name: m.name, constituency: m.constituency, seatFrom: m.seatFrom, seatTo: m.seatTo, ...party });
     }
     this.logger.log(`Loaded the demo: ${DEMO_SOCIETIES.length} societies, ${demoRightsHolders().length} rights holders`);
+  }
+
+  /** Settles once the day's due notifications over the demo's packages are raised (or could not be). */
+  notificationsReady(): Promise<void> {
+    return this.notificationsLoading;
   }
 
   /**

@@ -12,6 +12,7 @@ export interface InboxItem {
   eventId: string;
   type: EventType;
   societyId: string;
+  societyName: string;
   at: string;
   readAt: string | null;
   data: Record<string, unknown>;
@@ -192,8 +193,8 @@ export class NotificationsRepository {
   /** A recipient's inbox, newest first, after the (occurredAt, id) key `after`; unread only with `unread`. */
   inbox(r: Recipient, unread: boolean, after: { at: string; id: string } | null, limit: number): Promise<InboxItem[]> {
     return this.db.query(
-      `SELECT n.id, n.event_id AS "eventId", n.type, n.society_id AS "societyId", ${ts('n.occurred_at')} AS at, ${ts('n.read_at')} AS "readAt", e.data
-       FROM notifications n JOIN notification_events e ON e.society_id = n.society_id AND e.id = n.event_id
+      `SELECT n.id, n.event_id AS "eventId", n.type, n.society_id AS "societyId", s.name AS "societyName", ${ts('n.occurred_at')} AS at, ${ts('n.read_at')} AS "readAt", e.data
+       FROM notifications n JOIN notification_events e ON e.society_id = n.society_id AND e.id = n.event_id JOIN societies s ON s.id = n.society_id
        WHERE n.recipient_kind = $1 AND n.recipient_id = $2 AND (NOT $3::boolean OR n.read_at IS NULL)
          AND ($4::timestamptz IS NULL OR (n.occurred_at, n.id) < ($4::timestamptz, $5::uuid))
        ORDER BY n.occurred_at DESC, n.id DESC LIMIT $6`,
@@ -228,8 +229,8 @@ export class NotificationsRepository {
 
   async inboxItem(r: Recipient, id: string): Promise<InboxItem | undefined> {
     const rows: InboxItem[] = await this.db.query(
-      `SELECT n.id, n.event_id AS "eventId", n.type, n.society_id AS "societyId", ${ts('n.occurred_at')} AS at, ${ts('n.read_at')} AS "readAt", e.data
-       FROM notifications n JOIN notification_events e ON e.society_id = n.society_id AND e.id = n.event_id
+      `SELECT n.id, n.event_id AS "eventId", n.type, n.society_id AS "societyId", s.name AS "societyName", ${ts('n.occurred_at')} AS at, ${ts('n.read_at')} AS "readAt", e.data
+       FROM notifications n JOIN notification_events e ON e.society_id = n.society_id AND e.id = n.event_id JOIN societies s ON s.id = n.society_id
        WHERE n.recipient_kind = $1 AND n.recipient_id = $2 AND n.id = $3`,
       [r.kind, r.id, id],
     );

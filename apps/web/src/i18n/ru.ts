@@ -1,5 +1,6 @@
 import type { Catalogue } from '../../../../libs/i18n/src/index.js';
 import { ruClaims } from './ru-claims';
+import { ruNotifications } from './ru-notifications';
 
 /**
  * The dashboard in Russian, keyed by the English text as written in the code (see
@@ -9,6 +10,8 @@ import { ruClaims } from './ru-claims';
 export const ru: Catalogue = {
   // The claims pages (issue 17 item 1), first: an entry below wins over theirs.
   ...ruClaims,
+  // The notifications: the bell and the inbox (issue 17 item 5).
+  ...ruNotifications,
   // The header, navigation and shell (App.tsx).
   'Collective Ledger': 'Коллективный реестр',
   'Language': 'Язык',

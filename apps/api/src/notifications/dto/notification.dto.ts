@@ -17,6 +17,7 @@ export class NotificationDto {
   @ApiProperty({ format: 'uuid', description: 'The event (the same id a webhook delivery carries)' }) eventId: string;
   @ApiProperty({ enum: EVENT_TYPES }) type: string;
   @ApiProperty({ format: 'uuid', description: 'The society the event is about' }) societyId: string;
+  @ApiProperty() societyName: string;
   @ApiProperty({ description: 'When it happened' }) at: string;
   @ApiProperty({ nullable: true, type: String }) readAt: string | null;
   @ApiProperty({ description: 'A one-line summary in plain language' }) title: string;
