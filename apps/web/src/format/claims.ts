@@ -2,6 +2,12 @@ import type { Claim, ClaimStatus } from '../api/types';
 import { formatDate, formatMoney, msg, t } from '../i18n';
 import { daysBetween } from './dates';
 
+/**
+ * The days to answer a claim an audit allows unless a jurisdiction sets others (the rule
+ * payout.claims-answered's default `answerDays`: a policy, the Directive sets none).
+ */
+export const DEFAULT_CLAIM_ANSWER_DAYS = 60;
+
 /** What each status is called on the pages. */
 export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
   open: msg('open'),
@@ -26,8 +32,11 @@ export function daysWaited(claim: Pick<Claim, 'claimedAt' | 'answeredAt'>, today
  */
 export function describeAnswer(claim: Claim, today: string): string {
   switch (claim.status) {
-    case 'open':
-      return t.plural(daysWaited(claim, today), 'Awaiting the society’s answer for {n} day.', 'Awaiting the society’s answer for {n} days.');
+    case 'open': {
+      const days = daysWaited(claim, today);
+      const waiting = t.plural(days, 'Awaiting the society’s answer for {n} day.', 'Awaiting the society’s answer for {n} days.');
+      return days > DEFAULT_CLAIM_ANSWER_DAYS ? `${waiting} ${t('That is more than the {days} days an audit allows by default.', { days: DEFAULT_CLAIM_ANSWER_DAYS })}` : waiting;
+    }
     case 'accepted':
       return t('Accepted on {date}; the society pays it in a later package.', { date: formatDate(claim.answeredAt!.slice(0, 10)) });
     case 'refused':

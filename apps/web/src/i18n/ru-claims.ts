@@ -82,6 +82,7 @@ export const ruClaims: Catalogue = {
   'accepted': 'признано',
   'refused': 'отклонено',
   'paid': 'выплачено',
+  'That is more than the {days} days an audit allows by default.': 'Это больше {days} дней, которые по умолчанию допускает аудит.',
   'Accepted on {date}; the society pays it in a later package.': 'Признано {date}; общество выплатит его в одном из следующих пакетов.',
   'Refused on {date}: {reason}': 'Отклонено {date}: {reason}',
   'Paid {amount} on {date}: line {lineId} of the {period} package.': 'Выплачено {amount} {date}: строка {lineId} пакета за {period}.',
