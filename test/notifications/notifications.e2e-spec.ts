@@ -153,6 +153,32 @@ describe('notifications', () => {
     expect(answer.title).toBe('Mandate request refused: mechanical (musical)');
   });
 
+  it('tells the society of a claim on its line and the holder of the answer; the society and the supervisors of an audit finished', async () => {
+    const society = await givenSociety(admin);
+    const sHttp = admin.as(await tokenFor(admin, 'society', { societyId: society.id }));
+    const holder = await givenRightsHolder(admin);
+    const hHttp = admin.as(await tokenFor(admin, 'rights-holder', { rightsHolderId: holder.id }));
+    const csv = `${DIST_HEADER}\nU-1,,Unknown (cue sheet 1),,Untitled,performing,radio,FR,2025-01-01,2025-03-31,EUR,10.00,1.00,0.00,9.00,unidentified,,non-contractual\n`;
+    const { final } = await submitAndWait(sHttp, society.id, 'distribution-lines', '2025Q1', csv);
+    const claim = await hHttp.post(`/v1/rights-holders/${holder.id}/claims`, { submissionId: final.id, lineId: 'U-1' });
+    expect(claim.status).toBe(201);
+    const made = await eventually(async () => (await sHttp.get('/v1/me/notifications')).body.items.find((n: { type: string }) => n.type === 'claim.updated'), 'claim.updated (open) to the society');
+    expect(made.data).toMatchObject({ claimId: claim.body.id, status: 'open', rightsHolderId: holder.id, lineId: 'U-1' });
+    expect((await sHttp.post(`/v1/claims/${claim.body.id}/refusal`, { reason: 'Another author' })).status).toBe(201);
+    const answered = await eventually(async () => (await hHttp.get('/v1/me/notifications')).body.items.find((n: { type: string }) => n.type === 'claim.updated'), 'claim.updated (refused) to the holder');
+    expect(answered.data).toMatchObject({ claimId: claim.body.id, status: 'refused', previousStatus: 'open', reason: 'Another author' });
+    expect((await hHttp.get('/v1/me/notifications')).body.items).toHaveLength(1);
+
+    const audit = await sHttp.post('/v1/audits', { societyId: society.id, financialYear: 2025 });
+    expect(audit.status).toBe(202);
+    const finished = await eventually(async () => (await sHttp.get('/v1/me/notifications')).body.items.find((n: { type: string }) => n.type === 'audit.finished'), 'audit.finished to the society');
+    expect(finished.data).toMatchObject({ auditId: audit.body.id, financialYear: 2025, status: 'done' });
+    expect(Number(finished.data.rules)).toBeGreaterThan(0);
+    const regulator = await admin.as(cast.tokens.regulator).get('/v1/me/notifications?limit=500');
+    expect(regulator.body.items.some((n: { type: string; data: { auditId?: string } }) => n.type === 'audit.finished' && n.data.auditId === audit.body.id)).toBe(true);
+    expect((await admin.as(cast.tokens.societyB).get('/v1/me/notifications')).body.items.some((n: { type: string }) => n.type === 'audit.finished')).toBe(false);
+  });
+
   it('tells each holder whose lines a correction changed, with the fields that changed', async () => {
     const society = await givenSociety(admin, { currency: 'RUB' });
     const http = admin.as(await tokenFor(admin, 'society', { societyId: society.id }));
