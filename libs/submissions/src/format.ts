@@ -28,3 +28,16 @@ export function formatOfFileName(name: string | undefined): SubmissionFormat | n
   if (ext === 'ndjson' || ext === 'jsonl') return 'ndjson';
   return null;
 }
+
+/**
+ * The name an uploaded file is kept under (issue 17 item 3): its last path segment,
+ * without control, bidirectional or other invisible format characters, at most 255
+ * characters; null when nothing printable is left (or none was given).
+ */
+export function uploadedFileName(name: string | null | undefined): string | null {
+  if (!name) return null;
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '').trim();
+  if (clean === '' || clean === '.' || clean === '..') return null;
+  return [...clean].slice(0, 255).join('');
+}

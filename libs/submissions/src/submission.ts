@@ -24,9 +24,14 @@ export interface Submission {
   /** Hex Merkle root of the committed lines. */
   root: string | null;
   logIndex: number | null;
+  /** The committed submission of the same society, type and period this one replaced (null: none). */
   supersedes: string | null;
+  /** The submission that replaced this one (null: none has). */
+  supersededBy: string | null;
   sha256: string;
   byteSize: number;
+  /** The name the package was uploaded as (a multipart file's name, without `.gz`); null when sent as the request body. */
+  fileName: string | null;
   receivedAt: string;
   finishedAt: string | null;
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { LedgerModule } from '../../ledger/src/index.js';
 import { MandatesModule } from '../../mandates/src/index.js';
 import { RegistryModule } from '../../registry/src/index.js';
+import { SubmissionDrillService } from './drill/submission-drill.service.js';
 import { IngestService } from './ingest/ingest.service.js';
 import { SubmissionLinesService } from './lines/submission-lines.service.js';
 import { UploadStore } from './storage/upload-store.js';
@@ -11,7 +12,7 @@ import { SubmissionEvents } from './submission-events.js';
 
 @Module({
   imports: [RegistryModule, LedgerModule, MandatesModule],
-  providers: [SubmissionsRepository, SubmissionsService, UploadStore, IngestService, SubmissionLinesService, SubmissionEvents],
-  exports: [SubmissionsService, IngestService, SubmissionsRepository, SubmissionLinesService],
+  providers: [SubmissionsRepository, SubmissionsService, UploadStore, IngestService, SubmissionLinesService, SubmissionEvents, SubmissionDrillService],
+  exports: [SubmissionsService, IngestService, SubmissionsRepository, SubmissionLinesService, SubmissionDrillService],
 })
 export class SubmissionsModule {}

@@ -10,7 +10,8 @@ import type { Submission, SubmissionStatus } from './submission.js';
 
 const COLUMNS = `id, society_id AS "societyId", type, period, format, status, rows::int AS rows, progress, phase,
   error_count::int AS "errorCount", errors, failure, encode(root, 'hex') AS root, log_index::int AS "logIndex", supersedes,
-  encode(sha256, 'hex') AS sha256, byte_size::bigint AS "byteSize",
+  (SELECT n.id FROM submissions n WHERE n.society_id = submissions.society_id AND n.supersedes = submissions.id LIMIT 1) AS "supersededBy",
+  encode(sha256, 'hex') AS sha256, byte_size::bigint AS "byteSize", file_name AS "fileName",
   to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "receivedAt",
   to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "finishedAt"`;
 
@@ -43,11 +44,13 @@ export class SubmissionsRepository {
     sha256: Buffer;
     byteSize: number;
     storagePath: string;
+    /** The name the file was uploaded as (multipart), or null. */
+    fileName?: string | null;
   }): Promise<Submission | null> {
     const rows: Submission[] = await this.db.query(
-      `INSERT INTO submissions (id, society_id, type, period, format, sha256, byte_size, storage_path) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO submissions (id, society_id, type, period, format, sha256, byte_size, storage_path, file_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (society_id, type, period, sha256) DO NOTHING RETURNING ${COLUMNS}`,
-      [s.id, s.societyId, s.type, s.period, s.format, s.sha256, s.byteSize, s.storagePath],
+      [s.id, s.societyId, s.type, s.period, s.format, s.sha256, s.byteSize, s.storagePath, s.fileName ?? null],
     );
     return this.fix(rows[0]) ?? null;
   }

@@ -7,7 +7,7 @@ import { decodeCursor, type Page, UUID_KEY } from '../../database/src/index.js';
 import { DomainError } from '../../errors/src/index.js';
 import { JobQueue } from '../../jobs/src/index.js';
 import { SocietiesService } from '../../registry/src/index.js';
-import type { SubmissionFormat } from './format.js';
+import { type SubmissionFormat, uploadedFileName } from './format.js';
 import { INGEST_JOB } from './ingest/ingest.job.js';
 import { isPackageType, PACKAGE_TYPES, type PackageType } from './package-types/package-types.js';
 import { parsePeriod } from './period.js';
@@ -75,7 +75,7 @@ export class SubmissionsService {
     period: string,
     body: Readable,
     format: SubmissionFormat = 'csv',
-    options: { gzip?: boolean } = {},
+    options: { gzip?: boolean; fileName?: string | null } = {},
   ): Promise<Accepted> {
     await this.assertMaySubmit(principal, societyId);
     let release: () => void;
@@ -86,13 +86,21 @@ export class SubmissionsService {
       throw error;
     }
     try {
-      return await this.receiveAndQueue(societyId, type, period, body, format, options.gzip ?? false);
+      return await this.receiveAndQueue(societyId, type, period, body, format, options.gzip ?? false, uploadedFileName(options.fileName));
     } finally {
       release();
     }
   }
 
-  private async receiveAndQueue(societyId: string, type: PackageType, period: string, body: Readable, format: SubmissionFormat, gzip: boolean): Promise<Accepted> {
+  private async receiveAndQueue(
+    societyId: string,
+    type: PackageType,
+    period: string,
+    body: Readable,
+    format: SubmissionFormat,
+    gzip: boolean,
+    fileName: string | null,
+  ): Promise<Accepted> {
     const file = await this.store.receive(body, { format, gzip });
     const existing = await this.submissions.findSameBytes(societyId, type, period, file.sha256);
     if (existing) {
@@ -101,7 +109,7 @@ export class SubmissionsService {
     }
     const id = randomUUID();
     const storagePath = await this.store.keep(file, societyId, id, format);
-    const inserted = await this.submissions.insert({ id, societyId, type, period, format, sha256: file.sha256, byteSize: file.bytes, storagePath });
+    const inserted = await this.submissions.insert({ id, societyId, type, period, format, sha256: file.sha256, byteSize: file.bytes, storagePath, fileName });
     if (!inserted) {
       // The same bytes arrived concurrently: keep the first.
       await this.store.discard({ ...file, tmpPath: storagePath });

@@ -48,8 +48,8 @@ export class SubmissionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SubmissionDto> {
     const target = this.submissions.checkTarget(query.type, query.period);
-    const { body, format, gzip } = await this.bodyStream(request);
-    const { submission, created } = await this.submissions.accept(p, societyId, target.type, target.period, body, format, { gzip });
+    const { body, format, gzip, fileName } = await this.bodyStream(request);
+    const { submission, created } = await this.submissions.accept(p, societyId, target.type, target.period, body, format, { gzip, fileName });
     void reply.status(created ? 202 : 200).header('Location', `/v1/submissions/${submission.id}`);
     return submission;
   }
@@ -90,8 +90,9 @@ export class SubmissionsController {
    * A body sent with `Content-Encoding: gzip` (or a multipart file named `….gz`) is
    * `gzip`: the store decompresses it on the way (the package is the decompressed bytes,
    * which are hashed, stored and counted against the size and inflation limits).
+   * A multipart file's name (without `.gz`) is kept as the package's `fileName`.
    */
-  private async bodyStream(request: FastifyRequest): Promise<{ body: Readable; format: SubmissionFormat; gzip: boolean }> {
+  private async bodyStream(request: FastifyRequest): Promise<{ body: Readable; format: SubmissionFormat; gzip: boolean; fileName?: string }> {
     if (request.isMultipart()) {
       const part = await request.file();
       if (!part || part.fieldname !== 'file') {
@@ -100,7 +101,7 @@ export class SubmissionsController {
       const gzipped = /\.gz$/i.test(part.filename ?? '');
       const name = gzipped ? part.filename.replace(/\.gz$/i, '') : part.filename;
       const format = formatOfFileName(name) ?? formatOfMediaType(part.mimetype) ?? 'csv';
-      return { body: part.file, format, gzip: gzipped };
+      return { body: part.file, format, gzip: gzipped, fileName: name };
     }
     const body = request.body as Readable | undefined;
     const format = formatOfMediaType(request.headers['content-type']);

@@ -1,5 +1,5 @@
 import { open, stat } from 'node:fs/promises';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
@@ -17,6 +17,7 @@ import {
   copySql,
   createStagingSql,
   ERROR_LIMIT,
+  keepAllProblemsSql,
   mergeProblems,
   type ProblemRow,
   validationSlices,
@@ -41,6 +42,7 @@ import { UploadStore } from '../storage/upload-store.js';
 import { type IngestTarget, SubmissionsRepository } from '../submissions.repository.js';
 import { checkHeader } from './header.js';
 import { NdjsonToCsv } from './ndjson.js';
+import { ProblemSpill, problemRecord } from './problem-spill.js';
 import { printable, sniffPackage } from './sniff.js';
 
 /**
@@ -137,6 +139,8 @@ export class IngestService {
     }
     await this.submissions.startAttempt(target.societyId, target.id);
     const table = stagingTable(target.id);
+    // Problems of refused JSON Lines records beyond the first ERROR_LIMIT (kept if the package is rejected).
+    const spill = new ProblemSpill(target.id);
     const started = Date.now();
     try {
       // Bulk statements over generated SQL: JIT compiling them costs more than it saves.
@@ -145,11 +149,11 @@ export class IngestService {
       // The bulk index builds of a large package sort in memory instead of on disk.
       await runner.query(`SET maintenance_work_mem = '256MB'`);
       await runner.query(`DROP TABLE IF EXISTS ${table}`);
-      const staging = await this.stage(target, table, client, runner);
+      const staging = await this.stage(target, table, client, runner, spill);
       const rows = staging.rows;
       const staged = Date.now();
       await this.submissions.progress(target.societyId, target.id, 'validating', 45, rows + (staging.refused ?? 0));
-      await this.validate(target, table, runner, staging);
+      await this.validate(target, table, runner, client, staging, spill);
       const validated = Date.now();
       await this.submissions.progress(target.societyId, target.id, 'committing', 60, rows);
       await this.commit(target, table, runner, client, rows);
@@ -183,6 +187,7 @@ export class IngestService {
       await this.submissions.progress(target.societyId, target.id, `failed: ${printable(reason)}`.slice(0, 300), 0).catch(() => undefined);
       throw error;
     } finally {
+      spill.dispose();
       await runner.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
       await runner.query(`RESET jit; RESET work_mem; RESET maintenance_work_mem`).catch(() => undefined);
     }
@@ -207,7 +212,7 @@ export class IngestService {
    * each record by its line and sets aside the records that are not one flat object
    * of strings, with their problems.
    */
-  private async stage(t: IngestTarget, table: string, client: pg.Client, runner: QueryRunner): Promise<Staged> {
+  private async stage(t: IngestTarget, table: string, client: pg.Client, runner: QueryRunner, spill: ProblemSpill): Promise<Staged> {
     const head = await this.readHead(t.storagePath);
     if (head.length === 0) throw new Rejection([{ line: 1, message: 'the file is empty' }], 1, 0);
     const unreadable = sniffPackage(head.subarray(0, 3).equals(BOM) ? head.subarray(3) : head);
@@ -234,11 +239,14 @@ export class IngestService {
       const rows = Number(copy.rowCount);
       staged = { rows, firstLine: 2, lastLine: rows + 1, problems: [], total: 0 };
     } else {
-      const records = new NdjsonToCsv(PACKAGES[t.type].columns.map((c) => c.name), `a ${t.type} package`, ERROR_LIMIT);
+      const records = new NdjsonToCsv(PACKAGES[t.type].columns.map((c) => c.name), `a ${t.type} package`, ERROR_LIMIT, (p) => spill.add(p));
       // Records were checked to be objects of strings: a COPY failure here is not the package's fault.
       await pipeline(this.store.open(t.storagePath), meter, records, client.query(copyFrom(copyNumberedSql(t.type, table))));
       const { rows, refused, firstLine, lastLine, problems, total } = records.summary;
-      if (rows === 0 && total > 0) throw new Rejection(problems, total, refused);
+      if (rows === 0 && total > 0) {
+        if (total > ERROR_LIMIT) await this.keepAllProblems(t, runner, client, null, problems, spill);
+        throw new Rejection(problems, total, refused);
+      }
       staged = { rows, firstLine, lastLine, problems, total, refused };
     }
     // A small sample is enough for the validating statement's plan (hash aggregates and joins).
@@ -287,7 +295,7 @@ export class IngestService {
    * lines validated side by side on two connections (one statement's row pass runs on
    * one core); the problems are merged into the order one statement would give.
    */
-  private async validate(t: IngestTarget, table: string, runner: QueryRunner, staged: Staged): Promise<void> {
+  private async validate(t: IngestTarget, table: string, runner: QueryRunner, client: pg.Client, staged: Staged, spill: ProblemSpill): Promise<void> {
     const slices = validationSlices(staged.firstLine, staged.lastLine, staged.rows >= SPLIT_VALIDATION_ROWS ? 2 : 1);
     // Dates of facts after today are refused: judged on the day the package is validated.
     const quarter = { ...parsePeriod(t.period), today: this.clock.today() };
@@ -310,11 +318,45 @@ export class IngestService {
       if (staged.total > 0) results.push(staged.problems.map((p) => ({ line: p.line!, column: p.column ?? '', message: p.message, k: -1, total: staged.total })));
       const { problems, total } = mergeProblems(results);
       if (total > 0) {
+        // The submission row lists the first ERROR_LIMIT; every one is kept for errors.csv.
+        if (total > ERROR_LIMIT) await this.keepAllProblems(t, runner, client, table, staged.problems, spill, quarter);
         const listed = problems.map((p) => ({ line: p.line, ...(p.column ? { column: p.column } : {}), message: p.message }));
         throw new Rejection(listed, total, staged.rows + (staged.refused ?? 0));
       }
     } finally {
       for (const helper of helpers) await this.releaseBulkRunner(helper);
+    }
+  }
+
+  /**
+   * Writes every problem of a package being rejected to submission_problems (more than
+   * its row lists): the validating statement's over the whole staged `table` (null:
+   * nothing was staged), and those of records set aside while staging (`listed`, then
+   * the rest from `spill`), in one statement that numbers them in the API's order.
+   */
+  private async keepAllProblems(
+    t: IngestTarget,
+    runner: QueryRunner,
+    client: pg.Client,
+    table: string | null,
+    listed: InputProblem[],
+    spill: ProblemSpill,
+    quarter = { ...parsePeriod(t.period), today: this.clock.today() },
+  ): Promise<void> {
+    const staged = `pg_temp.problems_${t.id.replace(/-/g, '')}`;
+    await runner.query(`DROP TABLE IF EXISTS ${staged}`);
+    await runner.query(`CREATE TEMP TABLE ${staged} (line integer, col text, message text NOT NULL)`);
+    try {
+      const records = async function* () {
+        let chunk = '';
+        for (const p of listed) chunk += problemRecord(p);
+        if (chunk !== '') yield chunk;
+        yield* spill.read();
+      };
+      await pipeline(Readable.from(records()), client.query(copyFrom(`COPY ${staged} (line, col, message) FROM STDIN WITH (FORMAT csv)`)));
+      await runner.query(keepAllProblemsSql(t.type, quarter, table, staged), [t.societyId, t.id]);
+    } finally {
+      await runner.query(`DROP TABLE IF EXISTS ${staged}`).catch(() => undefined);
     }
   }
 

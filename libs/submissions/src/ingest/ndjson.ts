@@ -56,6 +56,8 @@ export class NdjsonToCsv extends Transform {
     private readonly columns: readonly string[],
     private readonly describe: string,
     private readonly maxProblems: number,
+    /** Is handed every problem beyond the first `maxProblems` (which `summary` lists), so that none is lost. */
+    private readonly overflow?: (problem: InputProblem) => void,
   ) {
     super({ writableObjectMode: false, readableObjectMode: false });
     this.known = new Set(columns);
@@ -182,6 +184,7 @@ export class NdjsonToCsv extends Transform {
     for (const p of problems) {
       this.total += 1;
       if (this.listed.length < this.maxProblems) this.listed.push(p);
+      else this.overflow?.(p);
     }
   }
 }

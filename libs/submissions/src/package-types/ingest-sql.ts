@@ -49,7 +49,7 @@ export function copyNumberedSql(type: PackageType, table: string): string {
  * or amount, and real packages repeat those values over many lines). The other columns
  * are checked on the row; their parse flags are computed once per row (OFFSET 0).
  */
-export function validationSql(type: PackageType, q: Quarter, table: string, slice?: ValidationSlice): string {
+export function validationSql(type: PackageType, q: Quarter, table: string, slice?: ValidationSlice, options: { all?: boolean } = {}): string {
   const p = PACKAGES[type];
   if (slice && !(Number.isSafeInteger(slice.from) && Number.isSafeInteger(slice.to))) throw new Error('a validation slice is a range of line numbers');
   const where = slice ? `WHERE s.line_no BETWEEN ${slice.from} AND ${slice.to}` : '';
@@ -107,8 +107,30 @@ export function validationSql(type: PackageType, q: Quarter, table: string, slic
       WHERE num_nonnulls(${m.join(', ')}) > 0 AND u.msg IS NOT NULL
       ${duplicates}
     )
-    SELECT line_no AS line, col AS column, msg AS message, k, count(*) OVER () AS total
-    FROM problems ORDER BY line_no, col COLLATE "C", k LIMIT ${ERROR_LIMIT}`;
+    ${
+      options.all
+        ? 'SELECT line_no AS line, col AS column, msg AS message, k FROM problems'
+        : `SELECT line_no AS line, col AS column, msg AS message, k, count(*) OVER () AS total
+    FROM problems ORDER BY line_no, col COLLATE "C", k LIMIT ${ERROR_LIMIT}`
+    }`;
+}
+
+/**
+ * Keeps every problem of a rejected package in submission_problems (issue 17 item 3:
+ * errors.csv lists them all; the submission row lists the first ERROR_LIMIT): those of
+ * the validating statement over the whole staged table (`table`, null when staging
+ * refused every record), and those set aside while staging, already in `stagedProblems`
+ * (a table of line, col, message). `seq` is each problem's place in the order the API
+ * lists problems: line, column by code point, then the check (staging's first). $1
+ * society id, $2 submission id. A retried attempt writes the same rows again: kept once.
+ */
+export function keepAllProblemsSql(type: PackageType, q: Quarter, table: string | null, stagedProblems: string): string {
+  const validation = table ? `SELECT v.line, v.column, v.message, v.k::int AS k FROM (${validationSql(type, q, table, undefined, { all: true })}) v UNION ALL ` : '';
+  return `
+    INSERT INTO submission_problems (society_id, submission_id, seq, line, "column", message)
+    SELECT $1, $2, row_number() OVER (ORDER BY p.line NULLS FIRST, p.column COLLATE "C", p.k), p.line, NULLIF(p.column, ''), p.message
+    FROM (${validation}SELECT s.line, COALESCE(s.col, '') AS column, s.message, -1 AS k FROM ${stagedProblems} s) p
+    ON CONFLICT DO NOTHING`;
 }
 
 /**

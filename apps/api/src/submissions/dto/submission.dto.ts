@@ -59,9 +59,12 @@ export class SubmissionDto {
   @ApiProperty({ type: [InputProblemDto], description: 'The first 1000 problems by line and column' }) errors: InputProblemDto[];
   @ApiProperty({ nullable: true, type: String, description: 'Hex Merkle root of the committed lines' }) root: string | null;
   @ApiProperty({ nullable: true, type: Number }) logIndex: number | null;
-  @ApiProperty({ nullable: true, type: String }) supersedes: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The committed submission of the same society, type and period this one replaced (GET …/diff shows what changed); null: none' })
+  supersedes: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The submission that replaced this one; null: none has' }) supersededBy: string | null;
   @ApiProperty({ description: 'Hex SHA-256 of the bytes received' }) sha256: string;
   @ApiProperty() byteSize: number;
+  @ApiProperty({ nullable: true, type: String, description: 'The name the package was uploaded as (a multipart file); null when sent as the request body' }) fileName: string | null;
   @ApiProperty() receivedAt: string;
   @ApiProperty({ nullable: true, type: String }) finishedAt: string | null;
 }

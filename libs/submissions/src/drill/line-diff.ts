@@ -1,0 +1,49 @@
+/**
+ * What changed between two versions of a line (issue 17 item 4), read from their leaves:
+ * the RFC 8785 canonical JSON each line is hashed as, whose values are the package's
+ * cells in one canonical spelling (amounts without trailing zeros, dates YYYY-MM-DD,
+ * null for an empty optional cell). Two lines differ exactly when their leaves do, so
+ * a line whose only change is its place in the file is unchanged, and `1000.00` →
+ * `1000` is no change. Field names are the package's column names in camelCase, as the
+ * API's lines name them (`management_fee` → `managementFee`). Pure.
+ */
+
+/** One field's change; null is an empty cell. */
+export interface FieldChange {
+  from: string | null;
+  to: string | null;
+}
+
+/** A package column name as the API names the field: `management_fee` → `managementFee`. */
+export function fieldName(column: string): string {
+  return column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+type Leaf = Record<string, string | null | undefined>;
+
+function parseLeaf(leaf: string | Leaf): Leaf {
+  return typeof leaf === 'string' ? (JSON.parse(leaf) as Leaf) : leaf;
+}
+
+/** Every field of a line from its leaf, by API name (a column a line's leaf leaves out, added to the package type later, is null). */
+export function leafFields(leaf: string | Leaf, columns: readonly string[]): Record<string, string | null> {
+  const values = parseLeaf(leaf);
+  return Object.fromEntries(columns.map((c) => [fieldName(c), values[c] ?? null]));
+}
+
+/**
+ * The fields whose value differs between two leaves of one line, in column order
+ * (`columns`, the package type's), each with its value before and after. Empty when
+ * the leaves agree.
+ */
+export function changedFields(before: string | Leaf, after: string | Leaf, columns: readonly string[]): Record<string, FieldChange> {
+  const a = parseLeaf(before);
+  const b = parseLeaf(after);
+  const changes: Record<string, FieldChange> = {};
+  for (const c of columns) {
+    const from = a[c] ?? null;
+    const to = b[c] ?? null;
+    if (from !== to) changes[fieldName(c)] = { from, to };
+  }
+  return changes;
+}
