@@ -101,6 +101,10 @@ export class AnswersRepository {
   }
 
   private async run<T>(statement: { name: string; text: string }, values: unknown[]): Promise<T[]> {
+    // The driver's pool itself when there is one (TypeORM's PostgresDriver.master): a hit's
+    // one statement without a QueryRunner around it.
+    const pool = (this.db.driver as unknown as { master?: pg.Pool }).master;
+    if (pool && typeof pool.query === 'function') return (await pool.query({ ...statement, values })).rows as T[];
     const runner = this.db.createQueryRunner();
     try {
       const client = (await runner.connect()) as pg.PoolClient;

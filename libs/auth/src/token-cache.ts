@@ -49,6 +49,8 @@ export const TOKEN_LISTENER = Symbol('TOKEN_LISTENER');
 export class PostgresTokenListener implements TokenListener {
   readonly instance = randomUUID();
   private client: pg.Client | null = null;
+  /** The connection's queries one after the other (pg runs one at a time). */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly url: string) {}
 
@@ -83,18 +85,23 @@ export class PostgresTokenListener implements TokenListener {
   }
 
   acknowledge(id: string): void {
-    this.client?.query(`SELECT pg_notify($1, $2)`, [TOKEN_ACK_CHANNEL, `${this.instance} ${id}`]).catch(() => undefined);
+    this.query(`SELECT pg_notify($1, $2)`, [TOKEN_ACK_CHANNEL, `${this.instance} ${id}`]).catch(() => undefined);
   }
 
   async peers(): Promise<string[]> {
-    if (!this.client) return [];
-    const rows = (
-      await this.client.query<{ name: string }>(
-        `SELECT substr(application_name, length($1) + 1) AS name FROM pg_stat_activity WHERE datname = current_database() AND starts_with(application_name, $1)`,
-        [LISTENER_APPLICATION],
-      )
-    ).rows;
+    const rows = await this.query<{ name: string }>(
+      `SELECT substr(application_name, length($1) + 1) AS name FROM pg_stat_activity WHERE datname = current_database() AND starts_with(application_name, $1)`,
+      [LISTENER_APPLICATION],
+    );
     return rows.map((r) => r.name);
+  }
+
+  private query<T extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
+    const client = this.client;
+    if (!client) return Promise.resolve([]);
+    const run = this.queue.then(() => client.query<T>(text, values)).then((r) => r.rows);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   async stop(): Promise<void> {

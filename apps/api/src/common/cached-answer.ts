@@ -16,8 +16,8 @@ export const ANSWER_CACHE_HEADER = 'x-answer-cache';
 
 /** Headers that describe an answer's bytes, kept with them. */
 const DESCRIBING = ['content-type', 'content-disposition', 'content-language', 'vary'];
-/** Request headers an answer may be negotiated by (a PDF's language), part of the question. */
-const NEGOTIATING = ['accept', 'accept-language'];
+/** Request headers an answer may be negotiated by (a PDF's language), part of the question. No route negotiates on Accept. */
+const NEGOTIATING = ['accept-language'];
 
 export interface CachedAnswerOptions {
   /**
