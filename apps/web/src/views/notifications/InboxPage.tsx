@@ -46,7 +46,7 @@ export function InboxPage() {
     <>
       <PageTitle title={t('Notifications')}>{t('Notifications')}</PageTitle>
       <p className="lead">{t('What the ledger has told you: packages, audits, claims, mandate requests, deadlines and money overdue. Webhooks and e-mail can receive the same.')}</p>
-      <p>
+      <p className="inbox-filter">
         <label>
           <input
             type="checkbox"
