@@ -43,6 +43,11 @@ import { NotifyApiTokenChanges1765100100200 } from './1765100100200-NotifyApiTok
 import { AddSubmissionFileName1765100800000 } from './1765100800000-AddSubmissionFileName.js';
 import { CreateSubmissionProblems1765100800100 } from './1765100800100-CreateSubmissionProblems.js';
 import { IndexSubmissionsBySupersedes1765100800200 } from './1765100800200-IndexSubmissionsBySupersedes.js';
+import { EnableTrigramSearch1765100500000 } from './1765100500000-EnableTrigramSearch.js';
+import { CreateSearchKeyFunction1765100500100 } from './1765100500100-CreateSearchKeyFunction.js';
+import { AddRightsHolderSearchKey1765100500200 } from './1765100500200-AddRightsHolderSearchKey.js';
+import { CreateWorksFromLines1765100500300 } from './1765100500300-CreateWorksFromLines.js';
+import { IndexUnidentifiedLineNamesForSearch1765100500400 } from './1765100500400-IndexUnidentifiedLineNamesForSearch.js';
 
 /** Every migration, in order. The DataSource takes this list (no globbing: ESM-safe). */
 export const migrations = [
@@ -84,6 +89,11 @@ export const migrations = [
   AddClaimAnswerStatuses1765100400000,
   CreateClaimEvents1765100400100,
   MakeClaimsFollowTheirHistory1765100400200,
+  EnableTrigramSearch1765100500000,
+  CreateSearchKeyFunction1765100500100,
+  AddRightsHolderSearchKey1765100500200,
+  CreateWorksFromLines1765100500300,
+  IndexUnidentifiedLineNamesForSearch1765100500400,
   CreateNotifications1765100600000,
   CreateNotificationSubscriptions1765100600100,
   CreateNotificationDeliveries1765100600200,

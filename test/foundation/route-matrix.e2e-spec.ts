@@ -77,6 +77,7 @@ const QUERY_FIXTURES: Record<string, string> = {
   'GET /v1/inter-society/matrix': '?financialYear=2025',
   'GET /v1/societies/{id}/transparency-report': '?financialYear=2025',
   'GET /v1/societies/{id}/log/consistency': '?first=0',
+  'GET /v1/search': '?q=Holder',
 };
 
 /**
@@ -260,6 +261,18 @@ describe('route matrix', () => {
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(0);
+  });
+
+  // GET /v1/search has no path parameter to aim at another tenant: what it finds is scoped.
+  it("GET /v1/search finds none of another tenant's holders, societies or lines", async () => {
+    const find = async (token: string, q: string) => ((await http.as(token).get(`/v1/search?q=${encodeURIComponent(q)}`)).body as { items: { id: string }[] }).items.map((i) => i.id);
+    // Holder A holds a mandate at society B only.
+    expect(await find(cast.tokens.societyA, cast.holderA.ipi)).toEqual([]);
+    expect(await find(cast.tokens.societyB, cast.holderA.ipi)).toEqual([cast.holderA.id]);
+    expect(await find(cast.tokens.holderB, cast.holderA.ipi)).toEqual([]);
+    expect(await find(cast.tokens.holderA, cast.holderA.ipi)).toEqual([cast.holderA.id]);
+    expect(await find(cast.tokens.societyB, cast.societyA.cisacCode)).toEqual([]);
+    expect(await find(cast.tokens.societyA, cast.societyA.cisacCode)).toEqual([cast.societyA.id]);
   });
 });
 

@@ -43,6 +43,8 @@ import { TransparencyModule } from '../../../libs/transparency/src/index.js';
 import { InterSocietyModule } from '../../../libs/inter-society/src/index.js';
 import { InterSocietyController } from './inter-society/inter-society.controller.js';
 import { TransparencyController } from './transparency/transparency.controller.js';
+import { SearchModule } from '../../../libs/search/src/index.js';
+import { SearchController } from './search/search.controller.js';
 import { NotificationsModule } from '../../../libs/notifications/src/index.js';
 import { NotificationSourcesModule } from '../../../libs/notification-sources/src/index.js';
 import { NotificationsController, WebhooksController } from './notifications/notifications.controller.js';
@@ -80,11 +82,12 @@ export class AppModule {
         AuditModule,
         TransparencyModule,
         InterSocietyModule,
+        SearchModule,
         NotificationsModule,
         NotificationSourcesModule,
         ...(options.runWorkers ? [WorkerProcessorsModule] : []),
       ],
-      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, BoardDeclarationsController, LogController, TilesController, PublicController, JournalController, SubmissionsController, SubmissionLinesController, StatementsController, ClaimsController, ExchangeRatesController, AuditsController, RegulatorController, TransparencyController, InterSocietyController, NotificationsController, WebhooksController],
+      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, BoardDeclarationsController, LogController, TilesController, PublicController, JournalController, SubmissionsController, SubmissionLinesController, StatementsController, ClaimsController, ExchangeRatesController, AuditsController, RegulatorController, TransparencyController, InterSocietyController, NotificationsController, WebhooksController, SearchController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
