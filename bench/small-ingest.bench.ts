@@ -28,6 +28,11 @@
  * mandate there, and about 5 lines a package name a holder not registered yet (the
  * ingest registers them).
  *
+ * Profiling aids: BENCH_LOG_LEVEL=debug shows the ledger's log (the ingest's phases and
+ * steps per package); BENCH_LOG_STATEMENTS=1 has PostgreSQL log every statement of the
+ * bench database with its duration (log_min_duration_statement = 0, in the server's log);
+ * BENCH_NODE_ARGS passes options to the ledger's node processes (`--cpu-prof`).
+ *
  * Last line (CONTRACT.md "Benchmarks"): seconds = the packages' p50 (upload → committed
  * as the clerk sees it), baseline = the p50 of COPY of the same lines, ratio =
  * baselineSeconds / seconds (the share of the clerk's wait that storing the lines
@@ -358,7 +363,9 @@ function ledgerEnv(databaseUrl: string, port: number, dataDir: string, queue: 'i
 /** A process of the ledger (the built dist/), resolved once it prints `readyText`. */
 function startLedger(args: string[], env: NodeJS.ProcessEnv, readyText: string): { child: ChildProcess; ready: Promise<void> } {
   const [script, ...rest] = args;
-  const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '..', script), ...rest], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Profiling aid: BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) go to the ledger's processes.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.resolve(import.meta.dirname, '..', script), ...rest], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const ready = new Promise<void>((resolve, reject) => {
     const onData = (d: Buffer) => {

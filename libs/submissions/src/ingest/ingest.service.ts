@@ -25,6 +25,7 @@ import {
   partitionLeavesCopySql,
   partitionSelectSql,
   registerUnknownHoldersSql,
+  sessionStagingTable,
   stagingTable,
   validationSql,
 } from '../package-types/ingest-sql.js';
@@ -37,6 +38,7 @@ import {
   ensureSocietyPartition,
   indexSubmissionPartition,
   type SubmissionPartitionSpec,
+  writeSmallSubmissionPartition,
 } from '../storage/line-partitions.js';
 import { UploadStore } from '../storage/upload-store.js';
 import { type IngestTarget, SubmissionsRepository } from '../submissions.repository.js';
@@ -62,6 +64,20 @@ class Rejection extends Error {
   }
 }
 
+/** Where a package is staged: an unlogged table of its own, or (`session`) its connection's temporary one. */
+interface StagingPlace {
+  table: string;
+  session: boolean;
+}
+
+/** A partitioned package's lines, written as a table of their own, ready to attach. */
+interface PreparedLines {
+  spec: SubmissionPartitionSpec;
+  tree: SubmissionTree;
+  journal: JournalSum[];
+  mandatesKnownAt: string | null;
+}
+
 /** What staging wrote: the rows, the range of their line numbers, and the records set aside. */
 interface Staged {
   rows: number;
@@ -76,6 +92,24 @@ interface Staged {
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** From this many rows on, validation runs as two statements side by side. */
 const SPLIT_VALIDATION_ROWS = 50_000;
+/**
+ * Below this many rows a package is small (a clerk's everyday package): its staging and
+ * mandate tables are not ANALYZEd (the planner's estimate from the table's size serves a
+ * few thousand rows; ANALYZE cost more than the statements it plans), and its lines are
+ * written by INSERT into a table indexed while empty, in one transaction, on one
+ * connection (writeSmallSubmissionPartition), instead of built in bulk with a sort per
+ * index beside a second connection. Either way the same table is attached. A parameter
+ * of the ledger's (measured with bench:small-ingest and bench:ingest), not of any rule.
+ */
+export const SMALL_PACKAGE_ROWS = 10_000;
+/**
+ * A file smaller than this is staged in the connection's temporary staging table
+ * (sessionStagingTable): no table made and dropped per package. A 1,000-line package of
+ * distribution lines is about 170 KB. A parameter of the ledger's.
+ */
+export const SMALL_PACKAGE_BYTES = 512 * 1024;
+/** Staging reports its progress (0–40 %) only for files at least this large: a small one is staged before anyone could look. */
+const PROGRESS_MIN_BYTES = 4 * 1024 * 1024;
 
 /**
  * Takes one queued submission from its stored file to committed lines, or to a
@@ -138,22 +172,23 @@ export class IngestService {
       return;
     }
     await this.submissions.startAttempt(target.societyId, target.id);
-    const table = stagingTable(target.id);
+    const own = stagingTable(target.id);
+    let place: StagingPlace = { table: own, session: false };
     // Problems of refused JSON Lines records beyond the first ERROR_LIMIT (kept if the package is rejected).
     const spill = new ProblemSpill(target.id);
     const started = Date.now();
     try {
       // Bulk statements over generated SQL: JIT compiling them costs more than it saves.
-      await runner.query(`SET jit = off`);
-      await runner.query(`SET work_mem = '128MB'`);
       // The bulk index builds of a large package sort in memory instead of on disk.
-      await runner.query(`SET maintenance_work_mem = '256MB'`);
-      await runner.query(`DROP TABLE IF EXISTS ${table}`);
-      const staging = await this.stage(target, table, client, runner, spill);
+      // (One round trip: a small package's fixed costs add up.)
+      await runner.query(`SET jit = off; SET work_mem = '128MB'; SET maintenance_work_mem = '256MB'; DROP TABLE IF EXISTS ${own}`);
+      place = await this.placeStaging(target, runner);
+      const table = place.table;
+      const staging = await this.stage(target, place, client, runner, spill);
       const rows = staging.rows;
       const staged = Date.now();
       await this.submissions.progress(target.societyId, target.id, 'validating', 45, rows + (staging.refused ?? 0));
-      await this.validate(target, table, runner, client, staging, spill);
+      await this.validate(target, place, runner, client, staging, spill);
       const validated = Date.now();
       await this.submissions.progress(target.societyId, target.id, 'committing', 60, rows);
       await this.commit(target, table, runner, client, rows);
@@ -166,7 +201,7 @@ export class IngestService {
       if (error instanceof Rejection) {
         try {
           // Nothing of a rejected package stays behind once its status says so.
-          await runner.query(`DROP TABLE IF EXISTS ${table}`);
+          await this.clearStaging(runner, place);
           await this.submissions.reject(target.societyId, target.id, error.problems, error.total, error.rows);
           this.logger.log(`rejected ${target.type} ${target.period}: ${error.total} problem(s)`);
           await this.notifyRejected(target, error);
@@ -188,7 +223,7 @@ export class IngestService {
       throw error;
     } finally {
       spill.dispose();
-      await runner.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+      await this.clearStaging(runner, place).catch(() => undefined);
       await runner.query(`RESET jit; RESET work_mem; RESET maintenance_work_mem`).catch(() => undefined);
     }
   }
@@ -207,12 +242,35 @@ export class IngestService {
   }
 
   /**
+   * Where the package is staged: a small file (SMALL_PACKAGE_BYTES) in the connection's
+   * temporary staging table (emptied first if an earlier attempt on this connection left
+   * rows), a larger one in an unlogged table of its own, which other connections and
+   * parallel workers can read.
+   */
+  private async placeStaging(t: IngestTarget, runner: QueryRunner): Promise<StagingPlace> {
+    const size = (await stat(t.storagePath)).size;
+    if (size >= SMALL_PACKAGE_BYTES) return { table: stagingTable(t.id), session: false };
+    const numbering = t.format === 'csv' ? 'counted' : 'given';
+    const table = sessionStagingTable(t.type, numbering);
+    await runner.query(createStagingSql(t.type, table, numbering, true));
+    const [{ used }]: { used: boolean }[] = await runner.query(`SELECT EXISTS (SELECT FROM ${table}) AS used`);
+    if (used) await runner.query(`TRUNCATE ${table} RESTART IDENTITY`);
+    return { table, session: true };
+  }
+
+  /** Empties the connection's staging table, or drops the package's own. */
+  private async clearStaging(runner: QueryRunner, place: StagingPlace): Promise<void> {
+    await runner.query(place.session ? `TRUNCATE ${place.table} RESTART IDENTITY` : `DROP TABLE IF EXISTS ${place.table}`);
+  }
+
+  /**
    * Streams the stored file into the staging table. A CSV file goes to COPY as it is
    * (its header checked first); a JSON Lines file through NdjsonToCsv, which numbers
    * each record by its line and sets aside the records that are not one flat object
    * of strings, with their problems.
    */
-  private async stage(t: IngestTarget, table: string, client: pg.Client, runner: QueryRunner, spill: ProblemSpill): Promise<Staged> {
+  private async stage(t: IngestTarget, place: StagingPlace, client: pg.Client, runner: QueryRunner, spill: ProblemSpill): Promise<Staged> {
+    const table = place.table;
     const head = await this.readHead(t.storagePath);
     if (head.length === 0) throw new Rejection([{ line: 1, message: 'the file is empty' }], 1, 0);
     const unreadable = sniffPackage(head.subarray(0, 3).equals(BOM) ? head.subarray(3) : head);
@@ -226,7 +284,7 @@ export class IngestService {
       header = checked.order;
     }
 
-    await runner.query(createStagingSql(t.type, table, header ? 'counted' : 'given'));
+    if (!place.session) await runner.query(createStagingSql(t.type, table, header ? 'counted' : 'given'));
     const meter = this.stagingMeter(t, (await stat(t.storagePath)).size);
     let staged: Staged;
     if (header) {
@@ -249,10 +307,9 @@ export class IngestService {
       }
       staged = { rows, firstLine, lastLine, problems, total, refused };
     }
-    // A small sample is enough for the validating statement's plan (hash aggregates and joins).
-    await runner.query(`SET default_statistics_target = 10`);
-    await runner.query(`ANALYZE ${table}`);
-    await runner.query(`RESET default_statistics_target`);
+    // A small sample is enough for the validating statement's plan (hash aggregates and
+    // joins); a small package needs none (SMALL_PACKAGE_ROWS).
+    if (staged.rows >= SMALL_PACKAGE_ROWS) await runner.query(`SET default_statistics_target = 10; ANALYZE ${table}; RESET default_statistics_target`);
     if (staged.rows === 0) {
       throw new Rejection([{ line: header ? 2 : 1, message: header ? 'the package has a header but no data rows' : 'the package has no records (every line is blank)' }], 1, 0);
     }
@@ -280,7 +337,7 @@ export class IngestService {
           setTimeout(go, pause.ms);
           return;
         }
-        if (pct - lastReported >= 5) {
+        if (size >= PROGRESS_MIN_BYTES && pct - lastReported >= 5) {
           lastReported = pct;
           submissions.progress(t.societyId, t.id, 'staging', pct).then(go, done);
           return;
@@ -295,8 +352,10 @@ export class IngestService {
    * lines validated side by side on two connections (one statement's row pass runs on
    * one core); the problems are merged into the order one statement would give.
    */
-  private async validate(t: IngestTarget, table: string, runner: QueryRunner, client: pg.Client, staged: Staged, spill: ProblemSpill): Promise<void> {
-    const slices = validationSlices(staged.firstLine, staged.lastLine, staged.rows >= SPLIT_VALIDATION_ROWS ? 2 : 1);
+  private async validate(t: IngestTarget, place: StagingPlace, runner: QueryRunner, client: pg.Client, staged: Staged, spill: ProblemSpill): Promise<void> {
+    const table = place.table;
+    // (Only this connection sees a session staging table.)
+    const slices = validationSlices(staged.firstLine, staged.lastLine, !place.session && staged.rows >= SPLIT_VALIDATION_ROWS ? 2 : 1);
     // Dates of facts after today are refused: judged on the day the package is validated.
     const quarter = { ...parsePeriod(t.period), today: this.clock.today() };
     const helpers = await Promise.all(slices.slice(1).map(() => this.bulkRunner()));
@@ -385,7 +444,7 @@ export class IngestService {
     const p = PACKAGES[t.type];
     const steps: Record<string, number> = {};
     const began = Date.now();
-    const prepared = p.partitioned ? await this.prepareLines(t, table, runner, rows, steps) : null;
+    const prepared = p.partitioned ? await this.prepareLines(t, table, runner, client, rows, steps) : null;
     const inTransaction = Date.now();
     await runner.startTransaction();
     try {
@@ -461,15 +520,17 @@ export class IngestService {
     t: IngestTarget,
     table: string,
     runner: QueryRunner,
+    client: pg.Client,
     rows: number,
     steps: Record<string, number>,
-  ): Promise<{ spec: SubmissionPartitionSpec; tree: SubmissionTree; journal: JournalSum[]; mandatesKnownAt: string | null }> {
+  ): Promise<PreparedLines> {
     const p = PACKAGES[t.type];
     await ensureSocietyPartition(runner, p.table, t.societyId);
     await dropUnattachedSubmissionPartition(runner, p.table, t.id);
     let last = Date.now();
     if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table), [t.societyId]);
     steps.holders = Date.now() - last;
+    if (rows < SMALL_PACKAGE_ROWS) return this.prepareSmallLines(t, table, runner, client, rows, steps);
     last = Date.now();
     const derived = t.type === 'distribution-lines' ? await this.deriveMandateStatus(t, table, runner) : null;
     steps.mandates = Date.now() - last;
@@ -507,6 +568,49 @@ export class IngestService {
   }
 
   /**
+   * prepareLines for a small package (SMALL_PACKAGE_ROWS), on the ingest's one
+   * connection: the mandate status is derived inside the statement that writes the lines
+   * (mandateStatusSql as a subquery, no table of its own), the table is made, indexed
+   * while empty and filled in one transaction (writeSmallSubmissionPartition), the leaf
+   * hashes come back from that INSERT (RETURNING, streamed into the submission tree),
+   * then the journal is summed. The same table, tree and sums as the bulk path.
+   */
+  private async prepareSmallLines(t: IngestTarget, table: string, runner: QueryRunner, client: pg.Client, rows: number, steps: Record<string, number>): Promise<PreparedLines> {
+    const p = PACKAGES[t.type];
+    let knownAt: string | null = null;
+    let derived: string | undefined;
+    if (t.type === 'distribution-lines') {
+      knownAt = await this.registerMoment(runner);
+      derived = `(${mandateStatusSql({ lines: table, society: `'${t.societyId}'::uuid`, knownAt: `'${knownAt}'::timestamptz` })})`;
+    }
+    const spec = { parent: p.table, societyId: t.societyId, submissionId: t.id, select: partitionSelectSql(t.type, table, t.societyId, t.id, derived) };
+    await runner.startTransaction();
+    let written: { name: string; written: SubmissionTree };
+    try {
+      written = await writeSmallSubmissionPartition(runner, spec, (insert) => this.ledger.writeLines(client, insert, []), steps);
+      await runner.commitTransaction();
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    }
+    const tree = written.written;
+    if (tree.size !== rows) throw new Error(`wrote ${tree.size} lines for ${rows} staged rows`);
+    const started = Date.now();
+    const journal = await this.ledger.journalSums(runner, t.type, t.societyId, t.id, written.name);
+    steps.journal = Date.now() - started;
+    return { spec, tree, journal, mandatesKnownAt: knownAt };
+  }
+
+  /** The moment whose mandate register a package's derived status reflects: now, in whole milliseconds (like the register's recordedAt). */
+  private async registerMoment(runner: QueryRunner): Promise<string> {
+    const [{ knownAt }]: { knownAt: string }[] = await runner.query(
+      `SELECT to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "knownAt"`,
+    );
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(knownAt)) throw new Error(`unexpected moment ${knownAt}`);
+    return knownAt;
+  }
+
+  /**
    * Derives the mandate status of a distribution-lines package's lines from the mandate
    * register as known now (libs/mandates, mandateStatusSql): one row per distinct
    * holder, category, work type, territory and period of use whose holder has any
@@ -515,10 +619,8 @@ export class IngestService {
    * the register's recordedAt), which the submission keeps.
    */
   private async deriveMandateStatus(t: IngestTarget, table: string, runner: QueryRunner): Promise<{ table: string; knownAt: string }> {
-    const derived = `${table}_mandates`;
-    const [{ knownAt }]: { knownAt: string }[] = await runner.query(
-      `SELECT to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "knownAt"`,
-    );
+    const derived = `${stagingTable(t.id)}_mandates`;
+    const knownAt = await this.registerMoment(runner);
     await runner.query(`DROP TABLE IF EXISTS ${derived}`);
     await runner.query(`CREATE UNLOGGED TABLE ${derived} AS ${mandateStatusSql({ lines: table, society: '$1::uuid', knownAt: '$2::timestamptz' })}`, [t.societyId, knownAt]);
     await runner.query(`ANALYZE ${derived}`);

@@ -14,16 +14,28 @@ export function stagingTable(submissionId: string): string {
 }
 
 /**
+ * The staging table of a small package: a temporary table of the ingest's connection,
+ * one per package type and way of numbering, made at the connection's first small
+ * package and emptied after each (TRUNCATE … RESTART IDENTITY), so a clerk's package
+ * costs no table made and dropped. Only that connection sees it (no validation slices on
+ * other connections, no parallel workers): for small packages only.
+ */
+export function sessionStagingTable(type: PackageType, lineNumbers: 'counted' | 'given'): string {
+  return `pg_temp.staging_${type.replace(/-/g, '_')}_${lineNumbers}`;
+}
+
+/**
  * The staging table. A CSV package's lines are numbered by a sequence as COPY reads
  * them: line_no counts records from 2, line 1 being the header (a cached sequence: one
  * call per row into the sequence, not one write). A JSON Lines package's lines come
- * numbered (`given`): a record's line in the file, blank lines skipped.
+ * numbered (`given`): a record's line in the file, blank lines skipped. `session`: the
+ * connection's temporary table (sessionStagingTable), made if it does not exist yet.
  */
-export function createStagingSql(type: PackageType, table: string, lineNumbers: 'counted' | 'given' = 'counted'): string {
+export function createStagingSql(type: PackageType, table: string, lineNumbers: 'counted' | 'given' = 'counted', session = false): string {
   // A column a header may leave out (mayBeAbsent) is empty when it does.
   const cols = PACKAGES[type].columns.map((c) => `${c.name} text NOT NULL${c.mayBeAbsent ? ` DEFAULT ''` : ''}`).join(', ');
   const lineNo = lineNumbers === 'given' ? 'line_no integer NOT NULL' : 'line_no integer GENERATED ALWAYS AS IDENTITY (START WITH 2 CACHE 10000)';
-  return `CREATE UNLOGGED TABLE ${table} (${lineNo}, ${cols})`;
+  return `${session ? 'CREATE TEMPORARY TABLE IF NOT EXISTS' : 'CREATE UNLOGGED TABLE'} ${table} (${lineNo}, ${cols})`;
 }
 
 /** COPY of the whole file (header included, skipped by HEADER) in the header's column order. */
