@@ -1,12 +1,37 @@
-import { leafJsonSql } from '../package-types/ingest-sql.js';
 import { PACKAGES, type PackageType } from '../package-types/package-types.js';
+import { fieldName } from './line-diff.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** A UUID as an SQL literal (the cursor statements take no parameters); anything else is refused. */
 export function uuidLiteral(id: string): string {
   if (!UUID.test(id)) throw new Error(`not a UUID: ${id}`);
   return `'${id.toLowerCase()}'::uuid`;
+}
+
+/**
+ * The JSON object text `{"name": value, …}` of every column of the line `alias`, by API
+ * name in column order, each value as the line's leaf writes it (a JSON string, or null).
+ */
+export function fieldsJsonSql(type: PackageType, alias: string): string {
+  const parts = PACKAGES[type].columns.flatMap((c, i) => [lit(`${i === 0 ? '{' : ','}"${fieldName(c.name)}":`), c.leaf(`${alias}.${c.name}`)]);
+  return `concat(${parts.join(', ')}, '}')`;
+}
+
+/**
+ * The JSON object text `{"name": {"from": …, "to": …}, …}` of the columns whose leaf
+ * values differ between the line `before` and the line `after`, in column order: the
+ * values compared and written are those of the lines' leaves (the canonical text each
+ * line is hashed as), so two lines differ here exactly when their leaves do.
+ */
+export function changedFieldsJsonSql(type: PackageType, before: string, after: string): string {
+  const parts = PACKAGES[type].columns.map((c) => {
+    const from = c.leaf(`${before}.${c.name}`);
+    const to = c.leaf(`${after}.${c.name}`);
+    return `CASE WHEN ${from} IS DISTINCT FROM ${to} THEN ${lit(`"${fieldName(c.name)}":{"from":`)} || ${from} || ',"to":' || ${to} || '}' END`;
+  });
+  return `concat('{', concat_ws(',', ${parts.join(', ')}), '}')`;
 }
 
 export interface DiffTarget {
@@ -18,21 +43,23 @@ export interface DiffTarget {
 }
 
 export interface DiffSql {
-  /** Lines of the new package whose id the old one lacks: id, line_no, leaf. */
+  /** Lines of the new package whose id the old one lacks: `item`, `{lineId, lineNo, fields}` as JSON text. */
   added: string;
-  /** Lines of the old package whose id the new one lacks: id, line_no, leaf. */
+  /** Lines of the old package whose id the new one lacks: `item` as above. */
   removed: string;
-  /** Lines in both whose leaves differ: id, old line_no, new line_no, old leaf, new leaf. */
+  /** Lines in both whose leaves differ: `item`, `{lineId, fromLineNo, toLineNo, fields: {name: {from, to}}}` as JSON text. */
   changed: string;
 }
 
 /**
  * The three statements of a line-level diff between a package and the one it replaced,
- * keyed by the type's line id (distribution lines: line_id), each ordered by that id.
- * PostgreSQL does the merge: each side is one submission (for distribution lines its own
- * partition, with an index on (society, submission, line_id), so the join can be a merge
- * of two index scans, never a sort of either package), and the rows are read through a
- * cursor a batch at a time. Two lines are the same when their leaf hashes are.
+ * keyed by the type's line id (distribution lines: line_id), each ordered by that id and
+ * each row already the JSON text of one item of the answer (the API passes it on without
+ * parsing it). PostgreSQL does the merge: each side is one submission (for distribution
+ * lines its own partition, with an index on (society, submission, line_id), so the join
+ * can be a merge of two index scans, never a sort of either package), and the rows are
+ * read through a cursor a batch at a time. Two lines are the same when their leaf hashes
+ * are.
  */
 export function diffSql(type: PackageType, t: DiffTarget): DiffSql {
   const p = PACKAGES[type];
@@ -41,7 +68,7 @@ export function diffSql(type: PackageType, t: DiffTarget): DiffSql {
   const society = uuidLiteral(t.societyId);
   const side = (alias: string, submission: string) => `${alias}.society_id = ${society} AND ${alias}.submission_id = ${uuidLiteral(submission)}`;
   const only = (mine: string, theirs: string) => `
-    SELECT n.${id} AS id, n.line_no AS "lineNo", ${leafJsonSql(type, 'n')} AS leaf
+    SELECT concat('{"lineId":', to_json(n.${id})::text, ',"lineNo":', n.line_no, ',"fields":', ${fieldsJsonSql(type, 'n')}, '}') AS item
     FROM ${p.table} n
     WHERE ${side('n', mine)} AND NOT EXISTS (SELECT 1 FROM ${p.table} o WHERE ${side('o', theirs)} AND o.${id} = n.${id})
     ORDER BY n.${id}`;
@@ -49,9 +76,10 @@ export function diffSql(type: PackageType, t: DiffTarget): DiffSql {
     added: only(t.submissionId, t.previousId),
     removed: only(t.previousId, t.submissionId),
     changed: `
-      SELECT n.${id} AS id, o.line_no AS "fromLineNo", n.line_no AS "toLineNo", ${leafJsonSql(type, 'o')} AS "fromLeaf", ${leafJsonSql(type, 'n')} AS "toLeaf"
+      SELECT concat('{"lineId":', to_json(n.${id})::text, ',"fromLineNo":', o.line_no, ',"toLineNo":', n.line_no, ',"fields":', ${changedFieldsJsonSql(type, 'o', 'n')}, '}') AS item
       FROM ${p.table} n JOIN ${p.table} o ON ${side('o', t.previousId)} AND o.${id} = n.${id}
       WHERE ${side('n', t.submissionId)} AND o.leaf_hash <> n.leaf_hash
       ORDER BY n.${id}`,
   };
 }
+

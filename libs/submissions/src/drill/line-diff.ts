@@ -1,14 +1,13 @@
 /**
- * What changed between two versions of a line (issue 17 item 4), read from their leaves:
- * the RFC 8785 canonical JSON each line is hashed as, whose values are the package's
- * cells in one canonical spelling (amounts without trailing zeros, dates YYYY-MM-DD,
- * null for an empty optional cell). Two lines differ exactly when their leaves do, so
- * a line whose only change is its place in the file is unchanged, and `1000.00` →
- * `1000` is no change. Field names are the package's column names in camelCase, as the
- * API's lines name them (`management_fee` → `managementFee`). Pure.
+ * A line's fields as the API shows them (issue 17 items 3 and 4), read from its leaf: the
+ * RFC 8785 canonical JSON the line is hashed as, whose values are the package's cells in
+ * one canonical spelling (amounts without trailing zeros, dates YYYY-MM-DD, null for an
+ * empty optional cell). Field names are the package's column names in camelCase, as the
+ * API's lines name them (`management_fee` → `managementFee`). Pure. (The diff compares
+ * the same leaf values in SQL: diff-sql.ts.)
  */
 
-/** One field's change; null is an empty cell. */
+/** One field's change in a diff; null is an empty cell. */
 export interface FieldChange {
   from: string | null;
   to: string | null;
@@ -29,21 +28,4 @@ function parseLeaf(leaf: string | Leaf): Leaf {
 export function leafFields(leaf: string | Leaf, columns: readonly string[]): Record<string, string | null> {
   const values = parseLeaf(leaf);
   return Object.fromEntries(columns.map((c) => [fieldName(c), values[c] ?? null]));
-}
-
-/**
- * The fields whose value differs between two leaves of one line, in column order
- * (`columns`, the package type's), each with its value before and after. Empty when
- * the leaves agree.
- */
-export function changedFields(before: string | Leaf, after: string | Leaf, columns: readonly string[]): Record<string, FieldChange> {
-  const a = parseLeaf(before);
-  const b = parseLeaf(after);
-  const changes: Record<string, FieldChange> = {};
-  for (const c of columns) {
-    const from = a[c] ?? null;
-    const to = b[c] ?? null;
-    if (from !== to) changes[fieldName(c)] = { from, to };
-  }
-  return changes;
 }

@@ -12,7 +12,6 @@ import type { Submission } from '../submission.js';
 import { SubmissionsRepository } from '../submissions.repository.js';
 import { SubmissionsService } from '../submissions.service.js';
 import { diffSql, uuidLiteral } from './diff-sql.js';
-import { changedFields, leafFields } from './line-diff.js';
 
 /** Rows read from a cursor at a time (and written to the response as one chunk). */
 const BATCH = 1000;
@@ -138,7 +137,6 @@ export class SubmissionDrillService {
     if (!type.idColumn) {
       throw DomainError.conflict(`${submission.type} lines have no line id, so a line of one package cannot be paired with a line of the other`, { type: submission.type });
     }
-    const columns = type.columns.map((c) => c.name);
     const sql = diffSql(submission.type, { societyId: submission.societyId, submissionId: submission.id, previousId: submission.supersedes });
     const db = this.db;
     const head = JSON.stringify({ submissionId: submission.id, supersedes: submission.supersedes, type: submission.type, idColumn: type.idColumn });
@@ -146,20 +144,13 @@ export class SubmissionDrillService {
       (async function* () {
         const counts = { added: 0, removed: 0, changed: 0 };
         yield* readOnly(db, async function* (runner) {
-          yield `${head.slice(0, -1)},"added":[`;
-          for (const part of ['added', 'removed'] as const) {
-            if (part === 'removed') yield '],"removed":[';
-            for await (const rows of cursorRows<{ id: string; lineNo: number; leaf: string }>(runner, part, sql[part])) {
-              const items = rows.map((r) => JSON.stringify({ lineId: r.id, lineNo: r.lineNo, fields: leafFields(r.leaf, columns) }));
-              yield (counts[part] > 0 ? ',' : '') + items.join(',');
+          for (const part of ['added', 'removed', 'changed'] as const) {
+            yield part === 'added' ? `${head.slice(0, -1)},"added":[` : `],"${part}":[`;
+            // Each row is one item's JSON text, written by the statement: passed on as it is.
+            for await (const rows of cursorRows<{ item: string }>(runner, part, sql[part])) {
+              yield (counts[part] > 0 ? ',' : '') + rows.map((r) => r.item).join(',');
               counts[part] += rows.length;
             }
-          }
-          yield '],"changed":[';
-          for await (const rows of cursorRows<{ id: string; fromLineNo: number; toLineNo: number; fromLeaf: string; toLeaf: string }>(runner, 'changed', sql.changed)) {
-            const items = rows.map((r) => JSON.stringify({ lineId: r.id, fromLineNo: r.fromLineNo, toLineNo: r.toLineNo, fields: changedFields(r.fromLeaf, r.toLeaf, columns) }));
-            yield (counts.changed > 0 ? ',' : '') + items.join(',');
-            counts.changed += rows.length;
           }
           yield `],"counts":${JSON.stringify(counts)}}`;
         });
