@@ -13,3 +13,4 @@ export { TRANSACTION_STATUSES, type TransactionStatus, isTransactionStatus, CHAR
 export { SHARE_TOLERANCE, RIGHTS, type Right } from './validate-transaction.js';
 export { type AckEntry, type AckMessage, type AckWriterOptions, type AcknowledgeOptions, CwrAckWriter, acknowledge, messagesOf } from './ack.js';
 export { type CwrAck, type CwrCollection, type CwrOwnership, type CwrPublisher, type CwrWork, type CwrWriter, type Share, ackOf, workOf, workOfRecords } from './work.js';
+export { type SampleFileOptions, type SampleWork, sampleCwrLines, sampleWork, sampleWorkRecords } from './sample.js';

@@ -137,6 +137,8 @@ interface OpenTransaction {
   readonly records: CwrRecord[];
   readonly problems: CwrProblem[];
   lastRecordSequence: number | null;
+  /** The wrong record sequence # of the previous record, if it had one. */
+  misnumbered: number | null;
   /** For ACK: the NWR/REV/AGR it carries, once seen. */
   inner: string | null;
 }
@@ -380,7 +382,7 @@ async function* run(lines: AsyncIterable<Uint8Array | string>, options: CwrReadO
         if (isHeader && !continuation) {
           const done = flush();
           if (done) yield { kind: 'transaction', transaction: done };
-          tx = { groupId: group?.id ?? null, type, sequence: record.transactionSequence, records: [record], problems: [], lastRecordSequence: record.recordSequence, inner: null };
+          tx = { groupId: group?.id ?? null, type, sequence: record.transactionSequence, records: [record], problems: [], lastRecordSequence: record.recordSequence, misnumbered: null, inner: null };
           sink = tx.problems;
           transactions++;
           if (group) {
@@ -404,7 +406,7 @@ async function* run(lines: AsyncIterable<Uint8Array | string>, options: CwrReadO
         } else {
           if (!tx) {
             // A detail record with no transaction to belong to.
-            tx = { groupId: group?.id ?? null, type, sequence: record.transactionSequence, records: [], problems: [], lastRecordSequence: null, inner: null };
+            tx = { groupId: group?.id ?? null, type, sequence: record.transactionSequence, records: [], problems: [], lastRecordSequence: null, misnumbered: null, inner: null };
             sink = tx.problems;
             problemAt(lineNumber, 1, type, record.recordSequence, null, 'ER', [type, 'E', 6], `a ${type} record with no transaction header before it`);
           }
@@ -415,10 +417,16 @@ async function* run(lines: AsyncIterable<Uint8Array | string>, options: CwrReadO
             problemAt(lineNumber, 4, type, record.recordSequence, 'transactionSequence', 'TR', [type, 'F', 'P04'], `transaction sequence # ${JSON.stringify(text.slice(3, 11))} must be the transaction header's (${tx.sequence ?? '?'})`);
           }
           const expected = tx.lastRecordSequence === null ? null : tx.lastRecordSequence + 1;
-          if (record.recordSequence === null || (expected !== null && record.recordSequence !== expected)) {
+          // After a wrong number, the next record may follow either the wrong one or the right one.
+          const alsoFine = tx.misnumbered === null ? null : tx.misnumbered + 1;
+          if (record.recordSequence === null || (expected !== null && record.recordSequence !== expected && record.recordSequence !== alsoFine)) {
             problemAt(lineNumber, 12, type, record.recordSequence, 'recordSequence', 'ER', [type, 'F', 'P06'], `record sequence # ${JSON.stringify(text.slice(11, 19))} must be ${expected ?? 'the previous + 1'}`);
+            tx.misnumbered = record.recordSequence;
+            tx.lastRecordSequence = expected;
+          } else {
+            tx.misnumbered = null;
+            tx.lastRecordSequence = record.recordSequence;
           }
-          tx.lastRecordSequence = record.recordSequence ?? expected;
           tx.records.push(record);
         }
         reportDefects(ctx, record, parsed.defects);

@@ -316,7 +316,8 @@ function collectionTotals(ctx: RecordCheckContext, header: CwrRecord, parties: r
       const last = [...p.territories].reverse().find((t) => select(t) && tisLeafIndexes(String(t.fields.tis)).includes(worst));
       return last && last.fields.inclusion === 'I' && hundredths(last.fields[COLLECT[right]]) > 0 ? [last] : [];
     });
-    const at = contributors[contributors.length - 1] ?? header;
+    // Point at the most specific record (the one naming the fewest countries), the likeliest mistake.
+    const at = contributors.reduce<CwrRecord | null>((best, c) => (!best || tisLeafIndexes(String(c.fields.tis)).length <= tisLeafIndexes(String(best.fields.tis)).length ? c : best), null) ?? header;
     const scope = edit === 44 ? 'controlled and non-controlled' : 'controlled';
     fail(
       ctx,
