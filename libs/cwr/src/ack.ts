@@ -100,7 +100,7 @@ export class CwrAckWriter {
         ? { version: '2.2', revision: String(o.revision ?? 2).padStart(3, '0'), softwarePackage: cut(o.softwarePackage ?? 'COLLECTIVE LEDGER', 30), softwarePackageVersion: cut(o.softwareVersion ?? '', 30) }
         : {}),
     });
-    const grh = record('GRH', null, null, { transactionType: 'ACK', groupId: 1, versionNumber: o.version === '2.2' ? '02.20' : '02.10', batchRequest: '', submissionDistributionType: '' });
+    const grh = record('GRH', null, null, { transactionType: 'ACK', groupId: 1, versionNumber: o.version === '2.2' ? '02.20' : '02.10', batchRequest: null, submissionDistributionType: '' });
     this.fileRecords = 2;
     this.groupRecords = 1;
     return [formatRecord(hdr, o.version), formatRecord(grh, o.version)];

@@ -173,7 +173,7 @@ const ALL: RecordLayout[] = [
       ['transactionType', 4, 3, 'L'],
       ['groupId', 7, 5, 'N'],
       ['versionNumber', 12, 5, 'A'],
-      ['batchRequest', 17, 10, 'X'],
+      ['batchRequest', 17, 10, 'N'],
       ['submissionDistributionType', 27, 2, 'L'],
     ],
     false,

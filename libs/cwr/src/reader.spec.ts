@@ -3,7 +3,6 @@ import { readCwr, readCwrAll } from './reader.js';
 import { workOf, ackOf } from './work.js';
 import { fixtureBytes, groupEnds, lineOf, only, read, sampleLines, setField } from './test-support.js';
 
-const summaryOf = async (lines: string[]) => (await read(lines)).summary;
 const edits = (problems: { validation: { recordType: string; level: string; number: string } | null; level: string }[]) =>
   problems.filter((p) => p.level !== 'warning').map((p) => `${p.level} ${p.validation?.recordType} ${p.validation?.level} ${p.validation?.number}`);
 

@@ -163,7 +163,7 @@ export function* sampleCwrLines(works: number | Iterable<SampleWork>, options: S
     ...(version === '2.2' ? { version: '2.2', revision: '002', softwarePackage: 'COLLECTIVE LEDGER', softwarePackageVersion: '1' } : {}),
   });
   yield formatRecord(hdr, version);
-  yield formatRecord(rec('GRH', null, null, { transactionType: type, groupId: 1, versionNumber: version === '2.2' ? '02.20' : '02.10', batchRequest: '', submissionDistributionType: '' }), version);
+  yield formatRecord(rec('GRH', null, null, { transactionType: type, groupId: 1, versionNumber: version === '2.2' ? '02.20' : '02.10', batchRequest: null, submissionDistributionType: '' }), version);
   let records = 2;
   let transactions = 0;
   const list: Iterable<SampleWork> = typeof works === 'number' ? (function* () { for (let i = 1; i <= works; i++) yield sampleWork(i); })() : works;

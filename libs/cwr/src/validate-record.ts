@@ -134,7 +134,7 @@ const DEFECT_EDITS: Record<string, Record<string, Edit>> = {
     transmissionDate: ['ER', 'F', 11],
     revision: ['ER', 'F', 16],
   },
-  GRH: { groupId: ['GR', 'F', 2], batchRequest: ['FR', 'F', 2, ''] },
+  GRH: { groupId: ['GR', 'F', 2], batchRequest: ['FR', 'F', 2, null] },
   GRT: { groupId: ['GR', 'F', 1], transactionCount: ['GR', 'F', 2], recordCount: ['GR', 'F', 3] },
   TRL: { groupCount: ['ER', 'F', 1], transactionCount: ['ER', 'F', 2], recordCount: ['ER', 'F', 3] },
   NWR: {
