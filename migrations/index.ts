@@ -40,6 +40,7 @@ import { CreateDueEventRuns1765100600300 } from './1765100600300-CreateDueEventR
 import { CreateAnswerCache1765100100000 } from './1765100100000-CreateAnswerCache.js';
 import { CountAnswerInputChanges1765100100100 } from './1765100100100-CountAnswerInputChanges.js';
 import { NotifyApiTokenChanges1765100100200 } from './1765100100200-NotifyApiTokenChanges.js';
+import { AddSocietyContactDetails1765100700000 } from './1765100700000-AddSocietyContactDetails.js';
 import { AddSubmissionFileName1765100800000 } from './1765100800000-AddSubmissionFileName.js';
 import { CreateSubmissionProblems1765100800100 } from './1765100800100-CreateSubmissionProblems.js';
 import { IndexSubmissionsBySupersedes1765100800200 } from './1765100800200-IndexSubmissionsBySupersedes.js';
@@ -98,6 +99,7 @@ export const migrations = [
   CreateNotificationSubscriptions1765100600100,
   CreateNotificationDeliveries1765100600200,
   CreateDueEventRuns1765100600300,
+  AddSocietyContactDetails1765100700000,
   AddSubmissionFileName1765100800000,
   CreateSubmissionProblems1765100800100,
   IndexSubmissionsBySupersedes1765100800200,

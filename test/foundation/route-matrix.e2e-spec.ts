@@ -121,6 +121,7 @@ function bodyFixtures(cast: Cast): Record<string, unknown> {
     'POST /v1/mandates/{id}/acceptance': {},
     'POST /v1/mandates/{id}/refusal': { reason: 'matrix' },
     'PUT /v1/societies/{id}/mandate-policy': { noticeMonths: 3, terminateAtFinancialYearEnd: false },
+    'PUT /v1/societies/{id}/contact': { email: 'matrix@example.org', website: 'https://example.org' },
     'POST /v1/apportionment': { method: 'dhondt', seats: 3, parties: [{ name: 'A', votes: '10' }, { name: 'B', votes: '5.5' }] },
     'PUT /v1/societies/{id}/governance-settings': { boardSize: 7, method: 'sainte-lague', lookbackYears: 3 },
     'POST /v1/societies/{id}/verify': {},

@@ -9,6 +9,7 @@ import type { Audit, ReportFormat } from './audit.js';
 import { AUDIT_JOB, type AuditJobPayload } from './audit.job.js';
 import { type AuditRow, AuditsRepository } from './audits.repository.js';
 import { findingsCsv } from './report/csv.js';
+import type { Lang } from '../../i18n/src/index.js';
 import { renderPdf } from './report/pdf.js';
 import { ownHeads, reportBytes, sha256Hex } from './report/report.js';
 import { RULE_IDS, UnknownRulesError, selectRules } from './rules/catalogue.js';
@@ -105,7 +106,7 @@ export class AuditsService {
   }
 
   /** The report of a finished audit in one of its formats. */
-  async report(principal: Principal, id: string, format: ReportFormat): Promise<RenderedReport> {
+  async report(principal: Principal, id: string, format: ReportFormat, lang: Lang = 'en'): Promise<RenderedReport> {
     const row = await this.row(principal, id);
     if (row.status !== 'done' || !row.report || !row.reportSha256) {
       throw DomainError.conflict(`Audit ${id} is ${row.status}: its report exists once it is done${row.error ? ` (${row.error})` : ''}`, { auditStatus: row.status });
@@ -116,7 +117,7 @@ export class AuditsService {
     const name = `audit-${row.report.society.cisacCode}-FY${row.financialYear}-${id.slice(0, 8)}`;
     if (format === 'json') return { contentType: 'application/json', filename: `${name}.json`, body: bytes, sha256 };
     if (format === 'csv') return { contentType: 'text/csv; charset=utf-8', filename: `${name}.csv`, body: findingsCsv(row.report), sha256 };
-    return { contentType: 'application/pdf', filename: `${name}.pdf`, body: await renderPdf(row.report, sha256), sha256 };
+    return { contentType: 'application/pdf', filename: `${name}.pdf`, body: await renderPdf(row.report, sha256, { lang }), sha256 };
   }
 
   /**

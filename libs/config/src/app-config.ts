@@ -97,6 +97,15 @@ export class AppConfig {
   @Transform(toInt) @IsOptional() @IsInt() @Min(1) @Max(36_500)
   TOKEN_MAX_LIFETIME_DAYS: number = 365;
 
+  /**
+   * A statement that converts with an exchange rate recorded more than this many days
+   * before the day it converts for says so (the rate is stale). A policy of this ledger:
+   * Directive 2014/26/EU sets no exchange-rate method or age. 7 allows for the reference
+   * rates' weekend and holiday gaps (libs/statements/src/stale-rates.ts).
+   */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(0) @Max(3650)
+  RATE_MAX_AGE_DAYS: number = 7;
+
   /** Comma-separated origins allowed by CORS; unset means CORS is off. */
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   CORS_ORIGINS?: string;

@@ -95,23 +95,26 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * A calendar date (`YYYY-MM-DD`, as the ledger's dates are) in `lang`: "31 Dec 2025",
- * "31 дек. 2025 г."; `long`: "31 December 2025", "31 декабря 2025 г.". Anything else
- * comes back as it was.
+ * "31 дек. 2025 г."; `long`: "31 December 2025", "31 декабря 2025 г." (with no-break
+ * spaces: a date is never broken across lines). Anything else comes back as it was.
  */
 export function formatDate(iso: string, lang: Lang, style: 'medium' | 'long' = 'medium'): string {
   if (!ISO_DATE.test(iso)) return iso;
   const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? iso : dateFormat(lang, style === 'long' ? 'long' : 'date').format(d);
+  return Number.isNaN(d.getTime()) ? iso : unbroken(dateFormat(lang, style === 'long' ? 'long' : 'date').format(d));
 }
+
+/** A date is one value: its spaces are no-break spaces, so a line never ends inside it ("31 дек. 2025 г."). */
+const unbroken = (text: string) => text.replace(/ /g, '\u00a0');
 
 /** A day and month ("31 December", "31 декабря"), for a financial year's end. */
 export function formatDayMonth(month: number, day: number, lang: Lang): string {
-  return dateFormat(lang, 'month').format(new Date(Date.UTC(2001, month - 1, day)));
+  return unbroken(dateFormat(lang, 'month').format(new Date(Date.UTC(2001, month - 1, day))));
 }
 
 /** An instant (ISO 8601 with a time) in `lang`, in UTC and saying so: "1 Jul 2025, 09:00 UTC". */
 export function formatDateTime(iso: string, lang: Lang): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return `${dateFormat(lang, 'datetime').format(d)} UTC`;
+  return unbroken(`${dateFormat(lang, 'datetime').format(d)} UTC`);
 }

@@ -74,14 +74,17 @@ describe('amounts stay exact, written per language', () => {
 
 describe('dates and counts per language', () => {
   it('writes calendar dates and instants in UTC', () => {
-    expect(formatDate('2025-12-31', 'en')).toBe('31 Dec 2025');
-    expect(formatDate('2025-12-31', 'ru')).toBe('31 дек. 2025 г.');
-    expect(formatDate('2025-12-31', 'ru', 'long')).toBe('31 декабря 2025 г.');
+    // No-break spaces: a date is one value, never broken across lines.
+    const plain = (s: string) => s.replaceAll(NBSP, ' ');
+    expect(formatDate('2025-12-31', 'en')).toBe(`31${NBSP}Dec${NBSP}2025`);
+    expect(plain(formatDate('2025-12-31', 'ru'))).toBe('31 дек. 2025 г.');
+    expect(plain(formatDate('2025-12-31', 'ru', 'long'))).toBe('31 декабря 2025 г.');
     expect(formatDate('2025Q1', 'ru')).toBe('2025Q1');
-    expect(formatDayMonth(12, 31, 'ru')).toBe('31 декабря');
-    expect(formatDayMonth(6, 30, 'en')).toBe('30 June');
-    expect(formatDateTime('2025-07-01T09:00:05Z', 'en')).toBe('1 Jul 2025, 09:00 UTC');
-    expect(formatDateTime('2025-07-01T09:00:05Z', 'ru')).toBe('1 июл. 2025 г., 09:00 UTC');
+    expect(plain(formatDayMonth(12, 31, 'ru'))).toBe('31 декабря');
+    expect(plain(formatDayMonth(6, 30, 'en'))).toBe('30 June');
+    expect(plain(formatDateTime('2025-07-01T09:00:05Z', 'en'))).toBe('1 Jul 2025, 09:00 UTC');
+    expect(plain(formatDateTime('2025-07-01T09:00:05Z', 'ru'))).toBe('1 июл. 2025 г., 09:00 UTC');
+    expect(formatDateTime('2025-07-01T09:00:05Z', 'ru')).not.toContain(' ');
     expect(formatInteger(1234567, 'ru')).toBe(`1${NBSP}234${NBSP}567`);
   });
 });

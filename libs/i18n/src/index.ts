@@ -8,3 +8,4 @@
 export { DEFAULT_LANG, LANGS, LOCALE_OF, UnknownLanguageError, isLang, langFromAcceptLanguage, pickLang, type Lang } from './lang.js';
 export { formatAmount, formatDate, formatDateTime, formatDayMonth, formatDecimal, formatInteger, formatMoney, formatPercent, separatorsOf, withMinorUnits } from './format.js';
 export { interpolate, translator, type Catalogue, type Message, type Translate, type Vars } from './translate.js';
+export { CODES_RU } from './codes.ru.js';

@@ -1,6 +1,7 @@
 export { RegistryModule } from './registry.module.js';
 export { SocietiesService } from './societies/societies.service.js';
-export type { Society, NewSociety } from './societies/society.js';
+export type { Society, NewSociety, SocietyContact } from './societies/society.js';
+export { NO_CONTACT } from './societies/society.js';
 export { RightsHoldersService } from './rights-holders/rights-holders.service.js';
 export { RightsHoldersRepository } from './rights-holders/rights-holders.repository.js';
 export { NAME_SOURCES, RIGHTS_HOLDER_KINDS } from './rights-holders/rights-holder.js';

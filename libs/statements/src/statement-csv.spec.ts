@@ -4,7 +4,7 @@ import { STATEMENT_CSV_COLUMNS, csvCell, statementCsv } from './statement-csv.js
 
 function society(o: Partial<SocietyStatement> = {}): SocietyStatement {
   return {
-    societyId: 's1', societyName: 'Société "Une", Paris', revenueAttributed: '10.00', paid: [], paidTotal: '8.00', managementFees: '1.50',
+    societyId: 's1', societyName: 'Société "Une", Paris', contact: null, revenueAttributed: '10.00', paid: [], paidTotal: '8.00', managementFees: '1.50',
     otherDeductions: '0.50', outstanding: '0.00', byUse: [], periodOfUse: { from: '2025-01-01', to: '2025-03-31' }, lines: 1,
     rates: [{ currency: 'RUB', rateDate: '2025-03-01', rateToEur: '0.0105' }], mandates: [], nonContractual: { amount: '0.00', lines: 0 }, verifiedNonContractual: { amount: '0.00', lines: 0 },
     head: { treeSize: 3, rootHash: 'ab'.repeat(32), timestamp: '2025-04-01T00:00:00.000Z', signature: 'sig', keyId: 'k' },
@@ -16,7 +16,7 @@ describe('statementCsv', () => {
   it('writes one row per society × category × use, quoting where needed', () => {
     const s: Statement = {
       rightsHolderId: 'h1', rightsHolderName: 'H', rightsHolderIpi: null, year: 2025, currency: 'EUR', rates: [],
-      asOf: '2026-12-07', overdue: { amount: '0.00', lines: 0, oldestDeadline: null, maxOverdueDays: null },
+      asOf: '2026-12-07', overdue: { amount: '0.00', lines: 0, oldestDeadline: null, maxOverdueDays: null }, staleRates: { maxAgeDays: 7, rates: [] },
       totals: { revenueAttributed: '10.00', managementFees: '1.50', otherDeductions: '0.50', paid: '8.00', outstanding: '0.00', lines: 1 },
       societies: [
         society({
@@ -40,7 +40,7 @@ describe('statementCsv', () => {
   it('guards a society name that starts with a minus (issue 13: the statement never guarded -), and leaves negative amounts numbers', () => {
     const s: Statement = {
       rightsHolderId: 'h1', rightsHolderName: 'H', rightsHolderIpi: null, year: 2025, currency: 'EUR', rates: [],
-      asOf: '2026-12-07', overdue: { amount: '0.00', lines: 0, oldestDeadline: null, maxOverdueDays: null },
+      asOf: '2026-12-07', overdue: { amount: '0.00', lines: 0, oldestDeadline: null, maxOverdueDays: null }, staleRates: { maxAgeDays: 7, rates: [] },
       totals: { revenueAttributed: '-1.00', managementFees: '0.00', otherDeductions: '0.00', paid: '0.00', outstanding: '-1.00', lines: 1 },
       societies: [
         society({

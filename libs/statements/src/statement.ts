@@ -7,6 +7,7 @@
 import type { SignedTreeHead } from '../../merkle/src/index.js';
 import { formatMinorUnits } from './conversion.js';
 import type { Amounts, RateUsed, StatementFigures } from './figures.js';
+import type { StaleRate } from './stale-rates.js';
 
 /** A mandate as a statement lists it (what the society manages for the holder). */
 export interface StatementMandate {
@@ -36,9 +37,23 @@ export interface UseAmountsView extends AmountsView {
   useType: string;
 }
 
+/** How to reach a society, from the registry (each part null when not on record). */
+export interface SocietyContactView {
+  address: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+}
+
 export interface SocietyStatement {
   societyId: string;
   societyName: string;
+  /**
+   * The society's contact details from the registry (null: none on record), so the holder
+   * knows where to ask about these figures and to check or correct the contact details the
+   * society holds for them (Directive 2014/26/EU Art. 18(1)(a)).
+   */
+  contact: SocietyContactView | null;
   /** Gross attributed to the holder (all its lines of the year). */
   revenueAttributed: string;
   /** Net paid, per category of rights and type of use. */
@@ -99,6 +114,12 @@ export interface Statement {
   asOf: string;
   /** Overdue money, all societies. */
   overdue: OverdueView;
+  /**
+   * Rates used more than `maxAgeDays` after the day they were recorded for (none: every
+   * rate was fresh). `maxAgeDays` is RATE_MAX_AGE_DAYS, a policy of this ledger: no law
+   * sets an exchange-rate age.
+   */
+  staleRates: { maxAgeDays: number; rates: StaleRate[] };
 }
 
 /** What the service knows besides the money: the holder, and per society its name, mandates and head. */
@@ -107,11 +128,13 @@ export interface StatementContext {
   rightsHolderName: string;
   rightsHolderIpi: string | null;
   year: number;
-  societies: Map<string, { name: string; head: SignedTreeHead | null; mandates: StatementMandate[] }>;
+  societies: Map<string, { name: string; head: SignedTreeHead | null; mandates: StatementMandate[]; contact?: SocietyContactView | null }>;
   /** The day overdue money is judged on. */
   asOf: string;
   /** Overdue figures per society (absent: none overdue). */
   overdue: Map<string, OverdueFigures>;
+  /** Stale rates and the limit they were judged by (absent: none, limit unknown). */
+  staleRates?: { maxAgeDays: number; rates: StaleRate[] };
 }
 
 const NONE_OVERDUE: OverdueFigures = { units: 0n, lines: 0, oldestDeadline: null, maxOverdueDays: null };
@@ -143,6 +166,7 @@ export function toStatement(figures: StatementFigures, context: StatementContext
       return {
         societyId: s.societyId,
         societyName: about?.name ?? s.societyId,
+        contact: about?.contact ?? null,
         revenueAttributed: f(s.revenueAttributed),
         paid: s.byUse.map((u) => ({ category: u.category, useType: u.useType, amount: f(u.paid) })),
         paidTotal: f(s.paid),
@@ -175,6 +199,7 @@ export function toStatement(figures: StatementFigures, context: StatementContext
       ),
       currency,
     ),
+    staleRates: context.staleRates ?? { maxAgeDays: 0, rates: [] },
   };
 }
 

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { SignedTreeHead } from '../../merkle/src/index.js';
 import { type HolderLine, type RateUsed, rateDayOf } from './figures.js';
-import type { StatementMandate } from './statement.js';
+import type { SocietyContactView, StatementMandate } from './statement.js';
 
 /** A rights holder, and whether it is "a member" of one society (a mandate or lines there). */
 export interface HolderRow {
@@ -19,6 +19,8 @@ export interface HolderRow {
 export interface StatementSocietyRow {
   societyId: string;
   societyName: string;
+  /** The society's contact details from the registry (null: none on record). */
+  contact: SocietyContactView | null;
   /** The society's financial-year end (Art. 13 deadlines). */
   fyEnd: { month: number; day: number };
   head: SignedTreeHead | null;
@@ -144,6 +146,7 @@ export class StatementsRepository {
       holderIpi: string | null;
       societyId: string | null;
       societyName: string;
+      contact: SocietyContactView;
       fyEndMonth: number;
       fyEndDay: number;
       treeSize: number | null;
@@ -159,7 +162,8 @@ export class StatementsRepository {
       `WITH h AS (SELECT id, name, ipi FROM rights_holders WHERE id = $1)
        SELECT h.name AS "holderName", h.ipi AS "holderIpi", x.*
        FROM h LEFT JOIN LATERAL (
-         SELECT s.id AS "societyId", s.name AS "societyName", s.fy_end_month AS "fyEndMonth", s.fy_end_day AS "fyEndDay", hd.*, ls.lines, ms.mandates
+         SELECT s.id AS "societyId", s.name AS "societyName", s.fy_end_month AS "fyEndMonth", s.fy_end_day AS "fyEndDay", hd.*, ls.lines, ms.mandates,
+                json_build_object('address', s.contact_address, 'email', s.contact_email, 'phone', s.contact_phone, 'website', s.website) AS contact
          FROM societies s
          LEFT JOIN LATERAL (SELECT ${HEAD} FROM tree_heads WHERE society_id = s.id ORDER BY tree_size DESC LIMIT 1) hd ON true
          CROSS JOIN LATERAL (
@@ -201,6 +205,7 @@ export class StatementsRepository {
         .map((r) => ({
           societyId: r.societyId!,
           societyName: r.societyName,
+          contact: Object.values(r.contact).some((v) => v !== null) ? r.contact : null,
           fyEnd: { month: r.fyEndMonth, day: r.fyEndDay },
           head: headOf(r),
           mandates: r.mandates ?? [],

@@ -10,8 +10,10 @@ import { type HolderScope, HolderScopeService } from './holder-scope.js';
 import { decodeLineCursor, lineCursor, proofUrl } from './line-keys.js';
 import { type OverdueFigures, type Statement, toStatement } from './statement.js';
 import { art13Deadline, overdueDays } from './overdue.js';
-import { Clock } from '../../config/src/index.js';
+import { AppConfig, Clock } from '../../config/src/index.js';
+import { staleRates } from './stale-rates.js';
 import { statementCsv } from './statement-csv.js';
+import type { Lang } from '../../i18n/src/index.js';
 import { statementPdf } from './statement-pdf.js';
 import { StatementsRepository } from './statements.repository.js';
 
@@ -71,6 +73,7 @@ export class StatementsService {
     private readonly rates: ExchangeRatesRepository,
     private readonly scopes: HolderScopeService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -115,18 +118,27 @@ export class StatementsService {
       rightsHolderName: found.holder.name,
       rightsHolderIpi: found.holder.ipi,
       year: q.year,
-      societies: new Map(found.societies.map((s) => [s.societyId, { name: s.societyName, head: s.head, mandates: s.mandates }])),
+      societies: new Map(found.societies.map((s) => [s.societyId, { name: s.societyName, head: s.head, mandates: s.mandates, contact: s.contact }])),
+      staleRates: {
+        maxAgeDays: this.config.RATE_MAX_AGE_DAYS,
+        rates: staleRates(
+          found.societies.flatMap((s) => s.lines),
+          q.currency,
+          book,
+          this.config.RATE_MAX_AGE_DAYS,
+        ),
+      },
     });
   }
 
   /** The statement as JSON, CSV (one row per society × category × type of use) or PDF. */
-  async render(p: Principal, holderId: string, q: StatementQuery & { format: StatementFormat }): Promise<RenderedStatement> {
+  async render(p: Principal, holderId: string, q: StatementQuery & { format: StatementFormat; lang?: Lang }): Promise<RenderedStatement> {
     const statement = await this.statement(p, holderId, q);
     if (q.format === 'json') return { format: 'json', body: statement };
     const filename = `statement-${q.year}-${q.currency}-${holderId}.${q.format}`;
     if (q.format === 'csv') return { format: 'csv', body: statementCsv(statement), contentType: 'text/csv; charset=utf-8', filename };
     const linesUrl = `/v1/rights-holders/${holderId}/statement/lines?year=${q.year}&currency=${q.currency}`;
-    return { format: 'pdf', body: await statementPdf(statement, { linesUrl }), contentType: 'application/pdf', filename };
+    return { format: 'pdf', body: await statementPdf(statement, { linesUrl, lang: q.lang ?? 'en' }), contentType: 'application/pdf', filename };
   }
 
   /**

@@ -3,6 +3,7 @@ import { buildReport } from './report.js';
 import { transparencyPdf } from './report-pdf.js';
 import { overlappingRuns, pdfLines, pdfRuns, pdfText } from '../../audit/src/report/test-support/pdf-text.js';
 import { emptyInput, sampleInput } from './test-support/sample-input.js';
+import { englishWords } from '../../audit/src/report/test-support/untranslated.js';
 
 describe('the transparency report as PDF', () => {
   it('is the same bytes for the same report, dated by its signed head', async () => {
@@ -37,7 +38,7 @@ describe('the transparency report as PDF', () => {
     expect(text).toContain('Παπαδόπουλος, Νίκος');
     expect(text).not.toMatch(/Obshchestvo|\?\?/);
     const lines = pdfLines(pdf);
-    for (const amount of ['12483676.83', '10483676.83', '9483676.83', '1000000.00', '483676.83']) expect(lines).toContain(amount);
+    for (const amount of ['12,483,676.83', '10,483,676.83', '9,483,676.83', '1,000,000.00', '483,676.83']) expect(lines).toContain(amount);
     expect(lines).toContain('Non-distributable'); // a header wider than its column asked for
     expect(overlappingRuns(pdfRuns(pdf))).toEqual([]);
   });
@@ -47,5 +48,37 @@ describe('the transparency report as PDF', () => {
     const pdf = await transparencyPdf(empty, '0'.repeat(64));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.toString('latin1')).toContain('(D:20250101000000Z)');
+  });
+});
+
+describe('the transparency report as PDF in Russian', () => {
+  it('translates every text of its own, writes amounts with minor units and Russian separators, none split', async () => {
+    const missing: string[] = [];
+    const report = buildReport(sampleInput());
+    const pdf = await transparencyPdf(report, 'f'.repeat(64), { lang: 'ru', onMissing: (m) => missing.push(m) });
+    expect([...new Set(missing)]).toEqual([]);
+    const text = pdfText(pdf).replace(/ \n/g, ' ').replace(/-\n/g, '-');
+    expect(text).toContain('ЕЖЕГОДНЫЙ ОТЧЁТ О ПРОЗРАЧНОСТИ');
+    expect(text).toContain('1. Доходы от прав по категориям прав и видам использования');
+    // Names and free text the packages give stay as written (the deduction's description, the
+    // decided use); the rest is Russian.
+    const given = [...report.socialCultural.lines.map((l) => l.description), ...report.undistributed.items.flatMap((i) => [i.reason, i.decidedUse ?? '']), ...report.governance.board.members.map((m) => m.name)];
+    let rest = text;
+    for (const g of given.filter(Boolean)) rest = rest.split(g.replace(/^=/, "'=")).join(' ').split(g).join(' ');
+    expect(englishWords(rest)).toEqual([]);
+    const lines = pdfLines(pdf);
+    expect(lines).toContain('300,50'); // "300.5" RUB: the currency's minor units, never "300,5"
+    expect(lines).not.toContain('300,5');
+    expect(lines).toContain('1\u00a0000,50'); // revenue total of RUB: 300.5 + 700
+    expect(overlappingRuns(pdfRuns(pdf))).toEqual([]);
+    expect(pdf.toString('latin1')).toContain('/Lang (ru)');
+  });
+
+  it('writes "55,214.10", never "55214.1", in English', async () => {
+    const report = buildReport(sampleInput());
+    const uses = report.rightsHolders.byCategoryAndUse.map((u) => ({ ...u, unidentified: '55214.1' }));
+    const lines = pdfLines(await transparencyPdf({ ...report, rightsHolders: { ...report.rightsHolders, byCategoryAndUse: uses } }, 'f'.repeat(64)));
+    expect(lines).toContain('55,214.10');
+    expect(lines.some((l) => /\b55214\.1\b|55,214\.1(?!0)/.test(l))).toBe(false);
   });
 });

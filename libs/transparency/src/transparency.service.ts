@@ -10,6 +10,7 @@ import { canonicalJson } from '../../merkle/src/index.js';
 import { SocietiesService, type Society } from '../../registry/src/index.js';
 import { type BoardSource, type Head, type ReportInput, type TransparencyReport, boardCandidates, buildReport, currentSubmissions } from './report.js';
 import { transparencyCsv } from './report-csv.js';
+import type { Lang } from '../../i18n/src/index.js';
 import { transparencyPdf } from './report-pdf.js';
 import { TransparencyRepository } from './transparency.repository.js';
 
@@ -144,13 +145,13 @@ export class TransparencyService {
   }
 
   /** The report as canonical JSON, CSV or PDF. */
-  async render(p: Principal, societyId: string, q: TransparencyQuery & { format: TransparencyFormat }): Promise<RenderedTransparencyReport> {
+  async render(p: Principal, societyId: string, q: TransparencyQuery & { format: TransparencyFormat; lang?: Lang }): Promise<RenderedTransparencyReport> {
     const report = await this.report(p, societyId, q);
     const json = transparencyJsonBytes(report);
     const sha256 = createHash('sha256').update(json).digest('hex');
     const filename = `transparency-report-${report.society.cisacCode}-FY${report.financialYear}-tree${report.head.treeSize}.${q.format}`;
     if (q.format === 'csv') return { format: 'csv', body: transparencyCsv(report), contentType: 'text/csv; charset=utf-8', filename, sha256 };
-    if (q.format === 'pdf') return { format: 'pdf', body: await transparencyPdf(report, sha256), contentType: 'application/pdf', filename, sha256 };
+    if (q.format === 'pdf') return { format: 'pdf', body: await transparencyPdf(report, sha256, { lang: q.lang ?? 'en' }), contentType: 'application/pdf', filename, sha256 };
     return { format: 'json', body: json, contentType: 'application/json; charset=utf-8', filename, sha256 };
   }
 

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type Audit, AuditsService, type ReportFormat } from '../../../../libs/audit/src/index.js';
 import { CurrentPrincipal, type Principal, Roles } from '../../../../libs/auth/src/index.js';
+import type { Lang } from '../../../../libs/i18n/src/index.js';
+import { documentLang, LangQueryDto } from '../common/lang.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { AuditDto, AuditListQueryDto, AuditPageDto, CreateAuditDto } from './dto/audit.dto.js';
 
@@ -66,12 +68,18 @@ export class AuditsController {
   @ApiOperation({ summary: 'The report as a PDF: summary, charts (money flow, payment delays, board seats) and a table per rule' })
   @ApiProduces('application/pdf')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  pdf(@CurrentPrincipal() p: Principal, @Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer | string> {
-    return this.send(p, id, 'pdf', reply);
+  pdf(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuidParam('id')) id: string,
+    @Query() q: LangQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer | string> {
+    return this.send(p, id, 'pdf', reply, documentLang(q.lang, acceptLanguage, reply));
   }
 
-  private async send(p: Principal, id: string, format: ReportFormat, reply: FastifyReply): Promise<Buffer | string> {
-    const report = await this.audits.report(p, id, format);
+  private async send(p: Principal, id: string, format: ReportFormat, reply: FastifyReply, lang: Lang = 'en'): Promise<Buffer | string> {
+    const report = await this.audits.report(p, id, format, lang);
     void reply
       .header('Content-Type', report.contentType)
       .header('Content-Disposition', `attachment; filename="${report.filename}"`)

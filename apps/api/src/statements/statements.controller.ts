@@ -1,9 +1,10 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, type Principal, Roles } from '../../../../libs/auth/src/index.js';
 import { REFERENCE_CURRENCY, StatementsService } from '../../../../libs/statements/src/index.js';
 import { CachedAnswer } from '../common/cached-answer.js';
+import { documentLang } from '../common/lang.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { StatementDto, StatementLinePageDto, StatementLinesQueryDto, StatementQueryDto } from './dto/statement.dto.js';
 
@@ -31,9 +32,11 @@ export class StatementsController {
     @CurrentPrincipal() p: Principal,
     @Param('id', uuidParam('id')) id: string,
     @Query() q: StatementQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StatementDto | string | Buffer> {
-    const rendered = await this.statements.render(p, id, { year: Number(q.year), currency: q.currency ?? REFERENCE_CURRENCY, format: q.format ?? 'json' });
+    const lang = q.format === 'pdf' ? documentLang(q.lang, acceptLanguage, reply) : 'en';
+    const rendered = await this.statements.render(p, id, { year: Number(q.year), currency: q.currency ?? REFERENCE_CURRENCY, format: q.format ?? 'json', lang });
     if (rendered.format === 'json') return rendered.body;
     void reply.header('Content-Type', rendered.contentType).header('Content-Disposition', `attachment; filename="${rendered.filename}"`);
     return rendered.body;

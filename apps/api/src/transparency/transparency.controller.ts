@@ -1,9 +1,10 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../../../../libs/auth/src/index.js';
 import { TransparencyService } from '../../../../libs/transparency/src/index.js';
 import { CachedAnswer } from '../common/cached-answer.js';
+import { documentLang } from '../common/lang.js';
 import { PUBLIC_READER } from '../common/public-reader.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { TransparencyQueryDto, TransparencyReportDto } from './dto/transparency.dto.js';
@@ -34,9 +35,11 @@ export class TransparencyController {
   async report(
     @Param('id', uuidParam('id')) societyId: string,
     @Query() q: TransparencyQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer | string> {
-    const rendered = await this.transparency.render(PUBLIC_READER, societyId, { financialYear: q.financialYear, asOfTreeSize: q.asOfTreeSize, format: q.format ?? 'json' });
+    const lang = q.format === 'pdf' ? documentLang(q.lang, acceptLanguage, reply) : 'en';
+    const rendered = await this.transparency.render(PUBLIC_READER, societyId, { financialYear: q.financialYear, asOfTreeSize: q.asOfTreeSize, format: q.format ?? 'json', lang });
     void reply.header('Content-Type', rendered.contentType).header('X-Report-SHA256', rendered.sha256);
     if (rendered.format !== 'json') void reply.header('Content-Disposition', `attachment; filename="${rendered.filename}"`);
     return rendered.body;

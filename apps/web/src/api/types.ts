@@ -29,7 +29,17 @@ export interface Society {
   currency: string;
   fyEndMonth: number;
   fyEndDay: number;
+  /** Postal address, e-mail, phone and website, each null when not on record. */
+  contact: SocietyContact;
   createdAt: string;
+}
+
+/** How to reach a society (the registry; printed on statements). */
+export interface SocietyContact {
+  address: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
 }
 
 /** A society as `GET /v1/public/societies/{id}` serves it to anyone (no token, Art. 22): public facts, its latest checkpoint, who cosigned it, its reports. */
@@ -308,6 +318,8 @@ export interface StatementAmounts {
 export interface SocietyStatement {
   societyId: string;
   societyName: string;
+  /** The society's contact details from the registry (null: none on record), Art. 18(1)(a). */
+  contact: SocietyContact | null;
   revenueAttributed: string;
   /** Net paid per category of rights and type of use. */
   paid: { category: string; useType: string; amount: string }[];
@@ -341,6 +353,17 @@ export interface Statement {
   /** The day overdue money is judged on. */
   asOf: string;
   overdue: Overdue;
+  /** Rates used more than maxAgeDays (RATE_MAX_AGE_DAYS, a policy: no law sets it) after the day they were recorded for. */
+  staleRates: { maxAgeDays: number; rates: StaleRate[] };
+}
+
+/** An exchange rate older than the policy limit on a day it converted a line for. */
+export interface StaleRate {
+  currency: string;
+  rateDate: string;
+  usedFor: string;
+  ageDays: number;
+  lines: number;
 }
 
 /** Directive Art. 13(1): unpaid nine months after the end of the financial year of collection. */
@@ -658,7 +681,7 @@ export type ReportBoardSource = { kind: 'board-package'; submissionId: string; p
 export interface TransparencyReport {
   format: string;
   legalBasis: string;
-  society: Omit<Society, 'createdAt'>;
+  society: Omit<Society, 'createdAt' | 'contact'>;
   financialYear: number;
   period: { from: string; to: string };
   /** Quarters whose last day is in the year. */

@@ -18,7 +18,11 @@ import { SEVERITIES, type AuditedSociety, type JsonObject, type PinnedHead, type
  */
 export const REPORT_FORMAT = 'collective-ledger/audit-report/2';
 
-/** How many example lines a finding lists (its totals always cover every line). */
+/**
+ * How many example lines a finding lists (its totals always cover every line). A rule
+ * that cuts a list there records the whole count beside it as `<list>Total`
+ * (`unpaidLines` and `unpaidLinesTotal`), which the PDF reads to say "20 of N shown".
+ */
 export const EVIDENCE_LIMIT = 20;
 
 export interface Finding {

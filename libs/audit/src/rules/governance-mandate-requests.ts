@@ -71,7 +71,9 @@ export const mandateRequestsAnswered: AuditRule = {
         refused: requests.filter((r) => r.answer === 'refused').length,
         pending: pending.length,
         unanswered: asEvidence(unanswered.slice(0, ctx.evidenceLimit) as unknown as Record<string, unknown>[]),
+        unansweredTotal: unanswered.length,
         answeredLate: asEvidence(late.slice(0, ctx.evidenceLimit) as unknown as Record<string, unknown>[]),
+        answeredLateTotal: late.length,
       },
       metrics: { unansweredRequests: unanswered.length, lateAnswers: late.length },
     };
@@ -122,7 +124,7 @@ export const accreditationCategories: AuditRule = {
         lines === 0
           ? `Every line of FY ${ctx.year.year} managed without a mandate falls within the categories of an accreditation valid on its day.`
           : `${plural(lines, 'line')} of FY ${ctx.year.year} (${moneyList(found)}) were managed without a mandate in ${categories.join(', ')}, which no valid accreditation of the society covered.`,
-      evidence: { asKnownAt: ctx.pinnedAt, judgedOn: 'declared basis and derived mandate status', accreditations, outside: found, lines: asEvidence(examples) },
+      evidence: { asKnownAt: ctx.pinnedAt, judgedOn: 'declared basis and derived mandate status', accreditations, outside: found, lines: asEvidence(examples), linesTotal: lines },
       metrics: { linesOutsideAccreditation: lines },
     };
   },

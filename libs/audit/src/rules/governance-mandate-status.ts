@@ -76,7 +76,7 @@ export const mandateDeclaredWithoutMandate: AuditRule = {
         found.lines === 0
           ? `No line of FY ${ctx.year.year} was declared contractual without a mandate of the holder at the society (as known when each package committed).`
           : `${plural(found.lines, 'line')} of FY ${ctx.year.year} (${moneyList(found.totals)}) were declared contractual, but no mandate of the rights holder at the society covered them when their package committed.`,
-      evidence: { found: found.totals, lines: found.lines, examples: found.examples, notDerivedLines: found.notDerivedLines, asKnownAt: packages },
+      evidence: { found: found.totals, lines: found.lines, examples: found.examples, examplesTotal: found.lines, notDerivedLines: found.notDerivedLines, asKnownAt: packages },
       metrics: { declaredWithoutMandateLines: found.lines },
     };
   },
@@ -112,7 +112,7 @@ export const mandateEntrustedElsewhere: AuditRule = {
         found.lines === 0
           ? `No line of FY ${ctx.year.year} was for rights the holder had entrusted exclusively to another society (as known when each package committed).`
           : `${plural(found.lines, 'line')} of FY ${ctx.year.year} (${moneyList(found.totals)}) were for rights their holders had entrusted exclusively to another society when the package committed.`,
-      evidence: { found: found.totals, lines: found.lines, examples: found.examples, notDerivedLines: found.notDerivedLines, asKnownAt: packages },
+      evidence: { found: found.totals, lines: found.lines, examples: found.examples, examplesTotal: found.lines, notDerivedLines: found.notDerivedLines, asKnownAt: packages },
       metrics: { entrustedElsewhereLines: found.lines },
     };
   },

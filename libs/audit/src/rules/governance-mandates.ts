@@ -1,7 +1,7 @@
 import { type ParamValues, param } from './params.js';
 import { LINE_KNOWN_AT, packagesKnownAt } from './governance-mandate-status.js';
 import type { AuditRule, LineFact, RuleContext, Sql } from './rule.js';
-import { LINE_COLUMNS, asEvidence, dec, exceedsPercent, firstLinesSql, moneyList, ofYear, percent, plural, sumByCurrency, sumIn } from './support.js';
+import { asEvidence, dec, exceedsPercent, firstLinesSql, LINE_COLUMNS, money, moneyList, ofYear, percent, plural, sumByCurrency, sumIn } from './support.js';
 
 /**
  * The latest version of each mandate as known at the pinned time (bitemporal: the
@@ -104,8 +104,8 @@ export const nonContractualManagement: AuditRule = {
     let details =
       all.lines === 0
         ? `No distribution lines for uses in FY ${ctx.year.year}.`
-        : `${verifiedShare ?? '0.00'}% of the gross attributed for uses in FY ${ctx.year.year} (${c} ${verified.amount} of ${c} ${all.amount}) was managed without a mandate according to the mandate register, ` +
-          `for ${plural((ctx.verifiedHolders ?? ctx.holders).nonContractual, 'rights holder')} of ${ctx.holders.total}; the society declared ${share ?? '0.00'}% (${c} ${nc.amount}, ${plural(ctx.holders.nonContractual, 'rights holder')}).`;
+        : `${verifiedShare ?? '0.00'}% of the gross attributed for uses in FY ${ctx.year.year} (${money(c, verified.amount)} of ${money(c, all.amount)}) was managed without a mandate according to the mandate register, ` +
+          `for ${plural((ctx.verifiedHolders ?? ctx.holders).nonContractual, 'rights holder')} of ${ctx.holders.total}; the society declared ${share ?? '0.00'}% (${money(c, nc.amount)}, ${plural(ctx.holders.nonContractual, 'rights holder')}).`;
     if (overCap) details += ` The verified share is above the cap of ${cap}%.`;
     if (elsewhereLines > 0) details += ` ${plural(elsewhereLines, 'line')} (${moneyList(elsewhere)}) were collected without a mandate for rights holders who had given one for those rights to another society.`;
     return {
@@ -129,6 +129,7 @@ export const nonContractualManagement: AuditRule = {
         byCurrency: sumByCurrency(ctx.facts, (f) => inYear(f) && f.basis === 'non-contractual', 'gross'),
         mandatedElsewhere: elsewhere,
         mandatedElsewhereLines: asEvidence(examples),
+        mandatedElsewhereLinesTotal: elsewhereLines,
         asKnownAt: await packagesKnownAt(sql, ctx),
       },
       metrics: { nonContractualSharePercent: share, verifiedNonContractualSharePercent: verifiedShare },
@@ -203,7 +204,7 @@ export const postTerminationActivity: AuditRule = {
         lines === 0
           ? `No line of FY ${ctx.year.year} was attributed under a mandate after it ended (${plural(ended.length, 'ended mandate')} checked).`
           : `${plural(lines, 'line')} of FY ${ctx.year.year} (${moneyList(found)}) were attributed for uses after the rights holder's mandate with the society had ended.`,
-      evidence: { graceDays: grace, endedMandates: ended.slice(0, ctx.evidenceLimit), endedMandateCount: ended.length, found, lines: asEvidence(examples), asKnownAt: await packagesKnownAt(sql, ctx) },
+      evidence: { graceDays: grace, endedMandates: ended.slice(0, ctx.evidenceLimit), endedMandateCount: ended.length, found, lines: asEvidence(examples), linesTotal: lines, asKnownAt: await packagesKnownAt(sql, ctx) },
       metrics: { postTerminationLines: lines },
     };
   },

@@ -1,7 +1,7 @@
 import { DecimalValue } from '../../../money/src/index.js';
 import { type ParamValues, param } from './params.js';
 import type { AuditRule, RuleContext, Sql } from './rule.js';
-import { dec, exceedsPercent, firstLinesSql, moneyList, percent, plural, text } from './support.js';
+import { dec, exceedsPercent, firstLinesSql, money, moneyList, percent, plural, text } from './support.js';
 
 /** One society's money collected and deducted in its financial year, in its own currency. */
 export interface SocietyRatio {
@@ -95,10 +95,10 @@ export const managementCostRatio: AuditRule = {
     const failed = j.overCap || j.overPeers || j.withoutIncome;
     const c = ctx.society.currency;
     let details: string;
-    if (j.withoutIncome) details = `Management fees of ${c} ${own.management} were deducted in FY ${ctx.year.year} with no income collected.`;
+    if (j.withoutIncome) details = `Management fees of ${money(c, own.management)} were deducted in FY ${ctx.year.year} with no income collected.`;
     else if (j.ratio === null) details = `No income was collected in FY ${ctx.year.year}: there is no cost ratio.`;
     else {
-      details = `Management costs were ${round2(j.ratio)}% of the income collected (${c} ${own.management} of ${c} ${own.income})`;
+      details = `Management costs were ${round2(j.ratio)}% of the income collected (${money(c, own.management)} of ${money(c, own.income)})`;
       details += j.median === null ? '.' : `; the median of ${plural(j.peers, 'society', 'societies')} is ${round2(j.median)}%.`;
       if (j.overCap) details += ` That is above the cap of ${p.maxPercent}%.`;
       if (j.overPeers) details += ` That is above ${p.peerFactor} times the peer median.`;
@@ -158,13 +158,13 @@ export const socialCulturalDeductions: AuditRule = {
     const over = limit !== null && !dec(income).isZero() && exceedsPercent(deducted, income, limit);
     const count = totals.reduce((n, t) => n + t.lines, 0);
     let details: string;
-    if (withoutIncome) details = `Social-cultural deductions of ${c} ${deducted} were made in FY ${ctx.year.year} with no income collected.`;
+    if (withoutIncome) details = `Social-cultural deductions of ${money(c, deducted)} were made in FY ${ctx.year.year} with no income collected.`;
     else if (count === 0) details = `No social-cultural deductions were made in FY ${ctx.year.year}.`;
     else details = `Social-cultural deductions were ${share}% of the income collected (${moneyList(totals)} in ${plural(count, 'line')})${limit === null ? '' : over ? `, above the limit of ${limit}%` : `, within the limit of ${limit}%`}.`;
     return {
       passed: !over && !withoutIncome,
       details,
-      evidence: { currency: c, income, deducted: totals, sharePercent: share, limitPercent: limit, lines: lines.map((l) => ({ ...l })) },
+      evidence: { currency: c, income, deducted: totals, sharePercent: share, limitPercent: limit, lines: lines.map((l) => ({ ...l })), linesTotal: count },
       metrics: { socialCulturalPercent: share },
     };
   },

@@ -102,6 +102,7 @@ export const distributionDeadline: AuditRule = {
           deadline,
         ]),
       );
+      evidence.lateLinesTotal = lateLines;
     }
     const paidLines = year.reduce((n, p) => n + p.lines, 0);
     return {

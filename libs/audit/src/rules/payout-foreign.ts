@@ -1,6 +1,6 @@
 import { type ParamValues, param } from './params.js';
 import type { AuditRule, LineFact, RuleContext, Sql } from './rule.js';
-import { dec, ofYear, percent, sumIn } from './support.js';
+import { dec, money, ofYear, percent, sumIn } from './support.js';
 
 export interface OriginShare {
   origin: string;
@@ -78,8 +78,8 @@ export const foreignShare: AuditRule = {
     let details =
       foreign.lines === 0
         ? `No lines of FY ${ctx.year.year} went to foreign rights holders`
-        : `Foreign rights holders were attributed ${foreignHoldersSharePercent}% of the gross (${c} ${foreign.gross}); ${foreign.paidSharePercent}% of it was paid against ${domestic.paidSharePercent ?? '-'}% for domestic holders`;
-    details += `; ${toOtherSocietiesSharePercent ?? '0'}% of the income collected went to other societies (${c} ${societies!.out}).`;
+        : `Foreign rights holders were attributed ${foreignHoldersSharePercent}% of the gross (${money(c, foreign.gross)}); ${foreign.paidSharePercent}% of it was paid against ${domestic.paidSharePercent ?? '-'}% for domestic holders`;
+    details += `; ${toOtherSocietiesSharePercent ?? '0'}% of the income collected went to other societies (${money(c, societies!.out)}).`;
     if (paidWorse) details += ` Foreign holders' paid share trails by ${fmt(paidGap)} points (allowed ${maxPaid}).`;
     if (feeWorse) details += ` Their management fee rate is ${fmt(feeGap)} points higher (allowed ${maxFee}).`;
     const unknown = shares.find((s) => s.origin === 'unknown')!;

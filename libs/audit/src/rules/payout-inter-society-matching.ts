@@ -60,7 +60,9 @@ export const interSocietyMatching: AuditRule = {
         unmatchedIn: count('unmatched-in'),
         counterpartyNotOnLedger: count('counterparty-not-on-ledger'),
         failing: failing.slice(0, ctx.evidenceLimit).map(brief),
+        failingTotal: failing.length,
         notJudged: mine.filter((it) => it.status === 'counterparty-not-on-ledger').slice(0, ctx.evidenceLimit).map(brief),
+        notJudgedTotal: count('counterparty-not-on-ledger'),
       },
       metrics: { unmatchedTransfers: failing.length },
     };

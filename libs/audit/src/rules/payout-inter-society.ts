@@ -73,6 +73,7 @@ export const interSocietyTransfer: AuditRule = {
         overdue: sums('overdue'),
         notYetDue: sums('not-yet-due'),
         failing: failing.slice(0, ctx.evidenceLimit),
+        failingTotal: failing.length,
       },
       metrics: { failingTransfers: failing.length },
     };

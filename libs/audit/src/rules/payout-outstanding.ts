@@ -49,6 +49,7 @@ export const outstanding: AuditRule = {
       evidence.unpaidLines = asEvidence(
         await sql(firstLinesSql('distribution_lines', 'distribution-lines', LINE_COLUMNS, `l.status = 'unpaid' AND l.use_to BETWEEN $3 AND $4`), [ctx.society.id, ctx.evidenceLimit, ctx.year.from, ctx.year.to]),
       );
+      evidence.unpaidLinesTotal = unpaidLines;
     }
     let details: string;
     if (failing) details = `${plural(unpaidLines, 'line')} attributed to identified rights holders for uses in FY ${ctx.year.year} were still unpaid on ${ctx.asOf}, after the deadline of ${deadline}: ${moneyList(unpaid)}.`;

@@ -92,6 +92,7 @@ export const undistributedOver3Years: AuditRule = {
         shareCurrency: own,
         problems: problems.length,
         problemLines: shown,
+        problemLinesTotal: problems.length,
       },
       metrics: { undistributedSharePercent },
     };

@@ -3,6 +3,7 @@
  * as text, percentages, dates, and the SQL that lists a finding's example lines in
  * ledger order. Amounts never become JS numbers.
  */
+import { withMinorUnits } from '../../../i18n/src/index.js';
 import { DecimalValue } from '../../../money/src/index.js';
 import type { JsonObject, LineFact, RuleContext } from './rule.js';
 
@@ -64,9 +65,14 @@ export function daysBetween(a: string, b: string): number {
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** "RUB 1250.5, EUR 3" from per-currency sums. */
+/** "RUB 1250.50": an amount after its currency, with the currency's minor units (zeros added, never rounded). */
+export function money(currency: string, amount: string): string {
+  return `${currency} ${withMinorUnits(amount, currency)}`;
+}
+
+/** "RUB 1250.50, EUR 3.00" from per-currency sums: each amount with its currency's minor units (zeros added, never rounded). */
 export function moneyList(sums: readonly { currency: string; amount: string }[]): string {
-  return sums.length === 0 ? 'nothing' : sums.map((s) => `${s.currency} ${s.amount}`).join(', ');
+  return sums.length === 0 ? 'nothing' : sums.map((s) => money(s.currency, s.amount)).join(', ');
 }
 
 /**

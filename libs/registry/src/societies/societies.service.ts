@@ -3,7 +3,7 @@ import { type Principal, seesAll } from '../../../auth/src/index.js';
 import { decodeCursor, type Page, UUID_KEY } from '../../../database/src/index.js';
 import { DomainError } from '../../../errors/src/index.js';
 import { validateFinancialYearEnd } from '../validation.js';
-import type { NewSociety, Society } from './society.js';
+import type { NewSociety, Society, SocietyContact } from './society.js';
 import { SocietiesRepository } from './societies.repository.js';
 
 /**
@@ -23,6 +23,17 @@ export class SocietiesService {
       throw DomainError.conflict(`A society with CISAC code ${input.cisacCode} is already registered`, { existingId: existing?.id });
     }
     return created;
+  }
+
+  /**
+   * Replaces a society's contact details: an admin for any society, a society for its own
+   * (another's is a 404, as if it did not exist).
+   */
+  async setContact(principal: Principal, id: string, contact: SocietyContact): Promise<Society> {
+    if (principal.role !== 'admin' && !(principal.role === 'society' && principal.societyId === id)) throw DomainError.notFound('Society', id);
+    const updated = await this.societies.setContact(id, contact);
+    if (!updated) throw DomainError.notFound('Society', id);
+    return updated;
   }
 
   async get(principal: Principal, id: string): Promise<Society> {

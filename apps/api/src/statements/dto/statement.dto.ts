@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { explainCurrencyCode } from '../../../../../libs/identifiers/src/index.js';
 import { STATEMENT_FORMATS, type StatementFormat } from '../../../../../libs/statements/src/index.js';
+import { LangQueryProperty } from '../../common/lang.js';
 import { PageQueryDto } from '../../common/pagination.dto.js';
+import type { Lang } from '../../../../../libs/i18n/src/index.js';
 import { Satisfies } from '../../common/validation.js';
 import { SignedTreeHeadDto } from '../../ledger/dto/log.dto.js';
 
@@ -21,6 +23,9 @@ export class StatementQueryDto {
   @ApiPropertyOptional({ enum: STATEMENT_FORMATS, default: 'json' })
   @IsOptional() @IsIn(STATEMENT_FORMATS, { message: `must be one of: ${STATEMENT_FORMATS.join(', ')}` })
   format?: StatementFormat;
+
+  @LangQueryProperty()
+  lang?: Lang;
 }
 
 export class StatementLinesQueryDto extends PageQueryDto {
@@ -89,9 +94,35 @@ export class OverdueDto {
   @ApiProperty({ nullable: true, type: Number, example: 68, description: 'Days the oldest is overdue' }) maxOverdueDays: number | null;
 }
 
+export class StatementSocietyContactDto {
+  @ApiProperty({ nullable: true, type: String }) address: string | null;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ nullable: true, type: String }) website: string | null;
+}
+
+export class StaleRateDto {
+  @ApiProperty({ example: 'RUB' }) currency: string;
+  @ApiProperty({ example: '2025-01-02', description: 'The day the rate was recorded for' }) rateDate: string;
+  @ApiProperty({ example: '2025-03-31', description: 'The latest day it converted a line for' }) usedFor: string;
+  @ApiProperty({ example: 88, description: 'Days from rateDate to usedFor' }) ageDays: number;
+  @ApiProperty({ example: 3, description: 'Lines it converted while older than the limit' }) lines: number;
+}
+
+export class StaleRatesDto {
+  @ApiProperty({ example: 7, description: 'RATE_MAX_AGE_DAYS: a rate older than this on the day it converts is stale (a policy of this ledger; no law sets it)' }) maxAgeDays: number;
+  @ApiProperty({ type: [StaleRateDto] }) rates: StaleRateDto[];
+}
+
 export class SocietyStatementDto {
   @ApiProperty({ format: 'uuid' }) societyId: string;
   @ApiProperty() societyName: string;
+  @ApiProperty({
+    type: StatementSocietyContactDto,
+    nullable: true,
+    description: "The society's contact details from the registry (null: none on record): where to ask about these figures and to check the contact details it holds for the holder (Art. 18(1)(a))",
+  })
+  contact: StatementSocietyContactDto | null;
   @ApiProperty({ example: '1000.00', description: 'Gross attributed to the holder' }) revenueAttributed: string;
   @ApiProperty({ type: [PaidDto], description: 'Net paid per category of rights and type of use' }) paid: PaidDto[];
   @ApiProperty({ example: '830.00' }) paidTotal: string;
@@ -121,6 +152,7 @@ export class StatementDto {
   @ApiProperty({ type: [RateUsedDto], description: 'Every rate the statement used' }) rates: RateUsedDto[];
   @ApiProperty({ example: '2026-12-07', description: 'The day overdue money is judged on (today, UTC)' }) asOf: string;
   @ApiProperty({ type: OverdueDto, description: 'Overdue money, all societies' }) overdue: OverdueDto;
+  @ApiProperty({ type: StaleRatesDto, description: 'Rates used more than maxAgeDays after the day they were recorded for (rates empty: none)' }) staleRates: StaleRatesDto;
 }
 
 export class LineAmountsDto {

@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { REPORT_YEAR_RANGE, SOURCE_TYPES, TRANSPARENCY_FORMATS, TRANSPARENCY_REPORT_FORMAT, type TransparencyFormat } from '../../../../../libs/transparency/src/index.js';
+import type { Lang } from '../../../../../libs/i18n/src/index.js';
 import { PinnedHeadDto } from '../../audit/dto/audit.dto.js';
+import { LangQueryProperty } from '../../common/lang.js';
 
 /**
  * `financialYear` is required; its presence is checked after the society is known to be
@@ -21,6 +23,9 @@ export class TransparencyQueryDto {
   @IsOptional() @Type(() => Number) @IsInt({ message: 'must be a whole number (a tree size of the log)' }) @Min(1, { message: 'must be a tree size of the log, 1 or more' })
   @Max(Number.MAX_SAFE_INTEGER, { message: `must be a tree size of the log, at most ${Number.MAX_SAFE_INTEGER}` })
   asOfTreeSize?: number;
+
+  @LangQueryProperty()
+  lang?: Lang;
 }
 
 // The report's own classes: @nestjs/swagger names a schema after its class, so a class named
