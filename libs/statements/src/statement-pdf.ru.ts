@@ -1,0 +1,100 @@
+import { CODES_RU, type Catalogue } from '../../i18n/src/index.js';
+
+/**
+ * The statement PDF in Russian, keyed by the English text (libs/i18n), with the ledger's
+ * codes (CODES_RU). The PDF test renders a statement in Russian and fails on any text
+ * without an entry.
+ */
+export const STATEMENT_PDF_RU: Catalogue = {
+  ...CODES_RU,
+  'Statement {year}: {holder}': 'Выписка за {year}: {holder}',
+  'Rights-holder statement (Directive 2014/26/EU Art. 18)': 'Выписка правообладателя (Директива 2014/26/ЕС, ст. 18)',
+  'Collective Ledger': 'Коллективный реестр',
+  Attributed: 'Начислено',
+  'Management fees': 'Вознагр. за управление',
+  'Other deductions': 'Прочие удержания',
+  Paid: 'Выплачено',
+  Outstanding: 'К выплате',
+  Lines: 'Строк',
+  'Statement {year}': 'Выписка за {year} год',
+  'What each collecting society attributed, deducted and paid (Directive 2014/26/EU, Art. 18)': 'Что каждое общество по коллективному управлению начислило, удержало и выплатило (Директива 2014/26/ЕС, ст. 18)',
+  'Rights holder': 'Правообладатель',
+  'IPI name number': 'Номер IPI',
+  'Rights holder id': 'Идентификатор правообладателя',
+  'Year of use': 'Год использования',
+  '{year} (lines whose use ended in {year})': '{year} (строки, использование по которым окончилось в {year} году)',
+  Currency: 'Валюта',
+  '{currency} (every amount converted line by line; rates listed at the end)': '{currency} (каждая сумма пересчитана построчно; курсы — в конце)',
+  Summary: 'Сводка',
+  Society: 'Общество',
+  Total: 'Итого',
+  'No society attributed anything to this rights holder for {year} or held a mandate for it that year.': 'Ни одно общество ничего не начислило этому правообладателю за {year} год и не имело с ним договора в этом году.',
+  'Exchange rates used': 'Использованные курсы валют',
+  'None: every line was in {currency}.': 'Нет: все строки были в {currency}.',
+  'Rate date': 'Дата курса',
+  'Value of one unit in EUR': 'Стоимость единицы в EUR',
+  'Age when used': 'Давность при пересчёте',
+  'STALE: up to {n} days old': { one: 'УСТАРЕЛ: до {n} дня', few: 'УСТАРЕЛ: до {n} дней', many: 'УСТАРЕЛ: до {n} дней', other: 'УСТАРЕЛ: до {n} дня' },
+  'within {days} days': 'не старше {days} дн.',
+  'How the amounts are computed and checked': 'Как рассчитаны и проверяются суммы',
+  'A line belongs to {year} when its period of use ends in {year}. Paid = net of the lines paid; outstanding = net of the lines attributed but not paid yet.':
+    'Строка относится к {year} году, если период использования окончился в {year} году. Выплачено — нетто выплаченных строк; к выплате — нетто начисленных, но ещё не выплаченных строк.',
+  "Each line is converted on its own: amount × (its currency's rate to EUR) ÷ ({currency}'s rate to EUR), with the last rate recorded on or before the payment day (for unpaid lines, the last day of use), rounded once, half to even, to the minor unit of {currency}; its net is gross − fees − other deductions. Every total is the plain sum of those converted lines.":
+    'Каждая строка пересчитывается отдельно: сумма × (курс её валюты к EUR) ÷ (курс {currency} к EUR) по последнему курсу, записанному на день выплаты или раньше (для невыплаченных строк — на последний день использования), с однократным округлением до минимальной единицы {currency} (к ближайшему чётному); нетто = брутто − вознаграждение − прочие удержания. Каждый итог — простая сумма пересчитанных строк.',
+  'A rate recorded more than {days} days before the day it converts for is marked stale: a policy of this ledger (RATE_MAX_AGE_DAYS), not a rule of law, which sets no exchange-rate method or age.':
+    'Курс, записанный более чем за {days} дн. до дня, на который он пересчитывает, отмечен как устаревший: это правило реестра (RATE_MAX_AGE_DAYS), а не норма закона — закон не устанавливает ни способа пересчёта, ни давности курса.',
+  "Every line, with its proof of inclusion in the society's signed log, is listed at {url}. Check a proof offline with `ledger verify --proof FILE --keys KEYS` against the head printed for the society above.":
+    'Все строки с доказательствами включения в подписанный журнал общества перечислены по адресу {url}. Доказательство проверяется без сети командой `ledger verify --proof FILE --keys KEYS` по вершине, указанной для общества выше.',
+  '{holder} · statement {year} · page {page} of {pages}': '{holder} · выписка за {year} · стр. {page} из {pages}',
+  'Directive 2014/26/EU Art. 13(1): distribution no later than nine months after the end of the financial year of collection.': 'Директива 2014/26/ЕС, ст. 13(1): распределение не позднее девяти месяцев после окончания финансового года, в котором средства собраны.',
+  '{society}: {amount} {currency}, {n} lines, due since {deadline} ({days} days)': {
+    one: '{society}: {amount} {currency}, {n} строка, срок истёк {deadline} ({days} дн.)',
+    few: '{society}: {amount} {currency}, {n} строки, срок истёк {deadline} ({days} дн.)',
+    many: '{society}: {amount} {currency}, {n} строк, срок истёк {deadline} ({days} дн.)',
+    other: '{society}: {amount} {currency}, {n} строки, срок истёк {deadline} ({days} дн.)',
+  },
+  'Overdue on {date}: {amount} {currency} on {n} unpaid lines past the Art. 13 deadline': {
+    one: 'Просрочено на {date}: {amount} {currency} по {n} невыплаченной строке после срока ст. 13',
+    few: 'Просрочено на {date}: {amount} {currency} по {n} невыплаченным строкам после срока ст. 13',
+    many: 'Просрочено на {date}: {amount} {currency} по {n} невыплаченным строкам после срока ст. 13',
+    other: 'Просрочено на {date}: {amount} {currency} по {n} невыплаченной строки после срока ст. 13',
+  },
+  'A policy of this ledger (RATE_MAX_AGE_DAYS, {days} days), not a rule of law: the amounts below were converted with these rates, as the last recorded; a newer rate may give other amounts.':
+    'Правило реестра (RATE_MAX_AGE_DAYS, {days} дн.), а не норма закона: суммы ниже пересчитаны по этим курсам как последним записанным; более новый курс может дать другие суммы.',
+  '{currency}: the rate of {rateDate} converted {n} lines, for days up to {usedFor} ({age} days later)': {
+    one: '{currency}: курсом от {rateDate} пересчитана {n} строка, на дни по {usedFor} (через {age} дн.)',
+    few: '{currency}: курсом от {rateDate} пересчитаны {n} строки, на дни по {usedFor} (через {age} дн.)',
+    many: '{currency}: курсом от {rateDate} пересчитано {n} строк, на дни по {usedFor} (через {age} дн.)',
+    other: '{currency}: курсом от {rateDate} пересчитаны {n} строки, на дни по {usedFor} (через {age} дн.)',
+  },
+  'Exchange rates older than {days} days were used': 'Использованы курсы валют старше {days} дн.',
+  'Society id': 'Идентификатор общества',
+  Contact: 'Контакты',
+  'none on record in the registry': 'в реестре не указаны',
+  'Period of use': 'Период использования',
+  '{from} to {to}': 'с {from} по {to}',
+  '— (no line this year)': '— (в этом году строк нет)',
+  'Built from log head': 'Построено по вершине журнала',
+  'tree size {size}, signed {time}, key {key}': 'размер дерева {size}, подписано {time}, ключ {key}',
+  'Root hash': 'Корневой хеш',
+  '— (nothing committed yet)': '— (пока ничего не зафиксировано)',
+  'Without a mandate': 'Без договора',
+  'declared: {amount} {currency} gross on {lines} line(s); according to the mandate register: {verified} {currency} on {verifiedLines} line(s)':
+    'заявлено: {amount} {currency} брутто, строк: {lines}; по реестру договоров: {verified} {currency}, строк: {verifiedLines}',
+  'OVERDUE (Art. 13)': 'ПРОСРОЧЕНО (ст. 13)',
+  '{amount} {currency} net on {n} unpaid lines, the oldest due {deadline} ({days} days overdue on {date})': {
+    one: '{amount} {currency} нетто по {n} невыплаченной строке, самый ранний срок {deadline} (просрочено на {days} дн. на {date})',
+    few: '{amount} {currency} нетто по {n} невыплаченным строкам, самый ранний срок {deadline} (просрочено на {days} дн. на {date})',
+    many: '{amount} {currency} нетто по {n} невыплаченным строкам, самый ранний срок {deadline} (просрочено на {days} дн. на {date})',
+    other: '{amount} {currency} нетто по {n} невыплаченной строки, самый ранний срок {deadline} (просрочено на {days} дн. на {date})',
+  },
+  Mandates: 'Договоры',
+  'none in the year': 'в этом году нет',
+  'except {territories}': 'кроме {territories}',
+  open: 'бессрочно',
+  exclusive: 'исключительный',
+  Category: 'Категория',
+  'Type of use': 'Вид использования',
+  'Rates:': 'Курсы:',
+  '{currency} {rate} EUR on {date}': '{currency} {rate} EUR на {date}',
+};
