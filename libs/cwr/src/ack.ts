@@ -18,7 +18,7 @@
  */
 import type { CwrVersion } from './layouts.js';
 import { type CwrProblem, type MessageLevel, type RejectionLevel, messageTypeOf } from './problems.js';
-import { type CwrRecord, formatRecord, renumber } from './records.js';
+import { type CwrRecord, NO_BLANKS, formatRecord, renumber } from './records.js';
 import type { CwrEvent, CwrTransaction } from './reader.js';
 import type { TransactionStatus } from './lookups.js';
 
@@ -183,7 +183,7 @@ export class CwrAckWriter {
 }
 
 function record(type: string, transactionSequence: number | null, recordSequence: number | null, fields: CwrRecord['fields']): CwrRecord {
-  return { type, line: 0, transactionSequence, recordSequence, fields, blank: new Set(), text: null };
+  return { type, line: 0, transactionSequence, recordSequence, fields, blank: NO_BLANKS, text: null };
 }
 
 /** MSG content for problems (warnings are left out: a MSG always reports a rejection). */

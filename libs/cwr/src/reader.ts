@@ -26,7 +26,7 @@
 import { Buffer } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { type CwrVersion, RECORD_TYPES, TRANSACTION_TYPES } from './layouts.js';
-import { type ByteChunks, byteLines, textLines } from './lines.js';
+import { type ByteChunks, byteLineBatches, textLineBatches } from './lines.js';
 import { CHARACTER_SETS } from './lookups.js';
 import { type CwrProblem, type CwrProblemLevel, type MessageLevel, type RejectionLevel, validation } from './problems.js';
 import { type CwrRecord, parseRecord, recordTypeOf } from './records.js';
@@ -102,12 +102,12 @@ export type CwrEvent =
 
 /** Read a CWR file from its bytes (a Node stream, or any iterable of Uint8Array chunks). */
 export function readCwr(source: ByteChunks, options: CwrReadOptions = {}): AsyncGenerator<CwrEvent> {
-  return run(byteLines(source), options);
+  return run(byteLineBatches(source), options);
 }
 
 /** Read a CWR file from already decoded text (chunks of text or lines, LF or CRLF). */
 export function readCwrText(source: AsyncIterable<string> | Iterable<string> | string, options: CwrReadOptions = {}): AsyncGenerator<CwrEvent> {
-  return run(textLines(typeof source === 'string' ? [source] : source), options);
+  return run(textLineBatches(typeof source === 'string' ? [source] : source), options);
 }
 
 /** Read everything into memory (small files and tests). */
@@ -146,7 +146,7 @@ interface OpenTransaction {
 const LATIN1 = 'latin1';
 const HIGH = /[\u0080-\u00ff]/;
 
-async function* run(lines: AsyncIterable<Uint8Array | string>, options: CwrReadOptions): AsyncGenerator<CwrEvent> {
+async function* run(batches: AsyncIterable<readonly (Uint8Array | string)[]>, options: CwrReadOptions): AsyncGenerator<CwrEvent> {
   let version: CwrVersion = options.version ?? '2.1';
   let versionFixed = options.version !== undefined;
   let encoding = options.encoding ?? LATIN1;
@@ -230,7 +230,7 @@ async function* run(lines: AsyncIterable<Uint8Array | string>, options: CwrReadO
     };
   };
 
-  for await (const raw of lines) {
+  for await (const batch of batches) for (const raw of batch) {
     lineNumber++;
     let text: string;
     if (typeof raw === 'string') {

@@ -18,7 +18,7 @@ export interface CwrRecord {
   /** Typed values by field name (layouts.ts), after any FR default was applied. */
   readonly fields: Record<string, CwrValue>;
   /** Fields of a zero-filled type (N, S, D, T) that were blank in the file: written back blank. */
-  readonly blank: Set<string>;
+  readonly blank: ReadonlySet<string>;
   /** The line as read, for record types without a layout here (written back as is). */
   readonly text: string | null;
   /** Set when an RR edit rejected this record (the transaction stands without it). */
@@ -40,6 +40,9 @@ export interface ParsedRecord {
 }
 
 const DIGITS = /^[0-9]+$/;
+
+/** The blank set of records without blank zero-filled fields (shared, never added to). */
+export const NO_BLANKS: ReadonlySet<string> = new Set<string>();
 
 /** The 3-character record type of a line (padded). */
 export function recordTypeOf(line: string): string {
@@ -144,7 +147,7 @@ export function parseRecord(text: string, lineNumber: number, version: CwrVersio
   const recordSequence = control ? null : prefixNumber(text.slice(11, 19));
   if (!layout) {
     return {
-      record: { type, line: lineNumber, transactionSequence, recordSequence, fields: {}, blank: new Set(), text },
+      record: { type, line: lineNumber, transactionSequence, recordSequence, fields: {}, blank: NO_BLANKS, text },
       defects: [],
       overlong: false,
     };
@@ -152,7 +155,7 @@ export function parseRecord(text: string, lineNumber: number, version: CwrVersio
   const length = layout.length[version];
   const padded = text.length < length ? text.padEnd(length, ' ') : text;
   const fields: Record<string, CwrValue> = {};
-  const blank = new Set<string>();
+  let blank: Set<string> | null = null;
   const defects: FieldDefect[] = [];
   for (const field of fieldsOf(layout, version)) {
     const raw = padded.slice(field.start - 1, field.start - 1 + field.size);
@@ -163,12 +166,12 @@ export function parseRecord(text: string, lineNumber: number, version: CwrVersio
     } else {
       fields[field.name] = value;
       if (value === null && (field.type === 'N' || field.type === 'S' || field.type === 'D' || field.type === 'T') && blankText(raw)) {
-        blank.add(field.name);
+        (blank ??= new Set()).add(field.name);
       }
     }
   }
   const overlong = text.length > length && text.slice(length).trim() !== '';
-  return { record: { type, line: lineNumber, transactionSequence, recordSequence, fields, blank, text: null }, defects, overlong };
+  return { record: { type, line: lineNumber, transactionSequence, recordSequence, fields, blank: blank ?? NO_BLANKS, text: null }, defects, overlong };
 }
 
 /** Write a record as one line (no end-of-line), trailing blanks removed. */

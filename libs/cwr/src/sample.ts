@@ -7,7 +7,7 @@
  */
 import { makeIpi, makeIswc } from '../../identifiers/src/index.js';
 import type { CwrVersion } from './layouts.js';
-import { type CwrRecord, formatRecord } from './records.js';
+import { type CwrRecord, NO_BLANKS, formatRecord } from './records.js';
 
 export interface SampleWork {
   readonly title: string;
@@ -27,7 +27,7 @@ export interface SampleFileOptions {
 }
 
 function rec(type: string, tx: number | null, seq: number | null, fields: CwrRecord['fields']): CwrRecord {
-  return { type, line: 0, transactionSequence: tx, recordSequence: seq, fields, blank: new Set(), text: null };
+  return { type, line: 0, transactionSequence: tx, recordSequence: seq, fields, blank: NO_BLANKS, text: null };
 }
 
 /** Shares in hundredths of a percent written as the decimal string CWR fields hold. */

@@ -71,7 +71,7 @@ export function fail(
   };
   if (level === 'FR' && fieldName) {
     record.fields[fieldName] = replacement ?? null;
-    record.blank.delete(fieldName);
+    if (record.blank.has(fieldName)) (record as { blank: ReadonlySet<string> }).blank = new Set([...record.blank].filter((f) => f !== fieldName));
   }
   ctx.report(problem);
 }
@@ -116,8 +116,13 @@ const entered = (r: CwrRecord, f: string): boolean => str(r, f).trim() !== '';
 /** Share in integer hundredths of a percent (exact; "50.00" → 5000), 0 when absent. */
 export function hundredths(value: CwrValue | undefined): number {
   if (typeof value !== 'string' || value === '') return 0;
-  const [whole, fraction = ''] = value.split('.');
-  return Number.parseInt(whole, 10) * 100 + Number.parseInt(fraction.padEnd(2, '0').slice(0, 2), 10);
+  // "ddd.dd" as written by the parser: integer arithmetic on the digits.
+  let units = 0;
+  let i = 0;
+  for (; i < value.length && value.charCodeAt(i) !== 46; i++) units = units * 10 + (value.charCodeAt(i) - 48);
+  const tenths = i + 1 < value.length ? value.charCodeAt(i + 1) - 48 : 0;
+  const cents = i + 2 < value.length ? value.charCodeAt(i + 2) - 48 : 0;
+  return units * 100 + tenths * 10 + cents;
 }
 
 type Edit = readonly [RejectionLevel, MessageLevel, number, CwrValue?];

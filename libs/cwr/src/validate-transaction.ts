@@ -221,8 +221,14 @@ export function checkWorkTransaction(ctx: RecordCheckContext, records: readonly 
 
   // Collection per territory and right (edit 14: controlled SPT/SWT; 2.2 edit 44: with OPT/OWT).
   const parties = [...publishers, ...writers];
-  collectionTotals(ctx, header, parties, (t) => t.type === 'SPT' || t.type === 'SWT', 14);
-  if (version === '2.2') collectionTotals(ctx, header, parties, () => true, 44);
+  const controlled = (t: CwrRecord) => t.type === 'SPT' || t.type === 'SWT';
+  const overControlled = collectionOver(parties, controlled);
+  reportOver(ctx, header, overControlled, 14);
+  if (version === '2.2') {
+    // Without OPT/OWT records the totals of edit 44 are those of edit 14.
+    const nonControlled = parties.some((p) => p.territories.some((t) => !controlled(t)));
+    reportOver(ctx, header, nonControlled ? collectionOver(parties, () => true) : overControlled, 44);
+  }
 }
 
 function sequence(ctx: RecordCheckContext, r: CwrRecord, previous: number, base: string, edit: number): number {
@@ -275,10 +281,42 @@ function checkOrder(ctx: RecordCheckContext, header: CwrRecord, records: readonl
   }
 }
 
-/** Per country, right: the sum of collection shares of the selected territory records must not exceed 100 % + tolerance. */
-function collectionTotals(ctx: RecordCheckContext, header: CwrRecord, parties: readonly Party[], select: (t: CwrRecord) => boolean, edit: number) {
+interface Over {
+  readonly right: Right;
+  /** The TIS code the total is over in (a country, or the one territory every record names). */
+  readonly tis: string;
+  readonly total: number;
+  /** How many countries are over. */
+  readonly count: number;
+  readonly contributors: readonly CwrRecord[];
+}
+
+/**
+ * Per country and right, the sum of the collection shares of the selected territory
+ * records; the rights whose total somewhere exceeds 100 % + tolerance. A party's records
+ * apply in order: an inclusion sets its share for the countries it covers, an exclusion
+ * removes them.
+ */
+function collectionOver(parties: readonly Party[], select: (t: CwrRecord) => boolean): Over[] {
   const relevant = parties.filter((p) => p.territories.some(select));
-  if (relevant.length === 0) return;
+  if (relevant.length === 0) return [];
+  // Fast path: every selected record includes the same territory, one per party (e.g. all 2136 WORLD).
+  const first = relevant[0].territories.find(select)!;
+  const single = relevant.every((p) => {
+    const ts = p.territories.filter(select);
+    return ts.length === 1 && ts[0].fields.inclusion === 'I' && ts[0].fields.tis === first.fields.tis;
+  });
+  if (single) {
+    const over: Over[] = [];
+    for (const right of RIGHTS) {
+      const records = relevant.map((p) => p.territories.find(select)!);
+      const total = records.reduce((sum, t) => sum + hundredths(t.fields[COLLECT[right]]), 0);
+      if (total > 10000 + SHARE_TOLERANCE) {
+        over.push({ right, tis: String(first.fields.tis), total, count: tisLeafIndexes(String(first.fields.tis)).length, contributors: records.filter((t) => hundredths(t.fields[COLLECT[right]]) > 0) });
+      }
+    }
+    return over;
+  }
   const n = TIS_COUNTRIES.length;
   const totals = RIGHTS.map(() => new Int32Array(n));
   const mine = RIGHTS.map(() => new Int32Array(n));
@@ -300,6 +338,7 @@ function collectionTotals(ctx: RecordCheckContext, header: CwrRecord, parties: r
       for (let k = 0; k < n; k++) if (m[k] > 0) tot[k] += m[k];
     });
   }
+  const over: Over[] = [];
   RIGHTS.forEach((right, i) => {
     const tot = totals[i];
     let worst = -1;
@@ -311,24 +350,30 @@ function collectionTotals(ctx: RecordCheckContext, header: CwrRecord, parties: r
       }
     }
     if (worst < 0) return;
-    const country = TIS_COUNTRIES[worst];
     const contributors = relevant.flatMap((p) => {
       const last = [...p.territories].reverse().find((t) => select(t) && tisLeafIndexes(String(t.fields.tis)).includes(worst));
       return last && last.fields.inclusion === 'I' && hundredths(last.fields[COLLECT[right]]) > 0 ? [last] : [];
     });
+    over.push({ right, tis: TIS_COUNTRIES[worst], total: tot[worst], count, contributors });
+  });
+  return over;
+}
+
+function reportOver(ctx: RecordCheckContext, header: CwrRecord, over: readonly Over[], edit: 14 | 44) {
+  for (const { right, tis, total, count, contributors } of over) {
     // Point at the most specific record (the one naming the fewest countries), the likeliest mistake.
     const at = contributors.reduce<CwrRecord | null>((best, c) => (!best || tisLeafIndexes(String(c.fields.tis)).length <= tisLeafIndexes(String(best.fields.tis)).length ? c : best), null) ?? header;
     const scope = edit === 44 ? 'controlled and non-controlled' : 'controlled';
+    const others = tisEntry(tis)?.kind === 'group' ? '' : count > 1 ? ` (and in ${count - 1} other countr${count > 2 ? 'ies' : 'y'})` : '';
     fail(
       ctx,
       at,
       at === header ? null : COLLECT[right],
       'TR',
       ['T', edit],
-      `${right} ${scope} collection shares in ${tisEntry(country)?.name ?? country} (${country}) total ${pct(tot[worst])}%, over 100% (tolerance 0.06%)` +
-        `${count > 1 ? ` (and in ${count - 1} other countr${count > 2 ? 'ies' : 'y'})` : ''}; from lines ${contributors.map((c) => c.line).join(', ')}`,
+      `${right} ${scope} collection shares in ${tisEntry(tis)?.name ?? tis} (${tis}) total ${pct(total)}%, over 100% (tolerance 0.06%)${others}; from lines ${contributors.map((c) => c.line).join(', ')}`,
       undefined,
       header.type,
     );
-  });
+  }
 }
