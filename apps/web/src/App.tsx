@@ -9,6 +9,8 @@ import { currentLink, transparencyPath } from './nav';
 import { Link, matchPath, navigate, Redirect, usePath } from './router';
 import { useSessionState } from './session';
 import { NotificationBell } from './components/NotificationBell';
+import { SearchBox } from './components/SearchBox';
+import { SearchRoute } from './views/search/SearchPage';
 import { InboxPage } from './views/notifications/InboxPage';
 import { AuditPage } from './views/audit/AuditPage';
 import { AuditsPage } from './views/audit/AuditsPage';
@@ -71,6 +73,7 @@ function route(me: Me, path: string): ReactNode | null {
   let p: Record<string, string> | null;
   if (path === '/' || path === '/sign-in') return <Redirect to={homeOf(me)} />;
   if (path === '/notifications') return <InboxPage />;
+  if (path === '/search') return <SearchRoute />;
   if (me.role === 'society' && me.societyId) {
     if (path === '/society') return <SocietyOverview societyId={me.societyId} />;
     if (path === '/society/submissions') return <SubmissionsPage societyId={me.societyId} />;
@@ -165,6 +168,7 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <SearchBox />
         <div className="who">
           <NotificationBell />
           <span>

@@ -33,6 +33,11 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
 }
 
+/** The current query string (`?…`, or ''), re-rendering on navigation. */
+export function useQueryString(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
+}
+
 /**
  * Matches `path` against a pattern such as `/rights-holders/:id`; returns the decoded
  * parameters, or null when it does not match.

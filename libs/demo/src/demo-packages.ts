@@ -1,4 +1,5 @@
 import { splitCsvRecord } from '../../submissions/src/ingest/header.js';
+import { makeIswc } from '../../identifiers/src/index.js';
 import { DEMO_CLAIM_PAYMENT, DEMO_CLAIMANT, DEMO_CLAIMS } from './demo-claims.js';
 import { DEMO_BOARD_CONFLICT, type DemoHolder, demoRightsHolders } from './demo-data.js';
 import { csvField } from '../../csv/src/index.js';
@@ -106,6 +107,22 @@ function sequence(seed: bigint): () => bigint {
   return () => (x = (x * 6364136223846793005n + 1442695040888963407n) % 2n ** 63n);
 }
 
+/**
+ * The demo's works: 97, each with an ISWC and a Russian title (fictional), so that search
+ * finds a work by ISWC and by its title in Latin letters ("Zimnyaya doroga").
+ */
+const WORK_ADJECTIVES = ['Зимняя', 'Белая', 'Тихая', 'Золотая', 'Северная', 'Весенняя', 'Звёздная', 'Волжская'];
+const WORK_NOUNS = ['дорога', 'ночь', 'река', 'песня', 'осень', 'звезда', 'берёза', 'метель', 'вода', 'роща', 'степь', 'даль', 'улица'];
+export function demoWork(k: number): { iswc: string; title: string } {
+  return {
+    iswc: makeIswc(String(345_000_000 + k * 1009).padStart(9, '0')),
+    title: `${WORK_ADJECTIVES[k % WORK_ADJECTIVES.length]} ${WORK_NOUNS[Math.floor(k / WORK_ADJECTIVES.length) % WORK_NOUNS.length]}`,
+  };
+}
+
+/** The name on the RAO-like society's unidentified line of 2025Q4: the first demo holder's (Ivanova, Maria), in Cyrillic. */
+export const DEMO_CYRILLIC_ORPHAN = 'ИВАНОВА МАРИЯ';
+
 export function demoPackages(): DemoPackage[] {
   const boardMember = demoRightsHolders()[DEMO_BOARD_CONFLICT.holder]!;
   const holders = [...demoRightsHolders()].sort((a, b) => (a.ipi < b.ipi ? -1 : 1));
@@ -142,8 +159,8 @@ export function demoPackages(): DemoPackage[] {
             `${p.key.toUpperCase()}-${period}-${String(n + 1).padStart(4, '0')}`,
             h.ipi,
             csvField(h.name),
-            '',
-            `Demo work ${(n * 31 + qi) % 97}`,
+            demoWork((n * 31 + qi) % 97).iswc,
+            demoWork((n * 31 + qi) % 97).title,
             p.category,
             p.useType,
             p.currency === 'SEK' ? 'SE' : 'RU',
@@ -169,19 +186,24 @@ export function demoPackages(): DemoPackage[] {
         grossTotal += gross;
         feeTotal += fee;
         otherTotal += other;
-        lines.push([`RAO-${period}-N001`, holders[0].ipi, csvField(holders[0].name), '', 'Demo work 7', p.category, p.useType, 'SE', d.first, d.last, p.currency,
+        lines.push([`RAO-${period}-N001`, holders[0].ipi, csvField(holders[0].name), demoWork(7).iswc, demoWork(7).title, p.category, p.useType, 'SE', d.first, d.last, p.currency,
           money(gross), money(fee), money(other), money(gross - fee - other), 'paid', d.payday, 'contractual']);
       }
       // One unidentified line per quarter (money held for later claims); the Nordic
       // bureau's of 2025Q2 bears the first holder's name, written the other way round
-      // (unclaimed money its statement finds).
+      // (unclaimed money its statement finds); the RAO-like society's of 2025Q4 bears it in
+      // Cyrillic, as a cue sheet may (search finds it from "Ivanova" too).
       const orphan = 12_345_00n + (next() % 9_000_00n);
       const orphanFee = (orphan * 15n) / 100n;
       grossTotal += orphan;
       feeTotal += orphanFee;
       const claimed = DEMO_CLAIMS.find((c) => c.society === p.key && c.period === period);
       const orphanName =
-        p.key === 'foreign' && period === '2025Q2' ? holders[0].name.split(', ').reverse().join(' ').toUpperCase() : (claimed?.nameOnLine ?? `Unknown author (cue sheet ${qi + 1})`);
+        p.key === 'foreign' && period === '2025Q2'
+          ? holders[0].name.split(', ').reverse().join(' ').toUpperCase()
+          : p.key === 'rao' && period === '2025Q4'
+            ? DEMO_CYRILLIC_ORPHAN
+            : (claimed?.nameOnLine ?? `Unknown author (cue sheet ${qi + 1})`);
       lines.push(
         [`${p.key.toUpperCase()}-${period}-U001`, '', csvField(orphanName), '', 'Untitled', p.category, p.useType, p.currency === 'SEK' ? 'SE' : 'RU', d.first, d.last, p.currency, money(orphan), money(orphanFee), '0.00', money(orphan - orphanFee), 'unidentified', '', 'non-contractual'],
       );

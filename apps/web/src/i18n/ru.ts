@@ -1,6 +1,7 @@
 import type { Catalogue } from '../../../../libs/i18n/src/index.js';
 import { ruClaims } from './ru-claims';
 import { ruNotifications } from './ru-notifications';
+import { ruSearch } from './ru-search';
 
 /**
  * The dashboard in Russian, keyed by the English text as written in the code (see
@@ -12,6 +13,8 @@ export const ru: Catalogue = {
   ...ruClaims,
   // The notifications: the bell and the inbox (issue 17 item 5).
   ...ruNotifications,
+  // Search: the box in the header and its page (issue 17 item 2).
+  ...ruSearch,
   // The header, navigation and shell (App.tsx).
   'Collective Ledger': 'Коллективный реестр',
   'Language': 'Язык',
