@@ -196,6 +196,9 @@ function answerCacheSuite(mode: 'postgres' | 'redis') {
     } finally {
       await rotated.close();
     }
+    // A malformed id is the route's 400, never looked up nor kept.
+    const malformed = await bytes(two, '/v1/societies/not-a-uuid/log/checkpoint');
+    expect([malformed.status, how(malformed)]).toEqual([400, null]);
     // The overview is the regulator's: a society token is refused, not served it.
     const refused: HttpResult = await on(two, w.tokens.societyA).get('/v1/regulator/overview?financialYear=2025');
     expect(refused.status).toBe(403);

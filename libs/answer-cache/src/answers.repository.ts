@@ -65,7 +65,8 @@ export class AnswersRepository {
     type Row = { fingerprint: Buffer; headers: Record<string, string> | null; body: Buffer | null };
     const rows = deps.societies === 'all' ? await this.run<Row>(statements.lookupAll, [base]) : await this.run<Row>(statements.lookupSome, [deps.societies, base]);
     const r = rows[0];
-    return { fingerprint: r.fingerprint, answer: r.body && r.headers ? { headers: r.headers, body: r.body } : null };
+    if (!r.body || !r.headers) return { fingerprint: r.fingerprint, answer: null };
+    return { fingerprint: r.fingerprint, answer: { headers: r.headers, body: r.body } };
   }
 
   /** Stores the answer to `base` computed under `fingerprint`, replacing the one of an older head. */
@@ -104,11 +105,12 @@ export class AnswersRepository {
     // The driver's pool itself when there is one (TypeORM's PostgresDriver.master): a hit's
     // one statement without a QueryRunner around it.
     const pool = (this.db.driver as unknown as { master?: pg.Pool }).master;
-    if (pool && typeof pool.query === 'function') return (await pool.query({ ...statement, values })).rows as T[];
+    const config: pg.QueryConfig = { ...statement, values };
+    if (pool && typeof pool.query === 'function') return (await pool.query(config)).rows as T[];
     const runner = this.db.createQueryRunner();
     try {
       const client = (await runner.connect()) as pg.PoolClient;
-      return (await client.query({ ...statement, values })).rows as T[];
+      return (await client.query(config)).rows as T[];
     } finally {
       await runner.release();
     }

@@ -46,6 +46,8 @@ export function CachedAnswer(options: CachedAnswerOptions): MethodDecorator {
   );
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 type CachedRequest = FastifyRequest & { principal?: Principal; params: Record<string, string>; query: Record<string, unknown> };
 
 @Injectable()
@@ -83,6 +85,8 @@ export class AnswerCacheInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<CachedRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const societies = options.societies === 'all' ? 'all' : options.societies({ params: request.params ?? {}, principal: request.principal });
+    // A malformed id is the route's 400 to give (its pipes run after this); nothing to look up.
+    if (societies !== 'all' && !societies.every((id) => UUID.test(id))) return next.handle();
     const deps: AnswerDependencies = { societies };
     const base = this.answers.key({
       method: request.method,
