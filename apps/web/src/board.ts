@@ -1,4 +1,5 @@
 import { type BoardMember, CONSTITUENCIES, type Constituency } from './api/types';
+import { t } from './i18n';
 
 /** Seats per constituency, every constituency present (zero where none). */
 export function seatsByConstituency(members: readonly BoardMember[]): Record<Constituency, number> {
@@ -9,15 +10,15 @@ export function seatsByConstituency(members: readonly BoardMember[]): Record<Con
 
 /** "authors 3, composers 3, publishers 1" (constituencies with seats, in the fixed order). */
 export function describeSeats(seats: Record<Constituency, number>): string {
-  const parts = CONSTITUENCIES.filter((c) => seats[c] > 0).map((c) => `${c} ${seats[c]}`);
-  return parts.length > 0 ? parts.join(', ') : 'no seats recorded';
+  const parts = CONSTITUENCIES.filter((c) => seats[c] > 0).map((c) => `${t(c)} ${seats[c]}`);
+  return parts.length > 0 ? parts.join(', ') : t('no seats recorded');
 }
 
 /** A constituency's gap (actual − entitled seats) in words: "under-represented by 4", "as entitled", … */
 export function describeGap(gap: number | null): string {
-  if (gap === null) return 'no money in the window';
-  if (gap === 0) return 'as entitled';
-  return gap < 0 ? `under-represented by ${-gap}` : `over-represented by ${gap}`;
+  if (gap === null) return t('no money in the window');
+  if (gap === 0) return t('as entitled');
+  return gap < 0 ? t('under-represented by {n}', { n: -gap }) : t('over-represented by {n}', { n: gap });
 }
 
 /** The constituency each rights-holder kind is in when the society has not grouped kinds (docs/governance.md). */

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Loaded } from '../use-api';
 import { ProblemMessage } from './ProblemMessage';
+import { t } from '../i18n';
 
 /**
  * Renders a loading note, the error, or the data. `refusal` replaces the error for a
@@ -10,13 +11,13 @@ export function Loader<T>({ loaded, what, refusal, children }: { loaded: Loaded<
   if (loaded.state === 'loading') {
     return (
       <p className="muted" role="status">
-        Loading {what}…
+        {t('Loading {what}…', { what })}
       </p>
     );
   }
   if (loaded.state === 'error') {
     if (refusal && loaded.error.isRefusal) return <>{refusal}</>;
-    return <ProblemMessage error={loaded.error} heading={`Could not load ${what}`} />;
+    return <ProblemMessage error={loaded.error} heading={t('Could not load {what}', { what })} />;
   }
   return <>{children(loaded.data)}</>;
 }

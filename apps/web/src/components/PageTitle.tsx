@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { t } from '../i18n';
 
 /**
  * The view's h1. It takes focus when the view opens, so keyboard and screen-reader users
@@ -7,7 +8,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 export function PageTitle({ children, title }: { children: ReactNode; title: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${title} · Collective Ledger`;
+    document.title = `${title} · ${t('Collective Ledger')}`;
     ref.current?.focus();
   }, [title]);
   return (

@@ -1,4 +1,5 @@
 import type { ApiError } from '../api/problem';
+import { t } from '../i18n';
 
 /**
  * An API error as a person reads it: the title and the server's sentence and, when the
@@ -14,7 +15,7 @@ export function ProblemMessage({ error, heading }: { error: ApiError; heading?: 
       </p>
       <p>{error.detail}</p>
       {error.errors.length > 0 && (
-        <InputProblemsTable caption={`${error.errors.length} problem${error.errors.length === 1 ? '' : 's'}`} problems={error.errors} withLines={withLines} />
+        <InputProblemsTable caption={t.plural(error.errors.length, '{n} problem', '{n} problems')} problems={error.errors} withLines={withLines} />
       )}
     </div>
   );
@@ -35,19 +36,19 @@ export function InputProblemsTable({
         <caption>{caption}</caption>
         <thead>
           <tr>
-            {withLines && <th scope="col">Line</th>}
-            <th scope="col">{withLines ? 'Column' : 'Field'}</th>
-            <th scope="col">Message</th>
+            {withLines && <th scope="col">{t('Line')}</th>}
+            <th scope="col">{withLines ? t('Column') : t('Field')}</th>
+            <th scope="col">{t('Message')}</th>
           </tr>
         </thead>
         <tbody>
           {problems.map((p, i) => (
             <tr key={i}>
-              {withLines && <td className="num" data-label="Line">{p.line ?? ''}</td>}
-              <td data-label={withLines ? 'Column' : 'Field'}>
+              {withLines && <td className="num" data-label={t('Line')}>{p.line ?? ''}</td>}
+              <td data-label={withLines ? t('Column') : t('Field')}>
                 <code>{p.column ?? p.field ?? ''}</code>
               </td>
-              <td data-label="Message">{p.message}</td>
+              <td data-label={t('Message')}>{p.message}</td>
             </tr>
           ))}
         </tbody>

@@ -34,9 +34,10 @@ describe('claims as the pages say them', () => {
     expect(describeAnswer(claim({}), '2025-10-21')).toBe('Awaiting the society’s answer for 1 day.');
     expect(describeAnswer(claim({}), '2025-12-19')).toBe('Awaiting the society’s answer for 60 days.');
     expect(describeAnswer(claim({}), '2025-12-20')).toBe('Awaiting the society’s answer for 61 days. That is more than the 60 days an audit allows by default.');
-    expect(describeAnswer(claim({ status: 'accepted', answeredAt: '2025-11-02T10:00:00.000Z' }), '2026-01-01')).toBe('Accepted on 2 Nov 2025; the society pays it in a later package.');
-    expect(describeAnswer(claim({ status: 'refused', answeredAt: '2025-11-02T10:00:00.000Z', reason: 'Another author' }), '2026-01-01')).toBe('Refused on 2 Nov 2025: Another author');
+    // Dates are written with no-break spaces (libs/i18n formatDate: a date is never broken across lines).
+    expect(describeAnswer(claim({ status: 'accepted', answeredAt: '2025-11-02T10:00:00.000Z' }), '2026-01-01')).toBe('Accepted on 2\u00a0Nov\u00a02025; the society pays it in a later package.');
+    expect(describeAnswer(claim({ status: 'refused', answeredAt: '2025-11-02T10:00:00.000Z', reason: 'Another author' }), '2026-01-01')).toBe('Refused on 2\u00a0Nov\u00a02025: Another author');
     const payment = { submissionId: 'p', period: '2026Q1', lineNo: 3, lineId: 'C-1', paidOn: '2026-03-28', currency: 'RUB', net: '63' };
-    expect(describeAnswer(claim({ status: 'paid', answeredAt: '2026-03-31T10:00:00.000Z', payment }), '2026-04-01')).toBe('Paid 63.00 RUB on 28 Mar 2026: line C-1 of the 2026Q1 package.');
+    expect(describeAnswer(claim({ status: 'paid', answeredAt: '2026-03-31T10:00:00.000Z', payment }), '2026-04-01')).toBe('Paid 63.00 RUB on 28\u00a0Mar\u00a02026: line C-1 of the 2026Q1 package.');
   });
 });

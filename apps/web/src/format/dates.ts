@@ -1,4 +1,5 @@
 import type { Accreditation } from '../api/types';
+import { formatDayMonth } from '../i18n';
 
 const DAY_MS = 86_400_000;
 
@@ -33,10 +34,9 @@ export function accreditationState(history: readonly Accreditation[], today: str
   return { state: 'none' };
 }
 
-/** A society's financial-year end (`fyEndMonth`, `fyEndDay`) as "31 December". */
+/** A society's financial-year end (`fyEndMonth`, `fyEndDay`) as "31 December" ("31 декабря"), in running text (plain spaces). */
 export function financialYearEnd(month: number, day: number): string {
-  const name = new Date(Date.UTC(2001, month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
-  return `${day} ${name}`;
+  return formatDayMonth(month, day).replace(/\u00a0/g, ' ');
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { Mandate, MandatePolicy } from '../api/types';
+import { t } from '../i18n';
 
 /** "WORLD except RU, BY", "FR, BE". */
 export function describeTerritories(m: Pick<Mandate, 'territories' | 'excludedTerritories'>): string {
   const base = m.territories.join(', ');
-  return m.excludedTerritories.length > 0 ? `${base} except ${m.excludedTerritories.join(', ')}` : base;
+  return m.excludedTerritories.length > 0 ? t('{territories} except {excluded}', { territories: base, excluded: m.excludedTerritories.join(', ') }) : base;
 }
 
 export type MandateState = 'in force' | 'ended' | 'starts later' | 'requested' | 'refused';
@@ -26,10 +27,10 @@ export function parseTerritories(input: string): { territories: string[] } | { e
     .split(/[\s,;]+/)
     .map((c) => c.trim().toUpperCase())
     .filter(Boolean);
-  if (codes.length === 0) return { error: 'Name at least one country code, or WORLD' };
+  if (codes.length === 0) return { error: t('Name at least one country code, or WORLD') };
   const bad = codes.filter((c) => c !== 'WORLD' && !/^[A-Z]{2}$/.test(c));
-  if (bad.length > 0) return { error: `Not a two-letter country code: ${bad.join(', ')}` };
-  if (codes.includes('WORLD') && codes.length > 1) return { error: 'WORLD stands alone' };
+  if (bad.length > 0) return { error: t('Not a two-letter country code: {codes}', { codes: bad.join(', ') }) };
+  if (codes.includes('WORLD') && codes.length > 1) return { error: t('WORLD stands alone') };
   return { territories: [...new Set(codes)] };
 }
 

@@ -1,11 +1,13 @@
 /** Quarterly periods written `YYYYQn`, as the submissions API takes them. */
 
+import { t } from '../i18n';
+
 const PERIOD = /^(\d{4})Q([1-4])$/;
 
 /** Why `value` is not a period, or null when it is one. */
 export function explainPeriod(value: string): string | null {
   const m = PERIOD.exec(value);
-  if (!m || m[1] === '0000') return 'Write the quarter as YYYYQn, for example 2025Q1';
+  if (!m || m[1] === '0000') return t('Write the quarter as YYYYQn, for example 2025Q1');
   return null;
 }
 

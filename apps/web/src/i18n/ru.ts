@@ -2,11 +2,12 @@ import type { Catalogue } from '../../../../libs/i18n/src/index.js';
 import { ruClaims } from './ru-claims';
 import { ruNotifications } from './ru-notifications';
 import { ruSearch } from './ru-search';
+import { ruPages } from './ru-pages';
 
 /**
  * The dashboard in Russian, keyed by the English text as written in the code (see
  * index.ts). Keep the keys exactly as the code spells them, placeholders included;
- * i18n.spec.ts lists every wrapped text without an entry here.
+ * test/web/i18n-catalogue.e2e-spec.ts lists every wrapped text without an entry here.
  */
 export const ru: Catalogue = {
   // The claims pages (issue 17 item 1), first: an entry below wins over theirs.
@@ -15,6 +16,8 @@ export const ru: Catalogue = {
   ...ruNotifications,
   // Search: the box in the header and its page (issue 17 item 2).
   ...ruSearch,
+  // Every other page (issue 17 item 6).
+  ...ruPages,
   // The header, navigation and shell (App.tsx).
   'Collective Ledger': 'Коллективный реестр',
   'Language': 'Язык',

@@ -1,4 +1,5 @@
 import type { AccreditationState } from '../format/dates';
+import { formatDate, t } from '../i18n';
 
 /** A society's accreditation standing in words, with a colour that is never the only cue. */
 export function AccreditationBadge({ state }: { state: AccreditationState }) {
@@ -6,14 +7,14 @@ export function AccreditationBadge({ state }: { state: AccreditationState }) {
     case 'valid':
       return (
         <span className={`badge ${state.daysLeft < 365 ? 'badge-warn' : 'badge-ok'}`}>
-          Valid until {state.current.validTo} ({state.daysLeft} days left)
+          {t.plural(state.daysLeft, 'Valid until {date} ({n} day left)', 'Valid until {date} ({n} days left)', { date: formatDate(state.current.validTo) })}
         </span>
       );
     case 'expired':
-      return <span className="badge badge-bad">Expired on {state.last.validTo} ({state.daysAgo} days ago)</span>;
+      return <span className="badge badge-bad">{t.plural(state.daysAgo, 'Expired on {date} ({n} day ago)', 'Expired on {date} ({n} days ago)', { date: formatDate(state.last.validTo) })}</span>;
     case 'not-yet':
-      return <span className="badge badge-warn">Starts on {state.next.validFrom}</span>;
+      return <span className="badge badge-warn">{t('Starts on {date}', { date: formatDate(state.next.validFrom) })}</span>;
     case 'none':
-      return <span className="badge badge-bad">No accreditation recorded</span>;
+      return <span className="badge badge-bad">{t('No accreditation recorded')}</span>;
   }
 }

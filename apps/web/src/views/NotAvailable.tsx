@@ -1,5 +1,6 @@
 import { PageTitle } from '../components/PageTitle';
 import { Link } from '../router';
+import { t } from '../i18n';
 
 /**
  * What a signed-in person sees on a page that is not theirs: the API answers 404 for
@@ -8,12 +9,12 @@ import { Link } from '../router';
 export function NotAvailable({ what }: { what: string }) {
   return (
     <>
-      <PageTitle title="Not available">Not available to you</PageTitle>
+      <PageTitle title={t('Not available')}>{t('Not available to you')}</PageTitle>
       <p className="refusal" role="alert">
-        {what} is not available to you: it belongs to someone else, or it does not exist.
+        {t('{what} is not available to you: it belongs to someone else, or it does not exist.', { what })}
       </p>
       <p>
-        <Link to="/">Back to your overview</Link>
+        <Link to="/">{t('Back to your overview')}</Link>
       </p>
     </>
   );

@@ -3,6 +3,7 @@ import { ApiError } from '../api/problem';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useSessionState } from '../session';
+import { t } from '../i18n';
 
 /**
  * Sign-in with an API token (issued by an admin with POST /v1/tokens; `npm start` prints
@@ -19,7 +20,7 @@ export function SignInView() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!token.trim()) {
-      setError(new ApiError(0, 'No token', 'Paste your access token to sign in.'));
+      setError(new ApiError(0, t('No token'), t('Paste your access token to sign in.')));
       return;
     }
     setBusy(true);
@@ -27,19 +28,19 @@ export function SignInView() {
     try {
       await signIn(token);
     } catch (err) {
-      const apiError = err instanceof ApiError ? err : new ApiError(0, 'Sign-in failed', String(err));
-      setError(apiError.status === 401 ? new ApiError(401, 'Token not accepted', 'This token is unknown, revoked or mistyped.') : apiError);
+      const apiError = err instanceof ApiError ? err : new ApiError(0, t('Sign-in failed'), String(err));
+      setError(apiError.status === 401 ? new ApiError(401, t('Token not accepted'), t('This token is unknown, revoked or mistyped.')) : apiError);
       setBusy(false);
     }
   };
 
   return (
     <div className="sign-in">
-      <PageTitle title="Sign in">Sign in</PageTitle>
-      <p>Societies, rights holders and regulators each see their own view of the ledger.</p>
+      <PageTitle title={t('Sign in')}>{t('Sign in')}</PageTitle>
+      <p>{t('Societies, rights holders and regulators each see their own view of the ledger.')}</p>
       <form onSubmit={submit} noValidate>
         <div className="form-row">
-          <label htmlFor={id}>Access token</label>
+          <label htmlFor={id}>{t('Access token')}</label>
           <input
             id={id}
             name="token"
@@ -52,11 +53,11 @@ export function SignInView() {
             aria-invalid={error ? true : undefined}
           />
           <span id={hintId} className="hint">
-            A token starts with <code>clt_</code>. It is kept only in this browser tab until you sign out.
+            {t('A token starts with {prefix}. It is kept only in this browser tab until you sign out.', { prefix: 'clt_' })}
           </span>
         </div>
         <button type="submit" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('Signing in…') : t('Sign in')}
         </button>
       </form>
       {error && <ProblemMessage error={error} />}

@@ -1,5 +1,6 @@
 import { PageTabs } from '../../components/PageTabs';
 import { useSession } from '../../session';
+import { t } from '../../i18n';
 
 /** Links between a rights holder's page and statement, for regulators and admins (the holder has them in the main navigation). */
 export function HolderTabs({ rightsHolderId }: { rightsHolderId: string }) {
@@ -7,11 +8,11 @@ export function HolderTabs({ rightsHolderId }: { rightsHolderId: string }) {
   if (me.role === 'rights-holder') return null;
   return (
     <PageTabs
-      label="Rights holder pages"
+      label={t('Rights holder pages')}
       tabs={[
-        [`/rights-holders/${rightsHolderId}`, 'Registry and mandates'],
-        [`/rights-holders/${rightsHolderId}/statement`, 'Statement'],
-        [`/rights-holders/${rightsHolderId}/claims`, 'Claims'],
+        [`/rights-holders/${rightsHolderId}`, t('Registry and mandates')],
+        [`/rights-holders/${rightsHolderId}/statement`, t('Statement')],
+        [`/rights-holders/${rightsHolderId}/claims`, t('Claims')],
       ]}
     />
   );

@@ -4,6 +4,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { Link } from '../../router';
 import { useSession } from '../../session';
 import { useApi } from '../../use-api';
+import { locale, t } from '../../i18n';
 
 /** Every registered rights holder (regulators and admins), each linking to its page. */
 export function RightsHoldersList() {
@@ -11,33 +12,33 @@ export function RightsHoldersList() {
   const loaded = useApi(() => api.rightsHolders(), [api]);
   return (
     <>
-      <PageTitle title="Rights holders">Rights holders</PageTitle>
-      <Loader loaded={loaded} what="the rights holders">
+      <PageTitle title={t('Rights holders')}>{t('Rights holders')}</PageTitle>
+      <Loader loaded={loaded} what={t('the rights holders')}>
         {(holders) => (
-          <TableScroll label="Rights holders">
+          <TableScroll label={t('Rights holders')}>
             <table className="stack">
-              <caption>{holders.length} registered rights holders</caption>
+              <caption>{t.plural(holders.length, '{n} registered rights holder', '{n} registered rights holders')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
+                  <th scope="col">{t('Name')}</th>
                   <th scope="col">IPI</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Country</th>
+                  <th scope="col">{t('Kind')}</th>
+                  <th scope="col">{t('Country')}</th>
                 </tr>
               </thead>
               <tbody>
                 {[...holders]
-                  .sort((a, b) => a.name.localeCompare(b.name))
+                  .sort((a, b) => a.name.localeCompare(b.name, locale()))
                   .map((h) => (
                     <tr key={h.id}>
-                      <th scope="row" data-label="Name">
+                      <th scope="row" data-label={t('Name')}>
                         <Link to={`/rights-holders/${h.id}`}>{h.name}</Link>
                       </th>
                       <td data-label="IPI">
                         <code>{h.ipi ?? ''}</code>
                       </td>
-                      <td data-label="Kind">{h.kind}</td>
-                      <td data-label="Country">{h.country ?? ''}</td>
+                      <td data-label={t('Kind')}>{t(h.kind)}</td>
+                      <td data-label={t('Country')}>{h.country ?? ''}</td>
                     </tr>
                   ))}
               </tbody>

@@ -7,6 +7,7 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { describeTerritories } from '../../format/mandates';
 import { useSession } from '../../session';
 import { useApi } from '../../use-api';
+import { formatDate, t } from '../../i18n';
 
 /**
  * The rights holders' mandate requests awaiting the society's answer (Directive Art. 5(2),
@@ -23,49 +24,49 @@ export function MandateRequests({ societyId }: { societyId: string }) {
 
   return (
     <section aria-labelledby="requests-heading">
-      <h2 id="requests-heading">Mandate requests</h2>
+      <h2 id="requests-heading">{t('Mandate requests')}</h2>
       {answered && (
         <p className="notice" role="status">
           {answered}
         </p>
       )}
-      <Loader loaded={requests} what="the mandate requests">
+      <Loader loaded={requests} what={t('the mandate requests')}>
         {({ items, policy, holders }) =>
           items.length === 0 ? (
-            <p>No request awaits your answer. Your policy: answer within {policy.responseDays} days.</p>
+            <p>{t.plural(policy.responseDays, 'No request awaits your answer. Your policy: answer within {n} day.', 'No request awaits your answer. Your policy: answer within {n} days.')}</p>
           ) : (
-            <TableScroll label="Mandate requests">
+            <TableScroll label={t('Mandate requests')}>
               <table className="stack">
                 <caption>
-                  {items.length} request{items.length === 1 ? '' : 's'} awaiting your answer (your policy: within {policy.responseDays} days)
+                  {t.plural(items.length, '{n} request awaiting your answer (your policy: within {days} days)', '{n} requests awaiting your answer (your policy: within {days} days)', { days: policy.responseDays })}
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col">Rights holder</th>
-                    <th scope="col">Rights</th>
-                    <th scope="col">Territories</th>
-                    <th scope="col">From</th>
-                    <th scope="col">Asked on</th>
-                    <th scope="col">Answer</th>
+                    <th scope="col">{t('Rights holder')}</th>
+                    <th scope="col">{t('Rights')}</th>
+                    <th scope="col">{t('Territories')}</th>
+                    <th scope="col">{t('From')}</th>
+                    <th scope="col">{t('Asked on')}</th>
+                    <th scope="col">{t('Answer')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {items.map((m) => (
                     <tr key={m.id}>
-                      <th scope="row" data-label="Rights holder">
+                      <th scope="row" data-label={t('Rights holder')}>
                         {holders.find((h) => h.id === m.rightsHolderId)?.name ?? m.rightsHolderId}
                       </th>
-                      <td data-label="Rights">
-                        {m.category}, {m.workType}
+                      <td data-label={t('Rights')}>
+                        {t(m.category)}, {t(m.workType)}
                       </td>
-                      <td data-label="Territories">{describeTerritories(m)}</td>
-                      <td data-label="From">{m.validFrom}</td>
-                      <td data-label="Asked on">{m.recordedAt.slice(0, 10)}</td>
-                      <td data-label="Answer">
+                      <td data-label={t('Territories')}>{describeTerritories(m)}</td>
+                      <td data-label={t('From')}>{formatDate(m.validFrom)}</td>
+                      <td data-label={t('Asked on')}>{formatDate(m.recordedAt.slice(0, 10))}</td>
+                      <td data-label={t('Answer')}>
                         <Answer
                           mandate={m}
                           onAnswered={(result) => {
-                            setAnswered(result.status === 'active' ? `Accepted: in force from ${result.validFrom}.` : 'Refused, with your reason recorded.');
+                            setAnswered(result.status === 'active' ? t('Accepted: in force from {date}.', { date: formatDate(result.validFrom) }) : t('Refused, with your reason recorded.'));
                             requests.reload();
                           }}
                         />
@@ -95,7 +96,7 @@ function Answer({ mandate, onAnswered }: { mandate: Mandate; onAnswered(result: 
     try {
       onAnswered(await action());
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'Failed', String(e)));
+      setError(e instanceof ApiError ? e : new ApiError(0, t('Failed'), String(e)));
       setBusy(false);
     }
   };
@@ -104,25 +105,25 @@ function Answer({ mandate, onAnswered }: { mandate: Mandate; onAnswered(result: 
       {!refusing ? (
         <>
           <button type="button" disabled={busy} onClick={() => run(() => api.acceptMandate(mandate.id))}>
-            Accept
+            {t('Accept')}
           </button>{' '}
           <button type="button" className="secondary" disabled={busy} onClick={() => setRefusing(true)}>
-            Refuse
+            {t('Refuse')}
           </button>
         </>
       ) : (
         <div className="confirm">
-          <label htmlFor={reasonId}>Reason (the holder reads it)</label>
+          <label htmlFor={reasonId}>{t('Reason (the holder reads it)')}</label>
           <input id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} autoComplete="off" />
           <button type="button" disabled={busy || reason.trim() === ''} onClick={() => run(() => api.refuseMandate(mandate.id, reason.trim()))}>
-            Refuse with this reason
+            {t('Refuse with this reason')}
           </button>{' '}
           <button type="button" className="secondary" disabled={busy} onClick={() => setRefusing(false)}>
-            Cancel
+            {t('Cancel')}
           </button>
         </div>
       )}
-      {error && <ProblemMessage error={error} heading="The answer was not recorded" />}
+      {error && <ProblemMessage error={error} heading={t('The answer was not recorded')} />}
     </div>
   );
 }

@@ -2,15 +2,16 @@ import type { Me } from '../../api/types';
 import { PageTabs } from '../../components/PageTabs';
 import { transparencyPath } from '../../nav';
 import { useSession } from '../../session';
+import { msg, t } from '../../i18n';
 
 export type SocietyPage = 'overview' | 'ledger' | 'board' | 'claims' | 'transparency';
 
 const PAGES: [SocietyPage, string][] = [
-  ['overview', 'Overview'],
-  ['ledger', 'Ledger'],
-  ['board', 'Board'],
-  ['claims', 'Claims'],
-  ['transparency', 'Transparency report'],
+  ['overview', msg('Overview')],
+  ['ledger', msg('Ledger')],
+  ['board', msg('Board')],
+  ['claims', msg('Claims')],
+  ['transparency', msg('Transparency report')],
 ];
 
 /**
@@ -31,5 +32,5 @@ export function societyPagePath(me: Me, societyId: string, page: SocietyPage): s
 export function SocietyTabs({ societyId }: { societyId: string }) {
   const { me } = useSession();
   if (me.role !== 'regulator' && me.role !== 'admin') return null;
-  return <PageTabs label="Society pages" tabs={PAGES.map(([page, label]) => [societyPagePath(me, societyId, page), label])} />;
+  return <PageTabs label={t('Society pages')} tabs={PAGES.map(([page, label]) => [societyPagePath(me, societyId, page), t(label)])} />;
 }

@@ -5,16 +5,17 @@ import { Fields } from '../../components/Fields';
 import { InputProblemsTable, ProblemMessage } from '../../components/ProblemMessage';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useSession } from '../../session';
+import { formatDateTime, formatInteger, msg, t } from '../../i18n';
 
 const POLL_MS = 1000;
 
 const STATUS_TEXT: Record<Submission['status'], string> = {
-  queued: 'Queued: waiting to be validated',
-  validating: 'Validating',
-  rejected: 'Rejected: nothing was recorded; fix the lines below and upload again',
-  committed: 'Committed to the ledger',
-  superseded: 'Superseded by a later submission for the same period',
-  failed: 'Failed: the ledger could not process this package (not a problem in it); nothing was recorded. Upload it again, or tell the ledger operator',
+  queued: msg('Queued: waiting to be validated'),
+  validating: msg('Validating'),
+  rejected: msg('Rejected: nothing was recorded; fix the lines below and upload again'),
+  committed: msg('Committed to the ledger'),
+  superseded: msg('Superseded by a later submission for the same period'),
+  failed: msg('Failed: the ledger could not process this package (not a problem in it); nothing was recorded. Upload it again, or tell the ledger operator'),
 };
 
 /**
@@ -50,42 +51,42 @@ export function SubmissionStatus({ submissionId, onFinished }: { submissionId: s
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, submissionId]);
 
-  if (error) return <ProblemMessage error={error} heading="Could not read the submission" />;
+  if (error) return <ProblemMessage error={error} heading={t('Could not read the submission')} />;
   if (!submission)
     return (
       <p className="muted" role="status">
-        Reading the submission…
+        {t('Reading the submission…')}
       </p>
     );
   const finished = isFinished(submission.status);
   return (
     <div className="submission-status" data-status={submission.status}>
       <p role="status" className={`status status-${submission.status}`}>
-        <strong>{STATUS_TEXT[submission.status]}</strong>
+        <strong>{t(STATUS_TEXT[submission.status])}</strong>
       </p>
       {!finished && (
         <ProgressBar
-          label={submission.phase ? `Processing: ${submission.phase}` : 'Processing'}
+          label={submission.phase ? t('Processing: {phase}', { phase: t(submission.phase) }) : t('Processing')}
           value={submission.status === 'queued' ? null : submission.progress}
         />
       )}
       <Fields
         rows={[
-          ['Submission', <code>{submission.id}</code>],
-          ['Package', `${submission.type}, ${submission.period}`],
-          ['Rows', submission.rows === null ? 'not counted yet' : String(submission.rows)],
-          ...(submission.receivedAt ? ([['Received', submission.receivedAt]] as [string, ReactNode][]) : []),
-          ['Errors', String(submission.errorCount)],
-          ...(submission.failure ? ([['Reason', submission.failure]] as [string, ReactNode][]) : []),
-          ...(submission.root ? ([['Merkle root', <code className="hash">{submission.root}</code>]] as [string, ReactNode][]) : []),
+          [t('Submission'), <code>{submission.id}</code>],
+          [t('Package'), `${t(submission.type)}, ${submission.period}`],
+          [t('Rows'), submission.rows === null ? t('not counted yet') : formatInteger(submission.rows)],
+          ...(submission.receivedAt ? ([[t('Received'), formatDateTime(submission.receivedAt)]] as [string, ReactNode][]) : []),
+          [t('Errors'), formatInteger(submission.errorCount)],
+          ...(submission.failure ? ([[t('Reason'), submission.failure]] as [string, ReactNode][]) : []),
+          ...(submission.root ? ([[t('Merkle root'), <code className="hash">{submission.root}</code>]] as [string, ReactNode][]) : []),
         ]}
       />
       {submission.errors.length > 0 && (
         <InputProblemsTable
           caption={
             submission.errorCount > submission.errors.length
-              ? `Validation errors: the first ${submission.errors.length} of ${submission.errorCount}`
-              : `Validation errors: ${submission.errorCount}`
+              ? t('Validation errors: the first {shown} of {total}', { shown: formatInteger(submission.errors.length), total: formatInteger(submission.errorCount) })
+              : t('Validation errors: {count}', { count: formatInteger(submission.errorCount) })
           }
           problems={submission.errors}
         />

@@ -6,6 +6,7 @@ import { Link } from '../../router';
 import { useSession } from '../../session';
 import { useApi } from '../../use-api';
 import { UploadForm } from './UploadForm';
+import { formatInteger, t } from '../../i18n';
 
 /** A society's submissions: the upload form and the status of each submission. */
 export function SubmissionsPage({ societyId }: { societyId: string }) {
@@ -14,30 +15,30 @@ export function SubmissionsPage({ societyId }: { societyId: string }) {
 
   return (
     <>
-      <PageTitle title="Submissions">Quarterly submissions</PageTitle>
+      <PageTitle title={t('Submissions')}>{t('Quarterly submissions')}</PageTitle>
       <UploadForm societyId={societyId} onUploaded={list.reload} />
       <section aria-labelledby="submissions-heading">
-        <h2 id="submissions-heading">Submissions</h2>
-        <Loader loaded={list} what="the submissions">
+        <h2 id="submissions-heading">{t('Submissions')}</h2>
+        <Loader loaded={list} what={t('the submissions')}>
           {({ source, items }) => (
             <>
-              {source === 'this-tab' && <p className="muted">Showing the submissions sent from this browser tab; open one by its link to follow it.</p>}
+              {source === 'this-tab' && <p className="muted">{t('Showing the submissions sent from this browser tab; open one by its link to follow it.')}</p>}
               {items.length === 0 ? (
-                <p>No submissions yet.</p>
+                <p>{t('No submissions yet.')}</p>
               ) : (
-                <TableScroll label="Submissions">
+                <TableScroll label={t('Submissions')}>
                   <table className="stack">
-                    <caption>{items.length} submission{items.length === 1 ? '' : 's'}</caption>
+                    <caption>{t.plural(items.length, '{n} submission', '{n} submissions')}</caption>
                     <thead>
                       <tr>
-                        <th scope="col">Quarter</th>
-                        <th scope="col">Type</th>
-                        <th scope="col">Status</th>
+                        <th scope="col">{t('Quarter')}</th>
+                        <th scope="col">{t('Type')}</th>
+                        <th scope="col">{t('Status')}</th>
                         <th scope="col" className="num">
-                          Rows
+                          {t('Rows')}
                         </th>
                         <th scope="col" className="num">
-                          Errors
+                          {t('Errors')}
                         </th>
                       </tr>
                     </thead>
@@ -47,15 +48,15 @@ export function SubmissionsPage({ societyId }: { societyId: string }) {
                         .sort((a, b) => b.period.localeCompare(a.period) || (b.receivedAt ?? '').localeCompare(a.receivedAt ?? ''))
                         .map((s) => (
                         <tr key={s.id}>
-                          <th scope="row" data-label="Quarter">
+                          <th scope="row" data-label={t('Quarter')}>
                             <Link to={`/submissions/${s.id}`}>{s.period}</Link>
                           </th>
-                          <td data-label="Type">{s.type}</td>
-                          <td data-label="Status">
-                            <span className={`status status-${s.status}`}>{s.status}</span>
+                          <td data-label={t('Type')}>{t(s.type)}</td>
+                          <td data-label={t('Status')}>
+                            <span className={`status status-${s.status}`}>{t(s.status)}</span>
                           </td>
-                          <td className="num" data-label="Rows">{s.rows ?? ''}</td>
-                          <td className="num" data-label="Errors">{s.errorCount}</td>
+                          <td className="num" data-label={t('Rows')}>{s.rows === null || s.rows === undefined ? '' : formatInteger(s.rows)}</td>
+                          <td className="num" data-label={t('Errors')}>{formatInteger(s.errorCount)}</td>
                         </tr>
                       ))}
                     </tbody>

@@ -10,6 +10,7 @@ import { todayIso } from '../../format/dates';
 import { explainPeriod, previousQuarter, quarterOf } from '../../format/periods';
 import { useSession } from '../../session';
 import { SubmissionStatus } from './SubmissionStatus';
+import { formatInteger, t } from '../../i18n';
 
 type Phase =
   | { phase: 'idle' }
@@ -37,7 +38,7 @@ export function UploadForm({ societyId, onUploaded }: { societyId: string; onUpl
     const file = fileInput.current?.files?.[0];
     const pErr = explainPeriod(period.trim());
     setPeriodError(pErr);
-    setFileError(file ? null : 'Choose the file to upload (CSV, or JSON Lines: .ndjson or .jsonl)');
+    setFileError(file ? null : t('Choose the file to upload (CSV, or JSON Lines: .ndjson or .jsonl)'));
     if (pErr || !file) return;
     setState({ phase: 'uploading', progress: { loaded: 0, total: file.size } });
     try {
@@ -53,7 +54,7 @@ export function UploadForm({ societyId, onUploaded }: { societyId: string; onUpl
       setState({ phase: 'accepted', submissionId: accepted.id, duplicate: accepted.duplicate });
       onUploaded();
     } catch (err) {
-      setState({ phase: 'refused', error: err instanceof ApiError ? err : new ApiError(0, 'Upload failed', String(err)) });
+      setState({ phase: 'refused', error: err instanceof ApiError ? err : new ApiError(0, t('Upload failed'), String(err)) });
     }
   };
 
@@ -63,30 +64,30 @@ export function UploadForm({ societyId, onUploaded }: { societyId: string; onUpl
     try {
       saveBlob(await api.template(type), `${type}.csv`);
     } catch (err) {
-      setTemplateError(err instanceof ApiError ? err : new ApiError(0, 'Download failed', String(err)));
+      setTemplateError(err instanceof ApiError ? err : new ApiError(0, t('Download failed'), String(err)));
     }
   };
 
   const busy = state.phase === 'uploading';
   return (
     <form className="upload" onSubmit={submit} noValidate aria-labelledby="upload-heading">
-      <h2 id="upload-heading">Upload a quarterly package</h2>
+      <h2 id="upload-heading">{t('Upload a quarterly package')}</h2>
       <div className="form-row">
-        <label htmlFor={ids.type}>Package type</label>
+        <label htmlFor={ids.type}>{t('Package type')}</label>
         <select id={ids.type} value={type} onChange={(e) => setType(e.target.value as PackageType)} disabled={busy}>
-          {PACKAGE_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {t}
+          {PACKAGE_TYPES.map((p) => (
+            <option key={p} value={p}>
+              {t(p)}
             </option>
           ))}
         </select>
         <button type="button" className="secondary inline" onClick={downloadTemplate}>
-          Download the {type} template
+          {t('Download the {type} template', { type: t(type) })}
         </button>
-        {templateError && <ProblemMessage error={templateError} heading="Could not download the template" />}
+        {templateError && <ProblemMessage error={templateError} heading={t('Could not download the template')} />}
       </div>
       <div className="form-row">
-        <label htmlFor={ids.period}>Quarter</label>
+        <label htmlFor={ids.period}>{t('Quarter')}</label>
         <input
           id={ids.period}
           value={period}
@@ -99,7 +100,7 @@ export function UploadForm({ societyId, onUploaded }: { societyId: string; onUpl
           disabled={busy}
         />
         <span id={ids.periodHint} className="hint">
-          YYYYQn, for example 2025Q1
+          {t('YYYYQn, for example 2025Q1')}
         </span>
         {periodError && (
           <span id={ids.periodError} className="field-error">
@@ -108,7 +109,7 @@ export function UploadForm({ societyId, onUploaded }: { societyId: string; onUpl
         )}
       </div>
       <div className="form-row">
-        <label htmlFor={ids.file}>Package file</label>
+        <label htmlFor={ids.file}>{t('Package file')}</label>
         <input
           id={ids.file}
           ref={fileInput}
@@ -119,25 +120,25 @@ export function UploadForm({ societyId, onUploaded }: { societyId: string; onUpl
           aria-invalid={fileError ? true : undefined}
         />
         <span id={ids.fileHint} className="hint">
-          CSV, or JSON Lines (.ndjson, .jsonl)
+          {t('CSV, or JSON Lines (.ndjson, .jsonl)')}
         </span>
         {fileError && <span className="field-error">{fileError}</span>}
       </div>
       <button type="submit" disabled={busy}>
-        {busy ? 'Uploading…' : 'Upload'}
+        {busy ? t('Uploading…') : t('Upload')}
       </button>
 
       {state.phase === 'uploading' && (
         <ProgressBar
-          label="Upload"
+          label={t('Upload')}
           value={state.progress.total > 0 ? (100 * state.progress.loaded) / state.progress.total : null}
-          detail={`${state.progress.loaded.toLocaleString('en')} of ${state.progress.total.toLocaleString('en')} bytes sent`}
+          detail={t('{sent} of {total} bytes sent', { sent: formatInteger(state.progress.loaded), total: formatInteger(state.progress.total) })}
         />
       )}
-      {state.phase === 'refused' && <ProblemMessage error={state.error} heading="The upload was refused" />}
+      {state.phase === 'refused' && <ProblemMessage error={state.error} heading={t('The upload was refused')} />}
       {state.phase === 'accepted' && (
         <div className="upload-result">
-          {state.duplicate && <p>These exact bytes were already submitted for this type and quarter: here is that submission.</p>}
+          {state.duplicate && <p>{t('These exact bytes were already submitted for this type and quarter: here is that submission.')}</p>}
           <SubmissionStatus submissionId={state.submissionId} onFinished={onUploaded} />
         </div>
       )}
