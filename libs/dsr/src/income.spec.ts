@@ -47,6 +47,19 @@ describe('licence income per work', () => {
     expect(parts.map((p) => p.amount.toFixed(2)).sort()).toEqual(['0.00', '0.01']);
   });
 
+  it('sums per recording (ISRC) when asked', async () => {
+    const { income } = await readDsrAll([{ source: createReadStream('test/fixtures/dsr/DSR_PADPIDA00123456743_PADPIDA0123456766K_UnlimitedMusicMonthly_2020-06-01--2020-06-30__1of1_20200703T075930.tsv') }]);
+    const b = new LicenceIncomeBuilder({ by: 'recording' });
+    income.forEach((l) => b.add(l));
+    const silentNight = b.result().filter((r) => r.key === 'isrc:USSM16900677');
+    expect(silentNight.map((r) => [r.useType, r.usages.toFixed()])).toEqual([
+      ['ContentInfluencedStream', '88'],
+      ['OnDemandStream', '108'],
+      ['ProgrammedContentStream', '397'],
+    ]);
+    expect(silentNight[0]).toMatchObject({ title: 'Silent Night', contributors: ['The Mormon Tabernacle Choir'] });
+  });
+
   it('LI01 allocations are kept apart from sales unless asked for', async () => {
     const { income } = await readDsrAll([{ source: createReadStream('test/fixtures/dsr/DSR_TEST_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv') }]);
     const sales = new LicenceIncomeBuilder();

@@ -13,10 +13,11 @@ import { type Amount, DecimalValue, ZERO, add, allocate, minorUnitsOf } from '..
 import type { DsrIncomeLine } from './reader.js';
 
 export interface LicenceIncome {
-  /** `iswc:T…`, `work:<title>|<contributors>` (no ISWC), `isrc:…`, `release:…`, or `unidentified`. */
+  /** `iswc:T…`, `work:<title>|<contributors>` (no ISWC), `isrc:…`, `resource:…`, `release:…`, or `unidentified`. */
   readonly key: string;
   readonly iswc: string | null;
   readonly title: string | null;
+  /** Per work: its composers, authors and other contributors; per recording: its display artist. */
   readonly contributors: readonly string[];
   /** ISRCs of the recordings the usage came through. */
   readonly isrcs: readonly string[];
@@ -53,16 +54,21 @@ function normal(text: string | null): string {
   return (text ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ').toUpperCase();
 }
 
-/** Sums income lines into licence income per work and context. */
+/**
+ * Sums income lines into licence income per work (default) or per recording (`by:
+ * 'recording'`: keyed by ISRC, else DSP resource id, else release) and context.
+ */
 export class LicenceIncomeBuilder {
   private readonly buckets = new Map<string, Bucket>();
+
+  constructor(private readonly options: { readonly by?: 'work' | 'recording' } = {}) {}
 
   /** Adds a line. `kinds`: which lines count (default: sales; LI01 allocations are what a licensor is paid, see docs/dsr.md). */
   add(line: DsrIncomeLine, kinds: ReadonlySet<DsrIncomeLine['kind']> = SALES): void {
     if (!kinds.has(line.kind)) return;
     const isrcs = line.recording?.isrc ?? [];
     const targets: { key: string; iswc: string | null; title: string | null; contributors: readonly string[] }[] =
-      line.works.length > 0
+      line.works.length > 0 && this.options.by !== 'recording'
         ? line.works.map((w) => ({
             key: w.iswc ? `iswc:${w.iswc}` : `work:${normal(w.title)}|${w.contributors.map(normal).sort().join(';')}`,
             iswc: w.iswc,
@@ -71,7 +77,7 @@ export class LicenceIncomeBuilder {
           }))
         : [
             line.recording
-              ? { key: isrcs.length > 0 ? `isrc:${isrcs[0]}` : `resource:${line.recording.dspResourceId}`, iswc: null, title: line.recording.title, contributors: [] }
+              ? { key: isrcs.length > 0 ? `isrc:${isrcs[0]}` : `resource:${line.recording.dspResourceId}`, iswc: line.works.length === 1 ? line.works[0]!.iswc : null, title: line.recording.title, contributors: line.recording.displayArtist ? [line.recording.displayArtist] : [] }
               : line.release
                 ? { key: `release:${line.release.icpn ?? line.release.dspReleaseId}`, iswc: null, title: line.release.title, contributors: [] }
                 : { key: 'unidentified', iswc: null, title: null, contributors: [] },

@@ -1,7 +1,7 @@
 /**
  * From bytes to lines without holding the file: gzip is recognised by its magic bytes
  * (1f 8b) whatever the file is called and inflated as it streams; the text is UTF-8 (DSR
- * Part 1 §7.1), checked strictly — a line that is not UTF-8 is reported at its line and
+ * Part 1 "Character Coding", §6.6.2 of its first edition), checked strictly — a line that is not UTF-8 is reported at its line and
  * cell and read on with U+FFFD in place of the bad bytes. Lines end in LF or CRLF; a last
  * line without a line break is still a line (and flagged as unterminated, so the reader
  * can tell a file cut short).

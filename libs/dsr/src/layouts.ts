@@ -43,8 +43,8 @@ export interface RecordLayout {
   /** The record type without version, e.g. `SU02`. */
   readonly base: string;
   readonly cells: readonly CellSpec[];
-  /** Index (0-based, in the line's cells) of each cell name. */
-  readonly position: ReadonlyMap<string, number>;
+  /** Index (0-based, in the line's cells) of each cell name (a plain object: read per cell of millions of lines). */
+  readonly position: Readonly<Record<string, number | undefined>>;
 }
 
 export type RecordKind = 'header' | 'footer' | 'summary' | 'release' | 'resource' | 'work' | 'sale' | 'release-usage' | 'licensor';
@@ -140,7 +140,9 @@ function parseLayout(id: string, text: string): RecordLayout {
     const optional = bare.endsWith('?');
     return { name: optional ? bare.slice(0, -1) : bare, index: i + 2, required: !optional, multi, type: type ?? 'text' };
   });
-  return { id, base: id.slice(0, 4), cells, position: new Map(cells.map((c, i) => [c.name, i + 1])) };
+  const position = Object.create(null) as Record<string, number>;
+  cells.forEach((c, i) => (position[c.name] = i + 1));
+  return { id, base: id.slice(0, 4), cells, position };
 }
 
 const LAYOUTS: ReadonlyMap<string, RecordLayout> = new Map(Object.entries(DEFINITIONS).map(([id, text]) => [id, parseLayout(id, text)]));

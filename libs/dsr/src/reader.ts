@@ -193,14 +193,15 @@ interface SummaryState {
   readonly revenueStated: string | null;
   readonly usages: ExactSum;
   readonly revenue: ExactSum;
-  readonly shared: ExactSum;
   reportedRevenueLines: number;
   sales: number;
   first: { file: number; line: number } | null;
-  last: { file: number; line: number } | null;
+  lastFile: number;
+  lastLine: number;
   /** Pro-rata sharing of the stated revenue by usages, cumulative so that no minor unit is lost. */
-  readonly share: { units: bigint; scale: number; base: bigint; baseScale: number } | null;
+  readonly share: { units: bigint; scale: number; base: bigint; baseScale: number; cum: bigint } | null;
   sharedUnits: bigint;
+  sharedLines: number;
 }
 
 interface OpenBlock {
@@ -381,7 +382,7 @@ class ReportState {
 
   /** Reads one line; returns the kind of record it held (null for none). */
   line(text: string, lineNo: number, unterminated: boolean): RecordKind | null {
-    if (text.length === 0) return null; // an empty record: counted, nothing else (Part 1 §7.6)
+    if (text.length === 0) return null; // an empty record: counted by FOOT, nothing else (Part 1 "Empty Records", §7.6)
     if (text.charCodeAt(0) === 35 /* # */) {
       this.fileHeadings++;
       return null;
@@ -430,7 +431,7 @@ class ReportState {
       if (unterminated) {
         this.problem('error', 'truncated', lineNo, `the last line ends without a line break after ${cells.length} of ${specs.length + 1} cells: the file looks cut short; missing ${names}`, { record: id, cell: missing[0]! });
       } else if (mandatory) {
-        this.problem('error', 'missing-cells', lineNo, `${id} has ${cells.length} of its ${specs.length + 1} cells; missing ${names}, and ${mandatory.name} is mandatory (every record carries all its cells, empty ones included: DSR Part 1 §7.5)`, { record: id, cell: mandatory });
+        this.problem('error', 'missing-cells', lineNo, `${id} has ${cells.length} of its ${specs.length + 1} cells; missing ${names}, and ${mandatory.name} is mandatory (every record carries all its cells, empty ones included: DSR Part 1, "Empty Cells")`, { record: id, cell: mandatory });
       } else {
         this.problem('warning', 'missing-cells', lineNo, `${id} has ${cells.length} of its ${specs.length + 1} cells; missing ${names} (all optional, read as empty)`, { record: id, cell: missing[0]! });
       }
@@ -611,7 +612,7 @@ class ReportState {
       const base = unitsOf(usagesStated!.value);
       const total = unitsOf(revenueStated!.value);
       const scale = Math.max(total.scale, minorUnitsOf(summary.currency));
-      if (base.units > 0n) share = { units: total.units * 10n ** BigInt(scale - total.scale), scale, base: base.units, baseScale: base.scale };
+      if (base.units > 0n) share = { units: total.units * 10n ** BigInt(scale - total.scale), scale, base: base.units, baseScale: base.scale, cum: 0n };
     }
     const state: SummaryState = {
       summary,
@@ -621,13 +622,14 @@ class ReportState {
       revenueStated: okNumber(revenueStated) ? revenueStated!.value : null,
       usages: new ExactSum(),
       revenue: new ExactSum(),
-      shared: new ExactSum(),
       reportedRevenueLines: 0,
       sales: 0,
       first: null,
-      last: null,
+      lastFile: 0,
+      lastLine: 0,
       share,
       sharedUnits: 0n,
+      sharedLines: 0,
     };
     this.summaries.set(id, state);
     this.summaryOrder.push(state);
@@ -677,9 +679,9 @@ class ReportState {
     const usages = saleUsages(record);
     if (usages === null) return;
     state.sales++;
-    const at = { file: this.file, line: record.line };
-    state.first ??= at;
-    state.last = at;
+    if (state.first === null) state.first = { file: this.file, line: record.line };
+    state.lastFile = this.file;
+    state.lastLine = record.line;
     state.usages.add(usages);
     const revenue = record.opt('NetRevenue');
     if (revenue !== null && DECIMAL_TEXT.test(revenue)) {
@@ -689,15 +691,22 @@ class ReportState {
     } else if (state.share) {
       // Cumulative pro-rata share: round(R × cumulative usages / U) minus what was already given.
       const s = state.share;
-      const cum = state.usages.unitsAt(Math.max(s.baseScale, state.usages.currentScale));
-      const cumScale = Math.max(s.baseScale, state.usages.currentScale);
-      const base = s.base * 10n ** BigInt(cumScale - s.baseScale);
-      const upTo = divideHalfEven(s.units * cum, base);
+      const dot = usages.indexOf('.');
+      const scale = dot < 0 ? 0 : usages.length - dot - 1;
+      if (scale > s.baseScale) {
+        // a finer usage than the summary states: bring the base and the running total to its scale
+        const f = 10n ** BigInt(scale - s.baseScale);
+        s.base *= f;
+        s.cum *= f;
+        s.baseScale = scale;
+      }
+      const u = dot < 0 ? BigInt(usages) : BigInt(usages.slice(0, dot) + usages.slice(dot + 1));
+      s.cum += scale === s.baseScale ? u : u * 10n ** BigInt(s.baseScale - scale);
+      const upTo = divideHalfEven(s.units * s.cum, s.base);
       const units = upTo - state.sharedUnits;
       state.sharedUnits = upTo;
-      const text = unitsToText(units, s.scale);
-      state.shared.addUnits({ units, scale: s.scale });
-      this.lineMoney.set(record, { revenue: text, basis: 'pro-rata' });
+      state.sharedLines++;
+      this.lineMoney.set(record, { revenue: unitsToText(units, s.scale), basis: 'pro-rata' });
     }
   }
 
@@ -873,22 +882,23 @@ class ReportState {
 
   reconcile(s: SummaryState): DsrReconciliation {
     const sum = s.summary;
+    const last = s.first ? { file: s.lastFile, line: s.lastLine } : null;
     const at = { record: sum.type, file: sum.file };
     const where = (p: { file: number; line: number } | null) => (p ? `line ${p.line}${p.file !== sum.file ? ` of file ${p.file}` : ''}` : '');
-    const range = s.first && s.last ? (s.first === s.last ? where(s.first) : `${where(s.first)} to ${where(s.last)}`) : '';
+    const range = s.first && last ? (s.sales === 1 ? where(s.first) : `${where(s.first)} to ${where(last)}`) : '';
     let usagesMatch: boolean | null = null;
     let revenueMatch: boolean | null = null;
     const cellOf = (name: string | null) => (name ? sum.record.layout!.cells.find((c) => c.name === name) ?? null : null);
     if (s.sales > 0 && s.usagesStated !== null) {
       usagesMatch = sameValue(s.usagesStated, s.usages.toText());
       if (!usagesMatch) {
-        this.problem('error', 'reconciliation', sum.line, `${sum.type} ${JSON.stringify(sum.id)} on line ${sum.line} states ${s.usagesStated} usages (${s.usagesStatedCell}); its ${s.sales} sales records (${range}) add up to ${s.usages.toText()}`, { ...at, cell: cellOf(s.usagesStatedCell), relatedLine: s.last!.line, ...(s.last!.file !== sum.file ? { relatedFile: s.last!.file } : {}) });
+        this.problem('error', 'reconciliation', sum.line, `${sum.type} ${JSON.stringify(sum.id)} on line ${sum.line} states ${s.usagesStated} usages (${s.usagesStatedCell}); its ${s.sales} sales records (${range}) add up to ${s.usages.toText()}`, { ...at, cell: cellOf(s.usagesStatedCell), relatedLine: last!.line, ...(last!.file !== sum.file ? { relatedFile: last!.file } : {}) });
       }
     }
     if (s.reportedRevenueLines > 0 && s.revenueStated !== null) {
       revenueMatch = sameValue(s.revenueStated, s.revenue.toText());
       if (!revenueMatch) {
-        this.problem('error', 'reconciliation', sum.line, `${sum.type} ${JSON.stringify(sum.id)} on line ${sum.line} states ${s.revenueStated} ${sum.currency ?? ''} net revenue (${s.revenueStatedCell}); its sales records (${range}) report ${s.revenue.toText()}`, { ...at, cell: cellOf(s.revenueStatedCell), relatedLine: s.last!.line, ...(s.last!.file !== sum.file ? { relatedFile: s.last!.file } : {}) });
+        this.problem('error', 'reconciliation', sum.line, `${sum.type} ${JSON.stringify(sum.id)} on line ${sum.line} states ${s.revenueStated} ${sum.currency ?? ''} net revenue (${s.revenueStatedCell}); its sales records (${range}) report ${s.revenue.toText()}`, { ...at, cell: cellOf(s.revenueStatedCell), relatedLine: last!.line, ...(last!.file !== sum.file ? { relatedFile: last!.file } : {}) });
       }
     }
     if (s.sales === 0 && s.usagesStated !== null && !sameValue(s.usagesStated, '0')) {
@@ -905,12 +915,12 @@ class ReportState {
       useType: sum.useType,
       salesRecords: s.sales,
       firstSalesLine: s.first,
-      lastSalesLine: s.last,
+      lastSalesLine: last,
       usagesStated: s.usagesStated !== null ? new DecimalValue(s.usagesStated) : null,
       usagesInSales: s.usages.toDecimal(),
       revenueStated: s.revenueStated !== null ? new DecimalValue(s.revenueStated) : null,
       revenueInSales: s.reportedRevenueLines > 0 ? s.revenue.toDecimal() : null,
-      revenueShared: s.shared.count > 0 ? s.shared.toDecimal() : null,
+      revenueShared: s.sharedLines > 0 && s.share ? new DecimalValue(unitsToText(s.sharedUnits, s.share.scale)) : null,
       usagesMatch,
       revenueMatch,
     };

@@ -23,13 +23,13 @@ export class DsrRecord {
 
   /** Index (0-based) of a named cell in `cells`, or -1. */
   indexOf(name: string): number {
-    return this.layout?.position.get(name) ?? -1;
+    return (this.layout && this.layout.position[name]) ?? -1;
   }
 
   /** The value of a cell with escapes resolved; '' when empty or absent. */
   get(name: string): string {
-    const at = this.indexOf(name);
-    const raw = at < 0 ? undefined : this.cells[at];
+    const at = this.layout ? this.layout.position[name] : undefined;
+    const raw = at === undefined ? undefined : this.cells[at];
     if (raw === undefined || raw === '') return '';
     return raw.indexOf('\\') < 0 ? raw : unescapeValue(raw).value;
   }
