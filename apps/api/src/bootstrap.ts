@@ -5,7 +5,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../libs/config/src/index.js';
@@ -17,6 +17,7 @@ import { PinoNestLogger } from './common/logger.js';
 import { registerStreamedBodies } from './common/streamed-body.js';
 import { strictValidationPipe } from './common/validation.js';
 import { registerWebAssets } from './web/register-web-assets.js';
+import { describeApi } from './openapi/document.js';
 
 export interface RegisteredRoute {
   method: string;
@@ -109,15 +110,8 @@ export async function createApp(options: {
   // the shutdown hooks) before closing the database; Nest's own listener would re-raise the
   // signal and end the process before the database had stopped.
 
-  const openApi = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Collective Ledger')
-      .setDescription('A transparency ledger for collective-management organisations. See CONTRACT.md.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  // The same document `npm run generate:api` builds offline for the dashboard's types.
+  const openApi = describeApi(app);
   SwaggerModule.setup('docs', app, openApi, { jsonDocumentUrl: 'docs-json' });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -1,11 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { Public } from '../../../../libs/auth/src/index.js';
 import { JobQueue } from '../../../../libs/jobs/src/index.js';
 import { LogWitnessingService } from '../../../../libs/ledger/src/index.js';
 import { writtenQuorum } from '../../../../libs/witness/src/index.js';
+import { HealthDto } from './health.dto.js';
 
 @ApiTags('operations')
 @Controller('health')
@@ -20,7 +21,9 @@ export class HealthController {
 
   @Get()
   @Public()
-  @HealthCheck()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOkResponse({ type: HealthDto, description: 'Every indicator up (the witnesses may say degraded: true)' })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'An indicator is down' })
   @ApiOperation({
     summary: "Database and job queue reachable; the society logs' witnesses (LOG_WITNESSES): the logs behind their quorum, and every witness alarm (a checkpoint refused as inconsistent): degraded: true",
   })

@@ -74,6 +74,10 @@ export class SubmissionsController {
   @Roles('admin', 'regulator', 'society', 'rights-holder')
   @ApiOperation({ summary: 'The template of a package type: the CSV header and two example rows (income.csv), or the same rows as JSON Lines (income.ndjson)' })
   @ApiProduces('text/csv', 'application/x-ndjson')
+  @ApiOkResponse({
+    description: 'The template file (text/csv for NAME.csv, application/x-ndjson for NAME.ndjson)',
+    content: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string' } } },
+  })
   template(@Param('file') file: string, @Res({ passthrough: true }) reply: FastifyReply): string {
     const [, type, ext] = /^(.*)\.(csv|ndjson)$/.exec(file) ?? [];
     if (!isPackageType(type)) {

@@ -1,5 +1,6 @@
 import { filenameFromDisposition } from '../download';
 import { getLang } from '../i18n';
+import { type Answer, type Body, type OperationId, operationMethod, operationUrl, type Params } from './openapi';
 import { ApiError, networkError, toApiError } from './problem';
 import type {
   Accreditation,
@@ -32,6 +33,11 @@ import type {
   TransparencyReportFile,
   VerifyReport,
 } from './types';
+
+/** The items of a list operation's page. */
+export type ItemOf<Op extends OperationId> = Answer<Op> extends { items: (infer I)[] } ? I : never;
+/** The body argument of a call: none for an operation that takes none. */
+type BodyArg<Op extends OperationId> = [Body<Op>] extends [never] ? [] : [body: Body<Op>];
 
 /** The largest page the API serves (libs/database MAX_LIMIT). */
 const PAGE_LIMIT = 500;
@@ -81,6 +87,26 @@ export class ApiClient {
     return JSON.parse(text) as T;
   }
 
+  /**
+   * Calls an operation by its operationId, typed by the generated description of the API
+   * (./generated/openapi.ts): the path and query it takes, the body it reads, the JSON it answers.
+   */
+  call<Op extends OperationId>(op: Op, params: Params<Op>, ...body: BodyArg<Op>): Promise<Answer<Op>> {
+    const url = operationUrl(op, params);
+    const method = operationMethod(op);
+    if (method === 'GET') return this.get<Answer<Op>>(url);
+    return this.send<Answer<Op>>(url, {
+      method,
+      headers: { authorization: this.bearer, accept: 'application/json', ...(body.length > 0 ? { 'content-type': 'application/json' } : {}) },
+      ...(body.length > 0 ? { body: JSON.stringify(body[0]) } : {}),
+    });
+  }
+
+  /** Every item of a list operation, page after page (at most LIST_CAP). */
+  listAllOf<Op extends OperationId>(op: Op, params: Params<Op>): Promise<ItemOf<Op>[]> {
+    return this.listAll<ItemOf<Op>>(operationUrl(op, params));
+  }
+
   /** Follows nextCursor until the last page (or LIST_CAP items). */
   async listAll<T>(path: string): Promise<T[]> {
     const items: T[] = [];
@@ -95,70 +121,70 @@ export class ApiClient {
   }
 
   me(): Promise<Me> {
-    return this.get('/v1/me');
+    return this.call('getMe', {});
   }
 
   societies(): Promise<Society[]> {
-    return this.listAll('/v1/societies');
+    return this.listAllOf('listSocieties', {});
   }
 
   society(id: string): Promise<Society> {
-    return this.get(`/v1/societies/${encodeURIComponent(id)}`);
+    return this.call('getSociety', { path: { id } });
   }
 
   /** A society's public facts, checkpoint and cosigners (a public route: anyone reads any society's; the token is sent anyway). */
   publicSociety(id: string): Promise<PublicSociety> {
-    return this.get(`/v1/public/societies/${encodeURIComponent(id)}`);
+    return this.call('getPublicSociety', { path: { id } });
   }
 
   accreditations(societyId: string): Promise<Accreditation[]> {
-    return this.listAll(`/v1/societies/${encodeURIComponent(societyId)}/accreditations`);
+    return this.listAllOf('listAccreditations', { path: { id: societyId } });
   }
 
   /** Board seats; with `at`, only those held on that date. */
   boardMembers(societyId: string, at?: string): Promise<BoardMember[]> {
-    return this.listAll(`/v1/societies/${encodeURIComponent(societyId)}/board-members${at ? `?at=${at}` : ''}`);
+    return this.listAllOf('listBoardMembers', { path: { id: societyId }, query: { at } });
   }
 
   rightsHolders(): Promise<RightsHolder[]> {
-    return this.listAll('/v1/rights-holders');
+    return this.listAllOf('listRightsHolders', {});
   }
 
   rightsHolder(id: string): Promise<RightsHolder> {
-    return this.get(`/v1/rights-holders/${encodeURIComponent(id)}`);
+    return this.call('getRightsHolder', { path: { id } });
   }
 
   /** A rights holder's mandates at every society, as the ledger stands now. */
   mandates(rightsHolderId: string): Promise<Mandate[]> {
-    return this.listAll(`/v1/rights-holders/${encodeURIComponent(rightsHolderId)}/mandates`);
+    return this.listAllOf('listHolderMandates', { path: { id: rightsHolderId } });
   }
 
   createMandate(rightsHolderId: string, mandate: NewMandate): Promise<Mandate> {
-    return this.post(`/v1/rights-holders/${encodeURIComponent(rightsHolderId)}/mandates`, mandate);
+    return this.call('createMandate', { path: { id: rightsHolderId } }, mandate);
   }
 
   /** Ends a mandate, or withdraws only some territories (it splits): a termination when contractual, an opt-out when non-contractual. */
   endMandate(mandate: Pick<Mandate, 'id' | 'basis'>, scope: { territories?: string[] } = {}): Promise<TerminationResult> {
-    const action = mandate.basis === 'contractual' ? 'termination' : 'opt-out';
-    return this.post(`/v1/mandates/${encodeURIComponent(mandate.id)}/${action}`, scope);
+    const params = { path: { id: mandate.id } };
+    return mandate.basis === 'contractual' ? this.call('terminateMandate', params, scope) : this.call('optOutOfMandate', params, scope);
   }
 
   /** A society's mandate policy (notice, financial-year end, categories managed, days to answer, opt-out rule): readable by rights holders. */
   mandatePolicy(societyId: string): Promise<MandatePolicy> {
-    return this.get(`/v1/societies/${encodeURIComponent(societyId)}/mandate-policy`);
+    return this.call('getMandatePolicy', { path: { id: societyId } });
   }
 
   /** The mandates a society holds in one status (requested: those awaiting its answer). */
   societyMandates(societyId: string, status: Mandate['status']): Promise<Mandate[]> {
-    return this.listAll(`/v1/societies/${encodeURIComponent(societyId)}/mandates?status=${status}`);
+    return this.listAllOf('listSocietyMandates', { path: { id: societyId }, query: { status } });
   }
 
   acceptMandate(id: string): Promise<Mandate> {
-    return this.post(`/v1/mandates/${encodeURIComponent(id)}/acceptance`, {});
+    return this.call('acceptMandate', { path: { id } }, {});
   }
 
   refuseMandate(id: string, reason: string): Promise<Mandate> {
-    return this.post(`/v1/mandates/${encodeURIComponent(id)}/refusal`, { reason });
+    return this.call('refuseMandate', { path: { id } }, { reason });
   }
 
   /** A file the API serves (a CSV template, a statement or report as CSV or PDF), as a Blob to save. */
@@ -184,27 +210,27 @@ export class ApiClient {
   }
 
   submission(id: string): Promise<Submission> {
-    return this.get(`/v1/submissions/${encodeURIComponent(id)}`);
+    return this.call('getSubmission', { path: { id } });
   }
 
   /** The ledger's published public keys (the route is public; the token is sent anyway). */
   logKeys(): Promise<LogKeys> {
-    return this.get('/v1/log/keys');
+    return this.call('getLogKeys', {});
   }
 
   /** The latest signed tree head of a society's log. */
   logHead(societyId: string): Promise<SignedTreeHead> {
-    return this.get(`/v1/societies/${encodeURIComponent(societyId)}/log/head`);
+    return this.call('getLogHead', { path: { id: societyId } });
   }
 
   /** Has the server recompute the society's log from its stored lines and compare it with the signed heads. */
   verifyLog(societyId: string): Promise<VerifyReport> {
-    return this.post(`/v1/societies/${encodeURIComponent(societyId)}/verify`, {});
+    return this.call('verifyLog', { path: { id: societyId } });
   }
 
   /** A line's proof: line → submission root → signed head. `lineId` is the package's line id or `#<n>`. */
   lineProof(submissionId: string, lineId: string): Promise<LineProofBundle> {
-    return this.get(`/v1/submissions/${encodeURIComponent(submissionId)}/lines/${encodeURIComponent(lineId)}/proof`);
+    return this.call('getLineProof', { path: { id: submissionId, lineId } });
   }
 
   /** Fetches a line proof by the URL a statement line gives; only a proof route of this API is followed. */
@@ -215,7 +241,7 @@ export class ApiClient {
 
   /** A rights holder's statement for a calendar year, every amount in `currency`. */
   statement(rightsHolderId: string, year: number, currency: string): Promise<Statement> {
-    return this.get(`/v1/rights-holders/${encodeURIComponent(rightsHolderId)}/statement?year=${year}&currency=${encodeURIComponent(currency)}`);
+    return this.call('getStatement', { path: { id: rightsHolderId }, query: { year, currency } });
   }
 
   /** The same statement as a CSV or PDF file. */
@@ -225,37 +251,35 @@ export class ApiClient {
 
   /** One page of the statement's lines (with their proof URLs), after `cursor`. */
   statementLines(rightsHolderId: string, year: number, currency: string, cursor: string | null, limit = 50): Promise<Page<StatementLine>> {
-    return this.get(
-      `/v1/rights-holders/${encodeURIComponent(rightsHolderId)}/statement/lines?year=${year}&currency=${encodeURIComponent(currency)}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-    );
+    return this.call('listStatementLines', { path: { id: rightsHolderId }, query: { year, currency, limit, cursor: cursor ?? undefined } });
   }
 
   reconciliation(societyId: string, financialYear: number): Promise<Reconciliation> {
-    return this.get(`/v1/societies/${encodeURIComponent(societyId)}/reconciliation?financialYear=${financialYear}`);
+    return this.call('getReconciliation', { path: { id: societyId }, query: { financialYear } });
   }
 
   /** Every society side by side for a financial year (cost ratio, payment delay, undistributed, board gap, failed rules). */
   regulatorOverview(financialYear: number): Promise<RegulatorOverview> {
-    return this.get(`/v1/regulator/overview?financialYear=${financialYear}`);
+    return this.call('getRegulatorOverview', { query: { financialYear } });
   }
 
   /** The audit rule catalogue. */
   async auditRules(): Promise<AuditRule[]> {
-    return (await this.get<{ rules: AuditRule[] }>('/v1/audit-rules')).rules;
+    return (await this.call('listAuditRules', {})).rules;
   }
 
   /** Queues an audit (202); poll `audit(id)` until it is done or failed. */
   requestAudit(audit: NewAudit): Promise<Audit> {
-    return this.post('/v1/audits', audit);
+    return this.call('createAudit', {}, audit);
   }
 
   /** The latest audits the caller may read, newest first, each with its summary (no findings). */
   async recentAudits(limit = 50): Promise<Audit[]> {
-    return (await this.get<Page<Audit>>(`/v1/audits?limit=${limit}`)).items;
+    return (await this.call('listAudits', { query: { limit } })).items;
   }
 
   audit(id: string): Promise<Audit> {
-    return this.get(`/v1/audits/${encodeURIComponent(id)}`);
+    return this.call('getAudit', { path: { id } });
   }
 
   /** The audit's report as a file: canonical JSON, CSV or PDF. */
@@ -282,19 +306,19 @@ export class ApiClient {
 
   /** The board members' current declarations for a financial year (Art. 10(2)); public. */
   boardDeclarations(societyId: string, year: number): Promise<BoardDeclaration[]> {
-    return this.listAll(`/v1/societies/${encodeURIComponent(societyId)}/board/declarations?year=${year}&current=true`);
+    return this.listAllOf('listBoardDeclarations', { path: { id: societyId }, query: { year, current: true } });
   }
 
   /** The latest finished audit of a society for a year that ran `rule` (with its findings), or null. */
   async latestAuditWith(societyId: string, financialYear: number, rule: string): Promise<Audit | null> {
-    const page = await this.get<Page<Audit>>(`/v1/audits?societyId=${encodeURIComponent(societyId)}&limit=50`);
+    const page = await this.call('listAudits', { query: { societyId, limit: 50 } });
     const found = page.items.find((a) => a.financialYear === financialYear && a.status === 'done' && a.rules.includes(rule));
     return found ? this.audit(found.id) : null;
   }
 
   /** Board seats the market share entitles each constituency to, against the actual board; `history` past financial years too. */
   boardEntitlement(societyId: string, history: number): Promise<BoardEntitlement> {
-    return this.get(`/v1/societies/${encodeURIComponent(societyId)}/board/entitlement?history=${history}`);
+    return this.call('getBoardEntitlement', { path: { id: societyId }, query: { history } });
   }
 }
 

@@ -1,49 +1,18 @@
 import type { ApiClient } from './client';
+import type { Answer } from './openapi';
 
 /**
  * The caller's notifications (docs/notifications.md): its inbox, newest first, and
- * marking read. Types mirror GET /v1/me/notifications (the API's NotificationDto).
+ * marking read. Types are GET /v1/me/notifications's, generated (docs/api-types.md).
  */
 
-export type NotificationType =
-  | 'submission.committed'
-  | 'submission.rejected'
-  | 'audit.finished'
-  | 'claim.updated'
-  | 'mandate.requested'
-  | 'mandate.answered'
-  | 'notice.effective-soon'
-  | 'deadline.approaching'
-  | 'deadline.missed'
-  | 'money.overdue'
-  | 'line.changed';
-
-export interface Notification {
-  id: string;
-  eventId: string;
-  type: NotificationType;
-  societyId: string;
-  societyName: string;
-  at: string;
-  readAt: string | null;
-  /** The API's one-line summary in English (the dashboard writes its own, in the reader's language). */
-  title: string;
-  data: Record<string, unknown>;
-}
-
-export interface InboxPage {
-  items: Notification[];
-  nextCursor: string | null;
-  unread: number;
-}
-
-const enc = encodeURIComponent;
+export type InboxPage = Answer<'listNotifications'>;
+/** One notification; `title` is the API's one-line summary in English (the dashboard writes its own, in the reader's language). */
+export type Notification = InboxPage['items'][number];
+export type NotificationType = Notification['type'];
 
 export function inbox(api: ApiClient, q: { unread?: boolean; cursor?: string | null; limit?: number } = {}): Promise<InboxPage> {
-  const params = new URLSearchParams({ limit: String(q.limit ?? 50) });
-  if (q.unread) params.set('unread', 'true');
-  if (q.cursor) params.set('cursor', q.cursor);
-  return api.get(`/v1/me/notifications?${params}`);
+  return api.call('listNotifications', { query: { limit: q.limit ?? 50, unread: q.unread ? true : undefined, cursor: q.cursor ?? undefined } });
 }
 
 /** How many notifications the caller has not read (the bell). */
@@ -52,9 +21,9 @@ export async function unreadCount(api: ApiClient): Promise<number> {
 }
 
 export function markRead(api: ApiClient, id: string): Promise<Notification> {
-  return api.post(`/v1/me/notifications/${enc(id)}/read`, {});
+  return api.call('markNotificationRead', { path: { id } });
 }
 
-export function markAllRead(api: ApiClient): Promise<{ marked: number; unread: number }> {
-  return api.post('/v1/me/notifications/read-all', {});
+export function markAllRead(api: ApiClient): Promise<Answer<'markAllNotificationsRead'>> {
+  return api.call('markAllNotificationsRead', {});
 }

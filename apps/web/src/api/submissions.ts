@@ -32,7 +32,7 @@ export function sentFromThisTab(societyId: string): string[] {
 
 export async function listSubmissions(api: ApiClient, societyId: string): Promise<SubmissionList> {
   try {
-    const items = await api.listAll<Submission>(`/v1/societies/${encodeURIComponent(societyId)}/submissions`);
+    const items = await api.listAllOf('listSubmissions', { path: { id: societyId } });
     return { source: 'api', items };
   } catch (e) {
     if (!(e instanceof ApiError) || e.status !== 404) throw e;

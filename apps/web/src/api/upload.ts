@@ -1,3 +1,4 @@
+import { operationUrl } from './openapi';
 import { ApiError, networkError, toApiError } from './problem';
 import type { PackageType, SubmissionAccepted } from './types';
 
@@ -28,7 +29,7 @@ export interface UploadRequest {
 export function uploadSubmission(req: UploadRequest): Promise<SubmissionAccepted & { duplicate: boolean }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    const url = `/v1/societies/${encodeURIComponent(req.societyId)}/submissions?type=${encodeURIComponent(req.type)}&period=${encodeURIComponent(req.period)}`;
+    const url = operationUrl('createSubmission', { path: { id: req.societyId }, query: { type: req.type, period: req.period } });
     xhr.open('POST', url);
     xhr.setRequestHeader('authorization', req.bearer);
     xhr.setRequestHeader('content-type', contentTypeOf(req.file.name));

@@ -3,7 +3,7 @@ import type { Accreditation } from '../api/types';
 import { accreditationState, daysBetween, financialYearEnd, financialYearEndDate, lastCompleteFinancialYear, todayIso } from './dates';
 import { explainPeriod, previousQuarter, quarterOf } from './periods';
 
-const acc = (validFrom: string, validTo: string): Accreditation => ({ id: `${validFrom}`, societyId: 's', authority: 'A', scope: 'S', validFrom, validTo, recordedAt: '2020-01-01T00:00:00Z' });
+const acc = (validFrom: string, validTo: string): Accreditation => ({ id: `${validFrom}`, societyId: 's', authority: 'A', scope: 'S', categories: null, validFrom, validTo, recordedAt: '2020-01-01T00:00:00Z' });
 
 describe('accreditationState', () => {
   const history = [acc('2008-08-15', '2018-08-14'), acc('2018-08-15', '2028-08-14')];

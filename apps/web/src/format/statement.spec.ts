@@ -18,6 +18,8 @@ const line: StatementLine = {
   useTo: '2026-03-31',
   status: 'paid',
   paidOn: '2026-03-31',
+  deadline: '2027-09-30',
+  overdueDays: null,
   mandateBasis: 'contractual',
   original: { currency: 'EUR', gross: '80.00', managementFee: '8.00', otherDeductions: '0.00', net: '72.00' },
   converted: { currency: 'RUB', gross: '7619.05', managementFee: '761.90', otherDeductions: '0.00', net: '6857.15' },

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { ApiError } from '../../api/problem';
-import type { AuditRule, Society } from '../../api/types';
+import type { AuditRule, AuditRuleId, Society } from '../../api/types';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { navigate } from '../../router';
 import { useSession } from '../../session';
@@ -29,7 +29,7 @@ export function RunAuditForm({ societies, rules, initialSocietyId, initialYear }
     setRefusal(null);
     try {
       const all = chosen.size === rules.length;
-      const audit = await api.requestAudit({ societyId, financialYear: Number(year.trim()), ...(all ? {} : { rules: rules.filter((r) => chosen.has(r.id)).map((r) => r.id) }) });
+      const audit = await api.requestAudit({ societyId, financialYear: Number(year.trim()), ...(all ? {} : { rules: rules.filter((r) => chosen.has(r.id)).map((r) => r.id as AuditRuleId) }) });
       navigate(`/audits/${audit.id}`);
     } catch (err) {
       setRefusal(err instanceof ApiError ? err : new ApiError(0, 'Error', String(err)));

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { type Answer, operationUrl } from '../../api/openapi';
 import { ApiError } from '../../api/problem';
 import type { LineProofBundle, LogKeys, Page, StatementLine } from '../../api/types';
 import { TableScroll } from '../../components/Fields';
@@ -8,7 +9,7 @@ import { differencesFromProvenLine } from '../../format/statement';
 import { useSession } from '../../session';
 import { useApi } from '../../use-api';
 import { type LineProofVerdict, societyLogOrigin, verifyLineProof } from '../../verify/line-proof';
-import { type PublishedWitness, checkCosignatures, sameHead } from '../../verify/cosignatures';
+import { checkCosignatures, sameHead } from '../../verify/cosignatures';
 
 /**
  * The witnesses who cosigned the head a proof was checked against, their cosignatures
@@ -18,8 +19,8 @@ import { type PublishedWitness, checkCosignatures, sameHead } from '../../verify
 async function cosignersOf(societyId: string, head: { treeSize: number; rootHash: string }): Promise<string[] | null> {
   try {
     const [list, note] = await Promise.all([
-      fetch('/v1/public/societies?limit=200').then((r) => r.json() as Promise<{ items: { id: string; witnessing: { witnesses: PublishedWitness[] } }[] }>),
-      fetch(`/v1/societies/${societyId}/log/checkpoint`).then((r) => r.text()),
+      fetch(operationUrl('listPublicSocieties', { query: { limit: 200 } })).then((r) => r.json() as Promise<Answer<'listPublicSocieties'>>),
+      fetch(operationUrl('getLogCheckpoint', { path: { id: societyId } })).then((r) => r.text()),
     ]);
     const witnesses = list.items.find((s) => s.id === societyId)?.witnessing.witnesses ?? [];
     const checked = await checkCosignatures(note, witnesses);

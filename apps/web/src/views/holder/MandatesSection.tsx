@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { ApiError } from '../../api/problem';
-import { CATEGORIES, type Mandate, type MandatePolicy, type Society, type TerminationResult, WORK_TYPES } from '../../api/types';
+import { CATEGORIES, type Mandate, type MandateCategory, type MandatePolicy, type Society, type TerminationResult, WORK_TYPES, type WorkType } from '../../api/types';
 import { TableScroll } from '../../components/Fields';
 import { Loader } from '../../components/Loader';
 import { ProblemMessage } from '../../components/ProblemMessage';
@@ -207,8 +207,8 @@ function StartMandateForm({ rightsHolderId, societies, onStarted }: { rightsHold
   const ids = { society: useId(), category: useId(), workType: useId(), territories: useId(), territoriesHint: useId(), from: useId(), to: useId(), exclusive: useId() };
   const sorted = [...societies].sort((a, b) => a.name.localeCompare(b.name));
   const [societyId, setSocietyId] = useState(sorted[0]?.id ?? '');
-  const [category, setCategory] = useState<string>(CATEGORIES[0]);
-  const [workType, setWorkType] = useState<string>(WORK_TYPES[0]);
+  const [category, setCategory] = useState<MandateCategory>(CATEGORIES[0]);
+  const [workType, setWorkType] = useState<WorkType>(WORK_TYPES[0]);
   const [territories, setTerritories] = useState('');
   const [validFrom, setValidFrom] = useState(todayIso());
   const [validTo, setValidTo] = useState('');
@@ -262,7 +262,7 @@ function StartMandateForm({ rightsHolderId, societies, onStarted }: { rightsHold
         </div>
         <div className="form-row">
           <label htmlFor={ids.category}>Category of rights</label>
-          <select id={ids.category} value={category} onChange={(e) => setCategory(e.target.value)}>
+          <select id={ids.category} value={category} onChange={(e) => setCategory(e.target.value as MandateCategory)}>
             {CATEGORIES.map((c) => (
               <option key={c}>{c}</option>
             ))}
@@ -270,7 +270,7 @@ function StartMandateForm({ rightsHolderId, societies, onStarted }: { rightsHold
         </div>
         <div className="form-row">
           <label htmlFor={ids.workType}>Type of work</label>
-          <select id={ids.workType} value={workType} onChange={(e) => setWorkType(e.target.value)}>
+          <select id={ids.workType} value={workType} onChange={(e) => setWorkType(e.target.value as WorkType)}>
             {WORK_TYPES.map((w) => (
               <option key={w}>{w}</option>
             ))}

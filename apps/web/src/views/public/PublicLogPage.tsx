@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { type Answer, operationUrl } from '../../api/openapi';
 import type { PublicSociety } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 
@@ -10,10 +11,10 @@ export function PublicLogPage() {
   const [societies, setSocieties] = useState<PublicSociety[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    fetch('/v1/public/societies?limit=200')
+    fetch(operationUrl('listPublicSocieties', { query: { limit: 200 } }))
       .then(async (res) => {
         if (!res.ok) throw new Error(`the ledger answered ${res.status}`);
-        setSocieties(((await res.json()) as { items: PublicSociety[] }).items);
+        setSocieties(((await res.json()) as Answer<'listPublicSocieties'>).items);
       })
       .catch((e: Error) => setError(e.message));
   }, []);
