@@ -1,6 +1,7 @@
 import { canonicalJson } from './canonical-json';
 import { base64ToBytes, bytesToHex, isTreeIndex, ProofFormatError, utf8 } from './encoding';
 import { sha256 } from './merkle';
+import { t } from '../i18n';
 
 /** A signed tree head, as `GET /v1/societies/{id}/log/head` and every line proof carry it. */
 export interface SignedTreeHead {
@@ -79,29 +80,29 @@ export async function verifySignedHead(head: SignedTreeHead, keys: readonly Publ
     validateTreeHead(head);
     signature = base64ToBytes(head.signature, 'signature');
     const key = keys.find((k) => k.keyId === head.keyId);
-    if (!key) return { ok: false, reason: `the head is signed by key ${head.keyId}, which is not a published key` };
-    if (key.algorithm !== 'Ed25519') return { ok: false, reason: `key ${key.keyId} is not an Ed25519 key` };
+    if (!key) return { ok: false, reason: t('the head is signed by key {key}, which is not a published key', { key: head.keyId }) };
+    if (key.algorithm !== 'Ed25519') return { ok: false, reason: t('key {key} is not an Ed25519 key', { key: key.keyId }) };
     raw = base64ToBytes(key.publicKey, 'publicKey');
-    if (raw.length !== 32) return { ok: false, reason: `key ${key.keyId} is not a 32-byte Ed25519 public key` };
+    if (raw.length !== 32) return { ok: false, reason: t('key {key} is not a 32-byte Ed25519 public key', { key: key.keyId }) };
     const actualId = await keyIdOf(raw);
-    if (actualId !== key.keyId) return { ok: false, reason: `published key ${key.keyId} is not the key it names (its id is ${actualId})` };
+    if (actualId !== key.keyId) return { ok: false, reason: t('published key {key} is not the key it names (its id is {actual})', { key: key.keyId, actual: actualId }) };
     if (key.retiredAt !== undefined) {
       const retiredAt = typeof key.retiredAt === 'string' && ISO_8601.test(key.retiredAt) ? Date.parse(key.retiredAt) : Number.NaN;
-      if (Number.isNaN(retiredAt)) return { ok: false, reason: `key ${key.keyId} has a malformed retiredAt: not an ISO 8601 date-time with a time zone` };
+      if (Number.isNaN(retiredAt)) return { ok: false, reason: t('key {key} has a malformed retiredAt: not an ISO 8601 date-time with a time zone', { key: key.keyId }) };
       if (Date.parse(head.timestamp) > retiredAt) {
-        return { ok: false, reason: `the head is dated ${head.timestamp}, after key ${key.keyId} was retired (${key.retiredAt})` };
+        return { ok: false, reason: t('the head is dated {time}, after key {key} was retired ({retired})', { time: head.timestamp, key: key.keyId, retired: key.retiredAt }) };
       }
     }
   } catch (e) {
-    if (e instanceof ProofFormatError) return { ok: false, reason: `malformed tree head: ${e.message}` };
+    if (e instanceof ProofFormatError) return { ok: false, reason: t('malformed tree head: {problem}', { problem: e.message }) };
     throw e;
   }
   let publicKey: CryptoKey;
   try {
     publicKey = await crypto.subtle.importKey('raw', raw, { name: 'Ed25519' }, false, ['verify']);
   } catch (e) {
-    return { ok: false, reason: `key ${head.keyId} could not be used (${e instanceof Error ? e.message : String(e)})` };
+    return { ok: false, reason: t('key {key} could not be used ({problem})', { key: head.keyId, problem: e instanceof Error ? e.message : String(e) }) };
   }
   const signed = await crypto.subtle.verify({ name: 'Ed25519' }, publicKey, signature, utf8(treeHeadSigningInput(head)));
-  return signed ? { ok: true, keyId: head.keyId } : { ok: false, reason: `the head signature does not verify with key ${head.keyId}` };
+  return signed ? { ok: true, keyId: head.keyId } : { ok: false, reason: t('the head signature does not verify with key {key}', { key: head.keyId }) };
 }

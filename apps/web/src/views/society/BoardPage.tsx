@@ -10,14 +10,15 @@ import { useSession } from '../../session';
 import { useApi } from '../../use-api';
 import { NotAvailable } from '../NotAvailable';
 import { SocietyTabs } from './SocietyTabs';
+import { formatDate, formatPercent, msg, t } from '../../i18n';
 
 /** How many past financial years the history shows. */
 export const HISTORY_YEARS = 5;
 
 const BOARD_SOURCE: Record<BoardEntitlement['board']['kind'], string> = {
-  'board-package': 'the latest committed board package',
-  registry: 'the board members recorded in the registry',
-  none: 'nobody is seated',
+  'board-package': msg('the latest committed board package'),
+  registry: msg('the board members recorded in the registry'),
+  none: msg('nobody is seated'),
 };
 
 /**
@@ -33,16 +34,26 @@ export function BoardPage({ societyId }: { societyId: string }) {
   }, [api, societyId]);
 
   return (
-    <Loader loaded={loaded} what="the board entitlement" refusal={<NotAvailable what="This society's board" />}>
+    <Loader loaded={loaded} what={t('the board entitlement')} refusal={<NotAvailable what={t("This society's board")} />}>
       {({ society, entitlement: e }) => (
         <>
-          <PageTitle title={`${society.name}: board`}>{society.name}: board entitlement</PageTitle>
+          <PageTitle title={t('{society}: board', { society: society.name })}>{t('{society}: board entitlement', { society: society.name })}</PageTitle>
           <SocietyTabs societyId={societyId} />
           <p className="lead" data-testid="entitlement-summary">
-            A board of {e.boardSize} seat{e.boardSize === 1 ? '' : 's'} ({e.boardSizeSource === 'settings' ? "the society's setting" : 'the size of the actual board'}), apportioned by{' '}
-            {e.method} among the constituencies by the money ({e.amountBasis}) attributed to their rights holders from {e.window.from} to {e.window.to}. The actual board is the
-            one seated on {e.asOf}, from {BOARD_SOURCE[e.board.kind]}
-            {e.board.period ? ` (${e.board.period})` : ''}.
+            {t.plural(
+              e.boardSize,
+              'A board of {n} seat ({size}), apportioned by {method} among the constituencies by the money ({basis}) attributed to their rights holders from {from} to {to}. The actual board is the one seated on {asOf}, from {source}.',
+              'A board of {n} seats ({size}), apportioned by {method} among the constituencies by the money ({basis}) attributed to their rights holders from {from} to {to}. The actual board is the one seated on {asOf}, from {source}.',
+              {
+                size: e.boardSizeSource === 'settings' ? t("the society's setting") : t('the size of the actual board'),
+                method: t(e.method),
+                basis: t(e.amountBasis),
+                from: formatDate(e.window.from),
+                to: formatDate(e.window.to),
+                asOf: formatDate(e.asOf),
+                source: t(BOARD_SOURCE[e.board.kind]) + (e.board.period ? ` (${e.board.period})` : ''),
+              },
+            )}
           </p>
           <EntitlementNow entitlement={e} />
           <History entitlement={e} />
@@ -58,41 +69,41 @@ function EntitlementNow({ entitlement: e }: { entitlement: BoardEntitlement }) {
   const gaps = rows.filter((c) => c.gap !== null && c.gap !== 0);
   return (
     <section aria-labelledby="now-heading">
-      <h2 id="now-heading">Entitled against actual seats</h2>
+      <h2 id="now-heading">{t('Entitled against actual seats')}</h2>
       <Fields
         rows={[
-          ['Money attributed', <span data-testid="attributed">{formatMoney(e.totals.attributed, e.currency)}</span>],
-          ['Unidentified (in no share)', formatMoney(e.totals.unidentified, e.currency)],
+          [t('Money attributed'), <span data-testid="attributed">{formatMoney(e.totals.attributed, e.currency)}</span>],
+          [t('Unidentified (in no share)'), formatMoney(e.totals.unidentified, e.currency)],
           ...(e.totals.otherCurrencies.length > 0
-            ? ([['Left out (other currencies)', e.totals.otherCurrencies.map((o) => formatMoney(o.amount, o.currency)).join(', ')]] as [string, string][])
+            ? ([[t('Left out (other currencies)'), e.totals.otherCurrencies.map((o) => formatMoney(o.amount, o.currency)).join(', ')]] as [string, string][])
             : []),
-          ['Seats held', `${e.actualBoardSize} of ${e.boardSize}`],
+          [t('Seats held'), t('{held} of {size}', { held: e.actualBoardSize, size: e.boardSize })],
         ]}
       />
-      <TableScroll label="Disproportionality indices">
+      <TableScroll label={t('Disproportionality indices')}>
         <table className="indices">
-          <caption>Disproportionality, in percentage points (0: seats exactly proportional to money)</caption>
+          <caption>{t('Disproportionality, in percentage points (0: seats exactly proportional to money)')}</caption>
           <thead>
             <tr>
-              <th scope="col">Index</th>
+              <th scope="col">{t('Index')}</th>
               <th scope="col" className="num">
-                Actual board
+                {t('Actual board')}
               </th>
               <th scope="col" className="num">
-                Entitled seats
+                {t('Entitled seats')}
               </th>
             </tr>
           </thead>
           <tbody>
             <tr>
-              <th scope="row">Gallagher</th>
+              <th scope="row">{t('Gallagher')}</th>
               <td className="num" data-testid="gallagher">
                 {e.indices?.gallagher ?? '—'}
               </td>
               <td className="num">{e.entitledIndices?.gallagher ?? '—'}</td>
             </tr>
             <tr>
-              <th scope="row">Loosemore–Hanby</th>
+              <th scope="row">{t('Loosemore–Hanby')}</th>
               <td className="num" data-testid="loosemore-hanby">
                 {e.indices?.loosemoreHanby ?? '—'}
               </td>
@@ -102,43 +113,43 @@ function EntitlementNow({ entitlement: e }: { entitlement: BoardEntitlement }) {
         </table>
       </TableScroll>
       <BarChart
-        caption="Seats per constituency: entitled by market share and actually held"
-        description={rows.map((c) => `${c.constituency}: entitled ${c.entitledSeats ?? 'none'}, actual ${c.actualSeats}`).join('; ')}
-        labels={rows.map((c) => c.constituency)}
+        caption={t('Seats per constituency: entitled by market share and actually held')}
+        description={rows.map((c) => t('{constituency}: entitled {entitled}, actual {actual}', { constituency: t(c.constituency), entitled: c.entitledSeats ?? t('none'), actual: c.actualSeats })).join('; ')}
+        labels={rows.map((c) => t(c.constituency))}
         series={[
-          { label: 'Entitled seats', values: rows.map((c) => c.entitledSeats ?? 0) },
-          { label: 'Actual seats', values: rows.map((c) => c.actualSeats) },
+          { label: t('Entitled seats'), values: rows.map((c) => c.entitledSeats ?? 0) },
+          { label: t('Actual seats'), values: rows.map((c) => c.actualSeats) },
         ]}
-        valueLabel="Seats"
+        valueLabel={t('Seats')}
       />
       <p data-testid="gap-summary">
-        {gaps.length === 0 ? 'Every constituency holds the seats its share entitles it to.' : gaps.map((c) => `${c.constituency} ${describeGap(c.gap)}`).join('; ') + '.'}
+        {gaps.length === 0 ? t('Every constituency holds the seats its share entitles it to.') : gaps.map((c) => `${t(c.constituency)} ${describeGap(c.gap)}`).join('; ') + '.'}
       </p>
-      <TableScroll label="Entitlement by constituency">
+      <TableScroll label={t('Entitlement by constituency')}>
         <table className="stack">
           <caption>
-            {rows.length} constituencies, money from {e.window.from} to {e.window.to}, board on {e.asOf}
+            {t.plural(rows.length, '{n} constituency, money from {from} to {to}, board on {asOf}', '{n} constituencies, money from {from} to {to}, board on {asOf}', { from: formatDate(e.window.from), to: formatDate(e.window.to), asOf: formatDate(e.asOf) })}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Constituency</th>
+              <th scope="col">{t('Constituency')}</th>
               <th scope="col" className="num">
-                Money attributed
+                {t('Money attributed')}
               </th>
               <th scope="col" className="num">
-                Share
+                {t('Share')}
               </th>
               <th scope="col" className="num">
-                Entitled
+                {t('Entitled')}
               </th>
               <th scope="col" className="num">
-                Quota
+                {t('Quota')}
               </th>
               <th scope="col" className="num">
-                Actual
+                {t('Actual')}
               </th>
               <th scope="col" className="num">
-                Gap
+                {t('Gap')}
               </th>
             </tr>
           </thead>
@@ -151,7 +162,7 @@ function EntitlementNow({ entitlement: e }: { entitlement: BoardEntitlement }) {
       </TableScroll>
       {e.ties.length > 0 && (
         <p>
-          Decided by exact ties: {e.ties.map((t) => `seat ${t.seat} between ${t.parties.join(', ')} went to ${t.winner}`).join('; ')}.
+          {t('Decided by exact ties: {ties}.', { ties: e.ties.map((tie) => t('seat {seat} between {parties} went to {winner}', { seat: tie.seat, parties: tie.parties.map((p) => t(p)).join(', '), winner: t(tie.winner) })).join('; ') })}
         </p>
       )}
     </section>
@@ -162,29 +173,29 @@ function ConstituencyRow({ c, currency }: { c: ConstituencyEntitlement; currency
   const under = c.gap !== null && c.gap < 0;
   return (
     <tr className={c.gap ? 'row-differs' : undefined} data-constituency={c.constituency}>
-      <th scope="row" data-label="Constituency">
+      <th scope="row" data-label={t('Constituency')}>
         <span>
-          {c.constituency}
-          {isDefaultConstituency(c) ? null : <span className="muted"> ({c.kinds.join(', ')})</span>}
+          {t(c.constituency)}
+          {isDefaultConstituency(c) ? null : <span className="muted"> ({c.kinds.map((k) => t(k)).join(', ')})</span>}
         </span>
       </th>
-      <td className="num nowrap" data-label="Money attributed">
+      <td className="num nowrap" data-label={t('Money attributed')}>
         {formatMoney(c.attributed, currency)}
       </td>
-      <td className="num nowrap" data-label="Share">
-        {c.sharePercent === null ? '—' : `${c.sharePercent} %`}
+      <td className="num nowrap" data-label={t('Share')}>
+        {c.sharePercent === null ? '—' : formatPercent(c.sharePercent)}
       </td>
-      <td className="num" data-label="Entitled">
+      <td className="num" data-label={t('Entitled')}>
         {c.entitledSeats ?? '—'}
       </td>
-      <td className="num nowrap" data-label="Quota">
+      <td className="num nowrap" data-label={t('Quota')}>
         {c.lowerQuota === null ? '—' : `${c.lowerQuota}–${c.upperQuota}`}
       </td>
-      <td className="num" data-label="Actual">
+      <td className="num" data-label={t('Actual')}>
         {c.actualSeats}
       </td>
-      <td className="num nowrap" data-label="Gap">
-        {c.gap === null ? '—' : c.gap === 0 ? '0' : <strong>{`${c.gap > 0 ? '+' : '−'}${Math.abs(c.gap)} ${under ? '▼ under' : '▲ over'}`}</strong>}
+      <td className="num nowrap" data-label={t('Gap')}>
+        {c.gap === null ? '—' : c.gap === 0 ? '0' : <strong>{`${c.gap > 0 ? '+' : '−'}${Math.abs(c.gap)} ${under ? t('▼ under') : t('▲ over')}`}</strong>}
       </td>
     </tr>
   );
@@ -199,57 +210,56 @@ function History({ entitlement: e }: { entitlement: BoardEntitlement }) {
   const drawn = names.filter((n) => years.some((y) => gapOf(y, n) !== null && (gapOf(y, n) !== 0 || y.constituencies.find((c) => c.constituency === n)?.actualSeats)));
   return (
     <section aria-labelledby="history-heading">
-      <h2 id="history-heading">History</h2>
+      <h2 id="history-heading">{t('History')}</h2>
       <p>
-        The entitlement as it stood at the end of each of the last {years.length} financial years: for each, the money of the {e.lookbackYears} years ending with it against the
-        board seated on its last day.
+        {t('The entitlement as it stood at the end of each of the last {years} financial years: for each, the money of the {lookback} years ending with it against the board seated on its last day.', { years: years.length, lookback: e.lookbackYears })}
       </p>
       {drawn.length > 0 && (
         <LineChart
-          caption="Gap per constituency by financial year (actual − entitled seats)"
-          description={drawn.map((n) => `${n}: ${years.map((y) => `${y.financialYear} ${gapOf(y, n) ?? 'none'}`).join(', ')}`).join('; ')}
+          caption={t('Gap per constituency by financial year (actual − entitled seats)')}
+          description={drawn.map((n) => `${t(n)}: ${years.map((y) => `${y.financialYear} ${gapOf(y, n) ?? t('none')}`).join(', ')}`).join('; ')}
           labels={years.map((y) => String(y.financialYear))}
-          series={drawn.map((n) => ({ label: n, values: years.map((y) => gapOf(y, n)) }))}
-          valueLabel="Seats (negative: under-represented)"
+          series={drawn.map((n) => ({ label: t(n), values: years.map((y) => gapOf(y, n)) }))}
+          valueLabel={t('Seats (negative: under-represented)')}
           wholeNumbers
         />
       )}
-      <TableScroll label="Entitlement history">
+      <TableScroll label={t('Entitlement history')}>
         <table className="stack">
-          <caption>By financial year, oldest first</caption>
+          <caption>{t('By financial year, oldest first')}</caption>
           <thead>
             <tr>
-              <th scope="col">Year</th>
-              <th scope="col">Money window</th>
+              <th scope="col">{t('Year')}</th>
+              <th scope="col">{t('Money window')}</th>
               <th scope="col" className="num">
-                Money attributed
+                {t('Money attributed')}
               </th>
               <th scope="col" className="num">
-                Gallagher
+                {t('Gallagher')}
               </th>
-              <th scope="col">Entitled / actual seats</th>
+              <th scope="col">{t('Entitled / actual seats')}</th>
             </tr>
           </thead>
           <tbody>
             {years.map((y) => (
               <tr key={y.financialYear}>
-                <th scope="row" data-label="Year">
+                <th scope="row" data-label={t('Year')}>
                   {y.financialYear}
                 </th>
-                <td className="nowrap" data-label="Money window">
-                  {y.window.from} to {y.window.to}
+                <td className="nowrap" data-label={t('Money window')}>
+                  {t('{from} to {to}', { from: formatDate(y.window.from), to: formatDate(y.window.to) })}
                 </td>
-                <td className="num nowrap" data-label="Money attributed">
+                <td className="num nowrap" data-label={t('Money attributed')}>
                   {formatMoney(y.totals.attributed, e.currency)}
                 </td>
-                <td className="num" data-label="Gallagher">
+                <td className="num" data-label={t('Gallagher')}>
                   {y.indices?.gallagher ?? '—'}
                 </td>
-                <td data-label="Entitled / actual seats">
+                <td data-label={t('Entitled / actual seats')}>
                   {y.constituencies
                     .filter((c) => c.actualSeats > 0 || (c.entitledSeats ?? 0) > 0)
-                    .map((c) => `${c.constituency} ${c.entitledSeats ?? '—'}/${c.actualSeats}`)
-                    .join(', ') || 'no seats'}
+                    .map((c) => `${t(c.constituency)} ${c.entitledSeats ?? '—'}/${c.actualSeats}`)
+                    .join(', ') || t('no seats')}
                 </td>
               </tr>
             ))}
@@ -286,52 +296,51 @@ function Declarations({ societyId, year, currency }: { societyId: string; year: 
   }, [api, societyId, year]);
   return (
     <section aria-labelledby="declarations-heading">
-      <h2 id="declarations-heading">Declarations and conflicts of interest, {year}</h2>
-      <Loader loaded={loaded} what="the board declarations">
+      <h2 id="declarations-heading">{t('Declarations and conflicts of interest, {year}', { year })}</h2>
+      <Loader loaded={loaded} what={t('the board declarations')}>
         {({ declarations, audit }) => (
           <>
             <p>
-              Each board member declares every year their interests in the society, the remuneration received from it, the amounts received from it as a rights holder, and
-              any conflict between their duties and interests (Directive 2014/26/EU Art. 10(2)). Declarations are public and never rewritten: a correction is a new version.
+              {t('Each board member declares every year their interests in the society, the remuneration received from it, the amounts received from it as a rights holder, and any conflict between their duties and interests (Directive 2014/26/EU Art. 10(2)). Declarations are public and never rewritten: a correction is a new version.')}
             </p>
-            <TableScroll label="Board declarations">
+            <TableScroll label={t('Board declarations')}>
               <table className="stack" data-testid="declarations">
                 <caption>
-                  {declarations.length === 0 ? `No declaration for ${year}` : `${declarations.length} declaration${declarations.length === 1 ? '' : 's'} for ${year}, current versions`}
+                  {declarations.length === 0 ? t('No declaration for {year}', { year }) : t.plural(declarations.length, '{n} declaration for {year}, current versions', '{n} declarations for {year}, current versions', { year })}
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col">Member</th>
+                    <th scope="col">{t('Member')}</th>
                     <th scope="col" className="num">
-                      Remuneration
+                      {t('Remuneration')}
                     </th>
                     <th scope="col" className="num">
-                      As rights holder
+                      {t('As rights holder')}
                     </th>
-                    <th scope="col">Interests</th>
-                    <th scope="col">Conflicts</th>
+                    <th scope="col">{t('Interests')}</th>
+                    <th scope="col">{t('Conflicts')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {declarations.map((d) => (
                     <tr key={d.id} data-member={d.memberId}>
-                      <th scope="row" data-label="Member">
-                        {d.memberId} {d.version > 1 && <span className="muted small">(version {d.version})</span>}
+                      <th scope="row" data-label={t('Member')}>
+                        {d.memberId} {d.version > 1 && <span className="muted small">{t('(version {version})', { version: d.version })}</span>}
                       </th>
-                      <td className="num nowrap" data-label="Remuneration">
+                      <td className="num nowrap" data-label={t('Remuneration')}>
                         {formatMoney(d.remuneration, d.currency)}
                       </td>
-                      <td className="num nowrap" data-label="As rights holder">
+                      <td className="num nowrap" data-label={t('As rights holder')}>
                         {formatMoney(d.amountsAsRightholder, d.currency)}
                       </td>
-                      <td data-label="Interests">{d.interests}</td>
-                      <td data-label="Conflicts">{d.conflicts}</td>
+                      <td data-label={t('Interests')}>{d.interests}</td>
+                      <td data-label={t('Conflicts')}>{d.conflicts}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </TableScroll>
-            {audit ? <ConflictFindings audit={audit} currency={currency} /> : <p className="hint">No finished audit of {year} that checked conflicts of interest is available to you.</p>}
+            {audit ? <ConflictFindings audit={audit} currency={currency} /> : <p className="hint">{t('No finished audit of {year} that checked conflicts of interest is available to you.', { year })}</p>}
           </>
         )}
       </Loader>
@@ -348,13 +357,13 @@ function ConflictFindings({ audit, currency }: { audit: Audit; currency: string 
   return (
     <>
       <p data-testid="fee-rates">
-        Management fee on board members&apos; own lines in {currency}: <strong>{board === null ? '—' : `${board} %`}</strong>, on everyone else&apos;s:{' '}
-        {others === null ? '—' : `${others} %`} (audit of {audit.finishedAt?.slice(0, 10) ?? 'an unknown day'}).
+        {t("Management fee on board members' own lines in {currency}:", { currency })} <strong>{board === null ? '—' : formatPercent(board)}</strong>
+        {t(", on everyone else's: {others} (audit of {date}).", { others: others === null ? '—' : formatPercent(others), date: audit.finishedAt ? formatDate(audit.finishedAt.slice(0, 10)) : t('an unknown day') })}
       </p>
       <ul className="findings" data-testid="conflict-findings">
         {findings.map((f) => (
           <li key={f.rule} className={f.passed ? undefined : 'row-differs'}>
-            <strong>{f.passed ? '✓' : '✗'} {f.title}</strong> <span className="muted small">({f.source})</span>
+            <strong>{f.passed ? '✓' : '✗'} {t(f.title)}</strong> <span className="muted small">({t(f.source)})</span>
             <br />
             {f.details}
           </li>

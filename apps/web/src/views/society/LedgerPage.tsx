@@ -14,6 +14,7 @@ import { type HeadVerdict, verifySignedHead } from '../../verify/signed-head';
 import { RunAuditForm } from '../audit/RunAuditForm';
 import { NotAvailable } from '../NotAvailable';
 import { SocietyTabs } from './SocietyTabs';
+import { formatDate, msg, t } from '../../i18n';
 
 interface LedgerData {
   society: Society;
@@ -37,18 +38,18 @@ export function LedgerPage({ societyId }: { societyId: string }) {
   }, [api, societyId]);
 
   return (
-    <Loader loaded={loaded} what="the ledger" refusal={<NotAvailable what="This society's ledger" />}>
+    <Loader loaded={loaded} what={t('the ledger')} refusal={<NotAvailable what={t("This society's ledger")} />}>
       {({ society, head, signature, rules }) => (
         <>
-          <PageTitle title={`${society.name}: ledger`}>{society.name}: ledger</PageTitle>
+          <PageTitle title={t('{society}: ledger', { society: society.name })}>{t('{society}: ledger', { society: society.name })}</PageTitle>
           <SocietyTabs societyId={societyId} />
           <LogHead societyId={societyId} head={head} signature={signature} />
           <VerifyLog societyId={societyId} />
           <ReconciliationSection society={society} />
           {rules && (
             <section aria-labelledby="audit-heading">
-              <h2 id="audit-heading">Audit</h2>
-              <p>Check the financial year against the rule catalogue (payout deadlines, costs, undistributed money, board representation, …) and get the report.</p>
+              <h2 id="audit-heading">{t('Audit')}</h2>
+              <p>{t('Check the financial year against the rule catalogue (payout deadlines, costs, undistributed money, board representation, …) and get the report.')}</p>
               <RunAuditForm societies={[society]} rules={rules} initialYear={lastCompleteFinancialYear(todayIso(), society.fyEndMonth, society.fyEndDay)} />
             </section>
           )}
@@ -63,27 +64,28 @@ function LogHead({ societyId, head, signature }: { societyId: string; head: Sign
   const originOk = head.origin === undefined || head.origin === expectedOrigin;
   return (
     <section aria-labelledby="head-heading">
-      <h2 id="head-heading">Log head</h2>
+      <h2 id="head-heading">{t('Log head')}</h2>
       <p>
-        Every committed submission is a leaf of the society&apos;s append-only log; after each commit the ledger signs the log&apos;s size and root. Keep this head: a later one
-        that dropped or changed a submission cannot be proven consistent with it.
+        {t(
+          "Every committed submission is a leaf of the society's append-only log; after each commit the ledger signs the log's size and root. Keep this head: a later one that dropped or changed a submission cannot be proven consistent with it.",
+        )}
       </p>
       <Fields
         rows={[
-          ['Submissions in the log', <span data-testid="tree-size">{head.treeSize}</span>],
-          ['Root hash', <code className="hash" data-testid="root-hash">{head.rootHash}</code>],
-          ['Signed at', <span data-testid="head-timestamp">{head.timestamp}</span>],
-          ['Log', head.origin ? <code className="hash">{head.origin}</code> : 'not named (signed before logs were named)'],
-          ['Key id', <code data-testid="key-id">{head.keyId}</code>],
+          [t('Submissions in the log'), <span data-testid="tree-size">{head.treeSize}</span>],
+          [t('Root hash'), <code className="hash" data-testid="root-hash">{head.rootHash}</code>],
+          [t('Signed at'), <span data-testid="head-timestamp">{head.timestamp}</span>],
+          [t('Log'), head.origin ? <code className="hash">{head.origin}</code> : t('not named (signed before logs were named)')],
+          [t('Key id'), <code data-testid="key-id">{head.keyId}</code>],
           [
-            'Signature',
+            t('Signature'),
             signature.ok && originOk ? (
               <span className="badge badge-ok" data-testid="head-signature">
-                ✓ Verified in this browser with the published key {signature.keyId}
+                {t('✓ Verified in this browser with the published key {key}', { key: signature.keyId })}
               </span>
             ) : (
               <span className="badge badge-bad" data-testid="head-signature">
-                ✗ Does not verify: {signature.ok ? `the head is of the log ${head.origin}, not this society's` : signature.reason}
+                {t('✗ Does not verify: {reason}', { reason: signature.ok ? t("the head is of the log {origin}, not this society's", { origin: head.origin ?? '' }) : signature.reason })}
               </span>
             ),
           ],
@@ -104,38 +106,43 @@ function VerifyLog({ societyId }: { societyId: string }) {
     try {
       setState({ state: 'done', report: await api.verifyLog(societyId) });
     } catch (e) {
-      setState({ state: 'error', error: e instanceof ApiError ? e : new ApiError(0, 'Error', String(e)) });
+      setState({ state: 'error', error: e instanceof ApiError ? e : new ApiError(0, t('Error'), String(e)) });
     }
   };
   return (
     <section aria-labelledby="verify-heading">
-      <h2 id="verify-heading">Verify the log</h2>
+      <h2 id="verify-heading">{t('Verify the log')}</h2>
       <p>
-        Recomputes every line&apos;s hash, every submission root and the log from the lines stored in the database, and checks them against every signed head. A change made
-        behind the ledger&apos;s back (even by a database administrator) shows here.
+        {t(
+          "Recomputes every line's hash, every submission root and the log from the lines stored in the database, and checks them against every signed head. A change made behind the ledger's back (even by a database administrator) shows here.",
+        )}
       </p>
       <button type="button" onClick={run} disabled={state.state === 'running'}>
-        {state.state === 'running' ? 'Verifying…' : 'Verify the log'}
+        {state.state === 'running' ? t('Verifying…') : t('Verify the log')}
       </button>
       <div aria-live="polite">
         {state.state === 'running' && (
           <p className="muted" role="status">
-            Recomputing the log…
+            {t('Recomputing the log…')}
           </p>
         )}
         {state.state === 'done' && <VerifyResult report={state.report} />}
       </div>
-      {state.state === 'error' && <ProblemMessage error={state.error} heading="The log could not be verified" />}
+      {state.state === 'error' && <ProblemMessage error={state.error} heading={t('The log could not be verified')} />}
     </section>
   );
 }
 
 function VerifyResult({ report }: { report: VerifyReport }) {
-  const counts = `${report.checkedSubmissions} submission${report.checkedSubmissions === 1 ? '' : 's'} and ${report.checkedLines} line${report.checkedLines === 1 ? '' : 's'} checked against the head of size ${report.treeSize}`;
+  const counts = t('{submissions} and {lines} checked against the head of size {size}', {
+    submissions: t.plural(report.checkedSubmissions, '{n} submission', '{n} submissions'),
+    lines: t.plural(report.checkedLines, '{n} line', '{n} lines'),
+    size: report.treeSize,
+  });
   if (report.ok) {
     return (
       <p className="notice" role="status" data-testid="verify-result">
-        <strong>✓ The log verifies:</strong> {counts}; nothing differs.
+        <strong>{t('✓ The log verifies:')}</strong> {t('{counts}; nothing differs.', { counts })}
       </p>
     );
   }
@@ -143,28 +150,28 @@ function VerifyResult({ report }: { report: VerifyReport }) {
     <div className="problem" role="alert" data-testid="verify-result">
       <p className="problem-title">
         <strong>
-          ✗ The log does not verify: {report.mismatches.length} mismatch{report.mismatches.length === 1 ? '' : 'es'}
+          {t.plural(report.mismatches.length, '✗ The log does not verify: {n} mismatch', '✗ The log does not verify: {n} mismatches')}
         </strong>
       </p>
       <p>{counts}.</p>
-      <TableScroll label="Mismatches">
+      <TableScroll label={t('Mismatches')}>
         <table className="stack">
-          <caption>What does not agree with the signed log</caption>
+          <caption>{t('What does not agree with the signed log')}</caption>
           <thead>
             <tr>
-              <th scope="col">Submission</th>
-              <th scope="col">Line</th>
-              <th scope="col">Reason</th>
+              <th scope="col">{t('Submission')}</th>
+              <th scope="col">{t('Line')}</th>
+              <th scope="col">{t('Reason')}</th>
             </tr>
           </thead>
           <tbody>
             {report.mismatches.map((m, i) => (
               <tr key={i}>
-                <td data-label="Submission">
+                <td data-label={t('Submission')}>
                   <code className="hash">{m.submissionId}</code>
                 </td>
-                <td data-label="Line">{m.lineId ?? ''}</td>
-                <td data-label="Reason">{m.reason}</td>
+                <td data-label={t('Line')}>{m.lineId ?? ''}</td>
+                <td data-label={t('Reason')}>{m.reason}</td>
               </tr>
             ))}
           </tbody>
@@ -175,11 +182,11 @@ function VerifyResult({ report }: { report: VerifyReport }) {
 }
 
 const FLOW_COLUMNS: [keyof Reconciliation['categories'][number], string][] = [
-  ['collected', 'Collected'],
-  ['deductions', 'Deductions'],
-  ['distributed', 'Distributed'],
-  ['toOtherSocieties', 'To other societies'],
-  ['undistributed', 'Undistributed'],
+  ['collected', msg('Collected')],
+  ['deductions', msg('Deductions')],
+  ['distributed', msg('Distributed')],
+  ['toOtherSocieties', msg('To other societies')],
+  ['undistributed', msg('Undistributed')],
 ];
 
 /** Collected = deductions + distributed + to other societies + undistributed, per category, for a chosen financial year. */
@@ -196,7 +203,7 @@ function ReconciliationSection({ society }: { society: Society }) {
     e.preventDefault();
     const value = input.trim();
     if (!/^\d{4}$/.test(value) || Number(value) < 1900) {
-      setInputError('Write the financial year as four digits, for example 2025');
+      setInputError(t('Write the financial year as four digits, for example 2025'));
       return;
     }
     setInputError(null);
@@ -205,10 +212,10 @@ function ReconciliationSection({ society }: { society: Society }) {
 
   return (
     <section aria-labelledby="reconciliation-heading">
-      <h2 id="reconciliation-heading">Reconciliation</h2>
-      <form className="inline-form" onSubmit={submit} noValidate aria-label="Choose the financial year">
+      <h2 id="reconciliation-heading">{t('Reconciliation')}</h2>
+      <form className="inline-form" onSubmit={submit} noValidate aria-label={t('Choose the financial year')}>
         <div className="form-row">
-          <label htmlFor={ids.year}>Financial year</label>
+          <label htmlFor={ids.year}>{t('Financial year')}</label>
           <input
             id={ids.year}
             value={input}
@@ -220,17 +227,17 @@ function ReconciliationSection({ society }: { society: Society }) {
             aria-invalid={inputError ? true : undefined}
           />
         </div>
-        <button type="submit">Show</button>
+        <button type="submit">{t('Show')}</button>
       </form>
       <p id={ids.hint} className="hint">
-        The financial year is named after the calendar year it ends in.
+        {t('The financial year is named after the calendar year it ends in.')}
       </p>
       {inputError && (
         <p id={ids.error} className="field-error" role="alert">
           {inputError}
         </p>
       )}
-      <Loader loaded={loaded} what="the reconciliation">
+      <Loader loaded={loaded} what={t('the reconciliation')}>
         {(r) => <ReconciliationTable reconciliation={r} />}
       </Loader>
     </section>
@@ -242,35 +249,42 @@ export function ReconciliationTable({ reconciliation: r }: { reconciliation: Rec
     <>
       {r.balanced ? (
         <p className="notice" data-testid="reconciliation-summary">
-          <strong>Balanced:</strong> in financial year {r.financialYear} ({r.from} to {r.to}) every category adds up: collected = deductions + distributed + to other societies +
-          undistributed.
+          <strong>{t('Balanced:')}</strong>{' '}
+          {t('in financial year {year} ({from} to {to}) every category adds up: collected = deductions + distributed + to other societies + undistributed.', {
+            year: r.financialYear,
+            from: formatDate(r.from),
+            to: formatDate(r.to),
+          })}
         </p>
       ) : (
         <p className="warning" data-testid="reconciliation-summary">
-          <strong>
-            {r.differences.length} difference{r.differences.length === 1 ? '' : 's'}
-          </strong>{' '}
-          in financial year {r.financialYear} ({r.from} to {r.to}): {r.differences.map((d) => `${d.category} ${formatMoney(d.difference, d.currency)}`).join('; ')}.
+          <strong>{t.plural(r.differences.length, '{n} difference', '{n} differences')}</strong>{' '}
+          {t('in financial year {year} ({from} to {to}): {differences}.', {
+            year: r.financialYear,
+            from: formatDate(r.from),
+            to: formatDate(r.to),
+            differences: r.differences.map((d) => `${t(d.category)} ${formatMoney(d.difference, d.currency)}`).join('; '),
+          })}
         </p>
       )}
       {r.categories.length === 0 ? (
-        <p>No money was recorded in this financial year.</p>
+        <p>{t('No money was recorded in this financial year.')}</p>
       ) : (
-        <TableScroll label="Reconciliation by category">
+        <TableScroll label={t('Reconciliation by category')}>
           <table className="stack">
             <caption>
-              Financial year {r.financialYear}, by category of rights and currency; difference = collected − (deductions + distributed + to other societies + undistributed)
+              {t('Financial year {year}, by category of rights and currency; difference = collected − (deductions + distributed + to other societies + undistributed)', { year: r.financialYear })}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Category</th>
+                <th scope="col">{t('Category')}</th>
                 {FLOW_COLUMNS.map(([, label]) => (
                   <th key={label} scope="col" className="num">
-                    {label}
+                    {t(label)}
                   </th>
                 ))}
                 <th scope="col" className="num">
-                  Difference
+                  {t('Difference')}
                 </th>
               </tr>
             </thead>
@@ -279,17 +293,17 @@ export function ReconciliationTable({ reconciliation: r }: { reconciliation: Rec
                 const differs = !isZeroAmount(c.difference);
                 return (
                   <tr key={`${c.category} ${c.currency}`} className={differs ? 'row-differs' : undefined}>
-                    <th scope="row" data-label="Category">
+                    <th scope="row" data-label={t('Category')}>
                       <span>
-                        {c.category} <span className="muted">({c.currency})</span>
+                        {t(c.category)} <span className="muted">({c.currency})</span>
                       </span>
                     </th>
                     {FLOW_COLUMNS.map(([key, label]) => (
-                      <td key={key} className="num nowrap" data-label={label}>
+                      <td key={key} className="num nowrap" data-label={t(label)}>
                         {formatMoney(c[key], c.currency)}
                       </td>
                     ))}
-                    <td className="num nowrap" data-label="Difference">
+                    <td className="num nowrap" data-label={t('Difference')}>
                       {differs ? <strong>⚠ {formatMoney(c.difference, c.currency)}</strong> : formatMoney(c.difference, c.currency)}
                     </td>
                   </tr>
