@@ -157,6 +157,15 @@ describe('Basic Audio Profile', () => {
     );
   });
 
+  it('empty records (blank lines, tab-only lines) count as lines and are otherwise ignored', async () => {
+    const text = bapReport().replace('\nRE01', '\n\n\t\t\nRE01');
+    const lines = text.trim().split('\n').length;
+    const fixed = text.replace(/FOOT\t\d+\t\d+/, `FOOT\t${lines}\t${lines}`);
+    const { problems, report } = await readDsrAll(fixed);
+    expect(problems).toEqual([]);
+    expect(report.lines).toBe(lines);
+  });
+
   it('record order: a summary record after a block and a record after FOOT', async () => {
     const lines = [head(), sy0101('S1', 'GB', 'GBP', '1', '1.00'), re01('B1'), as0202('B1', 'A1'), su02('B1', 'S1', 'T1', 'A1', '1'), sy0101('S2', 'GB', 'GBP', '0', '0'), foot(['8', '8', '2', '1', '1']), re01('B2')];
     const { problems } = await readDsrAll(`${lines.join('\n')}\n`);

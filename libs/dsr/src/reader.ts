@@ -389,6 +389,7 @@ class ReportState {
     }
     const cells = splitCells(text);
     const id = cells[0]!;
+    if (id === '' && cells.every((c) => c === '')) return null; // only tabs: an empty record too
     if (this.phase === 'done') {
       this.problem('error', 'structure', lineNo, `a ${id} record after FOOT (line ${this.fileFooter?.line}); FOOT must be the last record`, { record: id });
       return null;
@@ -457,6 +458,11 @@ class ReportState {
   }
 
   checkValue(id: string, spec: CellSpec, raw: string, lineNo: number): void {
+    if (!spec.multi && raw.indexOf('\\') < 0 && raw.indexOf('|') < 0) {
+      const why = explainCell(spec.type, raw);
+      if (why) this.problem('error', 'format', lineNo, `${spec.name} ${JSON.stringify(raw.length > 60 ? `${raw.slice(0, 60)}…` : raw)} ${why}`, { record: id, cell: spec, value: raw });
+      return;
+    }
     const parts = spec.multi ? splitValues(raw) : [raw];
     for (const part of parts) {
       let value = part;
