@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { makeIpi } from '../../libs/identifiers/src/index.js';
+import { pdfText } from '../../libs/audit/src/report/test-support/pdf-text.js';
 import { givenTenants } from '../support/factories.js';
 import { Http } from '../support/http.js';
 import { DIST_HEADER, distLine, submitAndWait } from '../support/submissions.js';
@@ -88,6 +89,41 @@ describe('corrections shown (issue 17 item 4): supersedes and supersededBy, the 
       ],
       counts: { added: 1, removed: 1, changed: 2 },
     });
+  });
+
+  it("shows the holders whose lines changed what changed, on their statements (JSON, CSV, PDF), as the diff says", async () => {
+    const [ivanova] = await t.dataSource.query(`SELECT id FROM rights_holders WHERE ipi = '00052210040'`);
+    const [petrov] = await t.dataSource.query(`SELECT id FROM rights_holders WHERE ipi = $1`, [PETROV]);
+    const statement = await regulator.get(`/v1/rights-holders/${ivanova.id}/statement?year=2025&currency=RUB`);
+    expect(statement.status).toBe(200);
+    const common = { societyId: cast.societyA.id, submissionId: v2.id, supersedes: v1.id, period: '2025Q1', committedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) };
+    expect(statement.body.corrections).toEqual({
+      lines: 3,
+      items: [
+        { ...common, lineId: 'L-2', change: 'changed', fields: { gross: { from: '1000', to: '1200' }, managementFee: { from: '150', to: '180' }, net: { from: '830', to: '1000' } } },
+        { ...common, lineId: 'L-3', change: 'removed', fields: { gross: { from: '1000', to: null }, managementFee: { from: '150', to: null }, otherDeductions: { from: '20', to: null }, net: { from: '830', to: null }, status: { from: 'paid', to: null }, paidOn: { from: '2025-03-30', to: null } } },
+        { ...common, lineId: 'L-5', change: 'changed', fields: { status: { from: 'unpaid', to: 'paid' }, paidOn: { from: null, to: '2025-03-30' } } },
+      ],
+    });
+    // The same changes as the package's diff.
+    const diff = (await regulator.get(`/v1/submissions/${v2.id}/diff`)).body;
+    for (const c of statement.body.corrections.items.filter((i: { change: string }) => i.change === 'changed')) {
+      expect(diff.changed.find((d: { lineId: string }) => d.lineId === c.lineId).fields).toEqual(c.fields);
+    }
+    // The holder itself reads the same; the new holder of the added line is told of it.
+    expect((await society.as(cast.tokens.admin).get(`/v1/rights-holders/${petrov.id}/statement?year=2025&currency=RUB`)).body.corrections).toEqual({
+      lines: 1,
+      items: [{ ...common, lineId: 'L-6', change: 'added', fields: { gross: { from: null, to: '1000' }, managementFee: { from: null, to: '150' }, otherDeductions: { from: null, to: '20' }, net: { from: null, to: '830' }, status: { from: null, to: 'paid' }, paidOn: { from: null, to: '2025-03-30' } } }],
+    });
+    const csv = await regulator.get(`/v1/rights-holders/${ivanova.id}/statement?year=2025&currency=RUB&format=csv`);
+    expect(csv.text.split('\r\n')[0]!.endsWith(',rates,corrections')).toBe(true);
+    expect(csv.text).toContain(`L-2 changed by package ${v2.id} (2025Q1): gross 1000 → 1200, managementFee 150 → 180, net 830 → 1000`);
+    const pdf = await fetch(`${t.baseUrl}/v1/rights-holders/${ivanova.id}/statement?year=2025&currency=RUB&format=pdf`, { headers: { authorization: `Bearer ${cast.tokens.regulator}` } });
+    const text = pdfText(Buffer.from(await pdf.arrayBuffer())).replace(/ \n/g, ' ');
+    expect(text).toContain('Corrections: 3 lines changed by a later package');
+    expect(text).toContain('gross 1,000 → 1,200; management fee 150 → 180; net 830 → 1,000');
+    // A year without corrected lines says none.
+    expect((await regulator.get(`/v1/rights-holders/${ivanova.id}/statement?year=2024&currency=RUB`)).body.corrections).toEqual({ lines: 0, items: [] });
   });
 
   it('diffs a package that has since been superseded itself, and packages of other types by their id column', async () => {

@@ -26,3 +26,5 @@ export { MAX_RATE_ROWS, RATE_COLUMNS, explainRate, parseRatesCsv } from './rates
 export type { ParsedRates, RateRow } from './rates-csv.js';
 export { STATEMENT_CSV_COLUMNS, statementCsv } from './statement-csv.js';
 export { statementPdf } from './statement-pdf.js';
+export { CORRECTIONS_LISTED, StatementCorrectionsRepository, correctionText } from './corrections.js';
+export type { StatementCorrection, StatementCorrections } from './corrections.js';

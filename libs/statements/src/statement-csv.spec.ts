@@ -30,9 +30,9 @@ describe('statementCsv', () => {
     };
     const rows = statementCsv(s).split('\r\n');
     expect(rows[0]).toBe(STATEMENT_CSV_COLUMNS.join(','));
-    expect(rows[1]).toBe(`h1,2025,s1,"Société ""Une"", Paris",performing,radio,EUR,6.00,1.00,0.00,5.00,0.00,1,2025-01-01,2025-03-31,3,${'ab'.repeat(32)},RUB 2025-03-01 0.0105`);
+    expect(rows[1]).toBe(`h1,2025,s1,"Société ""Une"", Paris",performing,radio,EUR,6.00,1.00,0.00,5.00,0.00,1,2025-01-01,2025-03-31,3,${'ab'.repeat(32)},RUB 2025-03-01 0.0105,`);
     expect(rows[2]).toContain(',performing,tv,EUR,4.00,0.50,0.50,3.00,0.00,2,');
-    expect(rows[3]).toBe(`h1,2025,s2,"'=cmd()",,,EUR,0.00,0.00,0.00,0.00,0.00,0,,,,,`);
+    expect(rows[3]).toBe(`h1,2025,s2,"'=cmd()",,,EUR,0.00,0.00,0.00,0.00,0.00,0,,,,,,`);
     expect(rows[4]).toBe('');
     expect(rows).toHaveLength(5);
   });

@@ -3,9 +3,12 @@
  * the Art. 18 amounts in the statement currency, the society's period of use, the
  * signed log head the statement was built from and the rates it used. A society
  * listed only for its mandates (no line in the year) gets one row with empty category
- * and use type and zero amounts. Pure TypeScript.
+ * and use type and zero amounts. `corrections` lists, on each of a society's rows, the
+ * holder's lines its corrections changed ("L-2 changed by package … (2025Q1): gross 1000
+ * → 1200"; issue 17 item 4). Pure TypeScript.
  */
 import { csvDocument } from '../../csv/src/index.js';
+import { correctionText } from './corrections.js';
 import type { Statement } from './statement.js';
 
 export const STATEMENT_CSV_COLUMNS = [
@@ -27,6 +30,7 @@ export const STATEMENT_CSV_COLUMNS = [
   'head_tree_size',
   'head_root_hash',
   'rates',
+  'corrections',
 ] as const;
 
 /** The shared cell writer (libs/csv: RFC 4180 quoting and the formula-injection guard, `-` included). */
@@ -42,6 +46,10 @@ export function statementCsv(s: Statement): string {
       society.head?.treeSize ?? null,
       society.head?.rootHash ?? null,
       society.rates.map((r) => `${r.currency} ${r.rateDate} ${r.rateToEur}`).join('; '),
+      (s.corrections?.items ?? [])
+        .filter((c) => c.societyId === society.societyId)
+        .map((c) => `${c.lineId} ${c.change} by package ${c.submissionId} (${c.period}): ${correctionText(c)}`)
+        .join('; '),
     ];
     if (society.byUse.length === 0) {
       const zero = society.revenueAttributed; // "0.00" in the statement currency

@@ -16,6 +16,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { FONT, pdfBytes, pdfLocale, type PdfOptions, useReportFonts } from '../../audit/src/report/pdf.js';
+import type { StatementCorrections } from './corrections.js';
 import type { Statement, SocietyStatement } from './statement.js';
 import { STATEMENT_PDF_RU } from './statement-pdf.ru.js';
 
@@ -26,6 +27,35 @@ const OVERDUE = '#a40000';
 const OVERDUE_FILL = '#fde8e8';
 const STALE = '#8a5a00';
 const STALE_FILL = '#fff4dc';
+
+/** A marker for texts defined here and translated where they are printed (t). */
+const msg = (text: string) => text;
+
+/** The names of a distribution line's fields as a correction prints them (translated by the catalogue). */
+const CORRECTION_FIELDS: Record<string, string> = {
+  lineId: msg('line id'),
+  rightsHolderIpi: msg('IPI'),
+  rightsHolderName: msg('name'),
+  workIswc: msg('ISWC'),
+  workTitle: msg('work'),
+  category: msg('category'),
+  useType: msg('type of use'),
+  territory: msg('territory'),
+  useFrom: msg('use from'),
+  useTo: msg('use to'),
+  currency: msg('currency'),
+  gross: msg('gross'),
+  managementFee: msg('management fee'),
+  otherDeductions: msg('other deductions'),
+  net: msg('net'),
+  status: msg('status'),
+  paidOn: msg('paid on'),
+  mandateBasis: msg('basis'),
+  workType: msg('type of work'),
+};
+const CORRECTION_AMOUNTS = new Set(['gross', 'managementFee', 'otherDeductions', 'net']);
+/** Fields whose values are codes the catalogue translates (paid, performing, radio, …). */
+const CORRECTION_CODES = new Set(['category', 'useType', 'status', 'mandateBasis', 'workType']);
 
 interface Column {
   title: string;
@@ -147,6 +177,7 @@ export function statementPdf(s: Statement, options: { linesUrl: string } & PdfOp
   );
   if (s.overdue.lines > 0) overdueBox();
   if (s.staleRates.rates.length > 0) staleRatesBox();
+  if (s.corrections && s.corrections.lines > 0) correctionsSection(s.corrections);
   if (s.societies.length === 0) {
     doc.font(FONT.regular).fontSize(9).fillColor(GREY).text(t('No society attributed anything to this rights holder for {year} or held a mandate for it that year.', { year: s.year }), left, doc.y, { width });
   }
@@ -246,6 +277,46 @@ export function statementPdf(s: Statement, options: { linesUrl: string } & PdfOp
       ),
     ];
     box(t('Exchange rates older than {days} days were used', { days: s.staleRates.maxAgeDays }), texts, STALE, STALE_FILL);
+  }
+
+  /**
+   * The holder's lines that corrections changed (issue 17 item 4): per line, the society,
+   * the correcting package and its quarter, and each changed value from → to ("gross
+   * 1,000 → 1,200"), as the package's cells are (amounts in the line's own currency).
+   */
+  function correctionsSection(c: StatementCorrections): void {
+    heading(t.plural(c.lines, 'Corrections: {n} line changed by a later package', 'Corrections: {n} lines changed by a later package'));
+    const names = new Map(s.societies.map((so) => [so.societyId, so.societyName]));
+    const intro = t('A society corrects a quarter by sending a new package that supersedes the one it committed; these are the differences between the two for your lines.');
+    ensure(30);
+    doc.font(FONT.regular).fontSize(8.5).fillColor('black').text(intro, left, doc.y, { width });
+    doc.moveDown(0.3);
+    const value = (field: string, v: string | null) => {
+      if (v === null) return '—';
+      if (CORRECTION_AMOUNTS.has(field)) return L.decimal(v);
+      if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return L.date(v);
+      return CORRECTION_CODES.has(field) ? t(v) : v;
+    };
+    const CHANGE_TEXT = { added: msg('added'), removed: msg('removed'), changed: msg('changed') } as const;
+    table(
+      [
+        { title: t('Society'), width: 100, align: 'left' },
+        { title: t('Line'), width: 95, align: 'left' },
+        { title: t('Correction'), width: 140, align: 'left' },
+        { title: t('What changed'), width: width - 335, align: 'left' },
+      ],
+      c.items.map((item) => [
+        names.get(item.societyId) ?? item.societyId,
+        `${item.lineId}\n(${t(CHANGE_TEXT[item.change])})`,
+        t('package {id} of {period}, committed {date}', { id: item.submissionId, period: item.period, date: L.date(item.committedAt.slice(0, 10)) }),
+        Object.entries(item.fields)
+          .map(([field, change]) => `${t(CORRECTION_FIELDS[field] ?? field)} ${value(field, change.from)} → ${value(field, change.to)}`)
+          .join('; '),
+      ]),
+    );
+    if (c.items.length < c.lines) {
+      doc.font(FONT.regular).fontSize(8).fillColor(GREY).text(t('The first {listed} of {total} are listed; the statement as JSON and each package’s diff in the API give them all.', { listed: c.items.length, total: c.lines }), left, doc.y, { width });
+    }
   }
 
   /** A framed warning: a bold title and lines of text, kept on one page. */

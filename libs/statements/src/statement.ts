@@ -6,6 +6,7 @@
  */
 import type { SignedTreeHead } from '../../merkle/src/index.js';
 import { formatMinorUnits } from './conversion.js';
+import type { StatementCorrections } from './corrections.js';
 import type { Amounts, RateUsed, StatementFigures } from './figures.js';
 import type { StaleRate } from './stale-rates.js';
 
@@ -107,6 +108,8 @@ export interface Statement {
   rightsHolderIpi: string | null;
   year: number;
   currency: string;
+  /** The holder's lines of the year that corrections (packages superseding others) added, removed or changed, field by field (always set by toStatement). */
+  corrections?: StatementCorrections;
   societies: SocietyStatement[];
   totals: AmountsView;
   rates: RateUsed[];
@@ -124,6 +127,8 @@ export interface Statement {
 
 /** What the service knows besides the money: the holder, and per society its name, mandates and head. */
 export interface StatementContext {
+  /** Changes to the holder's lines by corrections (absent: none looked for). */
+  corrections?: StatementCorrections;
   rightsHolderId: string;
   rightsHolderName: string;
   rightsHolderIpi: string | null;
@@ -161,6 +166,7 @@ export function toStatement(figures: StatementFigures, context: StatementContext
     rightsHolderIpi: context.rightsHolderIpi,
     year: context.year,
     currency,
+    corrections: context.corrections ?? { lines: 0, items: [] },
     societies: figures.societies.map((s) => {
       const about = context.societies.get(s.societyId);
       return {

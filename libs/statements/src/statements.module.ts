@@ -3,6 +3,7 @@ import { RegistryModule } from '../../registry/src/index.js';
 import { ClaimUpdates } from './claim-updates.js';
 import { ClaimsRepository } from './claims.repository.js';
 import { ClaimsService } from './claims.service.js';
+import { StatementCorrectionsRepository } from './corrections.js';
 import { ExchangeRatesRepository } from './exchange-rates.repository.js';
 import { ExchangeRatesService } from './exchange-rates.service.js';
 import { HolderScopeService } from './holder-scope.js';
@@ -11,7 +12,7 @@ import { StatementsService } from './statements.service.js';
 
 @Module({
   imports: [RegistryModule],
-  providers: [StatementsRepository, HolderScopeService, ExchangeRatesRepository, ExchangeRatesService, ClaimsRepository, ClaimsService, ClaimUpdates, StatementsService],
+  providers: [StatementsRepository, HolderScopeService, ExchangeRatesRepository, ExchangeRatesService, ClaimsRepository, ClaimsService, ClaimUpdates, StatementsService, StatementCorrectionsRepository],
   exports: [StatementsService, ExchangeRatesService, ClaimsService, ClaimUpdates],
 })
 export class StatementsModule {}

@@ -4,6 +4,7 @@ import type { Page } from '../../database/src/index.js';
 import { DomainError } from '../../errors/src/index.js';
 import { DecimalValue, formatAmount, minorUnitsOf } from '../../money/src/index.js';
 import { formatMinorUnits } from './conversion.js';
+import { StatementCorrectionsRepository } from './corrections.js';
 import { ExchangeRatesRepository } from './exchange-rates.repository.js';
 import { type HolderLine, MissingRateError, type RateBook, type RateUsed, buildFigures, convertLine, rateNeeds } from './figures.js';
 import { type HolderScope, HolderScopeService } from './holder-scope.js';
@@ -72,6 +73,7 @@ export class StatementsService {
     private readonly statements: StatementsRepository,
     private readonly rates: ExchangeRatesRepository,
     private readonly scopes: HolderScopeService,
+    private readonly corrections: StatementCorrectionsRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -84,6 +86,8 @@ export class StatementsService {
     const view = await this.scopes.view(p, holderId);
     const found = await this.statements.statement(holderId, yearBounds(q.year), q.currency, view.societyIds, view.mandates);
     if (!found) throw DomainError.notFound('Rights holder', holderId);
+    const { from, to } = yearBounds(q.year);
+    const corrections = await this.corrections.forHolder(holderId, from, to, view.societyIds);
     const rates = new Map<string, RateUsed>();
     for (const s of found.societies) for (const r of s.rates) rates.set(`${r.currency}@${r.on}`, r.rate);
     const figures = withRates(() =>
@@ -112,6 +116,7 @@ export class StatementsService {
       if (o) overdue.set(s.societyId, o);
     }
     return toStatement(figures, {
+      corrections,
       asOf,
       overdue,
       rightsHolderId: holderId,

@@ -17,6 +17,6 @@ export { LINE_STATUSES, MANDATE_BASES, SubmissionLinesService } from './lines/su
 export type { PackageLine, SubmissionLine, SubmissionLinesPage, SubmissionLinesQuery } from './lines/submission-lines.service.js';
 export { SubmissionDrillService } from './drill/submission-drill.service.js';
 export type { PackageFile, ProblemsCsv } from './drill/submission-drill.service.js';
-export { fieldName, leafFields } from './drill/line-diff.js';
+export { changedFields, fieldName, leafFields } from './drill/line-diff.js';
 export { changedFieldsJsonSql, fieldsJsonSql } from './drill/diff-sql.js';
 export type { FieldChange } from './drill/line-diff.js';

@@ -29,3 +29,21 @@ export function leafFields(leaf: string | Leaf, columns: readonly string[]): Rec
   const values = parseLeaf(leaf);
   return Object.fromEntries(columns.map((c) => [fieldName(c), values[c] ?? null]));
 }
+
+/**
+ * The fields whose leaf value differs between two versions of a line, in column order
+ * (`columns`, the package type's), each with its value before and after; a side that is
+ * null (the line was added, or removed) reads as every field empty. Empty when the
+ * leaves agree. The same comparison as the diff's SQL (changedFieldsJsonSql).
+ */
+export function changedFields(before: string | Leaf | null, after: string | Leaf | null, columns: readonly string[]): Record<string, FieldChange> {
+  const a = before === null ? {} : parseLeaf(before);
+  const b = after === null ? {} : parseLeaf(after);
+  const changes: Record<string, FieldChange> = {};
+  for (const c of columns) {
+    const from = a[c] ?? null;
+    const to = b[c] ?? null;
+    if (from !== to) changes[fieldName(c)] = { from, to };
+  }
+  return changes;
+}

@@ -7,6 +7,7 @@ import { PageQueryDto } from '../../common/pagination.dto.js';
 import type { Lang } from '../../../../../libs/i18n/src/index.js';
 import { Satisfies } from '../../common/validation.js';
 import { SignedTreeHeadDto } from '../../ledger/dto/log.dto.js';
+import { StatementCorrectionsDto } from './statement-corrections.dto.js';
 
 const YEAR = /^(1[89]|2[0-9])[0-9]{2}$/;
 const YEAR_MESSAGE = 'must be a calendar year written YYYY (1800-2999), e.g. 2025';
@@ -147,6 +148,8 @@ export class StatementDto {
   @ApiProperty({ nullable: true, type: String }) rightsHolderIpi: string | null;
   @ApiProperty({ example: 2025 }) year: number;
   @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ type: StatementCorrectionsDto, description: "The holder's lines of the year that corrections (packages superseding others) added, removed or changed, field by field" })
+  corrections?: StatementCorrectionsDto;
   @ApiProperty({ type: [SocietyStatementDto] }) societies: SocietyStatementDto[];
   @ApiProperty({ type: AmountsDto, description: 'Sums over the societies (each the sum of the converted lines)' }) totals: AmountsDto;
   @ApiProperty({ type: [RateUsedDto], description: 'Every rate the statement used' }) rates: RateUsedDto[];

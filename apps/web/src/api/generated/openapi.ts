@@ -2772,6 +2772,56 @@ export interface components {
             /** @description How many of each (written last: the answer is streamed) */
             counts: components["schemas"]["DiffCountsDto"];
         };
+        StatementCorrectionDto: {
+            /** Format: uuid */
+            societyId: string;
+            /**
+             * Format: uuid
+             * @description The correcting package
+             */
+            submissionId: string;
+            /**
+             * Format: uuid
+             * @description The package it replaced
+             */
+            supersedes: string;
+            /** @example 2025Q1 */
+            period: string;
+            /**
+             * @description When the correction was committed
+             * @example 2026-01-15T09:30:00.000Z
+             */
+            committedAt: string;
+            /** @example L-000002 */
+            lineId: string;
+            /** @enum {string} */
+            change: "added" | "removed" | "changed";
+            /**
+             * @description The values that changed (camelCase column names); a line added or removed shows its amounts, status and day of payment against nothing
+             * @example {
+             *       "gross": {
+             *         "from": "1000",
+             *         "to": "1200"
+             *       },
+             *       "net": {
+             *         "from": "830",
+             *         "to": "1000"
+             *       }
+             *     }
+             */
+            fields: {
+                [key: string]: {
+                    from: string | null;
+                    to: string | null;
+                };
+            };
+        };
+        StatementCorrectionsDto: {
+            /** @description Every change corrections made to the holder's lines of the year (in the caller's view) */
+            lines: number;
+            /** @description The first 200, oldest correction first, then by society and line id */
+            items: components["schemas"]["StatementCorrectionDto"][];
+        };
         StatementSocietyContactDto: {
             address: string | null;
             email: string | null;
@@ -2984,6 +3034,8 @@ export interface components {
             year: number;
             /** @example EUR */
             currency: string;
+            /** @description The holder's lines of the year that corrections (packages superseding others) added, removed or changed, field by field */
+            corrections: components["schemas"]["StatementCorrectionsDto"];
             societies: components["schemas"]["SocietyStatementDto"][];
             /** @description Sums over the societies (each the sum of the converted lines) */
             totals: components["schemas"]["AmountsDto"];
