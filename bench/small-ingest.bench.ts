@@ -103,7 +103,8 @@ async function main(): Promise<void> {
     await api.ready;
     let worker: ChildProcess = api.child;
     if (queue === 'bullmq') {
-      const started = startLedger(['apps/worker/src/main.js'], env, 'worker is consuming jobs');
+      // (It says it is consuming at level info.)
+      const started = startLedger(['apps/worker/src/main.js'], { ...env, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' }, 'worker is consuming jobs');
       processes.push(started.child);
       await started.ready;
       worker = started.child;
