@@ -75,7 +75,7 @@ export function formatInteger(n: number, lang: Lang): string {
 
 /** A percentage given as a decimal string ("12.5") in `lang`: "12.5 %", "12,5 %" (exact digits). */
 export function formatPercent(value: string, lang: Lang): string {
-  return `${formatDecimal(value, lang)}\u00a0%`;
+  return `${formatDecimal(value, lang)} %`;
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

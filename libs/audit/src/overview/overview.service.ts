@@ -26,7 +26,7 @@ export interface OverviewRow {
   medianDelayDays: number | null;
   /** Undistributed amounts reported in the year against its income, percent. */
   undistributedSharePercent: string | null;
-  /** Attributed but unpaid, percent of what the year's lines attribute. */
+  /** Net attributed to identified rights holders but unpaid, percent of the net money attributed for uses in the year (in the society's currency): a share of money, not of lines. */
   unpaidSharePercent: string | null;
   /** Seats the most under-represented constituency lacks, and the Gallagher index of the board. */
   boardGap: { maxShortfall: number | null; gallagher: string | null };

@@ -136,7 +136,7 @@ export class OverviewRowDto {
   @ApiProperty({ nullable: true, type: String, description: 'Management costs, percent of income' }) costRatioPercent: string | null;
   @ApiProperty({ nullable: true, type: Number, description: "Days after the year end by which half the year's money was paid" }) medianDelayDays: number | null;
   @ApiProperty({ nullable: true, type: String, description: 'Undistributed amounts reported in the year, percent of its income' }) undistributedSharePercent: string | null;
-  @ApiProperty({ nullable: true, type: String, description: "Attributed but unpaid, percent of the year's lines" }) unpaidSharePercent: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "Net attributed to identified rights holders but not paid yet, as a percent of the net money attributed for uses in the year, in the society's currency (payout.outstanding)" }) unpaidSharePercent: string | null;
   @ApiProperty({ type: OverviewBoardGapDto }) boardGap: OverviewBoardGapDto;
   @ApiProperty({ nullable: true, type: String, description: "Gross of the year's lines declared non-contractual, percent (the society's label)" }) nonContractualSharePercent: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The same as the mandate register says (derived when each package committed): the share the cap judges' }) verifiedNonContractualSharePercent: string | null;

@@ -15,14 +15,15 @@ import { bytesToHex } from '../../verify/encoding';
 import { sha256 } from '../../verify/merkle';
 import { type HeadVerdict, verifySignedHead } from '../../verify/signed-head';
 import { NotAvailable } from '../NotAvailable';
+import { formatDateTime, msg, t } from '../../i18n';
 
 const POLL_MS = 1000;
 
 const STATUS_TEXT: Record<Audit['status'], string> = {
-  queued: 'Queued: waiting to run',
-  running: 'Running: reading the logs at their signed heads',
-  done: 'Done',
-  failed: 'The audit could not be completed',
+  queued: msg('Queued: waiting to run'),
+  running: msg('Running: reading the logs at their signed heads'),
+  done: msg('Done'),
+  failed: msg('The audit could not be completed'),
 };
 
 /**
@@ -56,11 +57,11 @@ export function AuditPage({ auditId }: { auditId: string }) {
     };
   }, [api, auditId]);
 
-  if (error) return error.isRefusal ? <NotAvailable what="This audit" /> : <ProblemMessage error={error} heading="Could not read the audit" />;
+  if (error) return error.isRefusal ? <NotAvailable what={t('This audit')} /> : <ProblemMessage error={error} heading={t('Could not read the audit')} />;
   if (!audit) {
     return (
       <p className="muted" role="status">
-        Reading the audit…
+        {t('Reading the audit…')}
       </p>
     );
   }
@@ -70,26 +71,24 @@ export function AuditPage({ auditId }: { auditId: string }) {
 function AuditView({ audit }: { audit: Audit }) {
   const { api } = useSession();
   const society = useApi<Society | null>(() => api.society(audit.societyId).catch(() => null), [api, audit.societyId]);
-  const name = society.state === 'ok' && society.data ? society.data.name : 'a society';
+  const name = society.state === 'ok' && society.data ? society.data.name : t('a society');
   const running = audit.status === 'queued' || audit.status === 'running';
   return (
     <>
-      <PageTitle title={`Audit ${audit.financialYear}`}>
-        Audit of {name}, financial year {audit.financialYear}
-      </PageTitle>
+      <PageTitle title={t('Audit {year}', { year: audit.financialYear })}>{t('Audit of {society}, financial year {year}', { society: name, year: audit.financialYear })}</PageTitle>
       <p role="status" className={`status status-audit-${audit.status}`} data-testid="audit-status">
-        <strong>{STATUS_TEXT[audit.status]}</strong>
-        {audit.status === 'done' && audit.summary && `: ${audit.summary.passed} of ${audit.summary.rules} rules passed, ${audit.summary.failed} failed`}
+        <strong>{t(STATUS_TEXT[audit.status])}</strong>
+        {audit.status === 'done' && audit.summary && t(': {passed} of {rules} rules passed, {failed} failed', { passed: audit.summary.passed, rules: audit.summary.rules, failed: audit.summary.failed })}
       </p>
-      {running && <ProgressBar label="Audit in progress" value={null} />}
-      {audit.status === 'failed' && <ProblemMessage error={new ApiError(0, 'Audit failed', audit.error ?? 'no reason given')} heading="The audit failed" />}
+      {running && <ProgressBar label={t('Audit in progress')} value={null} />}
+      {audit.status === 'failed' && <ProblemMessage error={new ApiError(0, t('Audit failed'), audit.error ?? t('no reason given'))} heading={t('The audit failed')} />}
       <Fields
         rows={[
-          ['Audit', <code className="hash">{audit.id}</code>],
-          ['Rules', `${audit.rules.length}`],
-          ['Requested', `${audit.createdAt} by ${audit.requestedBy}`],
-          ['Finished', audit.finishedAt ?? 'not yet'],
-          ...(audit.reportSha256 ? ([['Report SHA-256', <code className="hash">{audit.reportSha256}</code>]] as [string, ReactNode][]) : []),
+          [t('Audit'), <code className="hash">{audit.id}</code>],
+          [t('Rules'), `${audit.rules.length}`],
+          [t('Requested'), t('{time} by {who}', { time: formatDateTime(audit.createdAt), who: audit.requestedBy })],
+          [t('Finished'), audit.finishedAt ? formatDateTime(audit.finishedAt) : t('not yet')],
+          ...(audit.reportSha256 ? ([[t('Report SHA-256'), <code className="hash">{audit.reportSha256}</code>]] as [string, ReactNode][]) : []),
         ]}
       />
       {audit.status === 'done' && (
@@ -120,29 +119,29 @@ function ReportDownloads({ audit }: { audit: Audit }) {
       }
       saveBlob(blob, `audit-${audit.financialYear}-${audit.id}.${format}`);
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'Download failed', String(e)));
+      setError(e instanceof ApiError ? e : new ApiError(0, t('Download failed'), String(e)));
     } finally {
       setBusy(null);
     }
   };
   return (
     <section aria-labelledby="report-heading">
-      <h2 id="report-heading">Report</h2>
+      <h2 id="report-heading">{t('Report')}</h2>
       <div className="downloads">
         {(['json', 'csv', 'pdf'] as const).map((f) => (
           <button key={f} type="button" className="secondary" onClick={() => download(f)} disabled={busy !== null}>
-            {busy === f ? `Preparing the ${f.toUpperCase()}…` : `Download ${f.toUpperCase()}`}
+            {busy === f ? t('Preparing the {format}…', { format: f.toUpperCase() }) : t('Download {format}', { format: f.toUpperCase() })}
           </button>
         ))}
       </div>
       {hashCheck && (
         <p className={hashCheck.ok ? 'notice' : 'problem'} role="status" data-testid="report-hash">
           {hashCheck.ok
-            ? `✓ The JSON report's SHA-256 (${hashCheck.hash}) is the audit's: it is the report the audit recorded.`
-            : `✗ The JSON report's SHA-256 (${hashCheck.hash}) is not the audit's (${audit.reportSha256}).`}
+            ? t("✓ The JSON report's SHA-256 ({hash}) is the audit's: it is the report the audit recorded.", { hash: hashCheck.hash })
+            : t("✗ The JSON report's SHA-256 ({hash}) is not the audit's ({expected}).", { hash: hashCheck.hash, expected: audit.reportSha256 ?? '' })}
         </p>
       )}
-      {error && <ProblemMessage error={error} heading="The download failed" />}
+      {error && <ProblemMessage error={error} heading={t('The download failed')} />}
     </section>
   );
 }
@@ -153,54 +152,55 @@ function Findings({ findings }: { findings: Finding[] }) {
   const bySeverity = (['high', 'medium', 'low'] as const).map((s) => ({ s, failed: failed.filter((f) => f.severity === s).length, passed: findings.filter((f) => f.passed && f.severity === s).length }));
   return (
     <section aria-labelledby="findings-heading">
-      <h2 id="findings-heading">Findings</h2>
+      <h2 id="findings-heading">{t('Findings')}</h2>
       <BarChart
-        caption="Rules by severity: failed and passed"
-        description={bySeverity.map((x) => `${x.s}: ${x.failed} failed, ${x.passed} passed`).join('; ')}
-        labels={bySeverity.map((x) => x.s)}
+        caption={t('Rules by severity: failed and passed')}
+        description={bySeverity.map((x) => t('{severity}: {failed} failed, {passed} passed', { severity: t(x.s), failed: x.failed, passed: x.passed })).join('; ')}
+        labels={bySeverity.map((x) => t(x.s))}
         series={[
-          { label: 'Failed', values: bySeverity.map((x) => x.failed), color: FAILED_COLOR },
-          { label: 'Passed', values: bySeverity.map((x) => x.passed), color: PASSED_COLOR },
+          { label: t('Failed'), values: bySeverity.map((x) => x.failed), color: FAILED_COLOR },
+          { label: t('Passed'), values: bySeverity.map((x) => x.passed), color: PASSED_COLOR },
         ]}
         stacked
         horizontal
-        valueLabel="Rules"
+        valueLabel={t('Rules')}
       />
-      <TableScroll label="Findings">
+      <TableScroll label={t('Findings')}>
         <table className="stack findings">
           <caption>
-            {findings.length} rules, {failed.length} failed; failed first, the most severe first
+            {t('{rules} rules, {failed} failed; failed first, the most severe first', { rules: findings.length, failed: failed.length })}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Rule</th>
-              <th scope="col">Severity</th>
-              <th scope="col">Verdict</th>
-              <th scope="col">Details</th>
+              <th scope="col">{t('Rule')}</th>
+              <th scope="col">{t('Severity')}</th>
+              <th scope="col">{t('Verdict')}</th>
+              <th scope="col">{t('Details')}</th>
             </tr>
           </thead>
           <tbody>
             {ordered.map((f) => (
               <tr key={f.rule} className={f.passed ? undefined : 'row-differs'} data-rule={f.rule}>
-                <th scope="row" data-label="Rule">
+                <th scope="row" data-label={t('Rule')}>
                   <span>
-                    {f.title}
+                    {t(f.title)}
                     <br />
                     <code className="small">{f.rule}</code>
                     <br />
-                    <span className="muted small">{f.source}</span>
+                    <span className="muted small">{t(f.source)}</span>
                   </span>
                 </th>
-                <td data-label="Severity">{f.severity}</td>
-                <td data-label="Verdict" className="nowrap">
-                  {f.passed ? <span className="badge badge-ok">✓ passed</span> : <span className="badge badge-bad">✗ failed</span>}
+                <td data-label={t('Severity')}>{t(f.severity)}</td>
+                <td data-label={t('Verdict')} className="nowrap">
+                  {f.passed ? <span className="badge badge-ok">{t('✓ passed')}</span> : <span className="badge badge-bad">{t('✗ failed')}</span>}
                 </td>
-                <td data-label="Details">
+                <td data-label={t('Details')}>
                   <span>
-                    {f.details}
+                    {/* The rule's details as the report holds them, in English (part of the hashed report). */}
+                    <span lang="en">{f.details}</span>
                     {Object.keys(f.evidence).length > 0 && (
                       <details>
-                        <summary>Evidence</summary>
+                        <summary>{t('Evidence')}</summary>
                         <pre className="evidence">{JSON.stringify(f.evidence, null, 2)}</pre>
                       </details>
                     )}
@@ -220,25 +220,25 @@ function PinnedHeads({ heads }: { heads: PinnedHead[] }) {
   const { api } = useSession();
   const checked = useApi<HeadVerdict[]>(async () => {
     const { keys } = await api.logKeys();
-    return Promise.all(heads.map((h) => pinnedAsSignedHead(h)).map((h) => (h ? verifySignedHead(h, keys) : Promise.resolve<HeadVerdict>({ ok: false, reason: 'empty log' }))));
+    return Promise.all(heads.map((h) => pinnedAsSignedHead(h)).map((h) => (h ? verifySignedHead(h, keys) : Promise.resolve<HeadVerdict>({ ok: false, reason: t('empty log') }))));
     // The page polls the audit: re-check only when the heads themselves change.
   }, [api, JSON.stringify(heads)]);
   return (
     <section aria-labelledby="heads-heading">
-      <h2 id="heads-heading">Signed heads the audit read</h2>
-      <TableScroll label="Signed heads the audit read">
+      <h2 id="heads-heading">{t('Signed heads the audit read')}</h2>
+      <TableScroll label={t('Signed heads the audit read')}>
         <table className="stack">
           {/* A society is shown its own head only; regulators and admins every head the audit read. */}
-          <caption>{heads.length === 1 ? "The society's log as it stood when the audit started" : "Every society's log as it stood when the audit started"}</caption>
+          <caption>{heads.length === 1 ? t("The society's log as it stood when the audit started") : t("Every society's log as it stood when the audit started")}</caption>
           <thead>
             <tr>
-              <th scope="col">CISAC</th>
+              <th scope="col">{t('CISAC')}</th>
               <th scope="col" className="num">
-                Size
+                {t('Size')}
               </th>
-              <th scope="col">Root hash</th>
-              <th scope="col">Signed at</th>
-              <th scope="col">Signature</th>
+              <th scope="col">{t('Root hash')}</th>
+              <th scope="col">{t('Signed at')}</th>
+              <th scope="col">{t('Signature')}</th>
             </tr>
           </thead>
           <tbody>
@@ -246,20 +246,20 @@ function PinnedHeads({ heads }: { heads: PinnedHead[] }) {
               const verdict = checked.state === 'ok' ? checked.data[i] : null;
               return (
                 <tr key={h.societyId}>
-                  <th scope="row" data-label="CISAC">
+                  <th scope="row" data-label={t('CISAC')}>
                     {h.cisacCode}
                   </th>
-                  <td className="num" data-label="Size">
+                  <td className="num" data-label={t('Size')}>
                     {h.treeSize}
                   </td>
-                  <td data-label="Root hash">
-                    <code className="hash small">{h.rootHash ?? 'empty log'}</code>
+                  <td data-label={t('Root hash')}>
+                    <code className="hash small">{h.rootHash ?? t('empty log')}</code>
                   </td>
-                  <td className="nowrap" data-label="Signed at">
+                  <td className="nowrap" data-label={t('Signed at')}>
                     {h.timestamp ?? '—'}
                   </td>
-                  <td data-label="Signature">
-                    {h.rootHash === null ? '—' : verdict === null ? 'checking…' : verdict.ok ? <span className="badge badge-ok">✓ verified</span> : <span className="badge badge-bad">✗ {verdict.reason}</span>}
+                  <td data-label={t('Signature')}>
+                    {h.rootHash === null ? '—' : verdict === null ? t('checking…') : verdict.ok ? <span className="badge badge-ok">{t('✓ verified')}</span> : <span className="badge badge-bad">✗ {verdict.reason}</span>}
                   </td>
                 </tr>
               );

@@ -7,6 +7,7 @@ import { Link } from '../../router';
 import { useSession } from '../../session';
 import { useApi } from '../../use-api';
 import { RunAuditForm } from './RunAuditForm';
+import { formatDateTime, locale, t } from '../../i18n';
 
 /**
  * The regulator's audits: request one for any society and financial year (prefilled from
@@ -18,23 +19,24 @@ export function AuditsPage() {
   const initialYear = /^\d{4}$/.test(params.get('year') ?? '') ? Number(params.get('year')) : Number(todayIso().slice(0, 4)) - 1;
   const loaded = useApi(async () => {
     const [societies, rules, audits] = await Promise.all([api.societies(), api.auditRules(), api.recentAudits()]);
-    return { societies: [...societies].sort((a, b) => a.name.localeCompare(b.name)), rules, audits };
+    return { societies: [...societies].sort((a, b) => a.name.localeCompare(b.name, locale())), rules, audits };
   }, [api]);
 
   return (
     <>
-      <PageTitle title="Audits">Audits</PageTitle>
+      <PageTitle title={t('Audits')}>{t('Audits')}</PageTitle>
       <p>
-        An audit checks a society&apos;s financial year against the rule catalogue (payout deadlines, costs, undistributed money, board representation, …), reading the society
-        logs at their signed heads, so the same heads always give the same report.
+        {t(
+          "An audit checks a society's financial year against the rule catalogue (payout deadlines, costs, undistributed money, board representation, …), reading the society logs at their signed heads, so the same heads always give the same report.",
+        )}
       </p>
-      <Loader loaded={loaded} what="the societies and rules">
+      <Loader loaded={loaded} what={t('the societies and rules')}>
         {({ societies, rules, audits }) => (
           <>
             <RunAuditForm societies={societies} rules={rules} initialSocietyId={params.get('society') ?? undefined} initialYear={initialYear} />
             <section aria-labelledby="tab-audits-heading">
-              <h2 id="tab-audits-heading">Latest audits</h2>
-              {audits.length === 0 ? <p>None yet.</p> : <AuditsTable audits={audits} societies={societies} />}
+              <h2 id="tab-audits-heading">{t('Latest audits')}</h2>
+              {audits.length === 0 ? <p>{t('None yet.')}</p> : <AuditsTable audits={audits} societies={societies} />}
             </section>
           </>
         )}
@@ -46,33 +48,33 @@ export function AuditsPage() {
 function AuditsTable({ audits, societies }: { audits: Audit[]; societies: Society[] }) {
   const name = (id: string) => societies.find((s) => s.id === id)?.name ?? id;
   return (
-    <TableScroll label="Latest audits">
+    <TableScroll label={t('Latest audits')}>
       <table className="stack">
         <caption>
-          {audits.length} audit{audits.length === 1 ? '' : 's'}, newest first
+          {t.plural(audits.length, '{n} audit, newest first', '{n} audits, newest first')}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Society</th>
-            <th scope="col">Year</th>
-            <th scope="col">Status</th>
-            <th scope="col">Failed rules</th>
-            <th scope="col">Requested</th>
+            <th scope="col">{t('Society')}</th>
+            <th scope="col">{t('Year')}</th>
+            <th scope="col">{t('Status')}</th>
+            <th scope="col">{t('Failed rules')}</th>
+            <th scope="col">{t('Requested')}</th>
           </tr>
         </thead>
         <tbody>
           {audits.map((a) => (
             <tr key={a.id}>
-              <th scope="row" data-label="Society">
+              <th scope="row" data-label={t('Society')}>
                 <Link to={`/audits/${a.id}`}>{name(a.societyId)}</Link>
               </th>
-              <td data-label="Year">{a.financialYear}</td>
-              <td data-label="Status">
-                <span className={`status status-audit-${a.status}`}>{a.status}</span>
+              <td data-label={t('Year')}>{a.financialYear}</td>
+              <td data-label={t('Status')}>
+                <span className={`status status-audit-${a.status}`}>{t(a.status)}</span>
               </td>
-              <td data-label="Failed rules">{a.summary ? `${a.summary.failed} of ${a.summary.rules}` : '—'}</td>
-              <td className="nowrap" data-label="Requested">
-                {a.createdAt.slice(0, 16).replace('T', ' ')}
+              <td data-label={t('Failed rules')}>{a.summary ? t('{failed} of {rules}', { failed: a.summary.failed, rules: a.summary.rules }) : '—'}</td>
+              <td className="nowrap" data-label={t('Requested')}>
+                {formatDateTime(a.createdAt)}
               </td>
             </tr>
           ))}

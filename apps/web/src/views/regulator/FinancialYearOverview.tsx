@@ -10,6 +10,7 @@ import { transparencyPath } from '../../nav';
 import { Link } from '../../router';
 import { useSession } from '../../session';
 import { useApi } from '../../use-api';
+import { formatDate, formatDateTime, formatDecimal, locale, t } from '../../i18n';
 
 /**
  * Every society side by side for a financial year, from `GET /v1/regulator/overview`:
@@ -28,27 +29,27 @@ export function FinancialYearOverview() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!/^\d{4}$/.test(input.trim())) return setError('Write the financial year as four digits, for example 2025');
+    if (!/^\d{4}$/.test(input.trim())) return setError(t('Write the financial year as four digits, for example 2025'));
     setError(null);
     setYear(Number(input.trim()));
   };
 
   return (
     <section aria-labelledby="overview-heading">
-      <h2 id="overview-heading">Financial year {year}</h2>
-      <form className="inline-form" onSubmit={submit} noValidate aria-label="Choose the financial year">
+      <h2 id="overview-heading">{t('Financial year {year}', { year })}</h2>
+      <form className="inline-form" onSubmit={submit} noValidate aria-label={t('Choose the financial year')}>
         <div className="form-row">
-          <label htmlFor={id}>Financial year</label>
+          <label htmlFor={id}>{t('Financial year')}</label>
           <input id={id} value={input} onChange={(e) => setInput(e.target.value)} inputMode="numeric" autoComplete="off" size={6} aria-invalid={error ? true : undefined} />
         </div>
-        <button type="submit">Show</button>
+        <button type="submit">{t('Show')}</button>
       </form>
       {error && (
         <p className="field-error" role="alert">
           {error}
         </p>
       )}
-      <Loader loaded={loaded} what="the overview">
+      <Loader loaded={loaded} what={t('the overview')}>
         {(o) => <OverviewBody overview={o} />}
       </Loader>
     </section>
@@ -56,43 +57,47 @@ export function FinancialYearOverview() {
 }
 
 function OverviewBody({ overview: o }: { overview: RegulatorOverview }) {
-  const rows = [...o.societies].sort((a, b) => a.name.localeCompare(b.name));
+  const rows = [...o.societies].sort((a, b) => a.name.localeCompare(b.name, locale()));
   const failing = rows.filter((r) => r.findings.failed > 0).length;
   const unwitnessed = rows.filter((r) => r.witnessing.behindQuorum || r.witnessing.alarms.length > 0);
   return (
     <>
       <p className="lead" data-testid="overview-summary">
-        Each society&apos;s financial year ending in {o.financialYear}, read from the signed heads of {o.pinnedAt ?? 'no log yet'}
-        {o.asOf ? `; deadlines judged on ${o.asOf}` : ''}. Peer median management-cost ratio: {percent(o.peerMedianCostRatioPercent)}.{' '}
-        {failing === 0 ? 'No society fails a rule.' : `${failing} of ${rows.length} societies fail at least one rule.`}
+        {t("Each society's financial year ending in {year}, read from the signed heads of {pinnedAt}{asOf}. Peer median management-cost ratio: {median}.", {
+          year: o.financialYear,
+          pinnedAt: o.pinnedAt ? formatDateTime(o.pinnedAt) : t('no log yet'),
+          asOf: o.asOf ? t('; deadlines judged on {date}', { date: formatDate(o.asOf) }) : '',
+          median: percent(o.peerMedianCostRatioPercent),
+        })}{' '}
+        {failing === 0 ? t('No society fails a rule.') : t.plural(rows.length, '{failing} of {n} society fail at least one rule.', '{failing} of {n} societies fail at least one rule.', { failing })}
       </p>
       {unwitnessed.length > 0 && (
         <p className="warning" role="status" data-testid="overview-witnessing">
           {unwitnessed.map((r) => `${r.name}: ${witnessingText(r.witnessing)}`).join('; ')}.
         </p>
       )}
-      <TableScroll label="Societies compared for the financial year">
+      <TableScroll label={t('Societies compared for the financial year')}>
         <table className="stack overview">
-          <caption>Financial year {o.financialYear}, side by side</caption>
+          <caption>{t('Financial year {year}, side by side', { year: o.financialYear })}</caption>
           <thead>
             <tr>
-              <th scope="col">Society</th>
+              <th scope="col">{t('Society')}</th>
               <th scope="col" className="num">
-                Cost ratio
+                {t('Cost ratio')}
               </th>
-              <th scope="col">Half paid</th>
+              <th scope="col">{t('Half paid')}</th>
               <th scope="col" className="num">
-                Undistributed
+                {t('Undistributed')}
               </th>
               <th scope="col" className="num">
-                Unpaid
+                {t('Unpaid')}
               </th>
-              <th scope="col">Board gap</th>
-              <th scope="col">Non-contractual (declared / verified)</th>
-              <th scope="col">Failed rules</th>
-              <th scope="col">Board conflicts</th>
-              <th scope="col">Witnessed log</th>
-              <th scope="col">Audit and report</th>
+              <th scope="col">{t('Board gap')}</th>
+              <th scope="col">{t('Non-contractual (declared / verified)')}</th>
+              <th scope="col">{t('Failed rules')}</th>
+              <th scope="col">{t('Board conflicts')}</th>
+              <th scope="col">{t('Witnessed log')}</th>
+              <th scope="col">{t('Audit and report')}</th>
             </tr>
           </thead>
           <tbody>
@@ -103,13 +108,9 @@ function OverviewBody({ overview: o }: { overview: RegulatorOverview }) {
         </table>
       </TableScroll>
       <p className="hint">
-        Cost ratio: management costs as a percent of income. Half paid: when half of the year&apos;s money had been paid to rights holders. Undistributed: amounts reported
-        undistributed, percent of income. Unpaid: attributed but unpaid, percent of the year&apos;s lines. Board gap: the seats the most under-represented constituency lacks,
-        and the Gallagher index of the board against the money shares. Non-contractual: the share of the gross managed without the holders&apos; mandate, as the
-        society declared it and as the mandate register says (each line judged when its package committed), with the trend over the last five financial years. Board
-        conflicts: board members&apos; annual declarations made for the year (Art. 10(2)), organisations of members found among the licensees (to confirm), and the
-        management-fee rate on board members&apos; own lines against everyone else&apos;s. Witnessed log: whether the witnesses (independent parties checking that the log
-        never shows two histories) have cosigned the log&apos;s latest head in the number the policy asks for, now; an alarm means one refused a checkpoint as inconsistent.
+        {t(
+          "Cost ratio: management costs as a percent of income. Half paid: when half of the year's money had been paid to rights holders. Undistributed: amounts reported undistributed, percent of income. Unpaid: the net attributed to identified rights holders but not paid yet, as a percent of the net money attributed for uses in the year (in the society's currency). Board gap: the seats the most under-represented constituency lacks, and the Gallagher index of the board against the money shares. Non-contractual: the share of the gross managed without the holders' mandate, as the society declared it and as the mandate register says (each line judged when its package committed), with the trend over the last five financial years. Board conflicts: board members' annual declarations made for the year (Art. 10(2)), organisations of members found among the licensees (to confirm), and the management-fee rate on board members' own lines against everyone else's. Witnessed log: whether the witnesses (independent parties checking that the log never shows two histories) have cosigned the log's latest head in the number the policy asks for, now; an alarm means one refused a checkpoint as inconsistent.",
+        )}
       </p>
       {rows.length > 0 && <OverviewCharts rows={rows} />}
     </>
@@ -127,15 +128,16 @@ function BoardConflicts({ c }: { c: OverviewRow['boardConflicts'] }) {
   const lowerFee = c.boardFeeRatePercent !== null && c.othersFeeRatePercent !== null && chartLength(c.boardFeeRatePercent) < chartLength(c.othersFeeRatePercent);
   return (
     <span className="small">
-      {c.declared} of {c.members} declared
-      {(c.understatedDeclarations ?? 0) > 0 && `, ${c.understatedDeclarations} leaving out money`}
+      {t('{declared} of {members} declared', { declared: c.declared ?? 0, members: c.members })}
+      {(c.understatedDeclarations ?? 0) > 0 && t(', {n} leaving out money', { n: c.understatedDeclarations ?? 0 })}
       <br />
-      {c.licenseeMatches ? `${c.licenseeMatches} licensee match${c.licenseeMatches === 1 ? '' : 'es'}` : 'no licensee match'}
+      {c.licenseeMatches ? t.plural(c.licenseeMatches, '{n} licensee match', '{n} licensee matches') : t('no licensee match')}
       {c.boardFeeRatePercent !== null && (
         <>
           <br />
-          <span className="nowrap" title="Management-fee rate on board members' lines against everyone else's">
-            {lowerFee ? <strong>board fee {percent(c.boardFeeRatePercent)}</strong> : `board fee ${percent(c.boardFeeRatePercent)}`} vs {percent(c.othersFeeRatePercent)}
+          <span className="nowrap" title={t("Management-fee rate on board members' lines against everyone else's")}>
+            {lowerFee ? <strong>{t('board fee {percent}', { percent: percent(c.boardFeeRatePercent) })}</strong> : t('board fee {percent}', { percent: percent(c.boardFeeRatePercent) })}{' '}
+            {t('vs {percent}', { percent: percent(c.othersFeeRatePercent) })}
           </span>
         </>
       )}
@@ -147,27 +149,27 @@ function OverviewTableRow({ row: r, year, peerMedian }: { row: OverviewRow; year
   const aboveMedian = r.costRatioPercent !== null && peerMedian !== null && chartLength(r.costRatioPercent) > chartLength(peerMedian);
   return (
     <tr className={r.findings.high > 0 ? 'row-differs' : undefined} data-society={r.societyId}>
-      <th scope="row" data-label="Society">
+      <th scope="row" data-label={t('Society')}>
         <span>
           <Link to={`/regulator/societies/${r.societyId}`}>{r.name}</Link> <span className="muted small">({r.cisacCode}, {r.currency})</span>
         </span>
       </th>
-      <td className="num nowrap" data-label="Cost ratio">
+      <td className="num nowrap" data-label={t('Cost ratio')}>
         {percent(r.costRatioPercent)}
         {aboveMedian ? ' ▲' : ''}
       </td>
-      <td data-label="Half paid">{describeDelay(r.medianDelayDays)}</td>
-      <td className="num nowrap" data-label="Undistributed">
+      <td data-label={t('Half paid')}>{describeDelay(r.medianDelayDays)}</td>
+      <td className="num nowrap" data-label={t('Undistributed')}>
         {percent(r.undistributedSharePercent)}
       </td>
-      <td className="num nowrap" data-label="Unpaid">
+      <td className="num nowrap" data-label={t('Unpaid')}>
         {percent(r.unpaidSharePercent)}
       </td>
-      <td data-label="Board gap">
-        {r.boardGap.maxShortfall === null ? '—' : r.boardGap.maxShortfall === 0 ? 'no constituency short' : `${r.boardGap.maxShortfall} seat${r.boardGap.maxShortfall === 1 ? '' : 's'} short`}
-        {r.boardGap.gallagher !== null && <span className="muted small"> (Gallagher {r.boardGap.gallagher})</span>}
+      <td data-label={t('Board gap')}>
+        {r.boardGap.maxShortfall === null ? '—' : r.boardGap.maxShortfall === 0 ? t('no constituency short') : t.plural(r.boardGap.maxShortfall, '{n} seat short', '{n} seats short')}
+        {r.boardGap.gallagher !== null && <span className="muted small"> {t('(Gallagher {index})', { index: formatDecimal(r.boardGap.gallagher) })}</span>}
       </td>
-      <td data-label="Non-contractual (declared / verified)" data-testid="non-contractual">
+      <td data-label={t('Non-contractual (declared / verified)')} data-testid="non-contractual">
         <span className="nowrap">
           {percent(r.nonContractualSharePercent)} / <strong>{percent(r.verifiedNonContractualSharePercent)}</strong>
         </span>
@@ -183,31 +185,31 @@ function OverviewTableRow({ row: r, year, peerMedian }: { row: OverviewRow; year
           </>
         )}
       </td>
-      <td data-label="Failed rules">
+      <td data-label={t('Failed rules')}>
         {r.findings.failed === 0 ? (
-          'none'
+          t('none')
         ) : (
           <span>
-            <strong>{r.findings.failed}</strong> ({[r.findings.high && `${r.findings.high} high`, r.findings.medium && `${r.findings.medium} medium`, r.findings.low && `${r.findings.low} low`].filter(Boolean).join(', ')})
+            <strong>{r.findings.failed}</strong> ({[r.findings.high && t('{n} high', { n: r.findings.high }), r.findings.medium && t('{n} medium', { n: r.findings.medium }), r.findings.low && t('{n} low', { n: r.findings.low })].filter(Boolean).join(', ')})
             <br />
             <span className="muted small">{r.findings.rules.join(', ')}</span>
           </span>
         )}
       </td>
-      <td data-label="Board conflicts" data-testid="board-conflicts">
+      <td data-label={t('Board conflicts')} data-testid="board-conflicts">
         <BoardConflicts c={r.boardConflicts} />
       </td>
-      <td data-label="Witnessed log" data-testid="witnessing">
+      <td data-label={t('Witnessed log')} data-testid="witnessing">
         <Witnessing w={r.witnessing} />
       </td>
-      <td data-label="Audit and report">
+      <td data-label={t('Audit and report')}>
         <span className="link-list">
-          {r.latestAudit && <Link to={`/audits/${r.latestAudit.id}`}>Latest audit ({r.latestAudit.finishedAt.slice(0, 10)})</Link>}
-          <Link to={`/regulator/audits?society=${r.societyId}&year=${year}`} className="nowrap" aria-label={`Run an audit of ${r.name} for ${year}`}>
-            Run an audit
+          {r.latestAudit && <Link to={`/audits/${r.latestAudit.id}`}>{t('Latest audit ({date})', { date: formatDate(r.latestAudit.finishedAt.slice(0, 10)) })}</Link>}
+          <Link to={`/regulator/audits?society=${r.societyId}&year=${year}`} className="nowrap" aria-label={t('Run an audit of {society} for {year}', { society: r.name, year })}>
+            {t('Run an audit')}
           </Link>
-          <Link to={transparencyPath(r.societyId, year)} className="nowrap" aria-label={`Transparency report of ${r.name} for ${year}`}>
-            Transparency report
+          <Link to={transparencyPath(r.societyId, year)} className="nowrap" aria-label={t('Transparency report of {society} for {year}', { society: r.name, year })}>
+            {t('Transparency report')}
           </Link>
         </span>
       </td>
@@ -221,58 +223,58 @@ function OverviewCharts({ rows }: { rows: OverviewRow[] }) {
   return (
     <div className="chart-grid">
       <BarChart
-        caption="Money kept or held back (percent)"
-        description={rows.map((r) => `${r.name}: cost ratio ${percent(r.costRatioPercent)}, undistributed ${percent(r.undistributedSharePercent)}, unpaid ${percent(r.unpaidSharePercent)}`).join('; ')}
+        caption={t('Money kept or held back (percent)')}
+        description={rows.map((r) => t('{society}: cost ratio {cost}, undistributed {undistributed}, unpaid {unpaid}', { society: r.name, cost: percent(r.costRatioPercent), undistributed: percent(r.undistributedSharePercent), unpaid: percent(r.unpaidSharePercent) })).join('; ')}
         labels={labels}
         series={[
-          { label: 'Cost ratio', ...pct((r) => r.costRatioPercent) },
-          { label: 'Undistributed', ...pct((r) => r.undistributedSharePercent) },
-          { label: 'Unpaid', ...pct((r) => r.unpaidSharePercent) },
+          { label: t('Cost ratio'), ...pct((r) => r.costRatioPercent) },
+          { label: t('Undistributed'), ...pct((r) => r.undistributedSharePercent) },
+          { label: t('Unpaid'), ...pct((r) => r.unpaidSharePercent) },
         ]}
         horizontal
         wholeNumbers={false}
-        valueLabel="Percent"
+        valueLabel={t('Percent')}
       />
       <BarChart
-        caption="Managed without a mandate: declared against verified (percent of the gross)"
-        description={rows.map((r) => `${r.name}: declared ${percent(r.nonContractualSharePercent)}, verified ${percent(r.verifiedNonContractualSharePercent)}`).join('; ')}
+        caption={t('Managed without a mandate: declared against verified (percent of the gross)')}
+        description={rows.map((r) => t('{society}: declared {declared}, verified {verified}', { society: r.name, declared: percent(r.nonContractualSharePercent), verified: percent(r.verifiedNonContractualSharePercent) })).join('; ')}
         labels={labels}
         series={[
-          { label: 'Declared', ...pct((r) => r.nonContractualSharePercent) },
-          { label: 'Verified', ...pct((r) => r.verifiedNonContractualSharePercent) },
+          { label: t('Declared'), ...pct((r) => r.nonContractualSharePercent) },
+          { label: t('Verified'), ...pct((r) => r.verifiedNonContractualSharePercent) },
         ]}
         horizontal
         wholeNumbers={false}
-        valueLabel="Percent"
+        valueLabel={t('Percent')}
       />
       <BarChart
-        caption="When half the year's money was paid (days after the year end)"
+        caption={t("When half the year's money was paid (days after the year end)")}
         description={rows.map((r) => `${r.name}: ${describeDelay(r.medianDelayDays)}`).join('; ')}
         labels={labels}
-        series={[{ label: 'Days after the year end', values: rows.map((r) => r.medianDelayDays ?? 0), texts: rows.map((r) => describeDelay(r.medianDelayDays)) }]}
+        series={[{ label: t('Days after the year end'), values: rows.map((r) => r.medianDelayDays ?? 0), texts: rows.map((r) => describeDelay(r.medianDelayDays)) }]}
         horizontal
-        valueLabel="Days (negative: before the year end)"
+        valueLabel={t('Days (negative: before the year end)')}
       />
       <BarChart
-        caption="Board gap: seats the most under-represented constituency lacks"
-        description={rows.map((r) => `${r.name}: ${r.boardGap.maxShortfall ?? 'no figure'} seats, Gallagher ${r.boardGap.gallagher ?? 'none'}`).join('; ')}
+        caption={t('Board gap: seats the most under-represented constituency lacks')}
+        description={rows.map((r) => t('{society}: {seats} seats, Gallagher {index}', { society: r.name, seats: r.boardGap.maxShortfall ?? t('no figure'), index: r.boardGap.gallagher ?? t('none') })).join('; ')}
         labels={labels}
-        series={[{ label: 'Seats short', values: rows.map((r) => r.boardGap.maxShortfall ?? 0) }]}
+        series={[{ label: t('Seats short'), values: rows.map((r) => r.boardGap.maxShortfall ?? 0) }]}
         horizontal
-        valueLabel="Seats"
+        valueLabel={t('Seats')}
       />
       <BarChart
-        caption="Failed audit rules by severity"
-        description={rows.map((r) => `${r.name}: ${r.findings.high} high, ${r.findings.medium} medium, ${r.findings.low} low`).join('; ')}
+        caption={t('Failed audit rules by severity')}
+        description={rows.map((r) => t('{society}: {high} high, {medium} medium, {low} low', { society: r.name, high: r.findings.high, medium: r.findings.medium, low: r.findings.low })).join('; ')}
         labels={labels}
         series={[
-          { label: 'High', values: rows.map((r) => r.findings.high) },
-          { label: 'Medium', values: rows.map((r) => r.findings.medium) },
-          { label: 'Low', values: rows.map((r) => r.findings.low) },
+          { label: t('High'), values: rows.map((r) => r.findings.high) },
+          { label: t('Medium'), values: rows.map((r) => r.findings.medium) },
+          { label: t('Low'), values: rows.map((r) => r.findings.low) },
         ]}
         stacked
         horizontal
-        valueLabel="Rules failed"
+        valueLabel={t('Rules failed')}
       />
     </div>
   );

@@ -11,6 +11,7 @@ import { useSession } from '../../session';
 import { useApi } from '../../use-api';
 import { AccreditationBadge } from '../AccreditationBadge';
 import { FinancialYearOverview } from './FinancialYearOverview';
+import { formatDate, locale, t } from '../../i18n';
 
 interface Row {
   society: Society;
@@ -38,51 +39,53 @@ export function SocietiesComparison() {
 
   return (
     <>
-      <PageTitle title="Societies">Societies side by side</PageTitle>
+      <PageTitle title={t('Societies')}>{t('Societies side by side')}</PageTitle>
       <FinancialYearOverview />
-      <h2 id="registry-heading">Registry and boards today</h2>
-      <Loader loaded={loaded} what="the societies">
+      <h2 id="registry-heading">{t('Registry and boards today')}</h2>
+      <Loader loaded={loaded} what={t('the societies')}>
         {(rows) => {
-          const sorted = [...rows].sort((a, b) => a.society.name.localeCompare(b.society.name));
+          const sorted = [...rows].sort((a, b) => a.society.name.localeCompare(b.society.name, locale()));
           const seats = sorted.map((r) => seatsByConstituency(r.board));
           const expired = sorted.filter((r) => accreditationState(r.accreditations, today).state !== 'valid').length;
           return (
             <>
               <p className="lead">
-                {rows.length} societ{rows.length === 1 ? 'y' : 'ies'} registered; {expired === 0 ? 'all accredited today' : `${expired} without a valid accreditation today`}.
+                {t.plural(rows.length, '{n} society registered; {accredited}.', '{n} societies registered; {accredited}.', {
+                  accredited: expired === 0 ? t('all accredited today') : t.plural(expired, '{n} without a valid accreditation today', '{n} without a valid accreditation today'),
+                })}
               </p>
-              <TableScroll label="Societies compared">
+              <TableScroll label={t('Societies compared')}>
                 <table className="stack">
-                  <caption>Societies on {today}</caption>
+                  <caption>{t('Societies on {date}', { date: formatDate(today) })}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Society</th>
-                      <th scope="col">CISAC</th>
-                      <th scope="col">Country</th>
-                      <th scope="col">Currency</th>
-                      <th scope="col">Year ends</th>
-                      <th scope="col">Accreditation</th>
+                      <th scope="col">{t('Society')}</th>
+                      <th scope="col">{t('CISAC')}</th>
+                      <th scope="col">{t('Country')}</th>
+                      <th scope="col">{t('Currency')}</th>
+                      <th scope="col">{t('Year ends')}</th>
+                      <th scope="col">{t('Accreditation')}</th>
                       <th scope="col" className="num">
-                        Board seats
+                        {t('Board seats')}
                       </th>
-                      <th scope="col">By constituency</th>
+                      <th scope="col">{t('By constituency')}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {sorted.map((r, i) => (
                       <tr key={r.society.id}>
-                        <th scope="row" data-label="Society">
+                        <th scope="row" data-label={t('Society')}>
                           <Link to={`/regulator/societies/${r.society.id}`}>{r.society.name}</Link>
                         </th>
-                        <td data-label="CISAC">{r.society.cisacCode}</td>
-                        <td data-label="Country">{r.society.country}</td>
-                        <td data-label="Currency">{r.society.currency}</td>
-                        <td data-label="Year ends">{financialYearEnd(r.society.fyEndMonth, r.society.fyEndDay)}</td>
-                        <td data-label="Accreditation">
+                        <td data-label={t('CISAC')}>{r.society.cisacCode}</td>
+                        <td data-label={t('Country')}>{r.society.country}</td>
+                        <td data-label={t('Currency')}>{r.society.currency}</td>
+                        <td data-label={t('Year ends')}>{financialYearEnd(r.society.fyEndMonth, r.society.fyEndDay)}</td>
+                        <td data-label={t('Accreditation')}>
                           <AccreditationBadge state={accreditationState(r.accreditations, today)} />
                         </td>
-                        <td className="num" data-label="Board seats">{r.board.length}</td>
-                        <td data-label="By constituency">{describeSeats(seats[i])}</td>
+                        <td className="num" data-label={t('Board seats')}>{r.board.length}</td>
+                        <td data-label={t('By constituency')}>{describeSeats(seats[i])}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -90,13 +93,13 @@ export function SocietiesComparison() {
               </TableScroll>
               {sorted.length > 0 && (
                 <BarChart
-                  caption="Board seats by constituency, per society"
+                  caption={t('Board seats by constituency, per society')}
                   description={sorted.map((r, i) => `${r.society.name}: ${describeSeats(seats[i])}`).join('; ')}
                   labels={sorted.map((r) => r.society.name)}
                   series={CONSTITUENCIES.map((c) => ({ label: c, values: seats.map((s) => s[c]) })).filter((s) => s.values.some((v) => v > 0))}
                   stacked
                   horizontal
-                  valueLabel="Seats held today"
+                  valueLabel={t('Seats held today')}
                 />
               )}
             </>
