@@ -119,6 +119,11 @@ async function baseline(file: string, gzip: boolean): Promise<number> {
   return lines + (rest.length > 0 ? 1 : 0);
 }
 
+/** User + system CPU seconds of this process (the machine may be shared: wall time alone can mislead). */
+function cpuSeconds(usage: NodeJS.CpuUsage): string {
+  return ((usage.user + usage.system) / 1e6).toFixed(2);
+}
+
 async function main(): Promise<void> {
   const rows = intOption('rows', 5_000_000);
   const gzip = process.argv.includes('--gzip');
@@ -129,9 +134,12 @@ async function main(): Promise<void> {
     const gen = await timed(() => generate(file, rows, gzip));
     process.stdout.write(`generated ${rows} sales records in ${gen.value.blocks} blocks, ${gen.value.lines} lines, ${(statSync(source).size / 1e6).toFixed(0)} MB${gzip ? ' gzip' : ''} in ${gen.seconds.toFixed(1)} s\n`);
     const memory = rssSampler();
+    const cpu0 = process.cpuUsage();
     const base = await timed(() => baseline(source, gzip));
+    const baseCpu = process.cpuUsage(cpu0);
     if (base.value !== gen.value.lines) throw new Error(`baseline read ${base.value} lines, expected ${gen.value.lines}`);
-    process.stdout.write(`baseline: read and split ${base.value} lines in ${base.seconds.toFixed(2)} s\n`);
+    process.stdout.write(`baseline: read and split ${base.value} lines in ${base.seconds.toFixed(2)} s (CPU ${cpuSeconds(baseCpu)} s)\n`);
+    const cpu1 = process.cpuUsage();
     const full = await timed(async () => {
       let income = 0;
       let blockProblems = 0;
@@ -144,13 +152,14 @@ async function main(): Promise<void> {
       }
       return { income, blockProblems, end };
     });
+    const fullCpu = process.cpuUsage(cpu1);
     const result = full.value.end.kind === 'end' ? full.value.end.report : null;
     if (!result) throw new Error('no end event');
     const mismatched = result.reconciliation.filter((r) => r.usagesMatch !== true).length;
     process.stdout.write(
       `readDsr: ${result.lines} lines, ${result.blocks} blocks, ${result.salesRecords} sales records, ${full.value.income} income lines, ` +
         `${result.reconciliation.length} summary records reconciled (${mismatched} mismatched), ${result.problemCounts.error} errors, ${result.problemCounts.warning} warnings, ` +
-        `in ${full.seconds.toFixed(2)} s (${Math.round(result.salesRecords / full.seconds)} sales records/s)\n`,
+        `in ${full.seconds.toFixed(2)} s (CPU ${cpuSeconds(fullCpu)} s; ${Math.round(result.salesRecords / full.seconds)} sales records/s)\n`,
     );
     if (result.salesRecords !== rows || !result.accepted || full.value.blockProblems > 0 || mismatched > 0) {
       throw new Error(`the generated report should read clean: ${JSON.stringify(result.problems.slice(0, 3))}`);
