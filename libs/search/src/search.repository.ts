@@ -61,13 +61,15 @@ export interface LineHit extends Scored {
  * then its own. `text(key)` is the condition a search key meets: the key itself, word
  * similarity (`<%`: the query against the most similar run of words of the key, above
  * pg_trgm.word_similarity_threshold, 0.6 by default), the query as a substring, or every
- * word of the query beginning a word of the key (full text), each served by the GIN
- * index on that key. Plain similarity (`%`, 0.3) is left out of the condition: against
+ * word of the query beginning a word of the key (full text; not for unidentified lines,
+ * whose index has trigrams only: `words` false), each served by the GIN index on that
+ * key. Plain similarity (`%`, 0.3) is left out of the condition: against
  * many names sharing common trigrams ("…ova", "…maria") it lets thousands of rows
  * through for each to be checked; it ranks the rows found. `score(key)` ranks them.
  */
 const TEXT_PARAMS = 4;
-const text = (key: string) => `(${key} = $1 OR ($3 AND ($1 <% ${key} OR ${key} LIKE $4)) OR to_tsvector('simple', ${key}) @@ to_tsquery('simple', $2))`;
+const text = (key: string, words = true) =>
+  `(${key} = $1 OR ($3 AND ($1 <% ${key} OR ${key} LIKE $4))${words ? ` OR to_tsvector('simple', ${key}) @@ to_tsquery('simple', $2)` : ''})`;
 const score = (key: string) =>
   `CASE WHEN ${key} = $1 THEN ${EXACT_KEY_SCORE}
         ELSE greatest(similarity(${key}, $1), word_similarity($1, ${key}))
@@ -190,7 +192,7 @@ export class SearchRepository {
          UNION ALL
          SELECT ${columns}, 'name', (${score('ledger_search_key(l.rights_holder_name)')})::float8
          FROM distribution_lines l JOIN submissions sub ON sub.society_id = l.society_id AND sub.id = l.submission_id JOIN societies s ON s.id = l.society_id
-         WHERE l.status = 'unidentified' AND ${text('ledger_search_key(l.rights_holder_name)')} AND ($${p + 3}::uuid IS NULL OR l.society_id = $${p + 3}::uuid) AND ${packages})
+         WHERE l.status = 'unidentified' AND ${text('ledger_search_key(l.rights_holder_name)', false)} AND ($${p + 3}::uuid IS NULL OR l.society_id = $${p + 3}::uuid) AND ${packages})
        ${best('uid', limit)}`,
       [...this.textParams(q), q.lineId, q.iswc, societyId],
     );

@@ -52,6 +52,23 @@ describe('searchKey', () => {
     for (const s of spellings) expect({ s, key: searchKey(s) }).toEqual({ s, key });
   });
 
+  // The table of docs/search.md: Cyrillic, ICAO 9303, BGN/PCGN, GOST 7.79-2000 system B, common spellings.
+  it.each([
+    ['Иванова', 'Ivanova', 'IVANOVA', 'ivanova'],
+    ['Юрий', 'Iurii', 'Yuriy', 'Yurij', 'Yuri', 'Jurij', 'iuri'],
+    ['Фёдор', 'Fedor', 'Fëdor', 'Fyodor', 'fedor'],
+    ['Хабибуллин', 'Khabibullin', 'Habibullin', 'habibullin'],
+    ['Цветаева', 'Tsvetaeva', 'Tsvetayeva', 'Czvetaeva', 'tsvetaeva'],
+    ['Щербаков', 'Shcherbakov', 'Shherbakov', 'shcherbakov'],
+    ['Соловьёв', 'Solovev', "Solov'yëv", 'Solov`yov', 'Solovyov', 'solovev'],
+    ['Чайковский', 'Chaikovskii', 'Chaykovskiy', 'Chajkovskij', 'Tchaikovsky', 'Tschaikowsky', 'chaikovski'],
+    ['Наталья', 'Natalia', "Natal'ya", 'Natal`ya', 'Natalya', 'natalia'],
+    ['Алексей', 'Aleksei', 'Aleksey', 'Aleksej', 'Alexei', 'aleksei'],
+  ])('the table of docs/search.md: %s', (...row) => {
+    const key = row.pop()!;
+    expect(row.map((s) => [s, searchKey(s)])).toEqual(row.map((s) => [s, key]));
+  });
+
   it('keeps the spellings it does not fold apart, for similarity to judge', () => {
     expect(searchKey('Soloviev')).not.toBe(searchKey('Solovyov'));
     // GOST 7.79 B writes х as x, which the key reads as ks (Alexei).
