@@ -1,38 +1,26 @@
 import type { ApiClient } from './client';
+import type { Answer } from './openapi';
 
 /**
  * GET /v1/search (docs/search.md): rights holders, societies, works and lines by name or
  * title in either script, IPI, ISNI, ISWC, CISAC code or line id, best first, scoped to
- * the caller. Types mirror the API's SearchItemDto.
+ * the caller. Types are the API's (SearchItemDto), generated (docs/api-types.md).
  */
 
-export const SEARCH_KINDS = ['rights-holder', 'society', 'work', 'line'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
-export type SearchMatch = 'ipi' | 'isni' | 'iswc' | 'cisac-code' | 'line-id' | 'name' | 'title';
-
-export interface SearchItem {
-  kind: SearchKind;
-  /** Rights holder, society: its id. Work: its ISWC, or "title:" and its title's key. Line: "{submissionId}/{lineId}". */
-  id: string;
-  label: string;
-  match: SearchMatch;
-  ipi?: string | null;
-  cisacCode?: string;
-  iswc?: string | null;
-  societyId?: string | null;
-  societyName?: string | null;
-  submissionId?: string | null;
-  lineId?: string;
-  period?: string;
-  status?: string;
-  superseded?: boolean;
-}
+export type SearchResult = Answer<'search'>;
+/** Rights holder, society: `id` is its id. Work: its ISWC, or "title:" and its title's key. Line: "{submissionId}/{lineId}". */
+export type SearchItem = SearchResult['items'][number];
+export type SearchKind = SearchItem['kind'];
+export type SearchMatch = SearchItem['match'];
+export const SEARCH_KINDS = ['rights-holder', 'society', 'work', 'line'] as const satisfies readonly SearchKind[];
+/** SEARCH_KINDS names every kind the API has. */
+export type SearchKindsComplete = Exclude<SearchKind, (typeof SEARCH_KINDS)[number]> extends never ? true : never;
+const complete: SearchKindsComplete = true;
+void complete;
 
 /** The longest query the API takes. */
 export const MAX_QUERY_LENGTH = 200;
 
-export function search(api: ApiClient, q: string, options: { kind?: SearchKind | null; limit?: number } = {}): Promise<{ items: SearchItem[] }> {
-  const params = new URLSearchParams({ q, limit: String(options.limit ?? 20) });
-  if (options.kind) params.set('kind', options.kind);
-  return api.get(`/v1/search?${params}`);
+export function search(api: ApiClient, q: string, options: { kind?: SearchKind | null; limit?: number } = {}): Promise<SearchResult> {
+  return api.call('search', { query: { q, limit: options.limit ?? 20, kind: options.kind ?? undefined } });
 }

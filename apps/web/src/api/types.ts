@@ -125,7 +125,19 @@ export type OverviewRow = RegulatorOverview['societies'][number];
 
 /* ---- Annual transparency report (Directive Art. 22 and Annex; docs/transparency.md) ---- */
 
-export type TransparencyReport = Answer<'getTransparencyReport'>;
+type ReportAsDeclared = Answer<'getTransparencyReport'>;
+type BoardAsDeclared = ReportAsDeclared['governance']['board'];
+/**
+ * Where the board the report shows comes from. The schema declares `submissionId` and
+ * `period` optional; the server gives both exactly when the kind is board-package, which
+ * this union says so that code may rely on it (each member is the declared type narrowed).
+ */
+export type ReportBoardSource =
+  | (BoardAsDeclared['source'] & { kind: 'board-package'; submissionId: string; period: string })
+  | (BoardAsDeclared['source'] & { kind: 'registry' | 'none' });
+export type TransparencyReport = Omit<ReportAsDeclared, 'governance'> & {
+  governance: Omit<ReportAsDeclared['governance'], 'board'> & { board: Omit<BoardAsDeclared, 'source'> & { source: ReportBoardSource } };
+};
 export type TransparencyFormat = NonNullable<Query<'getTransparencyReport'>['format']>;
 /** Which quarters of the year a section's package type covers at the pinned head. */
 export type ReportCoverage = TransparencyReport['revenue']['coverage'];
@@ -145,7 +157,6 @@ export type ReportPaymentDay = TransparencyReport['rightsHolders']['payments']['
 export type ReportUndistributedItem = TransparencyReport['undistributed']['items'][number];
 export type ReportTransferFlow = TransparencyReport['otherSocieties']['flows'][number];
 export type ReportBoardMember = TransparencyReport['governance']['board']['members'][number];
-export type ReportBoardSource = TransparencyReport['governance']['board']['source'];
 
 /** The report as read (JSON) with what the response headers say about it (the dashboard's own). */
 export interface LoadedTransparencyReport {

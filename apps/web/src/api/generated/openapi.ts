@@ -3478,7 +3478,7 @@ export interface components {
             medianDelayDays: number | null;
             /** @description Undistributed amounts reported in the year, percent of its income */
             undistributedSharePercent: string | null;
-            /** @description Attributed but unpaid, percent of the year's lines */
+            /** @description Net attributed to identified rights holders but not paid yet, as a percent of the net money attributed for uses in the year, in the society's currency (payout.outstanding) */
             unpaidSharePercent: string | null;
             boardGap: components["schemas"]["OverviewBoardGapDto"];
             /** @description Gross of the year's lines declared non-contractual, percent (the society's label) */
