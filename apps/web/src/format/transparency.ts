@@ -1,6 +1,7 @@
 import type { ReportBoardSource, ReportCoverage, ReportPackageState, ReportSourceType, TransparencyFormat, TransparencyReport } from '../api/types';
 import { REPORT_SOURCE_TYPES } from '../api/types';
 import { financialYearEndDate } from './dates';
+import { msg, t } from '../i18n';
 
 /**
  * Reading the annual transparency report (docs/transparency.md): which quarters each
@@ -13,20 +14,20 @@ export const REPORT_YEARS = { min: 1900, max: 9999 } as const;
 
 /** A package type as a person reads it. */
 export const SOURCE_LABELS: Record<ReportSourceType, string> = {
-  income: 'income',
-  deductions: 'deductions',
-  'distribution-lines': 'distribution lines',
-  'inter-society': 'inter-society',
-  undistributed: 'undistributed',
-  board: 'board',
+  income: msg('income'),
+  deductions: msg('deductions'),
+  'distribution-lines': msg('distribution lines'),
+  'inter-society': msg('inter-society'),
+  undistributed: msg('undistributed'),
+  board: msg('board'),
 };
 
-const labelOf = (type: string): string => SOURCE_LABELS[type as ReportSourceType] ?? type;
+const labelOf = (type: string): string => t(SOURCE_LABELS[type as ReportSourceType] ?? type);
 
 /** `["a"]` → "a", `["a", "b"]` → "a and b", `["a", "b", "c"]` → "a, b and c". */
 export function listText(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return t('{items} and {last}', { items: items.slice(0, -1).join(', '), last: items[items.length - 1] });
 }
 
 /**
@@ -35,12 +36,16 @@ export function listText(items: readonly string[]): string {
  */
 export function describeCoverage(c: ReportCoverage): { from: string; missing: string | null } {
   const label = labelOf(c.type);
-  const from = c.periods.length === 0 ? `No ${label} package is in the log for any quarter of the year.` : `From the ${label} packages of ${listText(c.periods)}.`;
+  const from = c.periods.length === 0 ? t('No {type} package is in the log for any quarter of the year.', { type: label }) : t('From the {type} packages of {quarters}.', { type: label, quarters: listText(c.periods) });
   if (c.missing.length === 0) return { from, missing: null };
-  const one = c.missing.length === 1;
   return {
     from,
-    missing: `Missing: ${listText(c.missing)}. No ${label} package is in the log for ${one ? 'that quarter' : 'those quarters'}, so ${one ? 'it is' : 'they are'} left out of these figures (not counted as zero).`,
+    missing: t.plural(
+      c.missing.length,
+      'Missing: {quarters}. No {type} package is in the log for that quarter, so it is left out of these figures (not counted as zero).',
+      'Missing: {quarters}. No {type} package is in the log for those quarters, so they are left out of these figures (not counted as zero).',
+      { quarters: listText(c.missing), type: label },
+    ),
   };
 }
 
@@ -63,7 +68,7 @@ function orderTypes(types: readonly string[]): string[] {
   return [...types].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-const groupsText = (groups: { type: string; periods: string[] }[]): string => groups.map((g) => `${labelOf(g.type)} for ${listText(g.periods)}`).join('; ');
+const groupsText = (groups: { type: string; periods: string[] }[]): string => groups.map((g) => t('{type} for {quarters}', { type: labelOf(g.type), quarters: listText(g.periods) })).join('; ');
 
 /**
  * The completeness block in words: whether every required package of every quarter is in
@@ -75,15 +80,13 @@ export function describeCompleteness(completeness: TransparencyReport['completen
   // `missing[]` is the API's list; the packages' own flags give the same, grouped for reading.
   const summary =
     completeness.complete && completeness.missing.length === 0
-      ? `Complete: every required package (${required}) of every quarter is in the log.`
-      : `Incomplete: required packages missing from the log: ${groupsText(
-          missing.length > 0 ? missing : absentGroups(completeness.missing),
-        )}. The figures leave those quarters out.`;
+      ? t('Complete: every required package ({types}) of every quarter is in the log.', { types: required })
+      : t('Incomplete: required packages missing from the log: {packages}. The figures leave those quarters out.', { packages: groupsText(missing.length > 0 ? missing : absentGroups(completeness.missing)) });
   const optional = absentByType(completeness.packages, false);
   return {
     complete: completeness.complete,
     summary,
-    optional: optional.length === 0 ? null : `Not in the log (optional: reported when present): ${groupsText(optional)}.`,
+    optional: optional.length === 0 ? null : t('Not in the log (optional: reported when present): {packages}.', { packages: groupsText(optional) }),
   };
 }
 
@@ -113,8 +116,8 @@ export function packageGrid(packages: readonly ReportPackageState[], quarters: r
 /** One package state as a cell reads: "✓ leaf 12", "✓ leaf 12, 2 versions", "✗ missing", "— absent". */
 export function packageCell(p: ReportPackageState | null): string {
   if (p === null) return '—';
-  if (p.present) return `✓ leaf ${p.leafIndex}${p.submissions > 1 ? `, ${p.submissions} versions` : ''}`;
-  return p.required ? '✗ missing' : '— absent';
+  if (p.present) return p.submissions > 1 ? t('✓ leaf {leaf}, {n} versions', { leaf: p.leafIndex ?? '', n: p.submissions }) : t('✓ leaf {leaf}', { leaf: p.leafIndex ?? '' });
+  return p.required ? t('✗ missing') : t('— absent');
 }
 
 /** The first and last day of financial year `year` for a year end of `month`/`day`. */
@@ -151,10 +154,10 @@ export function reportFilename(report: Pick<TransparencyReport, 'society' | 'fin
 export function boardSourceText(source: ReportBoardSource): string {
   switch (source.kind) {
     case 'board-package':
-      return `the board package of ${source.period}`;
+      return t('the board package of {period}', { period: source.period ?? '' });
     case 'registry':
-      return 'the registry (no board package in the log)';
+      return t('the registry (no board package in the log)');
     default:
-      return 'nowhere: no board package and no board in the registry';
+      return t('nowhere: no board package and no board in the registry');
   }
 }

@@ -15,6 +15,7 @@ import { useApi } from '../../use-api';
 import { NotAvailable } from '../NotAvailable';
 import { HolderTabs } from './HolderTabs';
 import { LineProofs } from './LineProofs';
+import { formatDate, formatDecimal, formatInteger, t } from '../../i18n';
 
 interface Query {
   year: number;
@@ -32,10 +33,10 @@ export function StatementPage({ rightsHolderId }: { rightsHolderId: string }) {
   const holder = useApi(() => api.rightsHolder(rightsHolderId), [api, rightsHolderId]);
   const own = me.role === 'rights-holder' && me.rightsHolderId === rightsHolderId;
   return (
-    <Loader loaded={holder} what="the rights holder" refusal={<NotAvailable what="This rights holder's statement" />}>
+    <Loader loaded={holder} what={t('the rights holder')} refusal={<NotAvailable what={t("This rights holder's statement")} />}>
       {(h) => (
         <>
-          <PageTitle title={`Statement: ${h.name}`}>{own ? 'My statement' : `Statement of ${h.name}`}</PageTitle>
+          <PageTitle title={t('Statement: {holder}', { holder: h.name })}>{own ? t('My statement') : t('Statement of {holder}', { holder: h.name })}</PageTitle>
           <HolderTabs rightsHolderId={rightsHolderId} />
           <StatementView holder={h} />
         </>
@@ -66,25 +67,25 @@ function StatementView({ holder }: { holder: RightsHolder }) {
 
   return (
     <>
-      <form className="inline-form" onSubmit={submit} noValidate aria-label="Choose the statement">
+      <form className="inline-form" onSubmit={submit} noValidate aria-label={t('Choose the statement')}>
         <div className="form-row">
-          <label htmlFor={ids.year}>Year</label>
+          <label htmlFor={ids.year}>{t('Year')}</label>
           <input id={ids.year} value={yearInput} onChange={(e) => setYearInput(e.target.value)} inputMode="numeric" autoComplete="off" size={6} aria-describedby={inputError ? ids.error : undefined} />
         </div>
         <div className="form-row">
-          <label htmlFor={ids.currency}>Currency</label>
+          <label htmlFor={ids.currency}>{t('Currency')}</label>
           <input id={ids.currency} value={currencyInput} onChange={(e) => setCurrencyInput(e.target.value)} autoComplete="off" size={5} maxLength={3} aria-describedby={inputError ? ids.error : undefined} />
         </div>
-        <button type="submit">Show</button>
+        <button type="submit">{t('Show')}</button>
       </form>
       {inputError && (
         <p id={ids.error} className="field-error" role="alert">
           {inputError}
         </p>
       )}
-      <p className="hint">A line belongs to the year its period of use ends in. Every amount is converted to the chosen currency line by line, at the rates listed below.</p>
+      <p className="hint">{t('A line belongs to the year its period of use ends in. Every amount is converted to the chosen currency line by line, at the rates listed below.')}</p>
       <Downloads holderId={holder.id} query={query} />
-      <Loader loaded={statement} what="the statement">
+      <Loader loaded={statement} what={t('the statement')}>
         {(s) => <StatementBody statement={s} />}
       </Loader>
     </>
@@ -109,12 +110,12 @@ function Downloads({ holderId, query }: { holderId: string; query: Query }) {
   return (
     <div className="downloads">
       <button type="button" className="secondary" onClick={() => download('csv')} disabled={busy !== null}>
-        {busy === 'csv' ? 'Preparing the CSV…' : `Download CSV (${query.year}, ${query.currency})`}
+        {busy === 'csv' ? t('Preparing the CSV…') : t('Download CSV ({year}, {currency})', { year: query.year, currency: query.currency })}
       </button>
       <button type="button" className="secondary" onClick={() => download('pdf')} disabled={busy !== null}>
-        {busy === 'pdf' ? 'Preparing the PDF…' : `Download PDF (${query.year}, ${query.currency})`}
+        {busy === 'pdf' ? t('Preparing the PDF…') : t('Download PDF ({year}, {currency})', { year: query.year, currency: query.currency })}
       </button>
-      {error && <ProblemMessage error={error} heading="The download failed" />}
+      {error && <ProblemMessage error={error} heading={t('The download failed')} />}
     </div>
   );
 }
@@ -126,51 +127,60 @@ function StatementBody({ statement: s }: { statement: Statement }) {
     <>
       <section aria-labelledby="totals-heading">
         <h2 id="totals-heading">
-          {s.year} across {s.societies.length} societ{s.societies.length === 1 ? 'y' : 'ies'}
+          {t.plural(s.societies.length, '{year} across {n} society', '{year} across {n} societies', { year: s.year })}
         </h2>
         <Fields
           rows={[
-            ['Revenue attributed', <span data-testid="total-attributed">{money(s.totals.revenueAttributed)}</span>],
-            ['Management fees', money(s.totals.managementFees)],
-            ['Other deductions', money(s.totals.otherDeductions)],
-            ['Paid', <span data-testid="total-paid">{money(s.totals.paid)}</span>],
-            ['Outstanding (attributed, not paid yet)', <span data-testid="total-outstanding">{money(s.totals.outstanding)}</span>],
-            ['Lines', String(s.totals.lines)],
+            [t('Revenue attributed'), <span data-testid="total-attributed">{money(s.totals.revenueAttributed)}</span>],
+            [t('Management fees'), money(s.totals.managementFees)],
+            [t('Other deductions'), money(s.totals.otherDeductions)],
+            [t('Paid'), <span data-testid="total-paid">{money(s.totals.paid)}</span>],
+            [t('Outstanding (attributed, not paid yet)'), <span data-testid="total-outstanding">{money(s.totals.outstanding)}</span>],
+            [t('Lines'), formatInteger(s.totals.lines)],
           ]}
         />
       </section>
       {s.overdue.lines > 0 && (
         <section aria-labelledby="overdue-heading" className="notice overdue" data-testid="overdue">
-          <h2 id="overdue-heading">Overdue on {s.asOf}: {money(s.overdue.amount)}</h2>
+          <h2 id="overdue-heading">{t('Overdue on {date}: {amount}', { date: formatDate(s.asOf), amount: money(s.overdue.amount) })}</h2>
           <p>
-            {s.overdue.lines} unpaid line{s.overdue.lines === 1 ? '' : 's'} past the deadline of Directive 2014/26/EU Art. 13(1) (nine months after the end of the financial year of collection), the
-            oldest due since {s.overdue.oldestDeadline} ({s.overdue.maxOverdueDays} days).
+            {t.plural(
+              s.overdue.lines,
+              '{n} unpaid line past the deadline of Directive 2014/26/EU Art. 13(1) (nine months after the end of the financial year of collection), the oldest due since {deadline} ({days} days).',
+              '{n} unpaid lines past the deadline of Directive 2014/26/EU Art. 13(1) (nine months after the end of the financial year of collection), the oldest due since {deadline} ({days} days).',
+              { deadline: s.overdue.oldestDeadline ? formatDate(s.overdue.oldestDeadline) : '—', days: s.overdue.maxOverdueDays ?? 0 },
+            )}
           </p>
           <ul>
             {s.societies
               .filter((x) => x.overdue.lines > 0)
               .map((x) => (
                 <li key={x.societyId}>
-                  {x.societyName}: {money(x.overdue.amount)} on {x.overdue.lines} line{x.overdue.lines === 1 ? '' : 's'}, due since {x.overdue.oldestDeadline}
+                  {t.plural(x.overdue.lines, '{society}: {amount} on {n} line, due since {deadline}', '{society}: {amount} on {n} lines, due since {deadline}', {
+                    society: x.societyName,
+                    amount: money(x.overdue.amount),
+                    deadline: x.overdue.oldestDeadline ? formatDate(x.overdue.oldestDeadline) : '—',
+                  })}
                 </li>
               ))}
           </ul>
         </section>
       )}
+      {s.staleRates.rates.length > 0 && <StaleRates statement={s} />}
       {s.societies.length === 0 ? (
-        <p>No society attributed anything to you in {s.year}.</p>
+        <p>{t('No society attributed anything to you in {year}.', { year: s.year })}</p>
       ) : (
         <>
           <section aria-labelledby="by-society-heading">
-            <h2 id="by-society-heading">By society</h2>
+            <h2 id="by-society-heading">{t('By society')}</h2>
             <BarChart
-              caption={`Attributed, paid and outstanding per society (${s.currency})`}
-              description={s.societies.map((x) => `${x.societyName}: attributed ${money(x.revenueAttributed)}, paid ${money(x.paidTotal)}, outstanding ${money(x.outstanding)}`).join('; ')}
+              caption={t('Attributed, paid and outstanding per society ({currency})', { currency: s.currency })}
+              description={s.societies.map((x) => t('{society}: attributed {attributed}, paid {paid}, outstanding {outstanding}', { society: x.societyName, attributed: money(x.revenueAttributed), paid: money(x.paidTotal), outstanding: money(x.outstanding) })).join('; ')}
               labels={s.societies.map((x) => x.societyName)}
               series={[
-                { label: 'Revenue attributed', values: s.societies.map((x) => chartLength(x.revenueAttributed)), texts: s.societies.map((x) => money(x.revenueAttributed)) },
-                { label: 'Paid', values: s.societies.map((x) => chartLength(x.paidTotal)), texts: s.societies.map((x) => money(x.paidTotal)) },
-                { label: 'Outstanding', values: s.societies.map((x) => chartLength(x.outstanding)), texts: s.societies.map((x) => money(x.outstanding)) },
+                { label: t('Revenue attributed'), values: s.societies.map((x) => chartLength(x.revenueAttributed)), texts: s.societies.map((x) => money(x.revenueAttributed)) },
+                { label: t('Paid'), values: s.societies.map((x) => chartLength(x.paidTotal)), texts: s.societies.map((x) => money(x.paidTotal)) },
+                { label: t('Outstanding'), values: s.societies.map((x) => chartLength(x.outstanding)), texts: s.societies.map((x) => money(x.outstanding)) },
               ]}
               horizontal
               wholeNumbers={false}
@@ -179,11 +189,11 @@ function StatementBody({ statement: s }: { statement: Statement }) {
             <SocietiesTable statement={s} />
           </section>
           <section aria-labelledby="by-category-heading">
-            <h2 id="by-category-heading">By category of rights</h2>
+            <h2 id="by-category-heading">{t('By category of rights')}</h2>
             <BarChart
-              caption={`Paid per category of rights, by society (${s.currency})`}
-              description={byCategory.categories.map((c, i) => `${c}: ${byCategory.societies.map((x) => `${x.name} ${money(x.amounts[i])}`).join(', ')}`).join('; ')}
-              labels={byCategory.categories}
+              caption={t('Paid per category of rights, by society ({currency})', { currency: s.currency })}
+              description={byCategory.categories.map((c, i) => `${t(c)}: ${byCategory.societies.map((x) => `${x.name} ${money(x.amounts[i])}`).join(', ')}`).join('; ')}
+              labels={byCategory.categories.map((c) => t(c))}
               series={byCategory.societies.map((x) => ({ label: x.name, values: x.amounts.map(chartLength), texts: x.amounts.map(money) }))}
               stacked
               horizontal
@@ -196,10 +206,10 @@ function StatementBody({ statement: s }: { statement: Statement }) {
         </>
       )}
       <section aria-labelledby="lines-heading">
-        <h2 id="lines-heading">Lines and their proofs</h2>
+        <h2 id="lines-heading">{t('Lines and their proofs')}</h2>
         <p>
-          Each line is committed to its society&apos;s signed, append-only log. <strong>Verify</strong> fetches the line&apos;s proof and checks it here, in your browser, against
-          the ledger&apos;s published key: no need to trust this server&apos;s word for it.
+          {t("Each line is committed to its society's signed, append-only log.")} <strong>{t('Verify')}</strong>{' '}
+          {t("fetches the line's proof and checks it here, in your browser, against the ledger's published key: no need to trust this server's word for it.")}
         </p>
         <LineProofs key={`${s.rightsHolderId}/${s.year}/${s.currency}`} rightsHolderId={s.rightsHolderId} year={s.year} currency={s.currency} />
       </section>
@@ -210,93 +220,96 @@ function StatementBody({ statement: s }: { statement: Statement }) {
 function SocietiesTable({ statement: s }: { statement: Statement }) {
   const money = (amount: string) => formatMoney(amount, s.currency);
   return (
-    <TableScroll label="Statement by society">
+    <TableScroll label={t('Statement by society')}>
       <table className="stack">
         <caption>
-          Per society, in {s.currency}; the log head each society&apos;s figures were read from
+          {t("Per society, in {currency}; the log head each society's figures were read from, and how to reach the society", { currency: s.currency })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Society</th>
+            <th scope="col">{t('Society')}</th>
             <th scope="col" className="num">
-              Attributed
+              {t('Attributed')}
             </th>
             <th scope="col" className="num">
-              Fees
+              {t('Fees')}
             </th>
             <th scope="col" className="num">
-              Other deductions
+              {t('Other deductions')}
             </th>
             <th scope="col" className="num">
-              Paid
+              {t('Paid')}
             </th>
             <th scope="col" className="num">
-              Outstanding
+              {t('Outstanding')}
             </th>
             <th scope="col" className="num">
-              Lines
+              {t('Lines')}
             </th>
-            <th scope="col">Log head</th>
+            <th scope="col">{t('Log head')}</th>
           </tr>
         </thead>
         <tbody>
           {s.societies.map((x) => (
             <tr key={x.societyId} data-society={x.societyId}>
-              <th scope="row" data-label="Society">
-                {x.societyName}
+              <th scope="row" data-label={t('Society')}>
+                <span>
+                  {x.societyName}
+                  {x.contact && <SocietyContactLine contact={x.contact} />}
+                </span>
               </th>
-              <td className="num nowrap" data-label="Attributed">
+              <td className="num nowrap" data-label={t('Attributed')}>
                 {money(x.revenueAttributed)}
               </td>
-              <td className="num nowrap" data-label="Fees">
+              <td className="num nowrap" data-label={t('Fees')}>
                 {money(x.managementFees)}
               </td>
-              <td className="num nowrap" data-label="Other deductions">
+              <td className="num nowrap" data-label={t('Other deductions')}>
                 {money(x.otherDeductions)}
               </td>
-              <td className="num nowrap" data-label="Paid">
+              <td className="num nowrap" data-label={t('Paid')}>
                 {money(x.paidTotal)}
               </td>
-              <td className="num nowrap" data-label="Outstanding">
+              <td className="num nowrap" data-label={t('Outstanding')}>
                 {money(x.outstanding)}
               </td>
-              <td className="num" data-label="Lines">
-                {x.lines}
+              <td className="num" data-label={t('Lines')}>
+                {formatInteger(x.lines)}
                 {(x.nonContractual.lines > 0 || x.verifiedNonContractual.lines > 0) && (
                   <span className="muted small" data-testid="without-mandate">
                     {' '}
-                    ({x.nonContractual.lines} declared without your mandate; {x.verifiedNonContractual.lines} according to the mandate register)
+                    {t('({declared} declared without your mandate; {verified} according to the mandate register)', { declared: x.nonContractual.lines, verified: x.verifiedNonContractual.lines })}
                   </span>
                 )}
               </td>
-              <td data-label="Log head">{x.head ? `size ${x.head.treeSize}, ${x.head.timestamp.slice(0, 10)}` : 'nothing committed'}</td>
+              <td data-label={t('Log head')}>{x.head ? t('size {size}, {date}', { size: x.head.treeSize, date: formatDate(x.head.timestamp.slice(0, 10)) }) : t('nothing committed')}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" data-label="Society">
-              All societies
+            <th scope="row" data-label={t('Society')}>
+              {t('All societies')}
             </th>
-            <td className="num nowrap" data-label="Attributed">
+            <td className="num nowrap" data-label={t('Attributed')}>
               {money(s.totals.revenueAttributed)}
             </td>
-            <td className="num nowrap" data-label="Fees">
+            <td className="num nowrap" data-label={t('Fees')}>
               {money(s.totals.managementFees)}
             </td>
-            <td className="num nowrap" data-label="Other deductions">
+            <td className="num nowrap" data-label={t('Other deductions')}>
               {money(s.totals.otherDeductions)}
             </td>
-            <td className="num nowrap" data-label="Paid">
+            <td className="num nowrap" data-label={t('Paid')}>
               {money(s.totals.paid)}
             </td>
-            <td className="num nowrap" data-label="Outstanding">
+            <td className="num nowrap" data-label={t('Outstanding')}>
               {money(s.totals.outstanding)}
             </td>
-            <td className="num" data-label="Lines">
-              {s.totals.lines}
+            <td className="num" data-label={t('Lines')}>
+              {formatInteger(s.totals.lines)}
             </td>
-            <td data-label="Log head" />
+            <td data-label={t('Log head')} />
           </tr>
         </tfoot>
       </table>
@@ -308,40 +321,40 @@ function ByUseTable({ statement: s }: { statement: Statement }) {
   const money = (amount: string) => formatMoney(amount, s.currency);
   const rows = s.societies.flatMap((x) => x.byUse.map((u) => ({ society: x.societyName, ...u })));
   return (
-    <TableScroll label="Statement by category and type of use">
+    <TableScroll label={t('Statement by category and type of use')}>
       <table className="stack">
-        <caption>Per society, category of rights and type of use, in {s.currency}</caption>
+        <caption>{t('Per society, category of rights and type of use, in {currency}', { currency: s.currency })}</caption>
         <thead>
           <tr>
-            <th scope="col">Society</th>
-            <th scope="col">Category</th>
-            <th scope="col">Type of use</th>
+            <th scope="col">{t('Society')}</th>
+            <th scope="col">{t('Category')}</th>
+            <th scope="col">{t('Type of use')}</th>
             <th scope="col" className="num">
-              Attributed
+              {t('Attributed')}
             </th>
             <th scope="col" className="num">
-              Paid
+              {t('Paid')}
             </th>
             <th scope="col" className="num">
-              Outstanding
+              {t('Outstanding')}
             </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.society}/${r.category}/${r.useType}`}>
-              <td data-label="Society">{r.society}</td>
-              <th scope="row" data-label="Category">
-                {r.category}
+              <td data-label={t('Society')}>{r.society}</td>
+              <th scope="row" data-label={t('Category')}>
+                {t(r.category)}
               </th>
-              <td data-label="Type of use">{r.useType}</td>
-              <td className="num nowrap" data-label="Attributed">
+              <td data-label={t('Type of use')}>{t(r.useType)}</td>
+              <td className="num nowrap" data-label={t('Attributed')}>
                 {money(r.revenueAttributed)}
               </td>
-              <td className="num nowrap" data-label="Paid">
+              <td className="num nowrap" data-label={t('Paid')}>
                 {money(r.paid)}
               </td>
-              <td className="num nowrap" data-label="Outstanding">
+              <td className="num nowrap" data-label={t('Outstanding')}>
                 {money(r.outstanding)}
               </td>
             </tr>
@@ -353,30 +366,34 @@ function ByUseTable({ statement: s }: { statement: Statement }) {
 }
 
 function RatesTable({ statement: s }: { statement: Statement }) {
+  const stale = new Set(s.staleRates.rates.map((r) => `${r.currency}@${r.rateDate}`));
   return (
     <section aria-labelledby="rates-heading">
-      <h2 id="rates-heading">Exchange rates used</h2>
-      <TableScroll label="Exchange rates used">
+      <h2 id="rates-heading">{t('Exchange rates used')}</h2>
+      <TableScroll label={t('Exchange rates used')}>
         <table className="stack">
-          <caption>Value of one unit in EUR, the last recorded on or before each line&apos;s day</caption>
+          <caption>{t("Value of one unit in EUR, the last recorded on or before each line's day")}</caption>
           <thead>
             <tr>
-              <th scope="col">Currency</th>
-              <th scope="col">Rate of</th>
+              <th scope="col">{t('Currency')}</th>
+              <th scope="col">{t('Rate of')}</th>
               <th scope="col" className="num">
-                In EUR
+                {t('In EUR')}
               </th>
             </tr>
           </thead>
           <tbody>
             {s.rates.map((r) => (
               <tr key={`${r.currency}/${r.rateDate}`}>
-                <th scope="row" data-label="Currency">
+                <th scope="row" data-label={t('Currency')}>
                   {r.currency}
                 </th>
-                <td data-label="Rate of">{r.rateDate}</td>
-                <td className="num" data-label="In EUR">
-                  {r.rateToEur}
+                <td data-label={t('Rate of')}>
+                  {formatDate(r.rateDate)}
+                  {stale.has(`${r.currency}@${r.rateDate}`) && <strong className="small"> {t('⚠ stale when used')}</strong>}
+                </td>
+                <td className="num" data-label={t('In EUR')}>
+                  {formatDecimal(r.rateToEur)}
                 </td>
               </tr>
             ))}
@@ -384,5 +401,61 @@ function RatesTable({ statement: s }: { statement: Statement }) {
         </table>
       </TableScroll>
     </section>
+  );
+}
+
+/**
+ * Exchange rates older than the ledger's limit (RATE_MAX_AGE_DAYS, a policy: no law sets an
+ * exchange-rate age) on a day they converted a line for: said beside the figures, not only
+ * in the rates table.
+ */
+function StaleRates({ statement: s }: { statement: Statement }) {
+  return (
+    <section aria-labelledby="stale-heading" className="warning" data-testid="stale-rates">
+      <h2 id="stale-heading">{t('Exchange rates older than {days} days were used', { days: s.staleRates.maxAgeDays })}</h2>
+      <p>
+        {t(
+          'A policy of this ledger (RATE_MAX_AGE_DAYS, {days} days), not a rule of law: the amounts below were converted with these rates, as the last recorded; a newer rate may give other amounts.',
+          { days: s.staleRates.maxAgeDays },
+        )}
+      </p>
+      <ul>
+        {s.staleRates.rates.map((r) => (
+          <li key={`${r.currency}@${r.rateDate}`}>
+            {t.plural(r.lines, '{currency}: the rate of {rateDate} converted {n} line, for days up to {usedFor} ({age} days later)', '{currency}: the rate of {rateDate} converted {n} lines, for days up to {usedFor} ({age} days later)', {
+              currency: r.currency,
+              rateDate: formatDate(r.rateDate),
+              usedFor: formatDate(r.usedFor),
+              age: r.ageDays,
+            })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A society's contact details from the registry, on one line (Art. 18(1)(a): where to check or correct what it holds for you). */
+function SocietyContactLine({ contact }: { contact: NonNullable<Statement['societies'][number]['contact']> }) {
+  const parts = [contact.address, contact.phone].filter((x): x is string => Boolean(x));
+  return (
+    <span className="muted small society-contact">
+      <br />
+      {parts.join(' · ')}
+      {contact.email && (
+        <>
+          {parts.length > 0 && ' · '}
+          <a href={`mailto:${contact.email}`}>{contact.email}</a>
+        </>
+      )}
+      {contact.website && (
+        <>
+          {(parts.length > 0 || contact.email) && ' · '}
+          <a href={contact.website} rel="noopener noreferrer">
+            {contact.website}
+          </a>
+        </>
+      )}
+    </span>
   );
 }
