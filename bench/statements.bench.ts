@@ -7,23 +7,27 @@
  * at three societies (lines in RUB, SEK and EUR over 2024-2025), each holder with a
  * mandate and a rights-holder token, and a daily rate table; then, against the API
  * running as its own process (`node dist/apps/api/src/main.js`, the same build as
- * `npm start`), C concurrent clients (default 200, autocannon) for S seconds
- * (default 20) each:
+ * `npm start`), C concurrent clients (default 200, autocannon):
  *   baseline  GET /health (public; a database round trip and the queue ping);
  *   measured  GET /v1/rights-holders/{id}/statement?year=2025&currency=EUR as the
  *             holder itself, a holder after another (so ~50 lines each, three
  *             societies, two currency conversions, mandates and signed heads):
  *     cold    every holder's statement once, each the first time it is asked (computed
  *             and kept in the answer cache: docs/answer-cache.md);
- *     warm    then for S seconds the same statements again, answered from the cache (a
- *             token the cold pass looked up longer ago than TOKEN_CACHE_TTL_MS is looked
- *             up again: with 5M lines the cold pass takes minutes);
+ *     warm    then for S seconds (default 20) the same statements again, answered from
+ *             the cache (a token the cold pass looked up longer ago than
+ *             TOKEN_CACHE_TTL_MS is looked up again: with 5M lines the cold pass takes
+ *             minutes);
  *     warm, tokens kept  the same again right after: answers and tokens both cached.
- * After a warm-up (health, and the statements as CSV: the same computation, other
- * answers). `seconds` is the p99 latency of the last (answers and tokens cached), `baselineSeconds` the health
- * endpoint's p99, ratio = baselineSeconds / seconds; the cold figures are printed above
- * it. rssMb is the API process's peak resident set (VmHWM). Answers are kept in
- * PostgreSQL, or with --redis in Redis (REDIS_URL; the jobs then run through BullMQ).
+ * Each phase alternates with its baseline in 4 slices (health for S/4 seconds, then a
+ * quarter of the phase, four times), so that each is compared with /health measured
+ * around it while the load of a shared machine drifts; percentiles are over every
+ * response of the slices. After a warm-up (health, and the statements as CSV: the same
+ * computation, other answers). `seconds` is the statement's p99 latency in the last phase
+ * (answers and tokens cached), `baselineSeconds` the p99 of /health in its slices, ratio
+ * = baselineSeconds / seconds; the other phases are printed above it. rssMb is the API
+ * process's peak resident set (VmHWM). Answers are kept in PostgreSQL, or with --redis
+ * in Redis (REDIS_URL; the jobs then run through BullMQ).
  *
  * How the lines are loaded: three small distribution packages are committed through
  * the API (so each society has real submissions and signed log heads), then the N
@@ -147,42 +151,61 @@ async function main(): Promise<void> {
     };
     const load = (title: string, requests: autocannon.Request[], seconds: number, amount?: number) =>
       autocannon({ url: base, connections, duration: seconds, amount, title, requests });
+    const health: autocannon.Request = { method: 'GET', path: '/health' };
+    /**
+     * The statements and the baseline in alternating slices (SLICES of each, the statements'
+     * `amount` or `seconds` shared among them): on a machine shared with other work the load
+     * drifts over minutes, and a baseline measured just before or after each slice drifts with it.
+     */
+    const alternating = async (title: string, format: 'json' | 'csv', statements: { seconds: number } | { amount: number }) => {
+      const baseline: Slice[] = [];
+      const measured: Slice[] = [];
+      for (let i = 0; i < SLICES; i++) {
+        baseline.push(await sliced({ url: base, connections, duration: duration / SLICES, title: `${title} baseline`, requests: [health] }));
+        const part = 'amount' in statements ? { amount: Math.floor(statements.amount / SLICES) + (i < statements.amount % SLICES ? 1 : 0) } : { duration: statements.seconds / SLICES };
+        measured.push(await sliced({ url: base, connections, ...part, title, requests: [statementRequest(format)] }));
+      }
+      return { health: summary(baseline), statement: summary(measured) };
+    };
 
     process.stdout.write('warm-up… ');
-    await load('warm-up health', [{ method: 'GET', path: '/health' }], 3);
+    await load('warm-up health', [health], 3);
     // The statements' computation warmed up on the same holders, as CSV: other answers than the JSON ones measured.
     next = 0;
     await load('warm-up statement (CSV)', [statementRequest('csv')], 5);
     counted();
     process.stdout.write('done\n');
-    const health = await load('health', [{ method: 'GET', path: '/health' }], duration);
-    printResult('baseline GET /health', health);
     // Cold: every holder's statement, each asked for the first time (computed, then kept).
     next = 0;
-    const cold = await load('statement cold', [statementRequest('json')], duration, tokens.length);
-    printResult('statement JSON, cold', cold);
+    const cold = await alternating('cold', 'json', { amount: tokens.length });
+    printSummary('GET /health', cold.health);
+    printSummary('statement JSON, cold', cold.statement);
     process.stdout.write(`  (${counted()})\n`);
     // Warm: the same statements again, for the same time as the baseline (tokens the cold pass
     // looked up longer ago than TOKEN_CACHE_TTL_MS are looked up again).
     next = 0;
-    const warm = await load('statement warm', [statementRequest('json')], duration);
-    printResult('statement JSON, warm', warm);
+    const warm = await alternating('warm', 'json', { seconds: duration });
+    printSummary('GET /health', warm.health);
+    printSummary('statement JSON, warm', warm.statement);
     process.stdout.write(`  (${counted()})\n`);
     // Then at once again: the answers and the tokens both cached.
     next = 0;
-    const statement = await load('statement warm, tokens kept', [statementRequest('json')], duration);
-    printResult('statement JSON, warm+tok', statement);
+    const kept = await alternating('warm, tokens kept', 'json', { seconds: duration });
+    printSummary('GET /health', kept.health);
+    printSummary('statement JSON, warm+tok', kept.statement);
     process.stdout.write(`  (${counted()})\n`);
-    for (const [name, r] of [['cold', cold], ['warm', warm], ['warm, tokens kept', statement]] as const) {
-      if (r.non2xx > 0 || r.errors > 0) throw new Error(`the ${name} statement load had ${r.non2xx} non-2xx answers and ${r.errors} errors`);
+    for (const [name, r] of [['cold', cold], ['warm', warm], ['warm, tokens kept', kept]] as const) {
+      const failed = r.statement.non2xx + r.statement.errors + r.health.non2xx + r.health.errors;
+      if (failed > 0) throw new Error(`the ${name} load had ${r.statement.non2xx + r.health.non2xx} non-2xx answers and ${r.statement.errors + r.health.errors} errors`);
     }
-    const times = (r: autocannon.Result) => `${(r.latency.p99 / health.latency.p99).toFixed(2)}×`;
-    process.stdout.write(`p99 against /health p99: cold ${times(cold)}, warm ${times(warm)}, warm with tokens kept ${times(statement)}\n`);
+    const times = (r: { health: Summary; statement: Summary }) => `${(r.statement.p99 / r.health.p99).toFixed(2)}×`;
+    process.stdout.write(`statement p99 against the /health p99 of the same slices: cold ${times(cold)}, warm ${times(warm)}, warm with tokens kept ${times(kept)}\n`);
+    const statement = kept.statement;
 
     if (keep) process.stdout.write(`holder ${sample.holderId} token ${sample.token}\n`);
     const rssMb = peakRssMb(server.pid!);
     process.stdout.write(`API process peak RSS: ${rssMb} MB\n`);
-    report({ bench: 'statements', rows, seconds: statement.latency.p99 / 1000, baseline: 'health', baselineSeconds: health.latency.p99 / 1000, rssMb });
+    report({ bench: 'statements', rows, seconds: statement.p99 / 1000, baseline: 'health', baselineSeconds: kept.health.p99 / 1000, rssMb });
   } finally {
     await db?.end().catch(() => undefined);
     if (server) await stop(server);
@@ -354,11 +377,54 @@ async function insertTokens(db: pg.Client): Promise<{ holderId: string; token: s
   return tokens;
 }
 
-function printResult(label: string, r: autocannon.Result): void {
+/** Baseline and measured slices of each phase. */
+const SLICES = 4;
+
+interface Slice {
+  result: autocannon.Result;
+  /** Every response's latency, ms. */
+  times: number[];
+}
+
+interface Summary {
+  p50: number;
+  p99: number;
+  max: number;
+  requests: number;
+  perSecond: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** One autocannon run, keeping every response's latency (slices are summed up together). */
+function sliced(options: autocannon.Options): Promise<Slice> {
+  return new Promise((resolve, reject) => {
+    const times: number[] = [];
+    const instance = autocannon(options, (error, result) => (error ? reject(error as Error) : resolve({ result, times })));
+    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+}
+
+function summary(slices: Slice[]): Summary {
+  const times = slices.flatMap((s) => s.times).sort((a, b) => a - b);
+  const at = (q: number) => (times.length === 0 ? 0 : times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]);
+  const seconds = slices.reduce((n, s) => n + s.result.duration, 0);
+  return {
+    p50: at(0.5),
+    p99: at(0.99),
+    max: times.at(-1) ?? 0,
+    requests: times.length,
+    perSecond: seconds > 0 ? times.length / seconds : 0,
+    non2xx: slices.reduce((n, s) => n + s.result.non2xx, 0),
+    errors: slices.reduce((n, s) => n + s.result.errors, 0),
+  };
+}
+
+function printSummary(label: string, r: Summary): void {
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   process.stdout.write(
-    `${label.padEnd(24)} p50 ${ms(r.latency.p50)}  p99 ${ms(r.latency.p99)}  max ${ms(r.latency.max)}  ${Math.round(r.requests.average).toLocaleString('en')} req/s` +
-      `  (${r.requests.total.toLocaleString('en')} requests, ${r.non2xx} non-2xx, ${r.errors} errors)\n`,
+    `${label.padEnd(24)} p50 ${ms(r.p50)}  p99 ${ms(r.p99)}  max ${ms(r.max)}  ${Math.round(r.perSecond).toLocaleString('en')} req/s` +
+      `  (${r.requests.toLocaleString('en')} requests, ${r.non2xx} non-2xx, ${r.errors} errors)\n`,
   );
 }
 
