@@ -4,6 +4,7 @@ import type { AuditRule, AuditRuleId, Society } from '../../api/types';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { navigate } from '../../router';
 import { useSession } from '../../session';
+import { t } from '../../i18n';
 
 /**
  * Requests an audit of a society's financial year (POST /v1/audits), every rule or those
@@ -22,7 +23,7 @@ export function RunAuditForm({ societies, rules, initialSocietyId, initialYear }
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!/^\d{4}$/.test(year.trim())) return setYearError('Write the financial year as four digits, for example 2025');
+    if (!/^\d{4}$/.test(year.trim())) return setYearError(t('Write the financial year as four digits, for example 2025'));
     setYearError(null);
     if (chosen.size === 0) return setRefusal(new ApiError(0, 'No rule chosen', 'Choose at least one rule to run'));
     setBusy(true);
@@ -46,12 +47,12 @@ export function RunAuditForm({ societies, rules, initialSocietyId, initialYear }
     });
 
   return (
-    <form className="panel" onSubmit={submit} noValidate aria-label="Run an audit">
-      <h3>Run an audit</h3>
+    <form className="panel" onSubmit={submit} noValidate aria-label={t('Run an audit')}>
+      <h3>{t('Run an audit')}</h3>
       <div className="form-grid">
         {societies.length > 1 && (
           <div className="form-row">
-            <label htmlFor={ids.society}>Society</label>
+            <label htmlFor={ids.society}>{t('Society')}</label>
             <select id={ids.society} value={societyId} onChange={(e) => setSocietyId(e.target.value)} disabled={busy}>
               {societies.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -62,7 +63,7 @@ export function RunAuditForm({ societies, rules, initialSocietyId, initialYear }
           </div>
         )}
         <div className="form-row">
-          <label htmlFor={ids.year}>Financial year</label>
+          <label htmlFor={ids.year}>{t('Financial year')}</label>
           <input
             id={ids.year}
             value={year}
@@ -83,24 +84,24 @@ export function RunAuditForm({ societies, rules, initialSocietyId, initialYear }
       </div>
       <details>
         <summary>
-          Rules: {chosen.size === rules.length ? `all ${rules.length}` : `${chosen.size} of ${rules.length}`}
+          {t('Rules: {chosen}', { chosen: chosen.size === rules.length ? t('all {n}', { n: rules.length }) : t('{chosen} of {all}', { chosen: chosen.size, all: rules.length }) })}
         </summary>
         <fieldset className="rules">
-          <legend className="visually-hidden">Rules to run</legend>
+          <legend className="visually-hidden">{t('Rules to run')}</legend>
           {rules.map((r) => (
             <div key={r.id} className="form-row checkbox">
               <input id={`${ids.society}-${r.id}`} type="checkbox" checked={chosen.has(r.id)} onChange={() => toggle(r.id)} disabled={busy} />
               <label htmlFor={`${ids.society}-${r.id}`}>
-                {r.title} <span className="muted small">({r.severity}; {r.source})</span>
+                {t(r.title)} <span className="muted small">({t(r.severity)}; {t(r.source)})</span>
               </label>
             </div>
           ))}
         </fieldset>
       </details>
       <button type="submit" disabled={busy || societyId === ''}>
-        {busy ? 'Requesting…' : 'Run the audit'}
+        {busy ? t('Requesting…') : t('Run the audit')}
       </button>
-      {refusal && <ProblemMessage error={refusal} heading="The audit was not started" />}
+      {refusal && <ProblemMessage error={refusal} heading={t('The audit was not started')} />}
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { useSession } from '../../session';
 import { useApi } from '../../use-api';
 import { type LineProofVerdict, societyLogOrigin, verifyLineProof } from '../../verify/line-proof';
 import { checkCosignatures, sameHead } from '../../verify/cosignatures';
+import { formatDate, t } from '../../i18n';
 
 /**
  * The witnesses who cosigned the head a proof was checked against, their cosignatures
@@ -101,32 +102,33 @@ export function LineProofs({ rightsHolderId, year, currency }: { rightsHolderId:
   if (first.state === 'loading') {
     return (
       <p className="muted" role="status">
-        Loading the lines…
+        {t('Loading the lines…')}
       </p>
     );
   }
-  if (first.state === 'error') return <ProblemMessage error={first.error} heading="Could not load the lines" />;
-  if (lines.length === 0) return <p>No line in {year}.</p>;
+  if (first.state === 'error') return <ProblemMessage error={first.error} heading={t('Could not load the lines')} />;
+  if (lines.length === 0) return <p>{t('No line in {year}.', { year })}</p>;
   return (
     <>
-      <TableScroll label="Lines with their proofs">
+      <TableScroll label={t('Lines with their proofs')}>
         <table className="stack lines">
           <caption>
-            {lines.length} line{lines.length === 1 ? '' : 's'}
-            {nextCursor ? ' so far' : ''}; amounts in {currency} as the statement counts them, and as the society reported them
+            {t.plural(lines.length, '{n} line', '{n} lines')}
+            {nextCursor ? t(' so far') : ''}
+            {t('; amounts in {currency} as the statement counts them, and as the society reported them', { currency })}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Society</th>
-              <th scope="col">Line</th>
-              <th scope="col">Work</th>
-              <th scope="col">Rights</th>
-              <th scope="col">Use</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('Society')}</th>
+              <th scope="col">{t('Line')}</th>
+              <th scope="col">{t('Work')}</th>
+              <th scope="col">{t('Rights')}</th>
+              <th scope="col">{t('Use')}</th>
+              <th scope="col">{t('Status')}</th>
               <th scope="col" className="num">
-                Net
+                {t('Net')}
               </th>
-              <th scope="col">Proof</th>
+              <th scope="col">{t('Proof')}</th>
             </tr>
           </thead>
           <tbody>
@@ -134,19 +136,19 @@ export function LineProofs({ rightsHolderId, year, currency }: { rightsHolderId:
               const check = checks[keyOf(l)];
               return (
                 <tr key={keyOf(l)} data-line={l.lineId}>
-                  <td data-label="Society">{l.societyName}</td>
-                  <th scope="row" data-label="Line">
+                  <td data-label={t('Society')}>{l.societyName}</td>
+                  <th scope="row" data-label={t('Line')}>
                     <code>{l.lineId}</code>
                   </th>
-                  <td data-label="Work">{l.workTitle}</td>
-                  <td data-label="Rights">
-                    {l.category}, {l.useType}, {l.territory}
+                  <td data-label={t('Work')}>{l.workTitle}</td>
+                  <td data-label={t('Rights')}>
+                    {t(l.category)}, {t(l.useType)}, {l.territory}
                   </td>
-                  <td className="nowrap" data-label="Use">
-                    {l.useFrom} to {l.useTo}
+                  <td className="nowrap" data-label={t('Use')}>
+                    {t('{from} to {to}', { from: formatDate(l.useFrom), to: formatDate(l.useTo) })}
                   </td>
-                  <td data-label="Status">{l.status === 'paid' && l.paidOn ? `paid ${l.paidOn}` : l.status}</td>
-                  <td className="num nowrap" data-label="Net">
+                  <td data-label={t('Status')}>{l.status === 'paid' && l.paidOn ? t('paid {date}', { date: formatDate(l.paidOn) }) : t(l.status)}</td>
+                  <td className="num nowrap" data-label={t('Net')}>
                     <span>
                       {formatMoney(l.converted.net, l.converted.currency)}
                       {l.original.currency !== l.converted.currency && (
@@ -157,10 +159,10 @@ export function LineProofs({ rightsHolderId, year, currency }: { rightsHolderId:
                       )}
                     </span>
                   </td>
-                  <td data-label="Proof">
+                  <td data-label={t('Proof')}>
                     <span className="proof-cell">
-                      <button type="button" className="secondary" onClick={() => verify(l)} disabled={check?.state === 'checking'} aria-label={`Verify line ${l.lineId} of ${l.societyName}`}>
-                        Verify
+                      <button type="button" className="secondary" onClick={() => verify(l)} disabled={check?.state === 'checking'} aria-label={t('Verify line {line} of {society}', { line: l.lineId, society: l.societyName })}>
+                        {t('Verify')}
                       </button>
                       {check && <ProofStatus check={check} />}
                     </span>
@@ -173,10 +175,10 @@ export function LineProofs({ rightsHolderId, year, currency }: { rightsHolderId:
       </TableScroll>
       {nextCursor && (
         <button type="button" className="secondary" onClick={loadMore} disabled={loadingMore}>
-          {loadingMore ? 'Loading…' : 'Show more lines'}
+          {loadingMore ? t('Loading…') : t('Show more lines')}
         </button>
       )}
-      {moreError && <ProblemMessage error={moreError} heading="Could not load more lines" />}
+      {moreError && <ProblemMessage error={moreError} heading={t('Could not load more lines')} />}
       <div aria-live="polite">{shown && checks[keyOf(shown)] && <VerificationPanel line={shown} check={checks[keyOf(shown)]} />}</div>
     </>
   );
@@ -187,23 +189,23 @@ function ProofStatus({ check }: { check: LineCheck }) {
     case 'checking':
       return (
         <span className="muted" data-testid="proof-status">
-          checking…
+          {t('checking…')}
         </span>
       );
     case 'unavailable':
       return (
         <span className="badge badge-bad" data-testid="proof-status">
-          ✗ no proof
+          {t('✗ no proof')}
         </span>
       );
     case 'checked':
       return check.ok ? (
         <span className="badge badge-ok" data-testid="proof-status">
-          ✓ verified
+          {t('✓ verified')}
         </span>
       ) : (
         <span className="badge badge-bad" data-testid="proof-status">
-          ✗ failed
+          {t('✗ failed')}
         </span>
       );
   }
@@ -218,7 +220,7 @@ function VerificationPanel({ line, check }: { line: StatementLine; check: LineCh
     return (
       <section className="panel" aria-label={title}>
         <h3>{title}</h3>
-        <p role="status">Fetching the proof and the published keys, and checking them in this browser…</p>
+        <p role="status">{t('Fetching the proof and the published keys, and checking them in this browser…')}</p>
       </section>
     );
   }
@@ -226,7 +228,7 @@ function VerificationPanel({ line, check }: { line: StatementLine; check: LineCh
     return (
       <section className="panel" aria-label={title}>
         <h3>{title}</h3>
-        <ProblemMessage error={check.error} heading="The proof could not be fetched" />
+        <ProblemMessage error={check.error} heading={t('The proof could not be fetched')} />
       </section>
     );
   }
@@ -237,22 +239,22 @@ function VerificationPanel({ line, check }: { line: StatementLine; check: LineCh
       <p role="status">
         {check.ok ? (
           <>
-            <strong>✓ Verified in this browser.</strong> This line, exactly as shown, is in {line.societyName}&apos;s log, whose head of {bundle.head.timestamp} is signed
-            with the ledger&apos;s published key {bundle.head.keyId}.
+            <strong>{t('✓ Verified in this browser.')}</strong>{' '}
+            {t("This line, exactly as shown, is in {society}'s log, whose head of {time} is signed with the ledger's published key {key}.", { society: line.societyName, time: bundle.head.timestamp, key: bundle.head.keyId })}
           </>
         ) : (
           <>
-            <strong>✗ Verification failed:</strong> {verdict.ok ? 'the proof proves another line than the one shown' : verdict.reason}.
+            <strong>{t('✗ Verification failed:')}</strong> {verdict.ok ? t('the proof proves another line than the one shown') : verdict.reason}.
           </>
         )}
       </p>
       {check.ok && (
         <p data-testid="cosigners">
           {check.cosigners === null
-            ? 'Witness cosignatures: not checked (the log has a newer checkpoint than this proof).'
+            ? t('Witness cosignatures: not checked (the log has a newer checkpoint than this proof).')
             : check.cosigners.length > 0
-              ? `Cosigned by the independent witnesses ${check.cosigners.join(', ')} (their cosignatures checked in this browser).`
-              : 'No witness has cosigned this head yet.'}
+              ? t('Cosigned by the independent witnesses {witnesses} (their cosignatures checked in this browser).', { witnesses: check.cosigners.join(', ') })
+              : t('No witness has cosigned this head yet.')}
         </p>
       )}
       {verdict.warning && <p className="warning">{verdict.warning}</p>}
@@ -274,21 +276,22 @@ function VerificationPanel({ line, check }: { line: StatementLine; check: LineCh
             {!verdict.ok ? STEP_MARK['not-checked'] : differences.length === 0 ? STEP_MARK.passed : STEP_MARK.failed}
           </span>
           <span>
-            <strong>The proven line is the line shown</strong>
+            <strong>{t('The proven line is the line shown')}</strong>
             <br />
             <span className="step-detail">
-              {!verdict.ok ? 'Not checked' : differences.length === 0 ? 'Same line id, currency, amounts, rights and period of use' : differences.join('; ')}
+              {!verdict.ok ? t('Not checked') : differences.length === 0 ? t('Same line id, currency, amounts, rights and period of use') : differences.join('; ')}
             </span>
           </span>
         </li>
       </ol>
       <details>
-        <summary>The proven line, exactly as hashed</summary>
+        <summary>{t('The proven line, exactly as hashed')}</summary>
         <code className="hash leaf">{bundle.leaf}</code>
       </details>
       <p className="hint">
-        Checked against the key published at <code>/v1/log/keys</code>. A proof is only as good as the key: compare its id ({bundle.head.keyId}) with the copy your society or
-        the regulator publishes. Offline: save the proof and run <code>ledger verify --proof FILE --keys KEYS</code>.
+        {t('Checked against the key published at')} <code>/v1/log/keys</code>.{' '}
+        {t('A proof is only as good as the key: compare its id ({key}) with the copy your society or the regulator publishes. Offline: save the proof and run', { key: bundle.head.keyId })}{' '}
+        <code>ledger verify --proof FILE --keys KEYS</code>.
       </p>
     </section>
   );

@@ -8,6 +8,7 @@ import { todayIso } from '../../format/dates';
 import { describeTerritories, effectiveEndPreview, mandateState, parseTerritories } from '../../format/mandates';
 import { useSession } from '../../session';
 import { useApi } from '../../use-api';
+import { formatDate, locale, t } from '../../i18n';
 
 /**
  * A rights holder's mandates: which society manages which rights, where and until when.
@@ -24,61 +25,64 @@ export function MandatesSection({ rightsHolderId, societies, own }: { rightsHold
 
   return (
     <section aria-labelledby="mandates-heading">
-      <h2 id="mandates-heading">{own ? 'My mandates' : 'Mandates'}</h2>
+      <h2 id="mandates-heading">{own ? t('My mandates') : t('Mandates')}</h2>
       {ended && <EndedNotice societyName={societyName(ended.mandate.societyId)} result={ended.result} />}
-      <Loader loaded={mandates} what="the mandates">
+      <Loader loaded={mandates} what={t('the mandates')}>
         {(items) =>
           items.length === 0 ? (
-            <p>No society holds a mandate for {own ? 'your' : 'these'} rights.</p>
+            <p>{own ? t('No society holds a mandate for your rights.') : t('No society holds a mandate for these rights.')}</p>
           ) : (
-            <TableScroll label="Mandates">
+            <TableScroll label={t('Mandates')}>
               <table className="stack">
                 <caption>
-                  {items.length} mandate{items.length === 1 ? '' : 's'}, {items.filter((m) => mandateState(m, today) === 'in force').length} in force on {today}
+                  {t.plural(items.length, '{n} mandate, {inForce} in force on {date}', '{n} mandates, {inForce} in force on {date}', {
+                    inForce: items.filter((m) => mandateState(m, today) === 'in force').length,
+                    date: formatDate(today),
+                  })}
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col">Society</th>
-                    <th scope="col">Rights</th>
-                    <th scope="col">Territories</th>
-                    <th scope="col">From</th>
-                    <th scope="col">Until</th>
-                    <th scope="col">Basis</th>
-                    <th scope="col">State</th>
-                    {own && <th scope="col">Action</th>}
+                    <th scope="col">{t('Society')}</th>
+                    <th scope="col">{t('Rights')}</th>
+                    <th scope="col">{t('Territories')}</th>
+                    <th scope="col">{t('From')}</th>
+                    <th scope="col">{t('Until')}</th>
+                    <th scope="col">{t('Basis')}</th>
+                    <th scope="col">{t('State')}</th>
+                    {own && <th scope="col">{t('Action')}</th>}
                   </tr>
                 </thead>
                 <tbody>
                   {[...items]
-                    .sort((a, b) => societyName(a.societyId).localeCompare(societyName(b.societyId)) || a.validFrom.localeCompare(b.validFrom))
+                    .sort((a, b) => societyName(a.societyId).localeCompare(societyName(b.societyId), locale()) || a.validFrom.localeCompare(b.validFrom))
                     .map((m) => {
                       const state = mandateState(m, today);
                       return (
                         <tr key={m.id}>
-                          <th scope="row" data-label="Society">
+                          <th scope="row" data-label={t('Society')}>
                             {societyName(m.societyId)}
                           </th>
-                          <td data-label="Rights">
-                            {m.category}, {m.workType}
+                          <td data-label={t('Rights')}>
+                            {t(m.category)}, {t(m.workType)}
                           </td>
-                          <td data-label="Territories">{describeTerritories(m)}</td>
-                          <td className="nowrap" data-label="From">
-                            {m.validFrom}
+                          <td data-label={t('Territories')}>{describeTerritories(m)}</td>
+                          <td className="nowrap" data-label={t('From')}>
+                            {formatDate(m.validFrom)}
                           </td>
-                          <td className="nowrap" data-label="Until">
-                            {m.validTo ?? 'open-ended'}
+                          <td className="nowrap" data-label={t('Until')}>
+                            {m.validTo ? formatDate(m.validTo) : t('open-ended')}
                           </td>
-                          <td data-label="Basis">
-                            {m.basis}
-                            {m.exclusive ? ', exclusive' : ''}
+                          <td data-label={t('Basis')}>
+                            {t(m.basis)}
+                            {m.exclusive ? t(', exclusive') : ''}
                           </td>
-                          <td data-label="State">{state}</td>
+                          <td data-label={t('State')}>{t(state)}</td>
                           {own && (
-                            <td data-label="Action">
+                            <td data-label={t('Action')}>
                               {(state === 'in force' || state === 'starts later') && (
                                 <EndMandate
                                   mandate={m}
-                                  label={`${societyName(m.societyId)}, ${m.category}, ${describeTerritories(m)}, from ${m.validFrom}`}
+                                  label={t('{society}, {category}, {territories}, from {date}', { society: societyName(m.societyId), category: t(m.category), territories: describeTerritories(m), date: formatDate(m.validFrom) })}
                                   onEnded={(result) => {
                                     setEnded({ mandate: m, result });
                                     mandates.reload();
@@ -106,13 +110,16 @@ function EndedNotice({ societyName, result }: { societyName: string; result: Ter
     <div className="notice" role="status">
       <p>
         <strong>
-          {societyName} manages {result.kind === 'partial' ? 'what you withdrew' : 'these rights'} until {result.effectiveOn}.
+          {t('{society} manages {what} until {date}.', { society: societyName, what: result.kind === 'partial' ? t('what you withdrew') : t('these rights'), date: formatDate(result.effectiveOn) })}
         </strong>
       </p>
       <p>
-        Notice of {result.noticeMonths} month{result.noticeMonths === 1 ? '' : 's'} given on {result.requestedOn} (it expires on {result.noticeExpiresOn})
-        {result.alignedToFinancialYearEnd ? ", then to the society's financial-year end" : ''}. Money for uses through {result.paymentsStayDueForUsesThrough} stays
-        due to you.
+        {t.plural(result.noticeMonths, 'Notice of {n} month given on {given} (it expires on {expires}){yearEnd}. Money for uses through {through} stays due to you.', 'Notice of {n} months given on {given} (it expires on {expires}){yearEnd}. Money for uses through {through} stays due to you.', {
+          given: formatDate(result.requestedOn),
+          expires: formatDate(result.noticeExpiresOn),
+          yearEnd: result.alignedToFinancialYearEnd ? t(", then to the society's financial-year end") : '',
+          through: formatDate(result.paymentsStayDueForUsesThrough),
+        })}
       </p>
     </div>
   );
@@ -132,14 +139,15 @@ function EndMandate({ mandate, label, onEnded }: { mandate: Mandate; label: stri
   const [territories, setTerritories] = useState('');
   const [territoriesError, setTerritoriesError] = useState<string | null>(null);
   const [policy, setPolicy] = useState<MandatePolicy | null>(null);
-  const verb = mandate.basis === 'contractual' ? 'End' : 'Opt out';
+  const verb = mandate.basis === 'contractual' ? t('End') : t('Opt out');
+  const confirmVerb = mandate.basis === 'contractual' ? t('end') : t('opt out');
 
   const open = async () => {
     setConfirming(true);
     try {
       setPolicy(await api.mandatePolicy(mandate.societyId));
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'Failed', String(e)));
+      setError(e instanceof ApiError ? e : new ApiError(0, t('Failed'), String(e)));
     }
   };
 
@@ -156,7 +164,7 @@ function EndMandate({ mandate, label, onEnded }: { mandate: Mandate; label: stri
     try {
       onEnded(await api.endMandate(mandate, scope));
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'Failed', String(e)));
+      setError(e instanceof ApiError ? e : new ApiError(0, t('Failed'), String(e)));
       setBusy(false);
     }
   };
@@ -172,31 +180,36 @@ function EndMandate({ mandate, label, onEnded }: { mandate: Mandate; label: stri
   return (
     <div className="confirm">
       <div className="form-row">
-        <label htmlFor={ids.territories}>Only these territories (optional)</label>
+        <label htmlFor={ids.territories}>{t('Only these territories (optional)')}</label>
         <input id={ids.territories} value={territories} onChange={(e) => setTerritories(e.target.value)} aria-describedby={ids.hint} autoComplete="off" />
         <span id={ids.hint} className="hint">
-          Leave empty to end all of {describeTerritories(mandate)}; name countries (SE, NO) to withdraw only those
+          {t('Leave empty to end all of {territories}; name countries (SE, NO) to withdraw only those', { territories: describeTerritories(mandate) })}
         </span>
         {territoriesError && <span className="field-error">{territoriesError}</span>}
       </div>
       {policy && preview ? (
         <p data-testid="effective-preview">
-          Notice today: the society manages until <strong>{preview.effectiveOn}</strong> ({preview.noticeMonths} month{preview.noticeMonths === 1 ? '' : 's'}
-          {preview.atYearEnd ? ', then to its financial-year end' : ''}). Its policy: {policy.noticeMonths} months' notice
-          {policy.terminateAtFinancialYearEnd ? ' at the financial-year end' : ''}; it manages {policy.managedCategories.join(', ')}; it answers requests within {policy.responseDays} days
-          {mandate.basis === 'non-contractual' ? `; opt-out: ${policy.optOut.source}${policy.optOut.confirmed ? '' : ' (unconfirmed parameter)'}` : ''}.
+          {t('Notice today: the society manages until')} <strong>{formatDate(preview.effectiveOn)}</strong>{' '}
+          {t.plural(preview.noticeMonths, '({n} month{yearEnd}).', '({n} months{yearEnd}).', { yearEnd: preview.atYearEnd ? t(', then to its financial-year end') : '' })}{' '}
+          {t("Its policy: {months} months' notice{yearEnd}; it manages {categories}; it answers requests within {days} days{optOut}.", {
+            months: policy.noticeMonths,
+            yearEnd: policy.terminateAtFinancialYearEnd ? t(' at the financial-year end') : '',
+            categories: policy.managedCategories.map((c) => t(c)).join(', '),
+            days: policy.responseDays,
+            optOut: mandate.basis === 'non-contractual' ? `; ${t('opt-out: {source}', { source: policy.optOut.source })}${policy.optOut.confirmed ? '' : t(' (unconfirmed parameter)')}` : '',
+          })}
         </p>
       ) : (
-        <p>Reading the society's policy…</p>
+        <p>{t("Reading the society's policy…")}</p>
       )}
-      <p>{verb} now?</p>
-      <button type="button" onClick={confirm} disabled={busy} aria-label={`Confirm: ${verb.toLowerCase()} ${label}`}>
-        {busy ? 'Sending…' : `Yes, ${verb.toLowerCase()}`}
+      <p>{t('{verb} now?', { verb })}</p>
+      <button type="button" onClick={confirm} disabled={busy} aria-label={t('Confirm: {verb} {mandate}', { verb: confirmVerb, mandate: label })}>
+        {busy ? t('Sending…') : t('Yes, {verb}', { verb: confirmVerb })}
       </button>{' '}
       <button type="button" className="secondary" onClick={() => setConfirming(false)} disabled={busy}>
-        Cancel
+        {t('Cancel')}
       </button>
-      {error && <ProblemMessage error={error} heading="Could not end the mandate" />}
+      {error && <ProblemMessage error={error} heading={t('Could not end the mandate')} />}
     </div>
   );
 }
@@ -205,7 +218,7 @@ function EndMandate({ mandate, label, onEnded }: { mandate: Mandate; label: stri
 function StartMandateForm({ rightsHolderId, societies, onStarted }: { rightsHolderId: string; societies: Society[]; onStarted(): void }) {
   const { api } = useSession();
   const ids = { society: useId(), category: useId(), workType: useId(), territories: useId(), territoriesHint: useId(), from: useId(), to: useId(), exclusive: useId() };
-  const sorted = [...societies].sort((a, b) => a.name.localeCompare(b.name));
+  const sorted = [...societies].sort((a, b) => a.name.localeCompare(b.name, locale()));
   const [societyId, setSocietyId] = useState(sorted[0]?.id ?? '');
   const [category, setCategory] = useState<MandateCategory>(CATEGORIES[0]);
   const [workType, setWorkType] = useState<WorkType>(WORK_TYPES[0]);
@@ -240,7 +253,7 @@ function StartMandateForm({ rightsHolderId, societies, onStarted }: { rightsHold
       setStarted(created);
       onStarted();
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'Failed', String(err)));
+      setError(err instanceof ApiError ? err : new ApiError(0, t('Failed'), String(err)));
     } finally {
       setBusy(false);
     }
@@ -248,10 +261,10 @@ function StartMandateForm({ rightsHolderId, societies, onStarted }: { rightsHold
 
   return (
     <form className="panel" onSubmit={submit} noValidate aria-labelledby="start-mandate-heading">
-      <h3 id="start-mandate-heading">Start a mandate</h3>
+      <h3 id="start-mandate-heading">{t('Start a mandate')}</h3>
       <div className="form-grid">
         <div className="form-row">
-          <label htmlFor={ids.society}>Society</label>
+          <label htmlFor={ids.society}>{t('Society')}</label>
           <select id={ids.society} value={societyId} onChange={(e) => setSocietyId(e.target.value)}>
             {sorted.map((s) => (
               <option key={s.id} value={s.id}>
@@ -261,23 +274,27 @@ function StartMandateForm({ rightsHolderId, societies, onStarted }: { rightsHold
           </select>
         </div>
         <div className="form-row">
-          <label htmlFor={ids.category}>Category of rights</label>
+          <label htmlFor={ids.category}>{t('Category of rights')}</label>
           <select id={ids.category} value={category} onChange={(e) => setCategory(e.target.value as MandateCategory)}>
             {CATEGORIES.map((c) => (
-              <option key={c}>{c}</option>
+              <option key={c} value={c}>
+                {t(c)}
+              </option>
             ))}
           </select>
         </div>
         <div className="form-row">
-          <label htmlFor={ids.workType}>Type of work</label>
+          <label htmlFor={ids.workType}>{t('Type of work')}</label>
           <select id={ids.workType} value={workType} onChange={(e) => setWorkType(e.target.value as WorkType)}>
             {WORK_TYPES.map((w) => (
-              <option key={w}>{w}</option>
+              <option key={w} value={w}>
+                {t(w)}
+              </option>
             ))}
           </select>
         </div>
         <div className="form-row">
-          <label htmlFor={ids.territories}>Territories</label>
+          <label htmlFor={ids.territories}>{t('Territories')}</label>
           <input
             id={ids.territories}
             value={territories}
@@ -287,34 +304,34 @@ function StartMandateForm({ rightsHolderId, societies, onStarted }: { rightsHold
             autoComplete="off"
           />
           <span id={ids.territoriesHint} className="hint">
-            Country codes such as FR, BE, or WORLD
+            {t('Country codes such as FR, BE, or WORLD')}
           </span>
           {territoriesError && <span className="field-error">{territoriesError}</span>}
         </div>
         <div className="form-row">
-          <label htmlFor={ids.from}>From</label>
+          <label htmlFor={ids.from}>{t('From')}</label>
           <input id={ids.from} type="date" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} required />
         </div>
         <div className="form-row">
-          <label htmlFor={ids.to}>Until (optional)</label>
+          <label htmlFor={ids.to}>{t('Until (optional)')}</label>
           <input id={ids.to} type="date" value={validTo} onChange={(e) => setValidTo(e.target.value)} />
         </div>
       </div>
       <div className="form-row checkbox">
         <input id={ids.exclusive} type="checkbox" checked={exclusive} onChange={(e) => setExclusive(e.target.checked)} />
-        <label htmlFor={ids.exclusive}>Exclusive (no other society may manage the same rights)</label>
+        <label htmlFor={ids.exclusive}>{t('Exclusive (no other society may manage the same rights)')}</label>
       </div>
       <button type="submit" disabled={busy || !societyId}>
-        {busy ? 'Sending…' : 'Start the mandate'}
+        {busy ? t('Sending…') : t('Start the mandate')}
       </button>
       {started && (
         <p className="notice" role="status">
           {started.status === 'requested'
-            ? `Request sent: ${started.category}, ${started.workType} in ${describeTerritories(started)} from ${started.validFrom}. The society accepts or refuses it; until then it manages nothing.`
-            : `Mandate started: ${started.category}, ${started.workType} in ${describeTerritories(started)} from ${started.validFrom}.`}
+            ? t('Request sent: {category}, {workType} in {territories} from {date}. The society accepts or refuses it; until then it manages nothing.', { category: t(started.category), workType: t(started.workType), territories: describeTerritories(started), date: formatDate(started.validFrom) })
+            : t('Mandate started: {category}, {workType} in {territories} from {date}.', { category: t(started.category), workType: t(started.workType), territories: describeTerritories(started), date: formatDate(started.validFrom) })}
         </p>
       )}
-      {error && <ProblemMessage error={error} heading="The mandate was refused" />}
+      {error && <ProblemMessage error={error} heading={t('The mandate was refused')} />}
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { type Answer, operationUrl } from '../../api/openapi';
 import type { PublicSociety } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
+import { formatDateTime, getLang, t } from '../../i18n';
 
 /**
  * The public page (no sign-in, Art. 22): every society, its latest checkpoint, who
@@ -21,22 +22,22 @@ export function PublicLogPage() {
 
   return (
     <>
-      <PageTitle title="Public transparency">Public transparency</PageTitle>
+      <PageTitle title={t('Public transparency')}>{t('Public transparency')}</PageTitle>
       <p className="muted">
-        Every society's log is signed by the ledger and cosigned by independent witnesses that check it never rewrites its history. Anyone can check a
-        checkpoint with <code>ledger verify</code> and read the reports below without an account.
+        {t("Every society's log is signed by the ledger and cosigned by independent witnesses that check it never rewrites its history. Anyone can check a checkpoint with")}{' '}
+        <code>ledger verify</code> {t('and read the reports below without an account.')}
       </p>
-      {error && <p role="alert">Could not load the societies: {error}</p>}
-      {!societies && !error && <p role="status">Loading…</p>}
+      {error && <p role="alert">{t('Could not load the societies: {problem}', { problem: error })}</p>}
+      {!societies && !error && <p role="status">{t('Loading…')}</p>}
       {societies && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Societies and their logs">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('Societies and their logs')}>
         <table data-testid="public-societies">
           <thead>
             <tr>
-              <th scope="col">Society</th>
-              <th scope="col">Checkpoint</th>
-              <th scope="col">Cosigned by</th>
-              <th scope="col">Transparency reports</th>
+              <th scope="col">{t('Society')}</th>
+              <th scope="col">{t('Checkpoint')}</th>
+              <th scope="col">{t('Cosigned by')}</th>
+              <th scope="col">{t('Transparency reports')}</th>
             </tr>
           </thead>
           <tbody>
@@ -50,11 +51,11 @@ export function PublicLogPage() {
                 </th>
                 <td>
                   <div>
-                    size <strong data-testid="public-tree-size">{s.checkpoint.treeSize}</strong>, signed {s.checkpoint.timestamp.slice(0, 19).replace('T', ' ')} UTC
+                    {t('size')} <strong data-testid="public-tree-size">{s.checkpoint.treeSize}</strong>, {t('signed {time}', { time: formatDateTime(s.checkpoint.timestamp) })}
                   </div>
                   <div className="muted">
-                    root <code title={s.checkpoint.rootHash}>{s.checkpoint.rootHash.slice(0, 16)}…</code> ·{' '}
-                    <a href={`${s.tilesPrefix}/checkpoint`}>checkpoint</a>
+                    {t('root')} <code title={s.checkpoint.rootHash}>{s.checkpoint.rootHash.slice(0, 16)}…</code> ·{' '}
+                    <a href={`${s.tilesPrefix}/checkpoint`}>{t('checkpoint')}</a>
                   </div>
                 </td>
                 <td data-testid="public-cosigners">
@@ -65,20 +66,27 @@ export function PublicLogPage() {
                       ))}
                     </ul>
                   ) : (
-                    <span className="muted">no cosignature yet</span>
+                    <span className="muted">{t('no cosignature yet')}</span>
                   )}
                   <div className="muted">
                     {s.witnessing.quorum === 'none'
-                        ? 'no witness quorum configured'
-                        : `quorum ${s.witnessing.quorum}: ${s.witnessing.quorumMet ? 'met' : `not met${s.witnessing.witnessedSize !== null ? ` (witnessed up to size ${s.witnessing.witnessedSize})` : ''}`}`}
+                        ? t('no witness quorum configured')
+                        : t('quorum {quorum}: {state}', {
+                            quorum: s.witnessing.quorum,
+                            state: s.witnessing.quorumMet
+                              ? t('met')
+                              : s.witnessing.witnessedSize !== null
+                                ? t('not met (witnessed up to size {size})', { size: s.witnessing.witnessedSize })
+                                : t('not met'),
+                          })}
                     </div>
-                  {s.witnessing.alarms.length > 0 && <p role="alert">Alarm: {s.witnessing.alarms.join(', ')} refused a checkpoint of this log as inconsistent.</p>}
+                  {s.witnessing.alarms.length > 0 && <p role="alert">{t('Alarm: {witnesses} refused a checkpoint of this log as inconsistent.', { witnesses: s.witnessing.alarms.join(', ') })}</p>}
                 </td>
                 <td>
                   <ul>
                     {s.transparencyReports.map((r) => (
                       <li key={r.financialYear}>
-                        FY {r.financialYear}: <a href={r.url}>JSON</a> · <a href={`${r.url}&format=csv`}>CSV</a> · <a href={`${r.url}&format=pdf`}>PDF</a>
+                        {t('FY {year}', { year: r.financialYear })}: <a href={r.url}>JSON</a> · <a href={`${r.url}&format=csv`}>CSV</a> · <a href={`${r.url}&format=pdf&lang=${getLang()}`}>PDF</a>
                       </li>
                     ))}
                   </ul>

@@ -21,7 +21,7 @@ export function RightsHoldersList() {
               <thead>
                 <tr>
                   <th scope="col">{t('Name')}</th>
-                  <th scope="col">IPI</th>
+                  <th scope="col">{t('IPI')}</th>
                   <th scope="col">{t('Kind')}</th>
                   <th scope="col">{t('Country')}</th>
                 </tr>
@@ -34,7 +34,7 @@ export function RightsHoldersList() {
                       <th scope="row" data-label={t('Name')}>
                         <Link to={`/rights-holders/${h.id}`}>{h.name}</Link>
                       </th>
-                      <td data-label="IPI">
+                      <td data-label={t('IPI')}>
                         <code>{h.ipi ?? ''}</code>
                       </td>
                       <td data-label={t('Kind')}>{t(h.kind)}</td>
