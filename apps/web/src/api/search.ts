@@ -13,10 +13,9 @@ export type SearchItem = SearchResult['items'][number];
 export type SearchKind = SearchItem['kind'];
 export type SearchMatch = SearchItem['match'];
 export const SEARCH_KINDS = ['rights-holder', 'society', 'work', 'line'] as const satisfies readonly SearchKind[];
-/** SEARCH_KINDS names every kind the API has. */
-export type SearchKindsComplete = Exclude<SearchKind, (typeof SEARCH_KINDS)[number]> extends never ? true : never;
-const complete: SearchKindsComplete = true;
-void complete;
+type Check<T extends true> = T;
+/** SEARCH_KINDS names every kind the API has (a compile error otherwise). */
+export type SearchKindsMatchApi = Check<Exclude<SearchKind, (typeof SEARCH_KINDS)[number]> extends never ? true : false>;
 
 /** The longest query the API takes. */
 export const MAX_QUERY_LENGTH = 200;
