@@ -85,6 +85,18 @@ function romanized(): string {
   return `regexp_replace(regexp_replace(${e}, '[\\u0300-\\u036f]', '', 'g'), ${lit(SEPARATORS)}, ' ', 'g')`;
 }
 
+/** The body of ledger_search_fold(k): step 5 of the key (also read by migration 1765100500350). */
+export function searchFoldExpression(): string {
+  return fold();
+}
+
+/** The body of ledger_search_key(t): steps 1–4, then ledger_search_fold (also read by migration 1765100500350). */
+export function searchKeyExpression(): string {
+  return `ledger_search_fold(CASE WHEN octet_length(t) = length(t)
+          THEN regexp_replace(translate(lower(t COLLATE "C"), ${lit(`'\`"`)}, ''), ${lit(ASCII_SEPARATORS)}, ' ', 'g')
+          ELSE ${romanized()} END)`;
+}
+
 /**
  * `ledger_search_key(text)`: the search key of a name or title, as
  * libs/transliteration's searchKey() computes it (Cyrillic by ICAO 9303, Latin spelling
@@ -103,13 +115,8 @@ export class CreateSearchKeyFunction1765100500100 implements MigrationInterface 
   name = 'CreateSearchKeyFunction1765100500100';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE FUNCTION ledger_search_fold(k text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$ SELECT ${fold()} $$`);
-    await q.query(`
-      CREATE FUNCTION ledger_search_key(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-        SELECT ledger_search_fold(CASE WHEN octet_length(t) = length(t)
-          THEN regexp_replace(translate(lower(t COLLATE "C"), ${lit(`'\`"`)}, ''), ${lit(ASCII_SEPARATORS)}, ' ', 'g')
-          ELSE ${romanized()} END)
-      $$`);
+    await q.query(`CREATE FUNCTION ledger_search_fold(k text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$ SELECT ${searchFoldExpression()} $$`);
+    await q.query(`CREATE FUNCTION ledger_search_key(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT ${searchKeyExpression()} $$`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -48,6 +48,7 @@ import { EnableTrigramSearch1765100500000 } from './1765100500000-EnableTrigramS
 import { CreateSearchKeyFunction1765100500100 } from './1765100500100-CreateSearchKeyFunction.js';
 import { AddRightsHolderSearchKey1765100500200 } from './1765100500200-AddRightsHolderSearchKey.js';
 import { CreateWorksFromLines1765100500300 } from './1765100500300-CreateWorksFromLines.js';
+import { BindSearchKeyFunctionBodies1765100500350 } from './1765100500350-BindSearchKeyFunctionBodies.js';
 import { IndexUnidentifiedLineNamesForSearch1765100500400 } from './1765100500400-IndexUnidentifiedLineNamesForSearch.js';
 
 /** Every migration, in order. The DataSource takes this list (no globbing: ESM-safe). */
@@ -94,6 +95,7 @@ export const migrations = [
   CreateSearchKeyFunction1765100500100,
   AddRightsHolderSearchKey1765100500200,
   CreateWorksFromLines1765100500300,
+  BindSearchKeyFunctionBodies1765100500350,
   IndexUnidentifiedLineNamesForSearch1765100500400,
   CreateNotifications1765100600000,
   CreateNotificationSubscriptions1765100600100,
