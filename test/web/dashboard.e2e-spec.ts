@@ -214,7 +214,8 @@ describeWithBrowser('web dashboard (Chromium)', () => {
     const p = await page();
     await signIn(p, token);
     const table = p.getByRole('table', { name: /mandates?, \d+ in force/ });
-    await table.getByRole('row', { name: new RegExp(`${escape(names[societyIds.rao])}.*performing, musical.*RU 2024-01-01`) }).waitFor();
+    // Dates as the English dashboard writes them (libs/i18n formatDate: "1 Jan 2024", no-break spaces).
+    await table.getByRole('row', { name: new RegExp(`${escape(names[societyIds.rao])}.*performing, musical.*RU 1\\sJan\\s2024`) }).waitFor();
 
     // Start one through the form (lower-case codes are accepted), then one the API refuses.
     const form = p.getByRole('form', { name: 'Start a mandate' });
@@ -227,7 +228,7 @@ describeWithBrowser('web dashboard (Chromium)', () => {
     const outcome = form.getByRole('status').or(form.getByRole('alert'));
     await outcome.waitFor();
     await expect(outcome.textContent()).resolves.toBe(
-      'Request sent: performers, sound-recording in BY, RU from 2025-01-01. The society accepts or refuses it; until then it manages nothing.',
+      'Request sent: performers, sound-recording in BY, RU from 1\u00a0Jan\u00a02025. The society accepts or refuses it; until then it manages nothing.',
     ); // as the API stores them, sorted
     const listed = (await holder.get(`/v1/rights-holders/${holderId}/mandates`)).body.items as { societyId: string; territories: string[] }[];
     expect(listed.find((m) => m.societyId === societyIds.vois)?.territories).toEqual(['BY', 'RU']);
@@ -246,15 +247,16 @@ describeWithBrowser('web dashboard (Chromium)', () => {
     await screenshots(p, 'holder-mandates');
 
     // End the first one: confirm, read the date the society's notice gives.
-    await p.getByRole('button', { name: `End: ${names[societyIds.rao]}, performing, RU, from 2024-01-01` }).click();
+    await p.getByRole('button', { name: new RegExp(`^End: ${escape(names[societyIds.rao])}, performing, RU, from 1\\sJan\\s2024$`) }).click();
     // Before confirming: the society's policy and the day it would stop managing.
     const preview = p.getByTestId('effective-preview');
     await preview.waitFor();
-    const previewDate = /until (\d{4}-\d{2}-\d{2})/.exec((await preview.textContent())!)![1];
-    await p.getByRole('button', { name: `Confirm: end ${names[societyIds.rao]}, performing, RU, from 2024-01-01` }).click();
-    const notice = p.getByText(new RegExp(`^${escape(names[societyIds.rao])} manages these rights until (\\d{4}-\\d{2}-\\d{2})\\.$`));
+    // The dates are written per language; the machine-readable day is beside them (<time dateTime>, data-effective-on).
+    const previewDate = await preview.locator('time').getAttribute('datetime');
+    await p.getByRole('button', { name: new RegExp(`^Confirm: end ${escape(names[societyIds.rao])}, performing, RU, from 1\\sJan\\s2024$`) }).click();
+    const notice = p.getByText(new RegExp(`^${escape(names[societyIds.rao])} manages these rights until \\d{1,2}\\s\\w{3}\\s\\d{4}\\.$`));
     await notice.waitFor();
-    const shownDate = /until (\d{4}-\d{2}-\d{2})/.exec((await notice.textContent())!)![1];
+    const shownDate = await notice.getAttribute('data-effective-on');
     const after = (await holder.get(`/v1/mandates/${existing.body.id}`)).body;
     expect(after.validTo).toBe(shownDate);
     expect(previewDate).toBe(shownDate);

@@ -109,7 +109,7 @@ function EndedNotice({ societyName, result }: { societyName: string; result: Ter
   return (
     <div className="notice" role="status">
       <p>
-        <strong>
+        <strong data-effective-on={result.effectiveOn}>
           {t('{society} manages {what} until {date}.', { society: societyName, what: result.kind === 'partial' ? t('what you withdrew') : t('these rights'), date: formatDate(result.effectiveOn) })}
         </strong>
       </p>
@@ -189,7 +189,10 @@ function EndMandate({ mandate, label, onEnded }: { mandate: Mandate; label: stri
       </div>
       {policy && preview ? (
         <p data-testid="effective-preview">
-          {t('Notice today: the society manages until')} <strong>{formatDate(preview.effectiveOn)}</strong>{' '}
+          {t('Notice today: the society manages until')}{' '}
+          <strong>
+            <time dateTime={preview.effectiveOn}>{formatDate(preview.effectiveOn)}</time>
+          </strong>{' '}
           {t.plural(preview.noticeMonths, '({n} month{yearEnd}).', '({n} months{yearEnd}).', { yearEnd: preview.atYearEnd ? t(', then to its financial-year end') : '' })}{' '}
           {t("Its policy: {months} months' notice{yearEnd}; it manages {categories}; it answers requests within {days} days{optOut}.", {
             months: policy.noticeMonths,
