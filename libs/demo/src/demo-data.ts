@@ -9,10 +9,10 @@ import type { Constituency, NewSociety, RightsHolderKind } from '../../registry/
  * society. Names say "(demo)": none of this describes the real organisations.
  */
 export const DEMO_SOCIETIES: (NewSociety & { key: string })[] = [
-  { key: 'rao', name: 'RAO-like Authors Society (demo)', cisacCode: '901', country: 'RU', currency: 'RUB', fyEndMonth: 12, fyEndDay: 31 },
-  { key: 'vois', name: 'VOIS-like Performers and Producers Society (demo)', cisacCode: '902', country: 'RU', currency: 'RUB', fyEndMonth: 12, fyEndDay: 31 },
+  { key: 'rao', name: 'RAO-like Authors Society (demo)', cisacCode: '901', country: 'RU', currency: 'RUB', fyEndMonth: 12, fyEndDay: 31, contact: { address: 'ул. Демонстрационная, 1, 101000 Москва', email: 'members@rao.demo.example', phone: '+7 495 000-00-01', website: 'https://rao.demo.example' } },
+  { key: 'vois', name: 'VOIS-like Performers and Producers Society (demo)', cisacCode: '902', country: 'RU', currency: 'RUB', fyEndMonth: 12, fyEndDay: 31, contact: { address: 'ул. Демонстрационная, 2, 101000 Москва', email: 'info@vois.demo.example', phone: '+7 495 000-00-02' } },
   { key: 'rsp', name: 'RSP-like Private Copying Levy Union (demo)', cisacCode: '903', country: 'RU', currency: 'RUB', fyEndMonth: 12, fyEndDay: 31 },
-  { key: 'foreign', name: 'Nordic Composers Bureau (demo)', cisacCode: '904', country: 'SE', currency: 'SEK', fyEndMonth: 6, fyEndDay: 30 },
+  { key: 'foreign', name: 'Nordic Composers Bureau (demo)', cisacCode: '904', country: 'SE', currency: 'SEK', fyEndMonth: 6, fyEndDay: 30, contact: { email: 'rights@nordic.demo.example', website: 'https://nordic.demo.example' } },
 ];
 
 export const DEMO_ACCREDITATIONS: { society: string; authority: string; scope: string; validFrom: string; validTo: string }[] = [
