@@ -19,9 +19,14 @@ export interface LogLeaf {
 export class LogRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Serialises appends to one society's log (inside the caller's transaction). */
+  /**
+   * Serialises appends to one society's log (inside the caller's transaction). FOR NO
+   * KEY UPDATE, not FOR UPDATE: two commits of the society still take turns, but the
+   * foreign-key checks of rows that name the society (FOR KEY SHARE: a new submission
+   * uploaded meanwhile, an audit requested) do not wait for the commit to end.
+   */
   async lockSociety(q: QueryRunner, societyId: string): Promise<void> {
-    await q.query(`SELECT 1 FROM societies WHERE id = $1 FOR UPDATE`, [societyId]);
+    await q.query(`SELECT 1 FROM societies WHERE id = $1 FOR NO KEY UPDATE`, [societyId]);
   }
 
   /** The log's leaf hashes in order, all of them or the first `size`. */

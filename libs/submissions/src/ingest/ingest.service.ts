@@ -465,12 +465,7 @@ export class IngestService {
       }
       let tree: SubmissionTree;
       if (prepared) {
-        await attachSubmissionPartition(runner, prepared.spec, steps);
         tree = prepared.tree;
-        // The moment whose mandate register the lines' derived mandate status reflects.
-        if (prepared.mandatesKnownAt) {
-          await runner.query(`UPDATE submissions SET mandates_known_at = $3 WHERE society_id = $1 AND id = $2`, [t.societyId, t.id, prepared.mandatesKnownAt]);
-        }
       } else {
         if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table), [t.societyId]);
         // The lines are written and folded into the submission tree in one streamed pass.
@@ -491,6 +486,21 @@ export class IngestService {
         supersedes: previous ?? null,
         ...(prepared ? { journal: prepared.journal } : {}),
       });
+      const pause = this.pauseAt('commit');
+      if (pause) await new Promise((r) => setTimeout(r, pause.ms));
+      if (prepared) {
+        // Attached last, just before the submission rows are written: ATTACH checks the
+        // lines' foreign key to submissions, which locks that table against writes (SHARE
+        // ROW EXCLUSIVE) until the commit, for every society's uploads and progress; the
+        // journal and the log are written before, without that lock. (No statement before
+        // it writes a submissions row, so two commits never hold a row lock on the table
+        // while waiting for each other's table lock.)
+        await attachSubmissionPartition(runner, prepared.spec, steps);
+        // The moment whose mandate register the lines' derived mandate status reflects.
+        if (prepared.mandatesKnownAt) {
+          await runner.query(`UPDATE submissions SET mandates_known_at = $3 WHERE society_id = $1 AND id = $2`, [t.societyId, t.id, prepared.mandatesKnownAt]);
+        }
+      }
       if (previous) await this.submissions.markSuperseded(runner, t.societyId, previous);
       await this.submissions.markCommitted(runner, { societyId: t.societyId, id: t.id, rows, root: tree.root, logIndex, supersedes: previous ?? null });
       // Told in the same transaction: the event exists exactly when the commit does.
@@ -501,8 +511,6 @@ export class IngestService {
         data: { submissionId: t.id, type: t.type, period: t.period, rows, root: tree.root.toString('hex'), logIndex, supersedes: previous ?? null },
         to: { societies: [t.societyId] },
       });
-      const pause = this.pauseAt('commit');
-      if (pause) await new Promise((r) => setTimeout(r, pause.ms));
       await runner.commitTransaction();
       await this.notifier.dispatch(committed);
       // The new head goes to the log's witnesses (LOG_WITNESSES), after the commit.
@@ -510,7 +518,7 @@ export class IngestService {
       const done = Date.now();
       this.logger.debug(
         `commit of ${t.id}: ${prepared ? `prepared ${inTransaction - began} ms (${Object.entries(steps).filter(([k]) => k !== 'attach').map(([k, v]) => `${k} ${v} ms`).join(', ')}), ` : ''}` +
-          `transaction ${done - inTransaction} ms (lines ${written - inTransaction} ms, journal and log ${done - written} ms)`,
+          `transaction ${done - inTransaction} ms (lines ${written - inTransaction} ms, journal, log and attach ${done - written} ms${steps.attach !== undefined ? `, attach ${steps.attach} ms` : ''})`,
       );
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
