@@ -36,6 +36,7 @@ describe('malformed input is a 400, never a 500', () => {
   let cast: Awaited<ReturnType<typeof givenTenants>>;
   let mandateId: string;
   let submissionId: string;
+  let webhookId: string;
 
   beforeAll(async () => {
     t = await bootTestApp();
@@ -45,6 +46,9 @@ describe('malformed input is a 400, never a 500', () => {
     const submitted = await submitAndWait(admin.as(cast.tokens.societyA), cast.societyA.id, 'distribution-lines', '2025Q1', `${DIST_HEADER}\n${distLine({ currency: 'EUR' })}\n`);
     if (submitted.final.status !== 'committed') throw new Error(`fixture package: ${JSON.stringify(submitted.final)}`);
     submissionId = submitted.final.id;
+    const webhook = await admin.post('/v1/webhooks', { url: 'http://127.0.0.1:9/malformed', events: ['audit.finished'], secret: 'malformed-secret-0123456789' });
+    if (webhook.status !== 201) throw new Error(`fixture webhook: ${webhook.status} ${webhook.text}`);
+    webhookId = webhook.body.id;
   });
   afterAll(async () => t?.close());
 
@@ -55,6 +59,7 @@ describe('malformed input is a 400, never a 500', () => {
       '/v1/rights-holders/{id}': `/v1/rights-holders/${cast.holderA.id}`,
       '/v1/mandates/{id}': `/v1/mandates/${mandateId}`,
       '/v1/submissions/{id}': `/v1/submissions/${submissionId}`,
+      '/v1/webhooks/{id}': `/v1/webhooks/${webhookId}`,
     };
     const query: Record<string, string> = { '/v1/rights-holders/{id}/statement/lines': 'year=2025&' };
     const routes: string[] = [];
