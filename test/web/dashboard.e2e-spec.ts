@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from '@jest/globals';
 import { DemoService } from '../../libs/demo/src/index.js';
 import { Http } from '../support/http.js';
 import type { TestApp } from '../support/test-app.js';
+import { shownDate } from './demo.js';
 import { browserSuite, describeWithBrowser, expectCount, screenshots, signIn } from './browser.js';
 
 /**
@@ -102,7 +103,7 @@ describeWithBrowser('web dashboard (Chromium)', () => {
     const p = await page();
     await signIn(p, tokens['society rao (901)']);
     await p.getByRole('heading', { level: 1, name: entry.name }).waitFor();
-    await p.getByText(`Valid until ${current.validTo}`).first().waitFor();
+    await p.getByText(`Valid until ${shownDate(current.validTo)}`).first().waitFor();
     const board = p.getByRole('table', { name: /Board members on/ });
     await expectCount(board.locator('tbody tr'), before);
 
@@ -111,7 +112,7 @@ describeWithBrowser('web dashboard (Chromium)', () => {
     await p.reload();
     await board.getByRole('row', { name: /WEB-1/ }).waitFor();
     await expectCount(board.locator('tbody tr'), before + 1);
-    await p.getByText(new RegExp(`^${before + 1} seats? held on ${today}: .*performers 1`)).waitFor();
+    await p.getByText(new RegExp(`^${before + 1} seats? held on ${shownDate(today)}: .*performers 1`)).waitFor();
     await screenshots(p, 'society-overview');
     expect(problemsOf(p)).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { currencyMinorUnits } from '../../libs/identifiers/src/index.js';
+import { formatDate } from '../../libs/i18n/src/index.js';
 import { DemoService } from '../../libs/demo/src/index.js';
 import type { Http } from '../support/http.js';
 import type { TestApp } from '../support/test-app.js';
@@ -42,4 +43,9 @@ export function shownMoney(amount: string, currency: string): string {
   let fraction = given.replace(/0+$/, '');
   if (fraction.length < units) fraction = fraction.padEnd(units, '0');
   return `${amount.startsWith('-') ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction ? `.${fraction}` : ''} ${currency}`;
+}
+
+/** A calendar date as the English dashboard writes it ("14 Aug 2028", with no-break spaces: libs/i18n formatDate). */
+export function shownDate(iso: string): string {
+  return formatDate(iso, 'en');
 }

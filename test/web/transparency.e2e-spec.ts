@@ -5,7 +5,7 @@ import type { Locator } from 'playwright-core';
 import { Http } from '../support/http.js';
 import type { TestApp } from '../support/test-app.js';
 import { browserSuite, describeWithBrowser, expectCount, screenshots, signIn } from './browser.js';
-import { type LoadedDemo, loadDemoAndWait, shownMoney } from './demo.js';
+import { type LoadedDemo, loadDemoAndWait, shownDate, shownMoney } from './demo.js';
 
 /**
  * The annual transparency report page (docs/web.md), in Chromium on the demo: the
@@ -134,7 +134,7 @@ describeWithBrowser('web dashboard: the transparency report (Chromium)', () => {
       ]);
     }
     await expect(p.getByTestId('money-flows-left-out').textContent()).resolves.toContain('(undistributed: 2025Q3)');
-    await expect(p.getByTestId('board-summary').textContent()).resolves.toMatch(new RegExp(`^${r.governance.board.seats} seats held on ${r.governance.board.date}`));
+    await expect(p.getByTestId('board-summary').textContent()).resolves.toMatch(new RegExp(`^${r.governance.board.seats} seats held on ${shownDate(r.governance.board.date)}`));
     await expectCount(p.getByTestId('not-covered').locator('li'), r.notCovered.length);
     await screenshots(p, 'regulator-transparency');
 

@@ -10,14 +10,16 @@ import { ruPages } from './ru-pages';
  * test/web/i18n-catalogue.e2e-spec.ts lists every wrapped text without an entry here.
  */
 export const ru: Catalogue = {
-  // The claims pages (issue 17 item 1), first: an entry below wins over theirs.
+  // Every page's texts and the ledger's codes (issue 17 item 6), first: the catalogues of
+  // the pages below win for their own keys (a claim is "отклонено" where a mandate
+  // request would read "отказано"), and the entries after them win over all.
+  ...ruPages,
+  // The claims pages (issue 17 item 1).
   ...ruClaims,
   // The notifications: the bell and the inbox (issue 17 item 5).
   ...ruNotifications,
   // Search: the box in the header and its page (issue 17 item 2).
   ...ruSearch,
-  // Every other page (issue 17 item 6).
-  ...ruPages,
   // The header, navigation and shell (App.tsx).
   'Collective Ledger': 'Коллективный реестр',
   'Language': 'Язык',
