@@ -96,7 +96,7 @@ export function SocietiesComparison() {
                   caption={t('Board seats by constituency, per society')}
                   description={sorted.map((r, i) => `${r.society.name}: ${describeSeats(seats[i])}`).join('; ')}
                   labels={sorted.map((r) => r.society.name)}
-                  series={CONSTITUENCIES.map((c) => ({ label: c, values: seats.map((s) => s[c]) })).filter((s) => s.values.some((v) => v > 0))}
+                  series={CONSTITUENCIES.map((c) => ({ label: t(c), values: seats.map((s) => s[c]) })).filter((s) => s.values.some((v) => v > 0))}
                   stacked
                   horizontal
                   valueLabel={t('Seats held today')}
