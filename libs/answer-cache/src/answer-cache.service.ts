@@ -25,7 +25,8 @@ export const ANSWER_CACHE_OPTIONS = Symbol('ANSWER_CACHE_OPTIONS');
 
 /** Every this many answers stored by a process, it trims the store to its bound and compacts the change counts. */
 const HOUSEKEEPING_EVERY = 256;
-const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** Larger answers are served but not kept: a statement is a few kilobytes, the overview of 228 societies a few hundred. */
+const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /**
  * Computed answers of per-head reads, shared by every API process (docs/answer-cache.md).

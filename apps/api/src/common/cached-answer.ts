@@ -1,6 +1,6 @@
 import { type CallHandler, type ExecutionContext, Injectable, Logger, type NestInterceptor, SetMetadata, UseInterceptors, applyDecorators } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiExtension, ApiHeader } from '@nestjs/swagger';
+import { ApiExtension } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { type Observable, from, mergeMap, of } from 'rxjs';
@@ -41,8 +41,8 @@ export function CachedAnswer(options: CachedAnswerOptions): MethodDecorator {
   return applyDecorators(
     SetMetadata(CACHED_ANSWER, options),
     UseInterceptors(AnswerCacheInterceptor),
+    // In the OpenAPI document: the answers carry X-Answer-Cache (hit, miss or bypass; docs/answer-cache.md).
     ApiExtension('x-cached-answer', true),
-    ApiHeader({ name: ANSWER_CACHE_HEADER, required: false, description: 'Response header: hit, miss or bypass (docs/answer-cache.md)' }),
   );
 }
 
