@@ -89,6 +89,14 @@ describe('corrections shown (issue 17 item 4): supersedes and supersededBy, the 
       ],
       counts: { added: 1, removed: 1, changed: 2 },
     });
+    // ?limit keeps the first items of each list and still counts them all.
+    const limited = await society.get(`/v1/submissions/${v2.id}/diff?limit=1`);
+    expect(limited.body).toMatchObject({ added: [{ lineId: 'L-6' }], removed: [{ lineId: 'L-3' }], changed: [{ lineId: 'L-2' }], counts: { added: 1, removed: 1, changed: 2 } });
+    expect(limited.body.changed).toHaveLength(1);
+    for (const bad of ['0', '10001', 'x']) {
+      const res = await society.get(`/v1/submissions/${v2.id}/diff?limit=${bad}`);
+      expect({ bad, status: res.status, field: res.body.errors?.[0]?.field }).toEqual({ bad, status: 400, field: 'limit' });
+    }
   });
 
   it("shows the holders whose lines changed what changed, on their statements (JSON, CSV, PDF), as the diff says", async () => {
@@ -96,7 +104,7 @@ describe('corrections shown (issue 17 item 4): supersedes and supersededBy, the 
     const [petrov] = await t.dataSource.query(`SELECT id FROM rights_holders WHERE ipi = $1`, [PETROV]);
     const statement = await regulator.get(`/v1/rights-holders/${ivanova.id}/statement?year=2025&currency=RUB`);
     expect(statement.status).toBe(200);
-    const common = { societyId: cast.societyA.id, submissionId: v2.id, supersedes: v1.id, period: '2025Q1', committedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) };
+    const common = { societyId: cast.societyA.id, submissionId: v2.id, supersedes: v1.id, period: '2025Q1', currency: 'RUB', committedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) };
     expect(statement.body.corrections).toEqual({
       lines: 3,
       items: [
@@ -117,11 +125,11 @@ describe('corrections shown (issue 17 item 4): supersedes and supersededBy, the 
     });
     const csv = await regulator.get(`/v1/rights-holders/${ivanova.id}/statement?year=2025&currency=RUB&format=csv`);
     expect(csv.text.split('\r\n')[0]!.endsWith(',rates,corrections')).toBe(true);
-    expect(csv.text).toContain(`L-2 changed by package ${v2.id} (2025Q1): gross 1000 → 1200, managementFee 150 → 180, net 830 → 1000`);
+    expect(csv.text).toContain(`L-2 changed by package ${v2.id} (2025Q1, RUB): gross 1000 → 1200, managementFee 150 → 180, net 830 → 1000`);
     const pdf = await fetch(`${t.baseUrl}/v1/rights-holders/${ivanova.id}/statement?year=2025&currency=RUB&format=pdf`, { headers: { authorization: `Bearer ${cast.tokens.regulator}` } });
     const text = pdfText(Buffer.from(await pdf.arrayBuffer())).replace(/ \n/g, ' ');
     expect(text).toContain('Corrections: 3 lines changed by a later package');
-    expect(text).toContain('gross 1,000 → 1,200; management fee 150 → 180; net 830 → 1,000');
+    expect(text).toContain('gross 1,000 RUB → 1,200 RUB; management fee 150 RUB → 180 RUB; net 830 RUB → 1,000 RUB');
     // A year without corrected lines says none.
     expect((await regulator.get(`/v1/rights-holders/${ivanova.id}/statement?year=2024&currency=RUB`)).body.corrections).toEqual({ lines: 0, items: [] });
   });

@@ -98,6 +98,7 @@ describe('drill-down into a submission (issue 17 item 3): lines, the package as 
       };
       expect(await ids('lineId=L-3')).toEqual(['L-3']);
       expect(await ids('lineId=L-9')).toEqual([]);
+      expect(await ids('lineNo=4')).toEqual(['L-3']);
       expect(await ids('status=unpaid')).toEqual(['L-2']);
       expect(await ids('status=unidentified')).toEqual(['L-4']);
       expect(await ids('category=mechanical')).toEqual(['L-2']);
@@ -120,7 +121,7 @@ describe('drill-down into a submission (issue 17 item 3): lines, the package as 
     });
 
     it('refuses bad filter values with a 400 naming the field', async () => {
-      for (const [query, field] of [['status=late', 'status'], ['category=songs', 'category'], ['currency=eur', 'currency'], ['mandateBasis=maybe', 'mandateBasis'], ['lineId=' + 'x'.repeat(101), 'lineId']]) {
+      for (const [query, field] of [['status=late', 'status'], ['category=songs', 'category'], ['currency=eur', 'currency'], ['mandateBasis=maybe', 'mandateBasis'], ['lineId=' + 'x'.repeat(101), 'lineId'], ['lineNo=0', 'lineNo'], ['lineNo=99999999999', 'lineNo']]) {
         const res = await society.get(`/v1/submissions/${dist.id}/lines?${query}`);
         expect({ query, status: res.status }).toEqual({ query, status: 400 });
         expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);

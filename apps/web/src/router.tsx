@@ -33,6 +33,11 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
 }
 
+/** The current query string (`?line=…`), re-rendering when navigation changes it. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
+}
+
 /** The current query string (`?…`, or ''), re-rendering on navigation. */
 export function useQueryString(): string {
   return useSyncExternalStore(subscribe, () => window.location.search);

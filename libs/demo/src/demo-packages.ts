@@ -19,7 +19,11 @@ import { csvField } from '../../csv/src/index.js';
  *    difference charged to another payee, and works for a licensee (DEMO_BOARD_CONFLICT);
  *  - unidentified lines written in rights holder 2's name another way, which he claims
  *    (demo-claims.ts), and the RAO-like 2025Q1 line that pays one of them: the held net,
- *    paid on from the quarter's undistributed money (no fee; the income is unchanged).
+ *    paid on from the quarter's undistributed money (no fee; the income is unchanged);
+ *  - the RAO-like society corrects its 2024Q4 distribution package (DEMO_CORRECTION): a
+ *    second package, sent last, moves 2,000.00 RUB of gross from one author's line to the
+ *    first holder's (fees, other deductions and net with it), so the quarter still adds up;
+ *    its page shows the diff, both holders' statements the corrected line.
  * The foreign society sends its undistributed reports as JSON Lines, the rest is CSV.
  */
 export interface DemoPackage {
@@ -123,10 +127,20 @@ export function demoWork(k: number): { iswc: string; title: string } {
 /** The name on the RAO-like society's unidentified line of 2025Q4: the first demo holder's (Ivanova, Maria), in Cyrillic. */
 export const DEMO_CYRILLIC_ORPHAN = 'ИВАНОВА МАРИЯ';
 
+/**
+ * The demo's correction (issue 17 item 4): the RAO-like society's 2024Q4 distribution
+ * package sent again with `amount` of gross moved from the line of the holder `from` to
+ * that of the holder `to` (both authors: indexes into demoRightsHolders(), the first being
+ * the demo's "rights holder 1"); fee (15 %), other deductions (2 %) and net move with it,
+ * so every total of the quarter is what it was.
+ */
+export const DEMO_CORRECTION = { society: 'rao', period: '2024Q4', to: 0, from: 3, gross: 2_000_00n } as const;
+
 export function demoPackages(): DemoPackage[] {
   const boardMember = demoRightsHolders()[DEMO_BOARD_CONFLICT.holder]!;
   const holders = [...demoRightsHolders()].sort((a, b) => (a.ipi < b.ipi ? -1 : 1));
   const packages: DemoPackage[] = [];
+  const corrections: DemoPackage[] = [];
   for (const p of PROFILES) {
     const payees = holders.map((h, i) => ({ h, i, w: p.payees(h, i) })).filter((x) => x.w > 0n);
     /** Each quarter's unidentified line, by period: a later quarter may pay one to its claimant. */
@@ -243,15 +257,16 @@ export function demoPackages(): DemoPackage[] {
         ]),
       });
       const broken = p.key === 'rsp' && period === '2025Q4';
-      packages.push({
-        society: p.key,
-        type: 'distribution-lines',
-        period,
-        csv: csv(
+      const distributionCsv = (rows: string[][]) =>
+        csv(
           'line_id,rights_holder_ipi,rights_holder_name,work_iswc,work_title,category,use_type,territory,use_from,use_to,currency,gross,management_fee,other_deductions,net,status,paid_on,mandate_basis',
-          (broken ? breakLines(lines) : lines).map((cells) => cells.join(',')),
-        ),
-      });
+          rows.map((cells) => cells.join(',')),
+        );
+      packages.push({ society: p.key, type: 'distribution-lines', period, csv: distributionCsv(broken ? breakLines(lines) : lines) });
+      if (p.key === DEMO_CORRECTION.society && period === DEMO_CORRECTION.period) {
+        const all = demoRightsHolders();
+        corrections.push({ society: p.key, type: 'distribution-lines', period, csv: distributionCsv(moveGross(lines, all[DEMO_CORRECTION.from]!.ipi, all[DEMO_CORRECTION.to]!.ipi, DEMO_CORRECTION.gross)) });
+      }
       packages.push({
         society: p.key,
         type: 'inter-society',
@@ -268,7 +283,26 @@ export function demoPackages(): DemoPackage[] {
       }
     });
   }
-  return packages;
+  // Sent after every other package: it supersedes the committed one of its quarter.
+  return [...packages, ...corrections];
+}
+
+/** The lines with `gross` (minor units) moved from the line of the holder `fromIpi` to that of `toIpi`, fee 15 %, other 2 % and net with it. */
+function moveGross(lines: string[][], fromIpi: string, toIpi: string, gross: bigint): string[][] {
+  const units = (amount: string) => BigInt(amount.replace('.', ''));
+  const fee = (gross * 15n) / 100n;
+  const other = (gross * 2n) / 100n;
+  const shift = (cells: string[], sign: bigint) => {
+    const c = [...cells];
+    c[11] = money(units(c[11]!) + sign * gross);
+    c[12] = money(units(c[12]!) + sign * fee);
+    c[13] = money(units(c[13]!) + sign * other);
+    c[14] = money(units(c[14]!) + sign * (gross - fee - other));
+    return c;
+  };
+  const moved = lines.map((cells) => (cells[1] === toIpi ? shift(cells, 1n) : cells[1] === fromIpi ? shift(cells, -1n) : cells));
+  if (moved.filter((c, i) => c !== lines[i]).length !== 2) throw new Error('the demo correction names holders without a line in its quarter');
+  return moved;
 }
 
 /** The rejected demo package: a wrong net, an unknown currency and a bad IPI. */

@@ -23,10 +23,10 @@ const corrections = (): StatementCorrections => ({
   lines: 3,
   items: [
     {
-      societyId: 's1', submissionId: PACKAGE, supersedes: REPLACED, period: '2025Q1', committedAt: '2026-01-15T09:30:00.000Z', lineId: 'RAO-2025Q1-0002', change: 'changed',
+      societyId: 's1', submissionId: PACKAGE, supersedes: REPLACED, period: '2025Q1', committedAt: '2026-01-15T09:30:00.000Z', lineId: 'RAO-2025Q1-0002', currency: 'RUB', change: 'changed',
       fields: { gross: { from: '1000', to: '1200' }, managementFee: { from: '150', to: '180' }, net: { from: '850', to: '1020' }, status: { from: 'unpaid', to: 'paid' }, paidOn: { from: null, to: '2025-03-30' } },
     },
-    { societyId: 's1', submissionId: PACKAGE, supersedes: REPLACED, period: '2025Q1', committedAt: '2026-01-15T09:30:00.000Z', lineId: 'RAO-2025Q1-0007', change: 'removed', fields: { gross: { from: '300', to: null }, net: { from: '255', to: null } } },
+    { societyId: 's1', submissionId: PACKAGE, supersedes: REPLACED, period: '2025Q1', committedAt: '2026-01-15T09:30:00.000Z', lineId: 'RAO-2025Q1-0007', currency: 'RUB', change: 'removed', fields: { gross: { from: '300', to: null }, net: { from: '255', to: null } } },
   ],
 });
 
@@ -53,13 +53,13 @@ describe("corrections on a holder's statement (issue 17 item 4)", () => {
   it("lists them in the CSV on the society's rows", () => {
     const [header, row] = statementCsv(statement()).split('\r\n');
     expect(header!.split(',').at(-1)).toBe('corrections');
-    expect(row!.endsWith(`,"RAO-2025Q1-0002 changed by package ${PACKAGE} (2025Q1): gross 1000 → 1200, managementFee 150 → 180, net 850 → 1020, status unpaid → paid, paidOn — → 2025-03-30; RAO-2025Q1-0007 removed by package ${PACKAGE} (2025Q1): gross 300 → —, net 255 → —"`)).toBe(true);
+    expect(row!.endsWith(`,"RAO-2025Q1-0002 changed by package ${PACKAGE} (2025Q1, RUB): gross 1000 → 1200, managementFee 150 → 180, net 850 → 1020, status unpaid → paid, paidOn — → 2025-03-30; RAO-2025Q1-0007 removed by package ${PACKAGE} (2025Q1, RUB): gross 300 → —, net 255 → —"`)).toBe(true);
   });
 
   it('prints them in the PDF: each line, its package and what changed, from → to', async () => {
     const text = pdfText(await statementPdf(statement(), { linesUrl: '/v1/x' })).replace(/ \n/g, ' ').replace(/-\n/g, '-');
     expect(text).toContain('Corrections: 3 lines changed by a later package');
-    expect(text).toContain('gross 1,000 → 1,200; management fee 150 → 180; net 850 → 1,020; status unpaid → paid; paid on — → 30\u00a0Mar\u00a02025');
+    expect(text).toContain('gross 1,000 RUB → 1,200 RUB; management fee 150 RUB → 180 RUB; net 850 RUB → 1,020 RUB; status unpaid → paid; paid on — → 30\u00a0Mar\u00a02025');
     expect(text).toContain('RAO-2025Q1-0007\n(removed)');
     expect(text).toContain('The first 2 of 3 are listed');
   });
@@ -70,7 +70,7 @@ describe("corrections on a holder's statement (issue 17 item 4)", () => {
     expect([...new Set(missing)]).toEqual([]);
     const text = pdfText(pdf).replace(/ \n/g, ' ').replace(/-\n/g, '-');
     expect(text).toContain('Исправления: 3 строки изменены более поздним пакетом');
-    expect(text).toContain('брутто 1\u00a0000 → 1\u00a0200');
+    expect(text).toContain('брутто 1\u00a0000 RUB → 1\u00a0200 RUB');
     expect(englishWords(text)).toEqual([]);
     expect(overlappingRuns(pdfRuns(pdf))).toEqual([]);
     expect(pdfLines(pdf).some((l) => l.includes('RAO-2025Q1-0002'))).toBe(true);

@@ -20,6 +20,8 @@ export interface StatementCorrection {
   /** When the correction was committed (ISO 8601). */
   committedAt: string;
   lineId: string;
+  /** The line's currency (ISO 4217): its amounts below are in it, not in the statement's. */
+  currency: string;
   /** added: only in the correction; removed: only in the package replaced; changed: in both, with other values. */
   change: 'added' | 'removed' | 'changed';
   /**
@@ -105,6 +107,7 @@ export class StatementCorrectionsRepository {
         period: r.period,
         committedAt: r.committedAt,
         lineId: r.lineId,
+        currency: (JSON.parse(r.after ?? r.before!) as { currency: string }).currency,
         change: r.before === null ? 'added' : r.after === null ? 'removed' : 'changed',
         fields: changedFields(r.before, r.after, r.before === null || r.after === null ? WHOLE_LINE : COLUMNS),
       })),

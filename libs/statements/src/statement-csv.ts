@@ -48,7 +48,7 @@ export function statementCsv(s: Statement): string {
       society.rates.map((r) => `${r.currency} ${r.rateDate} ${r.rateToEur}`).join('; '),
       (s.corrections?.items ?? [])
         .filter((c) => c.societyId === society.societyId)
-        .map((c) => `${c.lineId} ${c.change} by package ${c.submissionId} (${c.period}): ${correctionText(c)}`)
+        .map((c) => `${c.lineId} ${c.change} by package ${c.submissionId} (${c.period}, ${c.currency}): ${correctionText(c)}`)
         .join('; '),
     ];
     if (society.byUse.length === 0) {

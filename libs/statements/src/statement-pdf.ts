@@ -291,9 +291,9 @@ export function statementPdf(s: Statement, options: { linesUrl: string } & PdfOp
     ensure(30);
     doc.font(FONT.regular).fontSize(8.5).fillColor('black').text(intro, left, doc.y, { width });
     doc.moveDown(0.3);
-    const value = (field: string, v: string | null) => {
+    const value = (field: string, v: string | null, currency: string) => {
       if (v === null) return '—';
-      if (CORRECTION_AMOUNTS.has(field)) return L.decimal(v);
+      if (CORRECTION_AMOUNTS.has(field)) return `${L.decimal(v)} ${currency}`;
       if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return L.date(v);
       return CORRECTION_CODES.has(field) ? t(v) : v;
     };
@@ -310,7 +310,7 @@ export function statementPdf(s: Statement, options: { linesUrl: string } & PdfOp
         `${item.lineId}\n(${t(CHANGE_TEXT[item.change])})`,
         t('package {id} of {period}, committed {date}', { id: item.submissionId, period: item.period, date: L.date(item.committedAt.slice(0, 10)) }),
         Object.entries(item.fields)
-          .map(([field, change]) => `${t(CORRECTION_FIELDS[field] ?? field)} ${value(field, change.from)} → ${value(field, change.to)}`)
+          .map(([field, change]) => `${t(CORRECTION_FIELDS[field] ?? field)} ${value(field, change.from, item.currency)} → ${value(field, change.to, item.currency)}`)
           .join('; '),
       ]),
     );

@@ -8,7 +8,7 @@ import { CurrentPrincipal, type Principal, Roles } from '../../../../libs/auth/s
 import { SubmissionDrillService, SubmissionLinesService } from '../../../../libs/submissions/src/index.js';
 import { acceptsGzip, attachment } from '../common/download.js';
 import { uuidParam } from '../common/uuid-param.js';
-import { FieldChangeDto, SubmissionDiffDto } from './dto/submission-diff.dto.js';
+import { FieldChangeDto, SubmissionDiffDto, SubmissionDiffQueryDto } from './dto/submission-diff.dto.js';
 import { SubmissionLinesPageDto, SubmissionLinesQueryDto } from './dto/submission-lines.dto.js';
 
 /**
@@ -31,7 +31,7 @@ export class SubmissionLinesController {
     summary: "A package's lines, a page at a time, filtered; distribution lines with the declared mandate basis and the mandate status derived from the register when it committed",
     description:
       'Ordered by line number. Every line has lineNo, lineId and fields (its values as its leaf holds them); distribution lines also their typed columns. ' +
-      'Filters: lineId (exact), status, category, currency, mandateBasis, mandateStatus (a filter on a column the type lacks is a 400 naming it); ' +
+      'Filters: lineId (exact), lineNo, status, category, currency, mandateBasis, mandateStatus (a filter on a column the type lacks is a 400 naming it); ' +
       'q finds text in the line id, holder name or IPI, or work title (other types: in any cell).',
   })
   @ApiOkResponse({ type: SubmissionLinesPageDto })
@@ -93,11 +93,16 @@ export class SubmissionLinesController {
     description:
       'Streamed as it is computed (a merge of both packages by line id in the database, read through a cursor), so a diff of million-line packages costs ' +
       'the API bounded memory; counts come last. 409 when there is nothing to compare: the submission supersedes nothing (supersedes null), is not committed, ' +
-      'or its type has no line id (undistributed, mandates).',
+      'or its type has no line id (undistributed, mandates). ?limit=N keeps the first N items of each list (counts still count them all).',
   })
   @ApiOkResponse({ type: SubmissionDiffDto })
-  async diff(@CurrentPrincipal() p: Principal, @Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Readable> {
-    const { body } = await this.drill.diff(p, id);
+  async diff(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', uuidParam('id')) id: string,
+    @Query() q: SubmissionDiffQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Readable> {
+    const { body } = await this.drill.diff(p, id, q.limit);
     void reply.header('Content-Type', 'application/json; charset=utf-8');
     return body;
   }

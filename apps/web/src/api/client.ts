@@ -192,6 +192,12 @@ export class ApiClient {
     return (await this.fetchOk(path)).blob();
   }
 
+  /** A file the API serves, with the name its Content-Disposition gives (null: none) and its headers. */
+  async file(path: string): Promise<{ blob: Blob; filename: string | null; headers: Headers }> {
+    const response = await this.fetchOk(path);
+    return { blob: await response.blob(), filename: filenameFromDisposition(response.headers.get('content-disposition')), headers: response.headers };
+  }
+
   /** GETs `path` with the token; a failure is an ApiError (a 401 also ends the session). */
   private async fetchOk(path: string, accept?: string): Promise<Response> {
     const response = await fetch(path, { headers: { authorization: this.bearer, 'accept-language': getLang(), ...(accept ? { accept } : {}) } }).catch((e: unknown) => {

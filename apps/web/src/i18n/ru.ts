@@ -1,5 +1,6 @@
 import type { Catalogue } from '../../../../libs/i18n/src/index.js';
 import { ruClaims } from './ru-claims';
+import { ruDrill } from './ru-drill';
 import { ruNotifications } from './ru-notifications';
 import { ruSearch } from './ru-search';
 import { ruPages } from './ru-pages';
@@ -10,6 +11,8 @@ import { ruPages } from './ru-pages';
  * test/web/i18n-catalogue.e2e-spec.ts lists every wrapped text without an entry here.
  */
 export const ru: Catalogue = {
+  // Drill-down and corrections (issue 17 items 3 and 4), first of all: any entry below wins over theirs.
+  ...ruDrill,
   // Every page's texts and the ledger's codes (issue 17 item 6), first: the catalogues of
   // the pages below win for their own keys (a claim is "отклонено" where a mandate
   // request would read "отказано"), and the entries after them win over all.

@@ -120,9 +120,10 @@ export class SubmissionDrillService {
    * `{submissionId, supersedes, type, idColumn, added, removed, changed, counts}` (see
    * DiffDto). 409 when there is nothing to compare: the package supersedes nothing (the
    * first of its society, type and period), has no lines (not committed), or its type
-   * has no line id (undistributed, mandates).
+   * has no line id (undistributed, mandates). `limit`: each list holds at most that many
+   * items (the first by line id), `counts` still counting them all.
    */
-  async diff(p: Principal, id: string): Promise<{ submission: Submission; body: Readable }> {
+  async diff(p: Principal, id: string, limit?: number): Promise<{ submission: Submission; body: Readable }> {
     const submission = await this.submissions.get(p, id);
     if (!HAS_LINES.has(submission.status)) {
       throw DomainError.conflict(`Submission ${id} is ${submission.status}: only a committed package (or one superseded since) has lines to compare`, { submissionStatus: submission.status });
@@ -147,9 +148,14 @@ export class SubmissionDrillService {
           for (const part of ['added', 'removed', 'changed'] as const) {
             yield part === 'added' ? `${head.slice(0, -1)},"added":[` : `],"${part}":[`;
             // Each row is one item's JSON text, written by the statement: passed on as it is.
-            for await (const rows of cursorRows<{ item: string }>(runner, part, sql[part])) {
+            for await (const rows of cursorRows<{ item: string }>(runner, part, sql[part], limit)) {
               yield (counts[part] > 0 ? ',' : '') + rows.map((r) => r.item).join(',');
               counts[part] += rows.length;
+            }
+            if (limit !== undefined && counts[part] >= limit) {
+              // The rest are counted, not sent.
+              const [{ n }]: { n: number }[] = await runner.query(`SELECT count(*)::int AS n FROM (${sql[part]}) x`);
+              counts[part] = n;
             }
           }
           yield `],"counts":${JSON.stringify(counts)}}`;
@@ -183,14 +189,16 @@ async function* readOnly<T>(db: DataSource, read: (runner: QueryRunner) => Async
   }
 }
 
-/** The rows of `sql`, BATCH at a time, through a cursor of the transaction `runner` is in. */
-async function* cursorRows<T>(runner: QueryRunner, name: string, sql: string): AsyncGenerator<T[]> {
+/** The rows of `sql` (the first `limit`), BATCH at a time, through a cursor of the transaction `runner` is in. */
+async function* cursorRows<T>(runner: QueryRunner, name: string, sql: string, limit = Infinity): AsyncGenerator<T[]> {
   await runner.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`);
   try {
-    for (;;) {
-      const rows: T[] = await runner.query(`FETCH ${BATCH} FROM ${name}`);
+    for (let read = 0; read < limit; ) {
+      const want = Math.min(BATCH, limit - read);
+      const rows: T[] = await runner.query(`FETCH ${want} FROM ${name}`);
       if (rows.length > 0) yield rows;
-      if (rows.length < BATCH) return;
+      read += rows.length;
+      if (rows.length < want) return;
     }
   } finally {
     await runner.query(`CLOSE ${name}`).catch(() => undefined);

@@ -55,6 +55,8 @@ export interface SubmissionLinesQuery {
   q?: string;
   /** The line with this id (the type's id column: line_id, income_id, …). */
   lineId?: string;
+  /** The line at this line of the file. */
+  lineNo?: number;
   /** Distribution lines: paid, unpaid or unidentified. */
   status?: string;
   category?: string;
@@ -118,10 +120,10 @@ export class SubmissionLinesService {
        WHERE l.society_id = $1 AND l.submission_id = $2 AND ($3::text IS NULL OR l.mandate_status = $3::text)
          AND ($4::text IS NULL OR l.line_id ILIKE $4 OR l.rights_holder_name ILIKE $4 OR l.work_title ILIKE $4 OR l.rights_holder_ipi::text ILIKE $4)
          AND ($5::int IS NULL OR l.line_no > $5::int)
-         AND ($7::text IS NULL OR l.line_id = $7::text)
-         ${filters.map((f, i) => `AND l.${f.column}::text = $${8 + i}::text`).join(' ')}
+         AND ($7::text IS NULL OR l.line_id = $7::text) AND ($8::int IS NULL OR l.line_no = $8::int)
+         ${filters.map((f, i) => `AND l.${f.column}::text = $${9 + i}::text`).join(' ')}
        ORDER BY l.line_no LIMIT $6`,
-      [submission.societyId, submission.id, query.mandateStatus ?? null, q, after === null ? null : Number(after), query.limit + 1, query.lineId ?? null, ...filters.map((f) => f.value)],
+      [submission.societyId, submission.id, query.mandateStatus ?? null, q, after === null ? null : Number(after), query.limit + 1, query.lineId ?? null, query.lineNo ?? null, ...filters.map((f) => f.value)],
     );
     const lines: SubmissionLine[] = rows.map(({ leaf, ...line }) => ({ ...line, fields: leafFields(leaf!, columns) }));
     const [known]: { at: string | null }[] = await this.db.query(
@@ -149,10 +151,10 @@ export class SubmissionLinesService {
        FROM ${p.table} l
        WHERE l.society_id = $1 AND l.submission_id = $2 AND ($3::int IS NULL OR l.line_no > $3::int)
          AND ($5::text IS NULL OR ${leaf} ILIKE $5)
-         AND ($6::text IS NULL OR ${p.idColumn ? `l.${p.idColumn} = $6::text` : 'false'})
-         ${filters.map((f, i) => `AND l.${f.column}::text = $${7 + i}::text`).join(' ')}
+         AND ($6::text IS NULL OR ${p.idColumn ? `l.${p.idColumn} = $6::text` : 'false'}) AND ($7::int IS NULL OR l.line_no = $7::int)
+         ${filters.map((f, i) => `AND l.${f.column}::text = $${8 + i}::text`).join(' ')}
        ORDER BY l.line_no LIMIT $4`,
-      [societyId, submissionId, after === null ? null : Number(after), query.limit + 1, q, query.lineId ?? null, ...filters.map((f) => f.value)],
+      [societyId, submissionId, after === null ? null : Number(after), query.limit + 1, q, query.lineId ?? null, query.lineNo ?? null, ...filters.map((f) => f.value)],
     );
     const lines: PackageLine[] = rows.map((r) => ({ lineNo: r.lineNo, lineId: r.lineId, fields: leafFields(r.leaf, columns) }));
     return { ...toPage(lines, query.limit, (r) => String(r.lineNo)), mandatesKnownAt: null };

@@ -13,6 +13,7 @@ export class StatementCorrectionDto {
   @ApiProperty({ example: '2025Q1' }) period: string;
   @ApiProperty({ example: '2026-01-15T09:30:00.000Z', description: 'When the correction was committed' }) committedAt: string;
   @ApiProperty({ example: 'L-000002' }) lineId: string;
+  @ApiProperty({ example: 'RUB', description: "The line's currency: the amounts in fields are in it (not in the statement's currency)" }) currency: string;
   @ApiProperty({ enum: ['added', 'removed', 'changed'] }) change: 'added' | 'removed' | 'changed';
   @ApiProperty({
     type: 'object',

@@ -1,4 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PACKAGE_TYPES } from '../../../../../libs/submissions/src/index.js';
 
 export class DiffLineDto {
@@ -40,4 +42,10 @@ export class SubmissionDiffDto {
   @ApiProperty({ type: [DiffLineDto], description: 'Lines only in the package replaced, by line id' }) removed: DiffLineDto[];
   @ApiProperty({ type: [ChangedLineDto], description: 'Lines in both whose values differ, by line id' }) changed: ChangedLineDto[];
   @ApiProperty({ type: DiffCountsDto, description: 'How many of each (written last: the answer is streamed)' }) counts: DiffCountsDto;
+}
+
+export class SubmissionDiffQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 10_000, description: 'At most this many items in each of added, removed and changed (the first by line id); counts still count them all. Absent: every item.' })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'must be a whole number' }) @Min(1) @Max(10_000)
+  limit?: number;
 }

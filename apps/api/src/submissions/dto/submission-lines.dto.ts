@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { LINE_MANDATE_STATUSES } from '../../../../../libs/mandates/src/index.js';
 import { CATEGORIES, LINE_STATUSES, MANDATE_BASES } from '../../../../../libs/submissions/src/index.js';
 import { PageQueryDto } from '../../common/pagination.dto.js';
@@ -16,6 +17,10 @@ export class SubmissionLinesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: "The line with this id (the type's id column: line_id, income_id, …)", maxLength: 100 })
   @IsOptional() @IsString() @MaxLength(100)
   lineId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, description: 'The line at this line of the file (lineNo)' })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'must be a whole number' }) @Min(1) @Max(2_147_483_647)
+  lineNo?: number;
 
   @ApiPropertyOptional({ enum: LINE_STATUSES, description: 'Distribution lines of this status' })
   @IsOptional() @IsIn(LINE_STATUSES, { message: `must be one of: ${LINE_STATUSES.join(', ')}` })

@@ -766,7 +766,7 @@ export interface paths {
         };
         /**
          * A package's lines, a page at a time, filtered; distribution lines with the declared mandate basis and the mandate status derived from the register when it committed
-         * @description Ordered by line number. Every line has lineNo, lineId and fields (its values as its leaf holds them); distribution lines also their typed columns. Filters: lineId (exact), status, category, currency, mandateBasis, mandateStatus (a filter on a column the type lacks is a 400 naming it); q finds text in the line id, holder name or IPI, or work title (other types: in any cell).
+         * @description Ordered by line number. Every line has lineNo, lineId and fields (its values as its leaf holds them); distribution lines also their typed columns. Filters: lineId (exact), lineNo, status, category, currency, mandateBasis, mandateStatus (a filter on a column the type lacks is a 400 naming it); q finds text in the line id, holder name or IPI, or work title (other types: in any cell).
          */
         get: operations["listSubmissionLines"];
         put?: never;
@@ -826,7 +826,7 @@ export interface paths {
         };
         /**
          * What a correction changed: the lines added, removed and changed (field by field, from → to) against the package it superseded, by line id
-         * @description Streamed as it is computed (a merge of both packages by line id in the database, read through a cursor), so a diff of million-line packages costs the API bounded memory; counts come last. 409 when there is nothing to compare: the submission supersedes nothing (supersedes null), is not committed, or its type has no line id (undistributed, mandates).
+         * @description Streamed as it is computed (a merge of both packages by line id in the database, read through a cursor), so a diff of million-line packages costs the API bounded memory; counts come last. 409 when there is nothing to compare: the submission supersedes nothing (supersedes null), is not committed, or its type has no line id (undistributed, mandates). ?limit=N keeps the first N items of each list (counts still count them all).
          */
         get: operations["getSubmissionDiff"];
         put?: never;
@@ -2794,6 +2794,11 @@ export interface components {
             committedAt: string;
             /** @example L-000002 */
             lineId: string;
+            /**
+             * @description The line's currency: the amounts in fields are in it (not in the statement's currency)
+             * @example RUB
+             */
+            currency: string;
             /** @enum {string} */
             change: "added" | "removed" | "changed";
             /**
@@ -7234,6 +7239,8 @@ export interface operations {
                 q?: string;
                 /** @description The line with this id (the type's id column: line_id, income_id, …) */
                 lineId?: string;
+                /** @description The line at this line of the file (lineNo) */
+                lineNo?: number;
                 /** @description Distribution lines of this status */
                 status?: "paid" | "unpaid" | "unidentified";
                 /** @description Lines of this category of rights (types with a category column) */
@@ -7414,7 +7421,10 @@ export interface operations {
     };
     getSubmissionDiff: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description At most this many items in each of added, removed and changed (the first by line id); counts still count them all. Absent: every item. */
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;

@@ -15,6 +15,7 @@ import { bytesToHex } from '../../verify/encoding';
 import { sha256 } from '../../verify/merkle';
 import { type HeadVerdict, verifySignedHead } from '../../verify/signed-head';
 import { NotAvailable } from '../NotAvailable';
+import { EvidenceLines } from './EvidenceLines';
 import { formatDateTime, msg, t } from '../../i18n';
 
 const POLL_MS = 1000;
@@ -205,6 +206,7 @@ function Findings({ findings }: { findings: Finding[] }) {
                       </details>
                     )}
                   </span>
+                  <EvidenceLines evidence={f.evidence} rule={f.rule} />
                 </td>
               </tr>
             ))}

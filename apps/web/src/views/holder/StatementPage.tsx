@@ -15,6 +15,7 @@ import { useApi } from '../../use-api';
 import { NotAvailable } from '../NotAvailable';
 import { HolderTabs } from './HolderTabs';
 import { LineProofs } from './LineProofs';
+import { StatementCorrections } from './StatementCorrections';
 import { formatDate, formatDecimal, formatInteger, t } from '../../i18n';
 
 interface Query {
@@ -167,6 +168,7 @@ function StatementBody({ statement: s }: { statement: Statement }) {
         </section>
       )}
       {s.staleRates.rates.length > 0 && <StaleRates statement={s} />}
+      <StatementCorrections statement={s} />
       {s.societies.length === 0 ? (
         <p>{t('No society attributed anything to you in {year}.', { year: s.year })}</p>
       ) : (
