@@ -754,4 +754,21 @@ export const ruPages: Catalogue = {
   'Alarm: {witnesses} refused a checkpoint of this log as inconsistent.': 'Тревога: {witnesses} отверг контрольную точку этого журнала как противоречивую.',
   'FY {year}': 'ФГ {year}',
   'IPI': 'IPI',
+
+  // The line proof verifier (verify/line-proof.ts).
+  'The line is exactly the text that was hashed': 'Строка — в точности тот текст, который хешировался',
+  "The line is in the society's submission": 'Строка есть в пакете общества',
+  "The submission is in the society's log": 'Пакет есть в журнале общества',
+  "The log's head is signed with the ledger's published key": 'Вершина журнала подписана опубликованным ключом реестра',
+  "The head is of this society's log": 'Вершина относится к журналу этого общества',
+  'malformed proof: {problem}': 'неверное доказательство: {problem}',
+  'the line is not RFC 8785 canonical JSON, so it is not the text that was hashed': 'строка — не канонический JSON RFC 8785, значит, это не тот текст, который хешировался',
+  'Canonical JSON; its leaf hash is {hash}': 'Канонический JSON; хеш листа — {hash}',
+  'Line {line} of {size}, under the submission root {root}': 'Строка {line} из {size} под корнем пакета {root}',
+  'the proof has no submissionSize: the line is proven to be in the submission, but not its position': 'в доказательстве нет submissionSize: доказано, что строка есть в пакете, но не её место',
+  'Under the submission root {root} (position not proven)': 'Под корнем пакета {root} (место не доказано)',
+  'Submission {index} of {size} in the log whose root is {root}': 'Пакет {index} из {size} в журнале с корнем {root}',
+  'Ed25519 signature by key {key} over the head of {time}': 'Подпись Ed25519 ключом {key} на вершине от {time}',
+  'the head names no log': 'вершина не называет журнала',
+  'the head is of the log {origin}, not {expected}': 'вершина относится к журналу {origin}, а не {expected}',
 };

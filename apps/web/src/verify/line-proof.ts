@@ -2,6 +2,7 @@ import { isCanonicalJson } from './canonical-json';
 import { bytesToHex, hashFromHex, isTreeIndex, ProofFormatError, utf8 } from './encoding';
 import { assertInclusion, includedAtSomeSize, leafHash, ProofMismatchError } from './merkle';
 import { type PublishedKey, type SignedTreeHead, verifySignedHead } from './signed-head';
+import { msg, t } from '../i18n';
 
 /**
  * Verifies a line proof (`GET /v1/submissions/{id}/lines/{lineId}/proof`) in the browser,
@@ -49,11 +50,11 @@ export interface VerifyOptions {
 }
 
 const TITLES: Record<StepId, string> = {
-  leaf: 'The line is exactly the text that was hashed',
-  submission: "The line is in the society's submission",
-  log: "The submission is in the society's log",
-  signature: "The log's head is signed with the ledger's published key",
-  origin: "The head is of this society's log",
+  leaf: msg('The line is exactly the text that was hashed'),
+  submission: msg("The line is in the society's submission"),
+  log: msg("The submission is in the society's log"),
+  signature: msg("The log's head is signed with the ledger's published key"),
+  origin: msg("The head is of this society's log"),
 };
 
 /** The ledger's name for a society's log, as heads carry it in `origin`. */
@@ -88,7 +89,7 @@ export function checkBundleShape(document: unknown): asserts document is LinePro
  */
 export async function verifyLineProof(bundle: unknown, keys: readonly PublishedKey[], options: VerifyOptions = {}): Promise<LineProofVerdict> {
   const ids: StepId[] = ['leaf', 'submission', 'log', 'signature', ...(options.expectedOrigin !== undefined ? (['origin'] as const) : [])];
-  const steps: VerificationStep[] = ids.map((id) => ({ id, title: TITLES[id], status: 'not-checked', detail: 'Not checked' }));
+  const steps: VerificationStep[] = ids.map((id) => ({ id, title: t(TITLES[id]), status: 'not-checked', detail: t('Not checked') }));
   const pass = (id: StepId, detail: string) => Object.assign(steps.find((s) => s.id === id)!, { status: 'passed', detail });
   const fail = (id: StepId, reason: string): LineProofVerdict => {
     Object.assign(steps.find((s) => s.id === id)!, { status: 'failed', detail: reason });
@@ -98,14 +99,14 @@ export async function verifyLineProof(bundle: unknown, keys: readonly PublishedK
   try {
     checkBundleShape(bundle);
   } catch (e) {
-    if (e instanceof ProofFormatError) return { ok: false, reason: `malformed proof: ${e.message}`, steps };
+    if (e instanceof ProofFormatError) return { ok: false, reason: t('malformed proof: {problem}', { problem: e.message }), steps };
     throw e;
   }
 
   // 1. The leaf text is canonical.
-  if (!isCanonicalJson(bundle.leaf)) return fail('leaf', 'the line is not RFC 8785 canonical JSON, so it is not the text that was hashed');
+  if (!isCanonicalJson(bundle.leaf)) return fail('leaf', t('the line is not RFC 8785 canonical JSON, so it is not the text that was hashed'));
   const lineHash = await leafHash(utf8(bundle.leaf));
-  pass('leaf', `Canonical JSON; its leaf hash is ${bytesToHex(lineHash)}`);
+  pass('leaf', t('Canonical JSON; its leaf hash is {hash}', { hash: bytesToHex(lineHash) }));
 
   // 2. The line is in the submission.
   let warning: string | undefined;
@@ -114,11 +115,11 @@ export async function verifyLineProof(bundle: unknown, keys: readonly PublishedK
     const path = bundle.lineProof.map((h, i) => hashFromHex(h, `lineProof[${i}]`));
     if (bundle.submissionSize !== undefined) {
       await assertInclusion(lineHash, bundle.leafIndex, bundle.submissionSize, path, submissionRoot);
-      pass('submission', `Line ${bundle.leafIndex + 1} of ${bundle.submissionSize}, under the submission root ${bundle.submissionRoot}`);
+      pass('submission', t('Line {line} of {size}, under the submission root {root}', { line: bundle.leafIndex + 1, size: bundle.submissionSize, root: bundle.submissionRoot }));
     } else {
       if (!(await includedAtSomeSize(lineHash, bundle.leafIndex, path, submissionRoot))) throw new ProofMismatchError('the line proof does not lead from the leaf to the submission root');
-      warning = 'the proof has no submissionSize: the line is proven to be in the submission, but not its position';
-      pass('submission', `Under the submission root ${bundle.submissionRoot} (position not proven)`);
+      warning = t('the proof has no submissionSize: the line is proven to be in the submission, but not its position');
+      pass('submission', t('Under the submission root {root} (position not proven)', { root: bundle.submissionRoot }));
     }
   } catch (e) {
     return fail('submission', reasonOf(e));
@@ -137,7 +138,7 @@ export async function verifyLineProof(bundle: unknown, keys: readonly PublishedK
       throw e;
     }
     if (bundle.head.treeSize !== bundle.treeSize) throw new ProofMismatchError(`the proof is for tree size ${bundle.treeSize} but the head is for size ${String(bundle.head.treeSize)}`);
-    pass('log', `Submission ${bundle.submissionIndex + 1} of ${bundle.treeSize} in the log whose root is ${bundle.head.rootHash}`);
+    pass('log', t('Submission {index} of {size} in the log whose root is {root}', { index: bundle.submissionIndex + 1, size: bundle.treeSize, root: bundle.head.rootHash }));
   } catch (e) {
     return fail('log', reasonOf(e));
   }
@@ -145,12 +146,12 @@ export async function verifyLineProof(bundle: unknown, keys: readonly PublishedK
   // 4. The head is signed.
   const head = await verifySignedHead(bundle.head, keys);
   if (!head.ok) return fail('signature', head.reason);
-  pass('signature', `Ed25519 signature by key ${head.keyId} over the head of ${bundle.head.timestamp}`);
+  pass('signature', t('Ed25519 signature by key {key} over the head of {time}', { key: head.keyId, time: bundle.head.timestamp }));
 
   // 5. It is the expected society's log.
   if (options.expectedOrigin !== undefined) {
     if (bundle.head.origin !== options.expectedOrigin) {
-      return fail('origin', bundle.head.origin === undefined ? 'the head names no log' : `the head is of the log ${bundle.head.origin}, not ${options.expectedOrigin}`);
+      return fail('origin', bundle.head.origin === undefined ? t('the head names no log') : t('the head is of the log {origin}, not {expected}', { origin: bundle.head.origin, expected: options.expectedOrigin }));
     }
     pass('origin', bundle.head.origin);
   }
@@ -159,7 +160,7 @@ export async function verifyLineProof(bundle: unknown, keys: readonly PublishedK
 
 function reasonOf(e: unknown): string {
   if (e instanceof ProofMismatchError) return e.message;
-  if (e instanceof ProofFormatError) return `malformed proof: ${e.message}`;
+  if (e instanceof ProofFormatError) return t('malformed proof: {problem}', { problem: e.message });
   throw e;
 }
 
