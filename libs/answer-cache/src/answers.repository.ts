@@ -5,22 +5,24 @@ import type { AnswerDependencies, StoredAnswer } from './answer-key.js';
 
 /**
  * The fingerprint of what answers depend on, from the societies asked (all, or those in
- * $1): per society its latest signed head (size and root) and the sum of its counted
+ * $1): per society its latest signed head (size, root, key id and signature: a head
+ * re-signed behind the ledger's back must be served as it now is, so verify and the
+ * served head agree) and the sum of its counted
  * changes, plus the whole ledger's changes (every fingerprint holds them). Societies are
  * listed by id, so a new society changes the fingerprint of every answer about all.
  */
 function fingerprintCte(all: boolean): string {
   return `deps AS (
-      SELECT s.id AS society_id, h.tree_size, h.root_hash, COALESCE(c.n, 0) AS changes
+      SELECT s.id AS society_id, h.tree_size, h.root_hash, h.key_id, h.signature, COALESCE(c.n, 0) AS changes
       FROM societies s
-      LEFT JOIN LATERAL (SELECT t.tree_size, t.root_hash FROM tree_heads t WHERE t.society_id = s.id ORDER BY t.tree_size DESC LIMIT 1) h ON true
+      LEFT JOIN LATERAL (SELECT t.tree_size, t.root_hash, t.key_id, t.signature FROM tree_heads t WHERE t.society_id = s.id ORDER BY t.tree_size DESC LIMIT 1) h ON true
       LEFT JOIN LATERAL (SELECT sum(x.changes) AS n FROM answer_cache_changes x WHERE x.society_id = s.id) c ON true
       ${all ? '' : 'WHERE s.id = ANY($1::uuid[])'}
     ),
     f AS (
       SELECT sha256(convert_to(
         'ledger ' || (SELECT COALESCE(sum(x.changes), 0) FROM answer_cache_changes x WHERE x.society_id = '${LEDGER_WIDE}')::text || ';' ||
-        COALESCE((SELECT string_agg(d.society_id::text || ' ' || COALESCE(d.tree_size::text, '-') || ' ' || COALESCE(encode(d.root_hash, 'hex'), '-') || ' ' || d.changes::text,
+        COALESCE((SELECT string_agg(d.society_id::text || ' ' || COALESCE(d.tree_size::text, '-') || ' ' || COALESCE(encode(d.root_hash, 'hex'), '-') || ' ' || COALESCE(d.key_id, '-') || ' ' || COALESCE(d.signature, '-') || ' ' || d.changes::text,
                                     ';' ORDER BY d.society_id) FROM deps d), ''),
         'UTF8')) AS fingerprint
     )`;
