@@ -129,7 +129,7 @@ describe('corrections shown (issue 17 item 4): supersedes and supersededBy, the 
     const pdf = await fetch(`${t.baseUrl}/v1/rights-holders/${ivanova.id}/statement?year=2025&currency=RUB&format=pdf`, { headers: { authorization: `Bearer ${cast.tokens.regulator}` } });
     const text = pdfText(Buffer.from(await pdf.arrayBuffer())).replace(/ \n/g, ' ');
     expect(text).toContain('Corrections: 3 lines changed by a later package');
-    expect(text).toContain('gross 1,000 RUB → 1,200 RUB; management fee 150 RUB → 180 RUB; net 830 RUB → 1,000 RUB');
+    expect(text).toContain('gross 1,000.00\u00a0RUB → 1,200.00\u00a0RUB\nmanagement fee 150.00\u00a0RUB → 180.00\u00a0RUB\nnet 830.00\u00a0RUB → 1,000.00\u00a0RUB');
     // A year without corrected lines says none.
     expect((await regulator.get(`/v1/rights-holders/${ivanova.id}/statement?year=2024&currency=RUB`)).body.corrections).toEqual({ lines: 0, items: [] });
   });

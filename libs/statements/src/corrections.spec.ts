@@ -59,7 +59,7 @@ describe("corrections on a holder's statement (issue 17 item 4)", () => {
   it('prints them in the PDF: each line, its package and what changed, from → to', async () => {
     const text = pdfText(await statementPdf(statement(), { linesUrl: '/v1/x' })).replace(/ \n/g, ' ').replace(/-\n/g, '-');
     expect(text).toContain('Corrections: 3 lines changed by a later package');
-    expect(text).toContain('gross 1,000 RUB → 1,200 RUB; management fee 150 RUB → 180 RUB; net 850 RUB → 1,020 RUB; status unpaid → paid; paid on — → 30\u00a0Mar\u00a02025');
+    expect(text).toContain('gross 1,000.00\u00a0RUB → 1,200.00\u00a0RUB\nmanagement fee 150.00\u00a0RUB → 180.00\u00a0RUB\nnet 850.00\u00a0RUB → 1,020.00\u00a0RUB\nstatus unpaid → paid\npaid on — → 30\u00a0Mar\u00a02025');
     expect(text).toContain('RAO-2025Q1-0007\n(removed)');
     expect(text).toContain('The first 2 of 3 are listed');
   });
@@ -70,7 +70,9 @@ describe("corrections on a holder's statement (issue 17 item 4)", () => {
     expect([...new Set(missing)]).toEqual([]);
     const text = pdfText(pdf).replace(/ \n/g, ' ').replace(/-\n/g, '-');
     expect(text).toContain('Исправления: 3 строки изменены более поздним пакетом');
-    expect(text).toContain('брутто 1\u00a0000 RUB → 1\u00a0200 RUB');
+    expect(text).toContain('брутто 1\u00a0000,00\u00a0RUB → 1\u00a0200,00\u00a0RUB');
+    // No amount is broken from its currency across lines.
+    expect(pdfLines(pdf).filter((l) => /^\s*RUB[;,]/.test(l))).toEqual([]);
     expect(englishWords(text)).toEqual([]);
     expect(overlappingRuns(pdfRuns(pdf))).toEqual([]);
     expect(pdfLines(pdf).some((l) => l.includes('RAO-2025Q1-0002'))).toBe(true);

@@ -293,7 +293,8 @@ export function statementPdf(s: Statement, options: { linesUrl: string } & PdfOp
     doc.moveDown(0.3);
     const value = (field: string, v: string | null, currency: string) => {
       if (v === null) return '—';
-      if (CORRECTION_AMOUNTS.has(field)) return `${L.decimal(v)} ${currency}`;
+      // The amount with its currency's minor units, kept on one line with its code.
+      if (CORRECTION_AMOUNTS.has(field)) return `${L.amount(v, currency)}\u00a0${currency}`;
       if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return L.date(v);
       return CORRECTION_CODES.has(field) ? t(v) : v;
     };
@@ -311,7 +312,7 @@ export function statementPdf(s: Statement, options: { linesUrl: string } & PdfOp
         t('package {id} of {period}, committed {date}', { id: item.submissionId, period: item.period, date: L.date(item.committedAt.slice(0, 10)) }),
         Object.entries(item.fields)
           .map(([field, change]) => `${t(CORRECTION_FIELDS[field] ?? field)} ${value(field, change.from, item.currency)} → ${value(field, change.to, item.currency)}`)
-          .join('; '),
+          .join('\n'),
       ]),
     );
     if (c.items.length < c.lines) {
