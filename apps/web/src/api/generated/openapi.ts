@@ -6069,10 +6069,7 @@ export interface operations {
                 /** @description Which amount of a distribution line is the money attributed: gross (default) or net of the society's deductions */
                 amount?: "gross" | "net";
             };
-            header?: {
-                /** @description Response header: hit, miss or bypass (docs/answer-cache.md) */
-                "x-answer-cache"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -6442,10 +6439,7 @@ export interface operations {
     getLogHead: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Response header: hit, miss or bypass (docs/answer-cache.md) */
-                "x-answer-cache"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -6484,10 +6478,7 @@ export interface operations {
     getLogCheckpoint: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Response header: hit, miss or bypass (docs/answer-cache.md) */
-                "x-answer-cache"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -6718,10 +6709,7 @@ export interface operations {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
             };
-            header?: {
-                /** @description Response header: hit, miss or bypass (docs/answer-cache.md) */
-                "x-answer-cache"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6749,10 +6737,7 @@ export interface operations {
     getPublicSociety: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Response header: hit, miss or bypass (docs/answer-cache.md) */
-                "x-answer-cache"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -7490,10 +7475,7 @@ export interface operations {
                 /** @description Language of the PDF (English or Russian); without it, the Accept-Language header chooses, else English. JSON and CSV are the same in every language. */
                 lang?: "en" | "ru";
             };
-            header?: {
-                /** @description Response header: hit, miss or bypass (docs/answer-cache.md) */
-                "x-answer-cache"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -8544,10 +8526,7 @@ export interface operations {
                 /** @description The financial year (required), named after the calendar year it ends in */
                 financialYear: number;
             };
-            header?: {
-                /** @description Response header: hit, miss or bypass (docs/answer-cache.md) */
-                "x-answer-cache"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -8712,10 +8691,7 @@ export interface operations {
                 /** @description Language of the PDF (English or Russian); without it, the Accept-Language header chooses, else English. JSON and CSV are the same in every language. */
                 lang?: "en" | "ru";
             };
-            header?: {
-                /** @description Response header: hit, miss or bypass (docs/answer-cache.md) */
-                "x-answer-cache"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
