@@ -4,7 +4,7 @@ import { AnswerCache } from '../../libs/answer-cache/src/index.js';
 import { commit, distribution } from '../ledger/support.js';
 import { givenSociety, tokenFor } from '../support/factories.js';
 import { Http, type HttpResult } from '../support/http.js';
-import { describeWithRedis } from '../support/redis.js';
+import { describeWithRedis, dropRedisKeys } from '../support/redis.js';
 import { bootTestApp, createTestDatabase, type TestApp, type TestDatabase } from '../support/test-app.js';
 import { givenStatementWorld, type StatementWorld } from '../statements/support.js';
 
@@ -43,6 +43,7 @@ function answerCacheSuite(mode: 'postgres' | 'redis') {
     await two?.close();
     await one?.close();
     await database?.drop();
+    if (redis && envOfOne?.QUEUE_PREFIX) await dropRedisKeys(`${envOfOne.QUEUE_PREFIX}:`);
   });
 
   const on = (app: TestApp, token?: string) => new Http(app.baseUrl, token);

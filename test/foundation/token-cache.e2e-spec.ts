@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { givenTenants } from '../support/factories.js';
 import { Http } from '../support/http.js';
-import { describeWithRedis } from '../support/redis.js';
+import { describeWithRedis, dropRedisKeys } from '../support/redis.js';
 import { bootTestApp, createTestDatabase, type TestApp, type TestDatabase } from '../support/test-app.js';
 
 /**
@@ -29,6 +29,7 @@ function tokenCacheSuite(redis: boolean) {
     await two?.close();
     await one?.close();
     await database?.drop();
+    if (redis) await dropRedisKeys(`ledger-test-tokens-${process.pid}:`);
   });
 
   const issue = async (label: string) => {
