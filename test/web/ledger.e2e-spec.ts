@@ -117,7 +117,7 @@ describeWithBrowser('web dashboard: ledger, governance, statements and audits (C
     const audit = (await http.as(token).get(`/v1/audits/${auditId}`)).body;
     expect(audit).toMatchObject({ status: 'done', societyId: demo.societyIds.vois, financialYear: YEAR });
     expect(audit.rules.length).toBe((await http.as(token).get('/v1/audit-rules')).body.rules.length - 1);
-    await expectCount(p.getByRole('table', { name: /rules, \d+ failed/ }).locator('tbody tr'), audit.rules.length);
+    await expectCount(p.getByRole('table', { name: /rules, \d+ failed/ }).locator(':scope > tbody > tr'), audit.rules.length);
 
     // Another society's credential: the audit is not available.
     const other = await page();
@@ -314,8 +314,8 @@ describeWithBrowser('web dashboard: ledger, governance, statements and audits (C
     expect(audit).toMatchObject({ status: 'done', societyId: rao.societyId, financialYear: YEAR });
     await expect(p.getByTestId('audit-status').textContent()).resolves.toBe(`Done: ${audit.summary.passed} of ${audit.summary.rules} rules passed, ${audit.summary.failed} failed`);
     const findings = p.getByRole('table', { name: /rules, \d+ failed/ });
-    await expectCount(findings.locator('tbody tr'), audit.findings.length);
-    await expectCount(findings.locator('tbody tr.row-differs'), audit.summary.failed);
+    await expectCount(findings.locator(':scope > tbody > tr'), audit.findings.length);
+    await expectCount(findings.locator(':scope > tbody > tr.row-differs'), audit.summary.failed);
     for (const f of audit.findings) {
       await expect(findings.locator(`tr[data-rule="${f.rule}"] td[data-label="Verdict"]`).textContent()).resolves.toBe(f.passed ? '✓ passed' : '✗ failed');
     }
