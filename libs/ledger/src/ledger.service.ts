@@ -140,7 +140,7 @@ export class LedgerService {
        SELECT id FROM e`,
       [c.societyId, c.submissionId, c.entryDate, c.type, c.period, sums.map((x) => x.kind), sums.map((x) => x.account), sums.map((x) => x.currency), sums.map((x) => x.amount)],
     );
-    for (const e of entries) await this.assertBalanced(q, c.societyId, e.id);
+    await this.assertBalanced(q, c.societyId, entries.map((e) => e.id));
   }
 
   /**
@@ -178,15 +178,20 @@ export class LedgerService {
          SELECT society_id, $3, posting_no, account, currency, -amount FROM journal_postings WHERE society_id = $1 AND entry_id = $2`,
         [societyId, e.id, reversal[0].id],
       );
-      await this.assertBalanced(q, societyId, reversal[0].id);
+      await this.assertBalanced(q, societyId, [reversal[0].id]);
     }
   }
 
-  private async assertBalanced(q: QueryRunner, societyId: string, entryId: string): Promise<void> {
-    const off: { currency: string; total: string }[] = await q.query(
-      `SELECT currency, sum(amount)::text AS total FROM journal_postings WHERE society_id = $1 AND entry_id = $2 GROUP BY currency HAVING sum(amount) <> 0`,
-      [societyId, entryId],
+  /** Every one of the entries sums to zero in each currency (one statement for all of them). */
+  private async assertBalanced(q: QueryRunner, societyId: string, entryIds: string[]): Promise<void> {
+    const off: { entryId: string; currency: string; total: string }[] = await q.query(
+      `SELECT entry_id AS "entryId", currency, sum(amount)::text AS total FROM journal_postings
+       WHERE society_id = $1 AND entry_id = ANY($2::uuid[]) GROUP BY entry_id, currency HAVING sum(amount) <> 0 ORDER BY entry_id, currency`,
+      [societyId, entryIds],
     );
-    if (off.length > 0) throw new Error(`journal entry ${entryId} does not balance: ${off.map((o) => `${o.currency} ${o.total}`).join(', ')}`);
+    if (off.length > 0) {
+      const first = off[0].entryId;
+      throw new Error(`journal entry ${first} does not balance: ${off.filter((o) => o.entryId === first).map((o) => `${o.currency} ${o.total}`).join(', ')}`);
+    }
   }
 }

@@ -150,15 +150,22 @@ export class SubmissionsRepository {
     await q.query(`UPDATE submissions SET status = 'superseded' WHERE society_id = $1 AND id = $2 AND status = 'committed'`, [societyId, id]);
   }
 
-  /** Within the commit transaction; waiting requests hear of it when the transaction commits (SubmissionEvents). */
-  async markCommitted(q: QueryRunner, s: { societyId: string; id: string; rows: number; root: Buffer; logIndex: number; supersedes: string | null }): Promise<void> {
+  /**
+   * Within the commit transaction; waiting requests hear of it when the transaction
+   * commits (SubmissionEvents). `mandatesKnownAt`: the moment whose mandate register the
+   * lines' derived mandate status reflects (distribution lines).
+   */
+  async markCommitted(
+    q: QueryRunner,
+    s: { societyId: string; id: string; rows: number; root: Buffer; logIndex: number; supersedes: string | null; mandatesKnownAt?: string | null },
+  ): Promise<void> {
     await q.query(
       `WITH u AS (
          UPDATE submissions SET status = 'committed', phase = NULL, progress = 100, rows = $3, root = $4, log_index = $5, supersedes = $6,
-           errors = '[]', error_count = 0, finished_at = now()
+           errors = '[]', error_count = 0, finished_at = now(), mandates_known_at = COALESCE($7::timestamptz, mandates_known_at)
          WHERE society_id = $1 AND id = $2 RETURNING id
        ) ${notifyFinishedSql('u')}`,
-      [s.societyId, s.id, s.rows, s.root, s.logIndex, s.supersedes],
+      [s.societyId, s.id, s.rows, s.root, s.logIndex, s.supersedes, s.mandatesKnownAt ?? null],
     );
   }
 

@@ -184,11 +184,7 @@ export class IngestService {
     const spill = new ProblemSpill(target.id);
     const started = Date.now();
     try {
-      // Bulk statements over generated SQL: JIT compiling them costs more than it saves.
-      // The bulk index builds of a large package sort in memory instead of on disk.
-      // (One round trip: a small package's fixed costs add up.)
-      await runner.query(`SET jit = off; SET work_mem = '128MB'; SET maintenance_work_mem = '256MB'; DROP TABLE IF EXISTS ${own}`);
-      place = await this.placeStaging(target, runner);
+      place = await this.placeStaging(target, client, own);
       const table = place.table;
       const staging = await this.stage(target, place, client, runner, spill);
       const rows = staging.rows;
@@ -253,18 +249,25 @@ export class IngestService {
    * rows), a larger one in an unlogged table of its own, which other connections and
    * parallel workers can read.
    */
-  private async placeStaging(t: IngestTarget, runner: QueryRunner): Promise<StagingPlace> {
+  private async placeStaging(t: IngestTarget, client: pg.Client, own: string): Promise<StagingPlace> {
     const size = (await stat(t.storagePath)).size;
-    if (size >= SMALL_PACKAGE_BYTES) return { table: stagingTable(t.id), session: false };
+    // Bulk statements over generated SQL: JIT compiling them costs more than it saves.
+    // The bulk index builds of a large package sort in memory instead of on disk. What a
+    // crashed attempt left is dropped. (One round trip: a small package's fixed costs add up.)
+    const settings = `SET jit = off; SET work_mem = '128MB'; SET maintenance_work_mem = '256MB'; DROP TABLE IF EXISTS ${own}`;
+    if (size >= SMALL_PACKAGE_BYTES) {
+      await client.query(settings);
+      return { table: own, session: false };
+    }
     const numbering = t.format === 'csv' ? 'counted' : 'given';
     const table = sessionStagingTable(t.type, numbering);
     // A small package's statements probe the registers' indexes (rights holders by IPI,
     // mandates by holder) rather than read them whole, which the default cost of a random
     // page read (4, a disk's) would have the planner prefer at a few thousand rows.
-    await runner.query(`SET random_page_cost = ${SMALL_PACKAGE_RANDOM_PAGE_COST}`);
-    await runner.query(createStagingSql(t.type, table, numbering, true));
-    const [{ used }]: { used: boolean }[] = await runner.query(`SELECT EXISTS (SELECT FROM ${table}) AS used`);
-    if (used) await runner.query(`TRUNCATE ${table} RESTART IDENTITY`);
+    const results = (await client.query(
+      `${settings}; SET random_page_cost = ${SMALL_PACKAGE_RANDOM_PAGE_COST}; ${createStagingSql(t.type, table, numbering, true)}; SELECT EXISTS (SELECT FROM ${table}) AS used`,
+    )) as unknown as pg.QueryResult<{ used: boolean }>[];
+    if (results[results.length - 1].rows[0].used) await client.query(`TRUNCATE ${table} RESTART IDENTITY`);
     return { table, session: true };
   }
 
@@ -496,13 +499,17 @@ export class IngestService {
         // it writes a submissions row, so two commits never hold a row lock on the table
         // while waiting for each other's table lock.)
         await attachSubmissionPartition(runner, prepared.spec, steps);
-        // The moment whose mandate register the lines' derived mandate status reflects.
-        if (prepared.mandatesKnownAt) {
-          await runner.query(`UPDATE submissions SET mandates_known_at = $3 WHERE society_id = $1 AND id = $2`, [t.societyId, t.id, prepared.mandatesKnownAt]);
-        }
       }
       if (previous) await this.submissions.markSuperseded(runner, t.societyId, previous);
-      await this.submissions.markCommitted(runner, { societyId: t.societyId, id: t.id, rows, root: tree.root, logIndex, supersedes: previous ?? null });
+      await this.submissions.markCommitted(runner, {
+        societyId: t.societyId,
+        id: t.id,
+        rows,
+        root: tree.root,
+        logIndex,
+        supersedes: previous ?? null,
+        mandatesKnownAt: prepared?.mandatesKnownAt ?? null,
+      });
       // Told in the same transaction: the event exists exactly when the commit does.
       const committed = await this.notifier.raise(runner.manager, {
         type: 'submission.committed',

@@ -140,41 +140,60 @@ export async function createSubmissionPartition(q: Sql, p: SubmissionPartitionSp
  */
 export async function indexSubmissionPartition(q: Sql, p: SubmissionPartitionSpec, timings: Record<string, number> = {}): Promise<void> {
   const took = stopwatch(timings);
+  const ddl = partitionDdl(await parentShape(q, p.parent), p);
+  // Every index of the parent but the primary key, built on the new table under its own
+  // name. First, because CREATE INDEX lets other connections read the table meanwhile.
+  for (const sql of ddl.indexes) await q.query(sql);
+  took('indexes');
+  for (const sql of ddl.constraints) await q.query(sql);
+  took('constraints');
+}
+
+/** The parent table as the catalog has it now: its columns, the definitions of its indexes but the primary key, and its primary key's. */
+export interface ParentShape {
+  columns: ParentColumn[];
+  indexes: string[];
+  primaryKey: string;
+}
+
+/** ParentShape in one statement. */
+export async function parentShape(q: Sql, parent: string): Promise<ParentShape> {
+  const rows: { columns: ParentColumn[]; indexes: string[]; primaryKey: string[] | null }[] = await q.query(
+    `SELECT (SELECT json_agg(json_build_object('name', attname, 'type', format_type(atttypid, atttypmod), 'notNull', attnotnull) ORDER BY attnum)
+               FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped) AS columns,
+            (SELECT coalesce(json_agg(pg_get_indexdef(i.indexrelid) ORDER BY i.indexrelid), '[]')
+               FROM pg_index i WHERE i.indrelid = $1::regclass AND NOT i.indisprimary) AS indexes,
+            (SELECT array_agg(pg_get_constraintdef(oid)) FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'p') AS "primaryKey"`,
+    [table(parent)],
+  );
+  const { columns, indexes, primaryKey } = rows[0];
+  if (primaryKey?.length !== 1) throw new Error(`${parent} has no primary key`);
+  return { columns, indexes, primaryKey: primaryKey[0] };
+}
+
+/**
+ * The statements that give a submission's table the parent's indexes (named
+ * `<table>_i<k>`), then its NOT NULL columns and the partition bound as constraints
+ * (one scan), the primary key (`<table>_pkey`) and the TRUNCATE guard.
+ */
+export function partitionDdl(shape: ParentShape, p: SubmissionPartitionSpec): { indexes: string[]; constraints: string[] } {
   const parent = table(p.parent);
   const name = submissionPartition(parent, p.submissionId);
   const short = name.slice('lines.'.length);
-
-  // Every index of the parent but the primary key, built on the new table under its own
-  // name. First, because CREATE INDEX lets other connections read the table meanwhile.
-  const indexes: { def: string }[] = await q.query(
-    `SELECT pg_get_indexdef(i.indexrelid) AS def FROM pg_index i
-     WHERE i.indrelid = $1::regclass AND NOT i.indisprimary ORDER BY i.indexrelid`,
-    [parent],
-  );
-  let k = 0;
-  for (const { def } of indexes) {
+  const indexes = shape.indexes.map((def, i) => {
     const on = / ON ONLY (\S+) /.exec(def);
     if (!on) throw new Error(`unexpected index definition on ${parent}: ${def}`);
-    k += 1;
     const body = def.slice(on.index + on[0].length);
     const unique = def.startsWith('CREATE UNIQUE INDEX') ? 'UNIQUE ' : '';
-    await q.query(`CREATE ${unique}INDEX ${short}_i${k} ON ${name} ${body}`);
-  }
-  took('indexes');
-
-  const columns = await parentColumns(q, parent);
-  const notNull = columns.filter((c) => c.notNull).map((c) => `ALTER COLUMN ${c.name} SET NOT NULL`);
-  await q.query(
+    return `CREATE ${unique}INDEX ${short}_i${i + 1} ON ${name} ${body}`;
+  });
+  const notNull = shape.columns.filter((c) => c.notNull).map((c) => `ALTER COLUMN ${c.name} SET NOT NULL`);
+  const constraints = [
     `ALTER TABLE ${name} ${[...notNull, `ADD CONSTRAINT ${short}_bound CHECK (society_id = '${uuid(p.societyId)}' AND submission_id = '${uuid(p.submissionId)}')`].join(', ')}`,
-  );
-  const pkey: { def: string }[] = await q.query(
-    `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'p'`,
-    [parent],
-  );
-  if (pkey.length !== 1) throw new Error(`${parent} has no primary key`);
-  await q.query(`ALTER TABLE ${name} ADD CONSTRAINT ${short}_pkey ${pkey[0].def}`);
-  await q.query(noTruncate(name));
-  took('constraints');
+    `ALTER TABLE ${name} ADD CONSTRAINT ${short}_pkey ${shape.primaryKey}`,
+    noTruncate(name),
+  ];
+  return { indexes, constraints };
 }
 
 /**
@@ -195,13 +214,15 @@ export async function writeSmallSubmissionPartition<T>(
 ): Promise<{ name: string; written: T }> {
   const took = stopwatch(timings);
   const name = submissionPartition(p.parent, p.submissionId);
-  const columns = await parentColumns(q, p.parent);
-  await q.query(`CREATE TABLE ${name} (LIKE ${table(p.parent)})`);
+  const shape = await parentShape(q, p.parent);
+  const ddl = partitionDdl(shape, p);
+  // One round trip (no parameters: every name and value in it is checked above). The
+  // transaction's commit need not wait for the disk: the commit that attaches the table
+  // does, and it comes later in the log, so nothing it needs can be lost without it.
+  await q.query(['SET LOCAL synchronous_commit = off', `CREATE TABLE ${name} (LIKE ${table(p.parent)})`, ...ddl.indexes, ...ddl.constraints].join('; '));
   took('create');
-  await indexSubmissionPartition(q, p, timings);
-  const inserted = stopwatch(timings);
-  const written = await write(`INSERT INTO ${name} (${columns.map((c) => c.name).join(', ')}) ${p.select(columns)}`);
-  inserted('insert');
+  const written = await write(`INSERT INTO ${name} (${shape.columns.map((c) => c.name).join(', ')}) ${p.select(shape.columns)}`);
+  took('insert');
   return { name, written };
 }
 
