@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { makeIpi } from '../../libs/identifiers/src/index.js';
-import { SMALL_PACKAGE_BYTES, SMALL_PACKAGE_ROWS } from '../../libs/submissions/src/ingest/ingest.service.js';
+import { type JournalSum, LedgerService } from '../../libs/ledger/src/index.js';
+import { formatAmount, parseDecimal } from '../../libs/money/src/index.js';
+import { SMALL_PACKAGE_BYTES } from '../../libs/submissions/src/ingest/ingest.service.js';
 import { submissionPartition } from '../../libs/submissions/src/storage/line-partitions.js';
 import { givenTenants } from '../support/factories.js';
 import { Http } from '../support/http.js';
@@ -9,9 +11,10 @@ import { bootTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * A small package (a clerk's everyday one) is staged in its connection's temporary table
- * and its lines written by INSERT into a table indexed while empty, the mandate status
- * derived inside that INSERT; a large one is staged in a table of its own and its lines
- * built in bulk. Both must give the same thing: the same lines (typed columns, holder,
+ * and its lines written by INSERT into a table made and indexed while empty on another
+ * connection, the mandate status derived inside that INSERT, the journal summed by the
+ * posting statement; a large one is staged in a table of its own and its lines built in
+ * bulk, the journal summed before the commit. Both must give the same thing: the same lines (typed columns, holder,
  * leaf hash, derived mandate status and mandates named), and a partition of the same
  * shape (indexes, constraints, triggers).
  */
@@ -20,7 +23,7 @@ describe('quarterly submissions: small and large packages give the same lines an
   let cast: Awaited<ReturnType<typeof givenTenants>>;
   let society: Http;
   const SMALL = 300;
-  const LARGE = SMALL_PACKAGE_ROWS + 200;
+  const LARGE = 4_000;
   const mandated = makeIpi('777000001');
   const elsewhere = makeIpi('777000002');
   const partly = makeIpi('777000003');
@@ -82,7 +85,7 @@ describe('quarterly submissions: small and large packages give the same lines an
     expect(Buffer.byteLength(large)).toBeGreaterThanOrEqual(SMALL_PACKAGE_BYTES);
     const first = (await submitAndWait(society, cast.societyA.id, 'distribution-lines', '2025Q1', small)).final;
     expect(first).toMatchObject({ status: 'committed', rows: SMALL });
-    // The same quarter again, larger: a correction that supersedes the first; both stay in the log.
+    // The same quarter again, larger (over SMALL_PACKAGE_BYTES): a correction that supersedes the first; both stay in the log.
     const second = (await submitAndWait(society, cast.societyA.id, 'distribution-lines', '2025Q1', large, 180_000)).final;
     expect(second).toMatchObject({ status: 'committed', rows: LARGE, supersedes: first.id });
 
@@ -98,6 +101,22 @@ describe('quarterly submissions: small and large packages give the same lines an
     // The derivation did real work in both: every status appears.
     const statuses = new Set(a.map((r: { line: { mandate_status: string } }) => r.line.mandate_status));
     expect([...statuses].sort()).toEqual(['entrusted-elsewhere', 'mandated', 'no-mandate', 'unidentified']);
+
+    // The journal of each: the postings the ledger's journal SQL gives over its committed lines
+    // (the large package's sums were computed before its commit, the small one's by the posting statement).
+    const ledger = t.app.get(LedgerService);
+    for (const id of [first.id, second.id]) {
+      const posted: JournalSum[] = await t.dataSource.query(
+        `SELECT e.kind, p.account, p.currency::text AS currency, p.amount::text AS amount FROM journal_entries e
+         JOIN journal_postings p ON p.society_id = e.society_id AND p.entry_id = e.id
+         WHERE e.society_id = $1 AND e.submission_id = $2 AND e.reverses IS NULL`,
+        [cast.societyA.id, id],
+      );
+      const expected = await ledger.journalSums({ query: (sql: string, params?: unknown[]) => t.dataSource.query(sql, params) }, 'distribution-lines', cast.societyA.id, id);
+      const key = (x: JournalSum) => `${x.kind} ${x.account} ${x.currency} ${formatAmount(parseDecimal(x.amount))}`;
+      expect(expected.length).toBeGreaterThan(10);
+      expect(posted.map(key).sort()).toEqual(expected.map(key).sort());
+    }
 
     // The same partition shape: indexes, constraints and triggers, named after the partition.
     const shape = async (submissionId: string) => {

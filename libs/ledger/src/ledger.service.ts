@@ -28,8 +28,14 @@ export interface CommitRecord {
   chunks?: SubmissionChunk[];
   /** The committed submission this one replaces, whose entries are reversed. */
   supersedes: string | null;
-  /** The package's journal sums, computed beforehand (journalSums); else computed while posting. */
+  /**
+   * The package's journal sums, computed beforehand (journalSums: a large package's,
+   * outside the committing transaction); else summed by the statement that posts them,
+   * from `linesTable` when given (a submission's partition before it is attached), else
+   * from the type's lines table.
+   */
   journal?: JournalSum[];
+  linesTable?: string;
 }
 
 /** What one entry posts to one account in one currency (an exact decimal string). */
@@ -122,11 +128,22 @@ export class LedgerService {
    * (e.g. a distribution package posts a distribution and a payment entry).
    */
   private async post(q: QueryRunner, c: CommitRecord): Promise<void> {
-    const sums = c.journal ?? (await this.journalSums(q, c.type, c.societyId, c.submissionId));
-    if (sums.length === 0) return; // board and mandates carry no money
+    const params: unknown[] = [c.societyId, c.submissionId, c.entryDate, c.type, c.period];
+    let sums: string;
+    if (c.journal) {
+      if (c.journal.length === 0) return; // board and mandates carry no money
+      sums = `SELECT * FROM unnest($6::text[], $7::text[], $8::text[], $9::numeric[]) AS p(kind, account, currency, amount)`;
+      params.push(c.journal.map((x) => x.kind), c.journal.map((x) => x.account), c.journal.map((x) => x.currency), c.journal.map((x) => x.amount));
+    } else {
+      const sql = journalSql(c.type, PACKAGES[c.type].table, c.linesTable);
+      if (!sql) return;
+      // Summed by this statement (the sums of journalSums): they never travel to the process and back.
+      sums = `SELECT kind, account, currency, sum(amount) AS amount FROM (${sql}) AS x(kind, account, currency, amount)
+              GROUP BY kind, account, currency HAVING sum(amount) <> 0`;
+    }
     const entries: { id: string }[] = await q.query(
       `WITH p AS (
-         SELECT * FROM unnest($6::text[], $7::text[], $8::text[], $9::numeric[]) AS p(kind, account, currency, amount)
+         ${sums}
        ), e AS (
          INSERT INTO journal_entries (society_id, submission_id, kind, entry_date, description)
          SELECT $1, $2, k.kind, $3, k.kind || ' from the ' || $4 || ' package for ' || $5
@@ -138,7 +155,7 @@ export class LedgerService {
          FROM p JOIN e USING (kind)
        )
        SELECT id FROM e`,
-      [c.societyId, c.submissionId, c.entryDate, c.type, c.period, sums.map((x) => x.kind), sums.map((x) => x.account), sums.map((x) => x.currency), sums.map((x) => x.amount)],
+      params,
     );
     await this.assertBalanced(q, c.societyId, entries.map((e) => e.id));
   }

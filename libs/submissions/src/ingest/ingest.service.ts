@@ -37,8 +37,10 @@ import {
   dropUnattachedSubmissionPartition,
   ensureSocietyPartition,
   indexSubmissionPartition,
+  type ParentColumn,
   type SubmissionPartitionSpec,
-  writeSmallSubmissionPartition,
+  createSmallSubmissionTable,
+  smallSubmissionInsertSql,
 } from '../storage/line-partitions.js';
 import { UploadStore } from '../storage/upload-store.js';
 import { type IngestTarget, SubmissionsRepository } from '../submissions.repository.js';
@@ -70,11 +72,17 @@ interface StagingPlace {
   session: boolean;
 }
 
+/** A small package's lines table being made on another connection: its name and the parent's columns (makeSmallTable). */
+type SmallTable = Promise<{ name: string; columns: ParentColumn[] }>;
+
 /** A partitioned package's lines, written as a table of their own, ready to attach. */
 interface PreparedLines {
   spec: SubmissionPartitionSpec;
+  /** The table the lines were written to (attached in the committing transaction). */
+  table: string;
   tree: SubmissionTree;
-  journal: JournalSum[];
+  /** The journal's sums, when computed beforehand (a large package's); else the commit sums them from `table`. */
+  journal?: JournalSum[];
   mandatesKnownAt: string | null;
 }
 
@@ -93,19 +101,15 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** From this many rows on, validation runs as two statements side by side. */
 const SPLIT_VALIDATION_ROWS = 50_000;
 /**
- * Below this many rows a package is small (a clerk's everyday package): its staging and
- * mandate tables are not ANALYZEd (the planner's estimate from the table's size serves a
- * few thousand rows; ANALYZE cost more than the statements it plans), and its lines are
- * written by INSERT into a table indexed while empty, in one transaction, on one
- * connection (writeSmallSubmissionPartition), instead of built in bulk with a sort per
+ * A file smaller than this is a small package (a clerk's everyday one; 1,000 lines of
+ * distribution lines are about 170 KB, and 512 KiB hold at most some 29,000 rows): it is
+ * staged in its connection's temporary staging table (sessionStagingTable), not
+ * ANALYZEd (the planner's estimate from the table's size serves a few thousand rows;
+ * ANALYZE cost more than the statements it plans), and its lines are INSERTed into a
+ * table made and indexed while empty, on another connection while the package is staged
+ * and validated (createSmallSubmissionTable), instead of built in bulk with a sort per
  * index beside a second connection. Either way the same table is attached. A parameter
  * of the ledger's (measured with bench:small-ingest and bench:ingest), not of any rule.
- */
-export const SMALL_PACKAGE_ROWS = 10_000;
-/**
- * A file smaller than this is staged in the connection's temporary staging table
- * (sessionStagingTable): no table made and dropped per package. A 1,000-line package of
- * distribution lines is about 170 KB. A parameter of the ledger's.
  */
 export const SMALL_PACKAGE_BYTES = 512 * 1024;
 /**
@@ -180,11 +184,15 @@ export class IngestService {
     await this.submissions.startAttempt(target.societyId, target.id);
     const own = stagingTable(target.id);
     let place: StagingPlace = { table: own, session: false };
+    // A small package's lines table, made meanwhile on another connection (SmallTable).
+    let smallTable: SmallTable | null = null;
+    let committed = false;
     // Problems of refused JSON Lines records beyond the first ERROR_LIMIT (kept if the package is rejected).
     const spill = new ProblemSpill(target.id);
     const started = Date.now();
     try {
       place = await this.placeStaging(target, client, own);
+      if (place.session && PACKAGES[target.type].partitioned) smallTable = this.makeSmallTable(target);
       const table = place.table;
       const staging = await this.stage(target, place, client, runner, spill);
       const rows = staging.rows;
@@ -193,7 +201,8 @@ export class IngestService {
       await this.validate(target, place, runner, client, staging, spill);
       const validated = Date.now();
       await this.submissions.progress(target.societyId, target.id, 'committing', 60, rows);
-      await this.commit(target, table, runner, client, rows);
+      await this.commit(target, table, runner, client, rows, smallTable);
+      committed = true;
       const done = Date.now();
       this.logger.log(
         `committed ${target.type} ${target.period} (${rows} rows) in ${done - started} ms: staging ${staged - started}, validating ${validated - staged}, committing ${done - validated}`,
@@ -204,6 +213,8 @@ export class IngestService {
         try {
           // Nothing of a rejected package stays behind once its status says so.
           await this.clearStaging(runner, place);
+          await this.discardSmallTable(smallTable, target, runner);
+          smallTable = null;
           await this.submissions.reject(target.societyId, target.id, error.problems, error.total, error.rows);
           this.logger.log(`rejected ${target.type} ${target.period}: ${error.total} problem(s)`);
           await this.notifyRejected(target, error);
@@ -226,6 +237,7 @@ export class IngestService {
     } finally {
       spill.dispose();
       await this.clearStaging(runner, place).catch(() => undefined);
+      if (!committed) await this.discardSmallTable(smallTable, target, runner).catch(() => undefined);
       await runner.query(`RESET jit; RESET work_mem; RESET maintenance_work_mem; RESET random_page_cost`).catch(() => undefined);
     }
   }
@@ -269,6 +281,35 @@ export class IngestService {
     )) as unknown as pg.QueryResult<{ used: boolean }>[];
     if (results[results.length - 1].rows[0].used) await client.query(`TRUNCATE ${table} RESTART IDENTITY`);
     return { table, session: true };
+  }
+
+  /**
+   * A small package's lines table, made on a connection of its own (the society's
+   * partition first if it is the society's first package, then what a crashed attempt
+   * left dropped, then the table: createSmallSubmissionTable) while the package is staged
+   * and validated on the ingest's connection. The promise is awaited where the lines are
+   * written, or by discardSmallTable when the attempt ends without them.
+   */
+  private makeSmallTable(t: IngestTarget): SmallTable {
+    const parent = PACKAGES[t.type].table;
+    const made = (async () => {
+      const other = this.db.createQueryRunner();
+      try {
+        await ensureSocietyPartition(other, parent, t.societyId);
+        await dropUnattachedSubmissionPartition(other, parent, t.id);
+        return await createSmallSubmissionTable(other, { parent, societyId: t.societyId, submissionId: t.id });
+      } finally {
+        await other.release();
+      }
+    })();
+    made.catch(() => undefined); // (handled where it is awaited)
+    return made;
+  }
+
+  /** Drops a small package's lines table that was made but not attached (once it is made). */
+  private async discardSmallTable(table: SmallTable | null, t: IngestTarget, runner: QueryRunner): Promise<void> {
+    if (!table || !(await table.then(() => true, () => false))) return;
+    await dropUnattachedSubmissionPartition(runner, PACKAGES[t.type].table, t.id);
   }
 
   /** Empties the connection's staging table, or drops the package's own. */
@@ -321,8 +362,8 @@ export class IngestService {
       staged = { rows, firstLine, lastLine, problems, total, refused };
     }
     // A small sample is enough for the validating statement's plan (hash aggregates and
-    // joins); a small package needs none (SMALL_PACKAGE_ROWS).
-    if (staged.rows >= SMALL_PACKAGE_ROWS) await runner.query(`SET default_statistics_target = 10; ANALYZE ${table}; RESET default_statistics_target`);
+    // joins); a small package needs none (SMALL_PACKAGE_BYTES).
+    if (!place.session) await runner.query(`SET default_statistics_target = 10; ANALYZE ${table}; RESET default_statistics_target`);
     if (staged.rows === 0) {
       throw new Rejection([{ line: header ? 2 : 1, message: header ? 'the package has a header but no data rows' : 'the package has no records (every line is blank)' }], 1, 0);
     }
@@ -452,12 +493,12 @@ export class IngestService {
    * lines first, outside that transaction (prepareLines), and the transaction attaches
    * them.
    */
-  private async commit(t: IngestTarget, table: string, runner: QueryRunner, client: pg.Client, rows: number): Promise<void> {
+  private async commit(t: IngestTarget, table: string, runner: QueryRunner, client: pg.Client, rows: number, smallTable: SmallTable | null): Promise<void> {
     const quarter = parsePeriod(t.period);
     const p = PACKAGES[t.type];
     const steps: Record<string, number> = {};
     const began = Date.now();
-    const prepared = p.partitioned ? await this.prepareLines(t, table, runner, client, rows, steps) : null;
+    const prepared = p.partitioned ? await this.prepareLines(t, table, runner, client, rows, steps, smallTable) : null;
     const inTransaction = Date.now();
     await runner.startTransaction();
     try {
@@ -487,7 +528,7 @@ export class IngestService {
         root: tree.root,
         chunks: tree.chunks,
         supersedes: previous ?? null,
-        ...(prepared ? { journal: prepared.journal } : {}),
+        ...(prepared ? (prepared.journal ? { journal: prepared.journal } : { linesTable: prepared.table }) : {}),
       });
       const pause = this.pauseAt('commit');
       if (pause) await new Promise((r) => setTimeout(r, pause.ms));
@@ -548,14 +589,20 @@ export class IngestService {
     client: pg.Client,
     rows: number,
     steps: Record<string, number>,
+    smallTable: SmallTable | null,
   ): Promise<PreparedLines> {
     const p = PACKAGES[t.type];
+    let last = Date.now();
+    if (smallTable) {
+      if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table), [t.societyId]);
+      steps.holders = Date.now() - last;
+      return this.prepareSmallLines(t, table, runner, client, rows, steps, smallTable);
+    }
     await ensureSocietyPartition(runner, p.table, t.societyId);
     await dropUnattachedSubmissionPartition(runner, p.table, t.id);
-    let last = Date.now();
+    last = Date.now();
     if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table), [t.societyId]);
     steps.holders = Date.now() - last;
-    if (rows < SMALL_PACKAGE_ROWS) return this.prepareSmallLines(t, table, runner, client, rows, steps);
     last = Date.now();
     const derived = t.type === 'distribution-lines' ? await this.deriveMandateStatus(t, table, runner) : null;
     steps.mandates = Date.now() - last;
@@ -586,21 +633,29 @@ export class IngestService {
       if (read.status === 'rejected') throw read.reason;
       const { tree, journal } = read.value;
       if (tree.size !== rows) throw new Error(`wrote ${tree.size} lines for ${rows} staged rows`);
-      return { spec, tree, journal, mandatesKnownAt: derived?.knownAt ?? null };
+      return { spec, table: partition, tree, journal, mandatesKnownAt: derived?.knownAt ?? null };
     } finally {
       await this.releaseBulkRunner(other);
     }
   }
 
   /**
-   * prepareLines for a small package (SMALL_PACKAGE_ROWS), on the ingest's one
-   * connection: the mandate status is derived inside the statement that writes the lines
-   * (mandateStatusSql as a subquery, no table of its own), the table is made, indexed
-   * while empty and filled in one transaction (writeSmallSubmissionPartition), the leaf
-   * hashes come back from that INSERT (RETURNING, streamed into the submission tree),
-   * then the journal is summed. The same table, tree and sums as the bulk path.
+   * prepareLines for a small package (SMALL_PACKAGE_BYTES): the lines are INSERTed into
+   * the table made meanwhile (makeSmallTable), their mandate status derived inside that
+   * INSERT (mandateStatusSql as a subquery, no table of its own), their leaf hashes
+   * streamed back from it (RETURNING) into the submission tree. The journal is summed by
+   * the committing transaction's posting statement, from this table. The same table,
+   * tree and sums as the bulk path.
    */
-  private async prepareSmallLines(t: IngestTarget, table: string, runner: QueryRunner, client: pg.Client, rows: number, steps: Record<string, number>): Promise<PreparedLines> {
+  private async prepareSmallLines(
+    t: IngestTarget,
+    table: string,
+    runner: QueryRunner,
+    client: pg.Client,
+    rows: number,
+    steps: Record<string, number>,
+    smallTable: SmallTable,
+  ): Promise<PreparedLines> {
     const p = PACKAGES[t.type];
     let knownAt: string | null = null;
     let derived: string | undefined;
@@ -609,21 +664,14 @@ export class IngestService {
       derived = `(${mandateStatusSql({ lines: table, society: `'${t.societyId}'::uuid`, knownAt: `'${knownAt}'::timestamptz` })})`;
     }
     const spec = { parent: p.table, societyId: t.societyId, submissionId: t.id, select: partitionSelectSql(t.type, table, t.societyId, t.id, derived) };
-    await runner.startTransaction();
-    let written: { name: string; written: SubmissionTree };
-    try {
-      written = await writeSmallSubmissionPartition(runner, spec, (insert) => this.ledger.writeLines(client, insert, []), steps);
-      await runner.commitTransaction();
-    } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      throw error;
-    }
-    const tree = written.written;
+    let last = Date.now();
+    const made = await smallTable;
+    steps.table = Date.now() - last;
+    last = Date.now();
+    const tree = await this.ledger.writeLines(client, smallSubmissionInsertSql(made, spec), []);
+    steps.insert = Date.now() - last;
     if (tree.size !== rows) throw new Error(`wrote ${tree.size} lines for ${rows} staged rows`);
-    const started = Date.now();
-    const journal = await this.ledger.journalSums(runner, t.type, t.societyId, t.id, written.name);
-    steps.journal = Date.now() - started;
-    return { spec, tree, journal, mandatesKnownAt: knownAt };
+    return { spec, table: made.name, tree, mandatesKnownAt: knownAt };
   }
 
   /** The moment whose mandate register a package's derived status reflects: now, in whole milliseconds (like the register's recordedAt). */

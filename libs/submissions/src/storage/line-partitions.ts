@@ -197,33 +197,28 @@ export function partitionDdl(shape: ParentShape, p: SubmissionPartitionSpec): { 
 }
 
 /**
- * Steps 1 and 2 for a small package (see SMALL_PACKAGE_ROWS in the ingest), in ONE
- * transaction the caller opened on `q`: the table made empty, LIKE the parent, then
- * indexed and constrained as indexSubmissionPartition does (the same indexes, names and
- * constraints, built on no rows), then the lines written by `write` with the INSERT it
- * is given (the ingest streams its RETURNING leaf hashes into the submission tree).
- * Each row goes into the indexes as it is inserted: for a few thousand rows that costs
- * less than a sort per index, and the statements commit once instead of once each.
- * Returns the table's name and what `write` returned.
+ * Steps 1 and 2 for a small package (see SMALL_PACKAGE_BYTES in the ingest), before its
+ * lines exist: the table made empty, LIKE the parent, and indexed and constrained as
+ * indexSubmissionPartition does (the same indexes, names and constraints), in one
+ * transaction sent as one round trip. Its commit need not wait for the disk: the
+ * commit that attaches the table does, and it comes later in the log. The ingest makes
+ * it on a connection of its own while the package is staged and validated, then
+ * INSERTs the lines (each row goes into the indexes as it is inserted: for a few
+ * thousand rows that costs less than a sort per index). Returns the table's name and
+ * the parent's columns (the INSERT's column list).
  */
-export async function writeSmallSubmissionPartition<T>(
-  q: Sql,
-  p: SubmissionPartitionSpec,
-  write: (insertSql: string) => Promise<T>,
-  timings: Record<string, number> = {},
-): Promise<{ name: string; written: T }> {
-  const took = stopwatch(timings);
+export async function createSmallSubmissionTable(q: Sql, p: Omit<SubmissionPartitionSpec, 'select'>): Promise<{ name: string; columns: ParentColumn[] }> {
   const name = submissionPartition(p.parent, p.submissionId);
   const shape = await parentShape(q, p.parent);
-  const ddl = partitionDdl(shape, p);
-  // One round trip (no parameters: every name and value in it is checked above). The
-  // transaction's commit need not wait for the disk: the commit that attaches the table
-  // does, and it comes later in the log, so nothing it needs can be lost without it.
-  await q.query(['SET LOCAL synchronous_commit = off', `CREATE TABLE ${name} (LIKE ${table(p.parent)})`, ...ddl.indexes, ...ddl.constraints].join('; '));
-  took('create');
-  const written = await write(`INSERT INTO ${name} (${shape.columns.map((c) => c.name).join(', ')}) ${p.select(shape.columns)}`);
-  took('insert');
-  return { name, written };
+  const ddl = partitionDdl(shape, { ...p, select: () => '' });
+  // No parameters: every name and value in it is checked (submissionPartition, partitionDdl).
+  await q.query(['BEGIN', 'SET LOCAL synchronous_commit = off', `CREATE TABLE ${name} (LIKE ${table(p.parent)})`, ...ddl.indexes, ...ddl.constraints, 'COMMIT'].join('; '));
+  return { name, columns: shape.columns };
+}
+
+/** The INSERT that fills a table made by createSmallSubmissionTable with the lines `p.select` makes. */
+export function smallSubmissionInsertSql(made: { name: string; columns: ParentColumn[] }, p: SubmissionPartitionSpec): string {
+  return `INSERT INTO ${made.name} (${made.columns.map((c) => c.name).join(', ')}) ${p.select(made.columns)}`;
 }
 
 /**
