@@ -44,6 +44,10 @@ import { AddSocietyContactDetails1765100700000 } from './1765100700000-AddSociet
 import { AddSubmissionFileName1765100800000 } from './1765100800000-AddSubmissionFileName.js';
 import { CreateSubmissionProblems1765100800100 } from './1765100800100-CreateSubmissionProblems.js';
 import { IndexSubmissionsBySupersedes1765100800200 } from './1765100800200-IndexSubmissionsBySupersedes.js';
+import { CreateWorksRegister1765101200000 } from './1765101200000-CreateWorksRegister.js';
+import { CreateCwrAcks1765101200100 } from './1765101200100-CreateCwrAcks.js';
+import { CreateCwrLines1765101200200 } from './1765101200200-CreateCwrLines.js';
+import { AllowCwrSubmissions1765101200300 } from './1765101200300-AllowCwrSubmissions.js';
 import { EnableTrigramSearch1765100500000 } from './1765100500000-EnableTrigramSearch.js';
 import { CreateSearchKeyFunction1765100500100 } from './1765100500100-CreateSearchKeyFunction.js';
 import { AddRightsHolderSearchKey1765100500200 } from './1765100500200-AddRightsHolderSearchKey.js';
@@ -105,4 +109,8 @@ export const migrations = [
   AddSubmissionFileName1765100800000,
   CreateSubmissionProblems1765100800100,
   IndexSubmissionsBySupersedes1765100800200,
+  CreateWorksRegister1765101200000,
+  CreateCwrAcks1765101200100,
+  CreateCwrLines1765101200200,
+  AllowCwrSubmissions1765101200300,
 ];
