@@ -114,7 +114,7 @@ describeWithBrowser('web dashboard: search in both scripts (Chromium)', () => {
     await p.waitForURL('**/search?q=Zimnyaya+doroga&kind=work');
     await expectCount(rows, works.length);
 
-    await rows.first().getByRole('link').click();
+    await rows.first().locator('a.search-label').click();
     await p.waitForURL(`**/submissions/${works[0].submissionId}`);
     expect(problemsOf(p)).toEqual([]);
   });

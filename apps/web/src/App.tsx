@@ -27,6 +27,8 @@ import { SocietyOverview } from './views/society/SocietyOverview';
 import { SubmissionPage } from './views/society/SubmissionPage';
 import { SubmissionsPage } from './views/society/SubmissionsPage';
 import { TransparencyPage } from './views/transparency/TransparencyPage';
+import { WorkPage } from './views/works/WorkPage';
+import { WorksPage } from './views/works/WorksPage';
 
 const ROLE_NAMES: Record<Me['role'], string> = { admin: msg('Administrator'), regulator: msg('Regulator'), society: msg('Society'), 'rights-holder': msg('Rights holder') };
 
@@ -48,6 +50,7 @@ function navOf(me: Me): [to: string, label: string][] {
       return [
         ['/society', msg('Overview')],
         ['/society/submissions', msg('Submissions')],
+        ['/works', msg('Works')],
         ['/society/ledger', msg('Ledger')],
         ['/society/board', msg('Board')],
         ['/society/claims', msg('Claims')],
@@ -64,6 +67,7 @@ function navOf(me: Me): [to: string, label: string][] {
         ['/regulator', msg('Societies')],
         ['/regulator/audits', msg('Audits')],
         ['/regulator/rights-holders', msg('Rights holders')],
+        ['/works', msg('Works')],
       ];
   }
 }
@@ -91,6 +95,11 @@ function route(me: Me, path: string): ReactNode | null {
     if ((p = matchPath('/regulator/societies/:id/claims', path))) return <SocietyClaimsPage key={p.id} societyId={p.id} />;
   }
   if ((p = matchPath('/submissions/:id', path))) return <SubmissionPage submissionId={p.id} />;
+  // The works register (issue 16): societies and the regulator; the API answers what each may read.
+  if (me.role !== 'rights-holder') {
+    if (path === '/works') return <WorksPage />;
+    if ((p = matchPath('/works/:id', path))) return <WorkPage key={p.id} workId={p.id} />;
+  }
   if ((p = matchPath('/audits/:id', path)) && me.role !== 'rights-holder') return <AuditPage key={p.id} auditId={p.id} />;
   if ((p = matchPath('/rights-holders/:id', path))) return <RightsHolderPage key={p.id} rightsHolderId={p.id} />;
   if ((p = matchPath('/rights-holders/:id/statement', path))) return <StatementPage key={p.id} rightsHolderId={p.id} />;

@@ -7,11 +7,12 @@ import { BoardDeclarationsService, GovernanceSettingsService } from '../../gover
 import { MandatesService, TerminationsService } from '../../mandates/src/index.js';
 import { AccreditationsService, BoardMembersService, RightsHoldersService, SocietiesService } from '../../registry/src/index.js';
 import { ClaimsService, ExchangeRatesService } from '../../statements/src/index.js';
-import { SubmissionsService } from '../../submissions/src/index.js';
+import { type SubmissionFormat, SubmissionsService } from '../../submissions/src/index.js';
 import { DEMO_CLAIMANT, DEMO_CLAIMS } from './demo-claims.js';
 import { DemoNotifications } from './demo-notifications.js';
 import { demoPackages } from './demo-packages.js';
 import { demoRatesCsv } from './demo-rates.js';
+import { DEMO_WORKS_SOCIETY, demoWorksFiles } from './demo-works.js';
 import { DEMO_ACCREDITATIONS, DEMO_BOARD, DEMO_BOARD_CONFLICT, DEMO_DECLARATIONS, DEMO_GOVERNANCE_SETTINGS, DEMO_MANDATES, DEMO_SOCIETIES, demoRightsHolders } from './demo-data.js';
 
 export interface DemoToken {
@@ -66,6 +67,7 @@ export class DemoService implements OnModuleDestroy {
     await this.loadGovernanceSettings(societyIds);
     await this.loadDeclarations(societyIds);
     await this.loadSubmissions(societyIds);
+    await this.loadWorks(societyIds);
     await this.loadRates();
     // The day's due events once the packages are in: in the background, like the commits.
     this.notificationsLoading = this.demoNotifications.afterPackages(Object.values(societyIds)).catch((error: unknown) => {
@@ -260,6 +262,38 @@ export class DemoService implements OnModuleDestroy {
       await this.submissions.accept(SYSTEM, societyIds[p.society], type, period, Readable.from([Buffer.from(p.csv, 'utf8')]), p.format ?? 'csv');
     }
     this.logger.log(`Queued ${packages.length} demo packages (2024Q1-2025Q4); they commit in the background`);
+  }
+
+  /**
+   * The industry formats (issue 16, demo-works.ts), once: the RAO-like society's CWR files
+   * (registrations, a revision, a conflicting registration), a streaming service's DSR
+   * report and the distribution lines of those works, queued after every other package, in
+   * that order (a society's packages are taken in one at a time, in the order received: the
+   * revision finds the work it revises, the conflict the registration it conflicts with). A
+   * file whose type this ledger does not take is left out, with a warning.
+   */
+  private async loadWorks(societyIds: Record<string, string>): Promise<void> {
+    const societyId = societyIds[DEMO_WORKS_SOCIETY]!;
+    const loaded: unknown[] = await this.db.query(`SELECT 1 FROM submissions WHERE society_id = $1 AND type = 'cwr' LIMIT 1`, [societyId]);
+    if (loaded.length > 0) return;
+    const files = demoWorksFiles();
+    let targets: { type: ReturnType<SubmissionsService['checkTarget']>['type']; period: string }[];
+    try {
+      targets = files.map((f) => this.submissions.checkTarget(f.type, f.period));
+    } catch (error) {
+      // A ledger without the industry formats: none of the works demo, rather than half of it.
+      if (!(error instanceof DomainError)) throw error;
+      this.logger.warn(`Left out the demo works (CWR, DSR and their distribution lines): ${error.message}`);
+      return;
+    }
+    let queued = 0;
+    for (const [i, f] of files.entries()) {
+      const format = (f.type === 'distribution-lines' ? 'csv' : f.type) as SubmissionFormat;
+      const bytes = Buffer.from(f.content, f.type === 'cwr' ? 'latin1' : 'utf8');
+      await this.submissions.accept(SYSTEM, societyId, targets[i]!.type, targets[i]!.period, Readable.from([bytes]), format, { fileName: f.fileName });
+      queued++;
+    }
+    if (queued > 0) this.logger.log(`Queued ${queued} demo works packages (CWR registrations, a DSR report, their distribution lines); they commit in the background`);
   }
 
   /**

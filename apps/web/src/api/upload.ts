@@ -32,7 +32,7 @@ export function uploadSubmission(req: UploadRequest): Promise<SubmissionAccepted
     const url = operationUrl('createSubmission', { path: { id: req.societyId }, query: { type: req.type, period: req.period } });
     xhr.open('POST', url);
     xhr.setRequestHeader('authorization', req.bearer);
-    xhr.setRequestHeader('content-type', contentTypeOf(req.file.name));
+    xhr.setRequestHeader('content-type', contentTypeOf(req.file.name, req.type));
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.onprogress = (e) => req.onProgress({ loaded: e.loaded, total: e.lengthComputable ? e.total : req.file.size });
     xhr.onload = () => {
@@ -55,7 +55,11 @@ export function uploadSubmission(req: UploadRequest): Promise<SubmissionAccepted
   });
 }
 
-/** The media type a package file is sent as: JSON Lines by its extension, CSV otherwise. */
-export function contentTypeOf(fileName: string | undefined): string {
+/**
+ * The media type a package file is sent as: an industry format's file (CWR, DDEX DSR, maybe
+ * gzip-compressed) as the bytes they are; otherwise JSON Lines by its extension, CSV otherwise.
+ */
+export function contentTypeOf(fileName: string | undefined, type?: string): string {
+  if (type === 'cwr' || type === 'dsr') return 'application/octet-stream';
   return /\.(ndjson|jsonl)$/i.test(fileName ?? '') ? 'application/x-ndjson' : 'text/csv';
 }

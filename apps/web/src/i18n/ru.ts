@@ -4,6 +4,7 @@ import { ruDrill } from './ru-drill';
 import { ruNotifications } from './ru-notifications';
 import { ruSearch } from './ru-search';
 import { ruPages } from './ru-pages';
+import { ruWorks } from './ru-works';
 
 /**
  * The dashboard in Russian, keyed by the English text as written in the code (see
@@ -11,6 +12,8 @@ import { ruPages } from './ru-pages';
  * test/web/i18n-catalogue.e2e-spec.ts lists every wrapped text without an entry here.
  */
 export const ru: Catalogue = {
+  // The works pages (issue 16), first of all: every catalogue below wins for a key it shares.
+  ...ruWorks,
   // Drill-down and corrections (issue 17 items 3 and 4), first of all: any entry below wins over theirs.
   ...ruDrill,
   // Every page's texts and the ledger's codes (issue 17 item 6), first: the catalogues of

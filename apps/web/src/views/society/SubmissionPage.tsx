@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Submission } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
+import { packageTypeName } from '../../format/works';
 import { t } from '../../i18n';
 import { Link } from '../../router';
 import { useSession } from '../../session';
@@ -19,7 +20,11 @@ export function SubmissionPage({ submissionId }: { submissionId: string }) {
   const finished = done?.id === submissionId ? done : null;
   return (
     <>
-      <PageTitle title={t('Submission')}>{finished ? t('Submission: {type}, {period}', { type: t(finished.type), period: finished.period }) : t('Submission')}</PageTitle>
+      <PageTitle title={t('Submission')}>{finished
+          ? finished.period
+            ? t('Submission: {type}, {period}', { type: packageTypeName(finished.type), period: finished.period })
+            : t('Submission: {type}', { type: packageTypeName(finished.type) })
+          : t('Submission')}</PageTitle>
       {me.role === 'society' && (
         <p>
           <Link to="/society/submissions">{t('All submissions')}</Link>

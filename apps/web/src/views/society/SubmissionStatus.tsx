@@ -5,6 +5,7 @@ import { Fields } from '../../components/Fields';
 import { InputProblemsTable, ProblemMessage } from '../../components/ProblemMessage';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useSession } from '../../session';
+import { packageTypeName } from '../../format/works';
 import { formatDateTime, formatInteger, msg, t } from '../../i18n';
 
 const POLL_MS = 1000;
@@ -73,7 +74,7 @@ export function SubmissionStatus({ submissionId, onFinished }: { submissionId: s
       <Fields
         rows={[
           [t('Submission'), <code>{submission.id}</code>],
-          [t('Package'), `${t(submission.type)}, ${submission.period}`],
+          [t('Package'), submission.period ? `${packageTypeName(submission.type)}, ${submission.period}` : packageTypeName(submission.type)],
           [t('Rows'), submission.rows === null ? t('not counted yet') : formatInteger(submission.rows)],
           ...(submission.receivedAt ? ([[t('Received'), formatDateTime(submission.receivedAt)]] as [string, ReactNode][]) : []),
           [t('Errors'), formatInteger(submission.errorCount)],

@@ -32,13 +32,15 @@ export function UploadForm({ societyId, onUploaded }: { societyId: string; onUpl
   const [fileError, setFileError] = useState<string | null>(null);
   const [state, setState] = useState<Phase>({ phase: 'idle' });
   const fileInput = useRef<HTMLInputElement>(null);
+  // The industry formats (issue 16) come as the files the industry writes: no CSV template.
+  const industry = (type as string) === 'cwr' || (type as string) === 'dsr';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const file = fileInput.current?.files?.[0];
     const pErr = explainPeriod(period.trim());
     setPeriodError(pErr);
-    setFileError(file ? null : t('Choose the file to upload (CSV, or JSON Lines: .ndjson or .jsonl)'));
+    setFileError(file ? null : industry ? t('Choose the file to upload') : t('Choose the file to upload (CSV, or JSON Lines: .ndjson or .jsonl)'));
     if (pErr || !file) return;
     setState({ phase: 'uploading', progress: { loaded: 0, total: file.size } });
     try {
@@ -81,9 +83,11 @@ export function UploadForm({ societyId, onUploaded }: { societyId: string; onUpl
             </option>
           ))}
         </select>
-        <button type="button" className="secondary inline" onClick={downloadTemplate}>
-          {t('Download the {type} template', { type: t(type) })}
-        </button>
+        {!industry && (
+          <button type="button" className="secondary inline" onClick={downloadTemplate}>
+            {t('Download the {type} template', { type: t(type) })}
+          </button>
+        )}
         {templateError && <ProblemMessage error={templateError} heading={t('Could not download the template')} />}
       </div>
       <div className="form-row">
@@ -114,13 +118,19 @@ export function UploadForm({ societyId, onUploaded }: { societyId: string; onUpl
           id={ids.file}
           ref={fileInput}
           type="file"
-          accept=".csv,text/csv,.ndjson,.jsonl,application/x-ndjson"
+          accept={
+            (type as string) === 'cwr' ? '.v21,.v22,.V21,.V22,.txt,.cwr' : (type as string) === 'dsr' ? '.tsv,.gz,.txt,text/tab-separated-values' : '.csv,text/csv,.ndjson,.jsonl,application/x-ndjson'
+          }
           disabled={busy}
           aria-describedby={ids.fileHint}
           aria-invalid={fileError ? true : undefined}
         />
         <span id={ids.fileHint} className="hint">
-          {t('CSV, or JSON Lines (.ndjson, .jsonl)')}
+          {(type as string) === 'cwr'
+            ? t('A CWR 2.1 or 2.2 file (for example CW260001MEL_088.V22)')
+            : (type as string) === 'dsr'
+              ? t('A DDEX DSR flat file, tab-separated (.tsv, or gzip-compressed .tsv.gz)')
+              : t('CSV, or JSON Lines (.ndjson, .jsonl)')}
         </span>
         {fileError && <span className="field-error">{fileError}</span>}
       </div>
