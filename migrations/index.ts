@@ -48,6 +48,8 @@ import { CreateWorksRegister1765101200000 } from './1765101200000-CreateWorksReg
 import { CreateCwrAcks1765101200100 } from './1765101200100-CreateCwrAcks.js';
 import { CreateCwrLines1765101200200 } from './1765101200200-CreateCwrLines.js';
 import { AllowCwrSubmissions1765101200300 } from './1765101200300-AllowCwrSubmissions.js';
+import { AllowDsrSubmissions1765101300000 } from './1765101300000-AllowDsrSubmissions.js';
+import { CreateDsrLines1765101300100 } from './1765101300100-CreateDsrLines.js';
 import { EnableTrigramSearch1765100500000 } from './1765100500000-EnableTrigramSearch.js';
 import { CreateSearchKeyFunction1765100500100 } from './1765100500100-CreateSearchKeyFunction.js';
 import { AddRightsHolderSearchKey1765100500200 } from './1765100500200-AddRightsHolderSearchKey.js';
@@ -113,4 +115,6 @@ export const migrations = [
   CreateCwrAcks1765101200100,
   CreateCwrLines1765101200200,
   AllowCwrSubmissions1765101200300,
+  AllowDsrSubmissions1765101300000,
+  CreateDsrLines1765101300100,
 ];

@@ -67,26 +67,8 @@ export class LicenceIncomeBuilder {
   add(line: DsrIncomeLine, kinds: ReadonlySet<DsrIncomeLine['kind']> = SALES): void {
     if (!kinds.has(line.kind)) return;
     const isrcs = line.recording?.isrc ?? [];
-    const targets: { key: string; iswc: string | null; title: string | null; contributors: readonly string[] }[] =
-      line.works.length > 0 && this.options.by !== 'recording'
-        ? line.works.map((w) => ({
-            key: w.iswc ? `iswc:${w.iswc}` : `work:${normal(w.title)}|${w.contributors.map(normal).sort().join(';')}`,
-            iswc: w.iswc,
-            title: w.title,
-            contributors: w.contributors,
-          }))
-        : [
-            line.recording
-              ? { key: isrcs.length > 0 ? `isrc:${isrcs[0]}` : `resource:${line.recording.dspResourceId}`, iswc: line.works.length === 1 ? line.works[0]!.iswc : null, title: line.recording.title, contributors: line.recording.displayArtist ? [line.recording.displayArtist] : [] }
-              : line.release
-                ? { key: `release:${line.release.icpn ?? line.release.dspReleaseId}`, iswc: null, title: line.release.title, contributors: [] }
-                : { key: 'unidentified', iswc: null, title: null, contributors: [] },
-          ];
-    const revenue = line.revenue ?? ZERO;
-    const shares = targets.length === 1 ? [revenue] : splitEqually(revenue, targets.length, line.currency);
-    const usages = new DecimalValue(line.usages);
-    const usageShares = targets.length === 1 ? [usages] : targets.map(() => usages);
-    targets.forEach((t, i) => {
+    const targets = incomeShares(line, this.options.by ?? 'work');
+    targets.forEach((t) => {
       const key = [t.key, line.useType, line.commercialModel, line.territory, line.currency, line.periodStart, line.periodEnd].join('\u0000');
       let b = this.buckets.get(key);
       if (!b) {
@@ -94,8 +76,8 @@ export class LicenceIncomeBuilder {
         this.buckets.set(key, b);
       }
       for (const isrc of isrcs) b.isrcs.add(isrc);
-      b.usages = add(b.usages, usageShares[i]!);
-      b.amount = add(b.amount, shares[i]!);
+      b.usages = add(b.usages, t.usages);
+      b.amount = add(b.amount, t.amount);
       b.lines++;
     });
   }
@@ -106,6 +88,47 @@ export class LicenceIncomeBuilder {
       .map((b) => ({ ...b, isrcs: [...b.isrcs].sort() }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : `${a.territory}${a.useType}${a.currency}` < `${b.territory}${b.useType}${b.currency}` ? -1 : 1));
   }
+}
+
+/** One share of an income line: the work (or recording) it is booked to, with its usages and money. */
+export interface IncomeShare {
+  /** As LicenceIncome.key. */
+  readonly key: string;
+  readonly iswc: string | null;
+  readonly title: string | null;
+  readonly contributors: readonly string[];
+  /** The line's usages (each work of a medley is used as often as the recording). */
+  readonly usages: Amount;
+  /** The line's money, shared equally between its works at the currency's minor unit (no minor unit lost). */
+  readonly amount: Amount;
+}
+
+/**
+ * How a line is booked: one share per work (by: 'work', when the line names works), else
+ * one for its recording, release or nothing. The shares' amounts add up to the line's
+ * revenue exactly. The builder sums these; a database stores them and groups by the same key.
+ */
+export function incomeShares(line: DsrIncomeLine, by: 'work' | 'recording' = 'work'): IncomeShare[] {
+  const isrcs = line.recording?.isrc ?? [];
+  const targets: { key: string; iswc: string | null; title: string | null; contributors: readonly string[] }[] =
+    line.works.length > 0 && by !== 'recording'
+      ? line.works.map((w) => ({
+          key: w.iswc ? `iswc:${w.iswc}` : `work:${normal(w.title)}|${w.contributors.map(normal).sort().join(';')}`,
+          iswc: w.iswc,
+          title: w.title,
+          contributors: w.contributors,
+        }))
+      : [
+          line.recording
+            ? { key: isrcs.length > 0 ? `isrc:${isrcs[0]}` : `resource:${line.recording.dspResourceId}`, iswc: line.works.length === 1 ? line.works[0]!.iswc : null, title: line.recording.title, contributors: line.recording.displayArtist ? [line.recording.displayArtist] : [] }
+            : line.release
+              ? { key: `release:${line.release.icpn ?? line.release.dspReleaseId}`, iswc: null, title: line.release.title, contributors: [] }
+              : { key: 'unidentified', iswc: null, title: null, contributors: [] },
+        ];
+  const revenue = line.revenue ?? ZERO;
+  const shares = targets.length === 1 ? [revenue] : splitEqually(revenue, targets.length, line.currency);
+  const usages = new DecimalValue(line.usages);
+  return targets.map((t, i) => ({ ...t, usages, amount: shares[i]! }));
 }
 
 const SALES: ReadonlySet<DsrIncomeLine['kind']> = new Set(['sale']);

@@ -12,3 +12,4 @@ export { DsrRecord, type DsrFooter, type DsrHeader, type DsrRecording, type DsrR
 export { PROFILES, RECORD_ID, RECORD_KINDS, knownRecordIds, layoutFor, type CellSpec, type CellType, type RecordKind, type RecordLayout } from './layouts.js';
 export { cellValues, escapeValue, splitCells, splitValues, unescapeValue } from './cells.js';
 export { type ByteChunks } from './input.js';
+export { ConcatenatedReport, DSR_CATEGORY_POLICY, categoryOf, describeUploadProblem, readDsrUpload, type DsrCategory, type DsrCategoryPolicy, type DsrLedgerRow, type DsrUploadEvent, type DsrUploadOptions, type DsrUploadProblem } from './upload.js';

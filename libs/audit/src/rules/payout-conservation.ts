@@ -44,7 +44,7 @@ export function categoryFlows(rows: readonly JournalSum[]): CategoryFlow[] {
     const key = `${r.account.slice('pool:'.length)}\u0000${r.currency}`;
     const f = by.get(key) ?? { collected: dec('0'), deductions: dec('0'), distributed: dec('0'), toOtherSocieties: dec('0'), undistributed: dec('0') };
     const a = dec(r.amount);
-    if (r.kind === 'income' || r.kind === 'inter-society:in') f.collected = f.collected.minus(a);
+    if (r.kind === 'income' || r.kind === 'dsr' || r.kind === 'inter-society:in') f.collected = f.collected.minus(a);
     else if (r.kind === 'deductions') f.deductions = f.deductions.plus(a);
     else if (r.kind === 'distribution-lines') f.distributed = f.distributed.plus(a);
     else if (r.kind === 'inter-society:out') f.toOtherSocieties = f.toOtherSocieties.plus(a);
