@@ -8,6 +8,7 @@ import {
   packageTypeName,
   partyRole,
   shareRows,
+  shownRightShares,
   shareVerdict,
   shownIswc,
   shownShare,
@@ -80,7 +81,7 @@ describe('shares paid against registered', () => {
 });
 
 describe('shareRows', () => {
-  it('gives one row per party, right and territory', () => {
+  it('gives one row per party and territory, each right owned and collected', () => {
     const own = (share: string) => ({ share, society: '088' });
     const rows = shareRows([
       {
@@ -91,17 +92,17 @@ describe('shareRows', () => {
         name: 'IVANOVA MARIA',
         role: 'CA',
         ownership: { PR: own('25.00'), MR: own('25.00'), SR: own('25.00') },
-        collection: [{ tis: '2136', territory: 'WORLD', include: true, PR: '25.00', MR: '25.00', SR: '25.00' }],
+        collection: [
+          { tis: '2136', territory: 'WORLD', include: true, PR: '25.00', MR: '25.00', SR: '25.00' },
+          { tis: '0643', territory: 'RUSSIA', include: false, PR: '0.00', MR: '0.00', SR: '0.00' },
+        ],
       },
       { partyNo: 2, kind: 'publisher', controlled: false, ipiNameNumber: null, name: 'OTHER', role: 'E', ownership: { PR: own('50.00'), MR: own('50.00'), SR: own('0.00') }, collection: [] },
     ]);
-    expect(rows.map((r) => [r.name, r.right, r.ownership, r.territory, r.collection])).toEqual([
-      ['IVANOVA MARIA', 'PR', '25.00', 'WORLD', '25.00'],
-      ['IVANOVA MARIA', 'MR', '25.00', 'WORLD', '25.00'],
-      ['IVANOVA MARIA', 'SR', '25.00', 'WORLD', '25.00'],
-      ['OTHER', 'PR', '50.00', '—', null],
-      ['OTHER', 'MR', '50.00', '—', null],
-      ['OTHER', 'SR', '0.00', '—', null],
+    expect(rows.map((r) => [r.name, r.territory, r.include, shownRightShares(r.rights.PR), shownRightShares(r.rights.SR)])).toEqual([
+      ['IVANOVA MARIA', 'WORLD', true, 'owns 25.00 % · collects 25.00 %', 'owns 25.00 % · collects 25.00 %'],
+      ['IVANOVA MARIA', 'RUSSIA', false, 'owns 25.00 % · collects 0.00 %', 'owns 25.00 % · collects 0.00 %'],
+      ['OTHER', '—', true, 'owns 50.00 %', 'owns 0.00 %'],
     ]);
   });
 });

@@ -239,7 +239,7 @@ export function workVersionPath(id: string, version: number): string {
   return `/works/${encodeURIComponent(id)}?version=${version}`;
 }
 
-/** One row per party, right and territory: the shares a registration gives. */
+/** One row per party and territory: what it owns and collects of each right there. */
 export interface ShareRow {
   partyNo: number;
   name: string;
@@ -247,18 +247,15 @@ export interface ShareRow {
   kind: string;
   role: string;
   controlled: boolean;
-  right: 'PR' | 'MR' | 'SR';
-  ownership: string;
-  society: string | null;
   territory: string;
   include: boolean;
-  collection: string | null;
+  /** Per right: the ownership share (and its society) and the collection share in the territory (null: no territory record). */
+  rights: Record<'PR' | 'MR' | 'SR', { ownership: string; society: string | null; collection: string | null }>;
 }
 
 /**
- * A registration's parties as rows of shares: for each party and right, its ownership
- * share, and its collection share in each territory it names (a party without territory
- * records gets one row with no collection share).
+ * A registration's parties as rows of shares: one row per party and territory it names (a
+ * party without territory records gets one row), each right's ownership and collection.
  */
 export function shareRows(
   parties: readonly {
@@ -274,11 +271,16 @@ export function shareRows(
 ): ShareRow[] {
   const rows: ShareRow[] = [];
   for (const p of parties) {
-    for (const right of ['PR', 'MR', 'SR'] as const) {
-      const base = { partyNo: p.partyNo, name: p.name, ipi: p.ipiNameNumber, kind: p.kind, role: p.role, controlled: p.controlled, right, ownership: p.ownership[right].share, society: p.ownership[right].society };
-      if (p.collection.length === 0) rows.push({ ...base, territory: '—', include: true, collection: null });
-      for (const c of p.collection) rows.push({ ...base, territory: c.territory ?? c.tis, include: c.include, collection: c[right] });
-    }
+    const base = { partyNo: p.partyNo, name: p.name, ipi: p.ipiNameNumber, kind: p.kind, role: p.role, controlled: p.controlled };
+    const rights = (c: Record<'PR' | 'MR' | 'SR', string> | null) =>
+      Object.fromEntries((['PR', 'MR', 'SR'] as const).map((r) => [r, { ownership: p.ownership[r].share, society: p.ownership[r].society, collection: c ? c[r] : null }])) as ShareRow['rights'];
+    if (p.collection.length === 0) rows.push({ ...base, territory: '—', include: true, rights: rights(null) });
+    for (const c of p.collection) rows.push({ ...base, territory: c.territory ?? c.tis, include: c.include, rights: rights(c) });
   }
   return rows;
+}
+
+/** A right's shares in one cell: "owns 50.00 % · collects 50.00 %". */
+export function shownRightShares(x: { ownership: string; collection: string | null }): string {
+  return x.collection === null ? t('owns {ownership}', { ownership: shownShare(x.ownership) }) : t('owns {ownership} · collects {collection}', { ownership: shownShare(x.ownership), collection: shownShare(x.collection) });
 }

@@ -119,8 +119,11 @@ export const ruWorks: Catalogue = {
   'ACK status': 'Статус в ACK',
   'Shares of version {version}': 'Доли по версии {version}',
   'Current shares': 'Текущие доли',
-  'Ownership is the share of the work a party owns for a right; collection is the share it collects in a territory (CWR SPT and SWT records).':
-    'Владение — доля произведения, которая принадлежит участнику по данному праву; сбор — доля, которую он собирает на территории (записи CWR SPT и SWT).',
+  'A party owns a share of the work for each right, and collects a share of it in each territory it names (CWR SPT and SWT records).':
+    'Участнику принадлежит доля произведения по каждому праву, и он собирает долю на каждой названной им территории (записи CWR SPT и SWT).',
+  'Shares per party and territory, each right owned and collected': 'Доли по участникам и территориям: владение и сбор по каждому праву',
+  'owns {ownership}': 'владеет {ownership}',
+  'owns {ownership} · collects {collection}': 'владеет {ownership} · собирает {collection}',
   Shares: 'Доли',
   'Shares per party, right and territory': 'Доли по участникам, правам и территориям',
   'No share is registered.': 'Доли не зарегистрированы.',
@@ -150,8 +153,8 @@ export const ruWorks: Catalogue = {
   '{year} (in progress)': '{year} (текущий)',
   Show: 'Показать',
   'the money of {year}': 'деньги за {year} год',
-  'Financial year {year}: {from} to {to}. Collected money is due to the holders by {due} (Art. 13(1) of Directive 2014/26/EU).':
-    'Финансовый год {year}: с {from} по {to}. Собранные деньги должны быть выплачены правообладателям до {due} (ст. 13(1) Директивы 2014/26/ЕС).',
+  'Financial year {year}: {from} to {to}; the money collected in it is due to the holders by {due} (Art. 13(1) of Directive 2014/26/EU).':
+    'Финансовый год {year}: с {from} по {to}; собранные в нём деньги должны быть выплачены правообладателям до {due} (ст. 13(1) Директивы 2014/26/ЕС).',
   'From use to payout': 'От использования до выплаты',
   'Reported by platforms': 'Сообщено платформами',
   nothing: 'ничего',

@@ -71,7 +71,7 @@ function MoneyFlow({ money: m }: { money: WorkMoney }) {
   return (
     <>
       <p className="muted">
-        {t('Financial year {year}: {from} to {to}. Collected money is due to the holders by {due} (Art. 13(1) of Directive 2014/26/EU).', {
+        {t('Financial year {year}: {from} to {to}; the money collected in it is due to the holders by {due} (Art. 13(1) of Directive 2014/26/EU).', {
           year: String(m.financialYear),
           from: formatDate(m.from),
           to: formatDate(m.to),
@@ -116,8 +116,20 @@ function MoneyFlow({ money: m }: { money: WorkMoney }) {
           { label: t('Platform'), cell: (l) => (l.lineNo > 0 ? l.dsp : t('Total')) },
           { label: t('Recording'), cell: (l) => (l.lineNo > 0 ? [l.title, l.isrc && `ISRC ${l.isrc}`].filter(Boolean).join(', ') || '—' : '') },
           { label: t('Quarter'), cell: (l) => (l.lineNo > 0 ? <Link to={`/submissions/${encodeURIComponent(l.submissionId)}`}>{l.period}</Link> : ''), nowrap: true },
-          { label: t('Use'), cell: (l) => [l.useType, l.commercialModel, l.territory].filter(Boolean).join(', ') },
-          { label: t('Period of use'), cell: (l) => (l.periodStart ? `${formatDate(l.periodStart)} – ${formatDate(l.periodEnd)}` : ''), nowrap: true },
+          {
+            label: t('Use'),
+            cell: (l) =>
+              l.lineNo > 0 ? (
+                <>
+                  {[l.useType, l.commercialModel, l.territory].filter(Boolean).join(', ')}
+                  <span className="share-party">
+                    {formatDate(l.periodStart)} – {formatDate(l.periodEnd)}
+                  </span>
+                </>
+              ) : (
+                ''
+              ),
+          },
           { label: t('Matched by'), cell: (l) => (l.lineNo > 0 ? (l.matchedBy === 'iswc' ? t('ISWC') : t('ISRC of a registered recording')) : '') },
           { label: t('Usages'), cell: (l) => formatDecimal(l.usages), num: true },
           { label: t('Revenue'), cell: (l) => formatMoney(l.amount, l.currency), num: true, nowrap: true },

@@ -13,7 +13,7 @@ import {
   type ShareRow,
   shareRows,
   shownIswc,
-  shownShare,
+  shownRightShares,
   shownSubmitter,
   transactionTypeName,
   versionFromSearch,
@@ -129,23 +129,44 @@ function WorkDetails({ work: w }: { work: Work }) {
       <section aria-labelledby="shares-heading">
         <h2 id="shares-heading">{shown && w.version !== w.currentVersion ? t('Shares of version {version}', { version: formatInteger(w.version) }) : t('Current shares')}</h2>
         <p className="hint">
-          {t('Ownership is the share of the work a party owns for a right; collection is the share it collects in a territory (CWR SPT and SWT records).')}
+          {t('A party owns a share of the work for each right, and collects a share of it in each territory it names (CWR SPT and SWT records).')}
         </p>
         <DataTable<ShareRow>
           label={t('Shares')}
           testId="shares"
-          caption={t('Shares per party, right and territory')}
+          caption={t('Shares per party and territory, each right owned and collected')}
           rows={shareRows(w.parties)}
-          rowKey={(s, i) => `${s.partyNo}/${s.right}/${s.territory}/${i}`}
+          rowKey={(s, i) => `${s.partyNo}/${s.territory}/${i}`}
           empty={t('No share is registered.')}
           columns={[
-            { label: t('Party'), cell: (s) => (s.ipi ? <Link to={worksPath({ ipi: s.ipi })} title={t('Works of this IPI')}>{s.name}</Link> : s.name) },
-            { label: t('IPI'), cell: (s) => (s.ipi ? <code>{s.ipi}</code> : '—'), nowrap: true },
-            { label: t('Role'), cell: (s) => `${partyRole(s.kind, s.role)}${s.controlled ? '' : `, ${t('not controlled by the submitter')}`}` },
-            { label: t('Right'), cell: (s) => rightName(s.right) },
-            { label: t('Ownership'), cell: (s) => shownShare(s.ownership), num: true, nowrap: true },
+            {
+              label: t('Party'),
+              cell: (s) => (
+                <>
+                  {s.ipi ? (
+                    <Link to={worksPath({ ipi: s.ipi })} title={t('Works of this IPI')}>
+                      {s.name}
+                    </Link>
+                  ) : (
+                    s.name
+                  )}
+                  <span className="share-party">
+                    {partyRole(s.kind, s.role)}
+                    {s.controlled ? '' : `, ${t('not controlled by the submitter')}`}
+                    {s.ipi && (
+                      <>
+                        {' · IPI '}
+                        <code>{s.ipi}</code>
+                      </>
+                    )}
+                  </span>
+                </>
+              ),
+            },
             { label: t('Territory'), cell: (s) => `${s.include ? '' : `${t('excluding')} `}${s.territory}` },
-            { label: t('Collection'), cell: (s) => shownShare(s.collection), num: true, nowrap: true },
+            { label: rightName('PR'), cell: (s) => shownRightShares(s.rights.PR), nowrap: true },
+            { label: rightName('MR'), cell: (s) => shownRightShares(s.rights.MR), nowrap: true },
+            { label: rightName('SR'), cell: (s) => shownRightShares(s.rights.SR), nowrap: true },
           ]}
         />
       </section>

@@ -98,6 +98,7 @@ function WorksSearch({ query }: { query: WorksQuery }) {
                   {
                     label: t('Conflicts'),
                     cell: (w) => (w.inConflict ? <span className="badge badge-bad">⚠ {t('in conflict')}</span> : t('none')),
+                    nowrap: true,
                   },
                 ]}
               />
