@@ -4,6 +4,8 @@ import { givenTenants } from '../support/factories.js';
 import { Http } from '../support/http.js';
 import { submitAndWait } from '../support/submissions.js';
 import { bootTestApp, type TestApp } from '../support/test-app.js';
+import { sampleWork, sampleWorkRecords, workOfRecords } from '../../libs/cwr/src/index.js';
+import { recordRegistration } from '../../libs/works/src/index.js';
 
 /**
  * Enumerates every route the app registers and proves, for each: it is in the OpenAPI
@@ -52,7 +54,7 @@ const SOCIETY_ROUTES_PUBLIC_TO_RIGHTS_HOLDERS = new Set([
 ]);
 
 /** The tenants, and a mandate of holder A held at society B (so society A sees neither). */
-type Cast = Awaited<ReturnType<typeof givenTenants>> & { mandateOfHolderA: string; submissionOfSocietyA: string; auditOfSocietyA: string; tokenOfSocietyA: string; claimOnSocietyA: string } & NotificationCast;
+type Cast = Awaited<ReturnType<typeof givenTenants>> & { mandateOfHolderA: string; submissionOfSocietyA: string; auditOfSocietyA: string; tokenOfSocietyA: string; claimOnSocietyA: string; workOfSocietyA: string } & NotificationCast;
 
 /** Society A's notification, webhook, e-mail subscription and webhook delivery (issue 17 item 5). */
 type NotificationCast = { notificationOfSocietyA: string; webhookOfSocietyA: string; emailSubscriptionOfSocietyA: string; deliveryOfSocietyA: string };
@@ -102,6 +104,7 @@ function paramFixtures(cast: Cast): Record<string, { value: string; owner: 'soci
     'webhooks/{id}': { value: cast.webhookOfSocietyA, owner: 'society' },
     'email-subscriptions/{id}': { value: cast.emailSubscriptionOfSocietyA, owner: 'society' },
     'notification-deliveries/{id}': { value: cast.deliveryOfSocietyA, owner: 'society' },
+    'works/{id}': { value: cast.workOfSocietyA, owner: 'society' },
   };
 }
 
@@ -164,8 +167,13 @@ describe('route matrix', () => {
     const unidentified = await submitAndWait(http.as(tenants.tokens.societyA), tenants.societyA.id, 'distribution-lines', '2025Q1', UNIDENTIFIED_CSV);
     const claim = await http.as(tenants.tokens.holderB).post(`/v1/rights-holders/${tenants.holderB.id}/claims`, { submissionId: unidentified.final.id, lineId: 'U-1' });
     expect(claim.status).toBe(201);
+    // A work in society A's register (as a CWR package's commit records it), naming none of the holders.
+    const work = await recordRegistration((sql, params) => t.dataSource.query(sql, params as unknown[]), {
+      societyId: tenants.societyA.id, submissionId: submission.final.id, submitter: '00234567803', recordedAt: new Date(), line: 3, lastLine: 12, groupId: 1, transactionSequence: 0,
+      work: workOfRecords(sampleWorkRecords(sampleWork(1), 0))!, changed: false,
+    });
     cast = {
-      ...tenants, mandateOfHolderA: mandate.id, submissionOfSocietyA: submission.final.id, auditOfSocietyA: audit.body.id, tokenOfSocietyA: token.body.id, claimOnSocietyA: claim.body.id,
+      ...tenants, mandateOfHolderA: mandate.id, submissionOfSocietyA: submission.final.id, auditOfSocietyA: audit.body.id, tokenOfSocietyA: token.body.id, claimOnSocietyA: claim.body.id, workOfSocietyA: work.workId,
       notificationOfSocietyA: notifications[0].id, webhookOfSocietyA: webhook.body.id, emailSubscriptionOfSocietyA: emailSubscription.body.id, deliveryOfSocietyA: deliveries[0].id,
     };
   });
@@ -274,6 +282,16 @@ describe('route matrix', () => {
     expect(await find(cast.tokens.holderA, cast.holderA.ipi)).toEqual([cast.holderA.id]);
     expect(await find(cast.tokens.societyB, cast.societyA.cisacCode)).toEqual([]);
     expect(await find(cast.tokens.societyA, cast.societyA.cisacCode)).toEqual([cast.societyA.id]);
+  });
+
+  // GET /v1/works has no path parameter to aim at another tenant: what it lists is scoped.
+  it("GET /v1/works lists none of another tenant's works", async () => {
+    const list = async (token: string, q = '') => ((await http.as(token).get(`/v1/works${q}`)).body as { items: { id: string }[] }).items.map((i) => i.id);
+    expect(await list(cast.tokens.societyA)).toEqual([cast.workOfSocietyA]);
+    expect(await list(cast.tokens.societyB)).toEqual([]);
+    expect(await list(cast.tokens.holderA)).toEqual([]);
+    expect(await list(cast.tokens.regulator, `?societyId=${cast.societyA.id}`)).toEqual([cast.workOfSocietyA]);
+    expect((await http.as(cast.tokens.societyB).get(`/v1/works?societyId=${cast.societyA.id}`)).status).toBe(403);
   });
 });
 

@@ -48,6 +48,8 @@ import { SearchController } from './search/search.controller.js';
 import { NotificationsModule } from '../../../libs/notifications/src/index.js';
 import { NotificationSourcesModule } from '../../../libs/notification-sources/src/index.js';
 import { NotificationsController, WebhooksController } from './notifications/notifications.controller.js';
+import { WorksModule } from '../../../libs/works/src/index.js';
+import { WorksController } from './works/works.controller.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -85,9 +87,10 @@ export class AppModule {
         SearchModule,
         NotificationsModule,
         NotificationSourcesModule,
+        WorksModule,
         ...(options.runWorkers ? [WorkerProcessorsModule] : []),
       ],
-      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, BoardDeclarationsController, LogController, TilesController, PublicController, JournalController, SubmissionsController, SubmissionLinesController, StatementsController, ClaimsController, ExchangeRatesController, AuditsController, RegulatorController, TransparencyController, InterSocietyController, NotificationsController, WebhooksController, SearchController],
+      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, BoardDeclarationsController, LogController, TilesController, PublicController, JournalController, SubmissionsController, SubmissionLinesController, StatementsController, ClaimsController, ExchangeRatesController, AuditsController, RegulatorController, TransparencyController, InterSocietyController, NotificationsController, WebhooksController, SearchController, WorksController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

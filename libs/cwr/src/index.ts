@@ -6,7 +6,7 @@
  */
 export * from './layouts.js';
 export * from './problems.js';
-export { type CwrRecord, type CwrValue, formatRecord, parseRecord, renumber } from './records.js';
+export { type CwrRecord, type CwrValue, NO_BLANKS, formatRecord, parseRecord, renumber } from './records.js';
 export * from './reader.js';
 export { TIS_CODES, TIS_COUNTRIES, TIS_WORLD, isTisCode, tisCountries, tisEntry, type TisEntry } from './tis.js';
 export { TRANSACTION_STATUSES, type TransactionStatus, isTransactionStatus, CHARACTER_SETS } from './lookups.js';

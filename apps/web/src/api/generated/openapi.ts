@@ -1396,6 +1396,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/works": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Works in the works register, by ISWC, title or a party’s IPI
+         * @description The works registered with societies in CWR files (type=cwr packages). A society sees its own, a rights holder the works whose current registrations name her IPI name number, admins and regulators every society’s (?societyId= for one). Filters combine. 400 naming the parameter for an invalid ISWC, IPI, q or cursor.
+         */
+        get: operations["listWorks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/works/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A work: its registration (titles, recordings, writers and publishers with shares per right and territory), every version, and conflicts
+         * @description ?version=N shows an earlier registration. 404 when the work is not visible to the caller.
+         */
+        get: operations["getWork"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/submissions/{id}/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The society’s CWR ACK file answering a type=cwr package: a status per transaction (AS, AC, CO, DU, RJ) and MSG records naming record and field
+         * @description HDR (sender type SO, the society’s CISAC code), GRH ACK, per transaction of the file an ACK record with its CISAC status and MSG records, an EXC naming the registration a conflicting one conflicts with, GRT and TRL; CRLF lines, latin-1 (UTF-8 when a title needs it). A rejected package has an ACK too (RJ). 404 when the submission is not a CWR package or has not been answered yet (queued, validating).
+         */
+        get: operations["getSubmissionAck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4279,6 +4339,204 @@ export interface components {
         SearchResultDto: {
             /** @description Best first */
             items: components["schemas"]["SearchItemDto"][];
+        };
+        WorkSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            societyId: string;
+            /**
+             * @description The society's work number (the ACK's Recipient Creation #)
+             * @example 1
+             */
+            number: string;
+            /** @example T0345246801 */
+            iswc: string | null;
+            /** @description Title of the current registration */
+            title: string;
+            /** @description Who first registered the work: the CWR sender's 11-digit IPI name number, else its sender ID */
+            submitter: string;
+            /** @description The submitter's own work number (CWR Submitter Work #) */
+            submitterWorkNumber: string;
+            currentVersion: number;
+            /** @description Current registrations of different submitters conflict */
+            inConflict: boolean;
+            /**
+             * Format: uuid
+             * @description The CWR package the work was first registered from
+             */
+            submissionId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WorkPageDto: {
+            /** @description By title, then id */
+            items: components["schemas"]["WorkSummaryDto"][];
+            nextCursor: string | null;
+        };
+        WorkTitleDto: {
+            title: string;
+            /** @description OT: the work's own title; otherwise the CWR title type of an alternative title (AT, TE, FT, …) */
+            titleType: string;
+            language: string | null;
+        };
+        WorkRecordingDto: {
+            /** @example GBAYE0601498 */
+            isrc: string | null;
+            recordingTitle: string | null;
+            albumTitle: string | null;
+            label: string | null;
+            /** Format: date */
+            releaseDate: string | null;
+        };
+        OwnershipShareDto: {
+            /**
+             * @description Percent, exact
+             * @example 50.00
+             */
+            share: string;
+            /**
+             * @description CISAC society code the party is affiliated with for the right
+             * @example 052
+             */
+            society: string | null;
+        };
+        OwnershipDto: {
+            PR: components["schemas"]["OwnershipShareDto"];
+            MR: components["schemas"]["OwnershipShareDto"];
+            SR: components["schemas"]["OwnershipShareDto"];
+        };
+        CollectionDto: {
+            /**
+             * @description CISAC TIS territory code
+             * @example 2136
+             */
+            tis: string;
+            /** @example WORLD */
+            territory: string | null;
+            /** @description Included (true) or excluded */
+            include: boolean;
+            /** @example 50.00 */
+            PR: string;
+            /** @example 100.00 */
+            MR: string;
+            /** @example 100.00 */
+            SR: string;
+        };
+        WorkPartyDto: {
+            partyNo: number;
+            /** @enum {string} */
+            kind: "writer" | "publisher";
+            /** @enum {string} */
+            recordType: "SWR" | "OWR" | "SPU" | "OPU";
+            /** @description Controlled by the submitter (SWR/SPU) */
+            controlled: boolean;
+            /** @description The submitter's interested party number */
+            ipNumber: string;
+            /** @example 00014107338 */
+            ipiNameNumber: string | null;
+            ipiBaseNumber: string | null;
+            name: string;
+            /** @description Writer designation (CA, C, A, AR, AD, …) or publisher type (E, AQ, AM, SE, PA, ES) */
+            role: string;
+            /** @description Publisher sequence # (chain) */
+            chain: number | null;
+            ownership: components["schemas"]["OwnershipDto"];
+            /** @description Collection shares per territory, in file order (an inclusion sets, an exclusion removes) */
+            collection: components["schemas"]["CollectionDto"][];
+        };
+        WorkVersionDto: {
+            version: number;
+            /** @enum {string} */
+            transactionType: "NWR" | "REV" | "ISW" | "EXC";
+            /** @description CISAC transaction status the ACK gave it (AS, AC, CO) */
+            status: string;
+            /** Format: uuid */
+            submissionId: string;
+            /** @description First line of the transaction in its file */
+            line: number;
+            lastLine: number;
+            groupId: number | null;
+            transactionSequence: number;
+            submitter: string;
+            submitterWorkNumber: string;
+            iswc: string | null;
+            title: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        WorkConflictDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The version that raised it */
+            version: number;
+            /** @description The versions (of other submitters) it conflicts with */
+            otherVersions: number[];
+            /** @enum {string} */
+            reason: "shares-over-100" | "writers-differ" | "iswc-taken";
+            /** @enum {string|null} */
+            right: "PR" | "MR" | "SR" | null;
+            /** @description TIS code: a country, or 2136 WORLD when over everywhere */
+            tis: string | null;
+            territory: string | null;
+            /**
+             * @description Percent, exact
+             * @example 150.00
+             */
+            total: string | null;
+            /** @description The evidence: shares per submitter, or the writers each names */
+            detail: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            submissionId: string;
+            /** Format: date-time */
+            detectedAt: string;
+        };
+        WorkDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            societyId: string;
+            /**
+             * @description The society's work number (the ACK's Recipient Creation #)
+             * @example 1
+             */
+            number: string;
+            /** @example T0345246801 */
+            iswc: string | null;
+            /** @description Title of the current registration */
+            title: string;
+            /** @description Who first registered the work: the CWR sender's 11-digit IPI name number, else its sender ID */
+            submitter: string;
+            /** @description The submitter's own work number (CWR Submitter Work #) */
+            submitterWorkNumber: string;
+            currentVersion: number;
+            /** @description Current registrations of different submitters conflict */
+            inConflict: boolean;
+            /**
+             * Format: uuid
+             * @description The CWR package the work was first registered from
+             */
+            submissionId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The version shown */
+            version: number;
+            /** @description The current registration of each submitter (its latest version) */
+            currentVersions: number[];
+            titles: components["schemas"]["WorkTitleDto"][];
+            recordings: components["schemas"]["WorkRecordingDto"][];
+            /** @description Writers and publishers of the version shown, with ownership per right and collection per territory */
+            parties: components["schemas"]["WorkPartyDto"][];
+            /** @description Every registration, newest first */
+            versions: components["schemas"]["WorkVersionDto"][];
+            /** @description Conflicts found, newest first */
+            conflicts: components["schemas"]["WorkConflictDto"][];
         };
         ProblemDto: {
             /** @example about:blank */
@@ -9572,6 +9830,181 @@ export interface operations {
             };
         };
     };
+    listWorks: {
+        parameters: {
+            query?: {
+                /** @description Works with this ISWC (T-034.524.680-1 or T0345246801) */
+                iswc?: string;
+                /** @description Works with a title (their own or an alternative title) like this text, in Cyrillic or Latin spelling */
+                q?: string;
+                /** @description Works whose current registrations name this IPI name number as a writer or publisher */
+                ipi?: string;
+                /** @description Admins and regulators: one society's works */
+                societyId?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkPageDto"];
+                };
+            };
+            /** @description The input is invalid: a parameter, the query or the body (each problem named in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No or unknown bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed roles: admin, regulator, society, rights-holder */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getWork: {
+        parameters: {
+            query?: {
+                /** @description Show this version of the registration (default: the current one) */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkDto"];
+                };
+            };
+            /** @description The input is invalid: a parameter, the query or the body (each problem named in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No or unknown bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed roles: admin, regulator, society, rights-holder */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Nothing of that id, or not the caller's to see (another tenant's data is a 404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getSubmissionAck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description The input is invalid: a parameter, the query or the body (each problem named in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No or unknown bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed roles: admin, regulator, society */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Nothing of that id, or not the caller's to see (another tenant's data is a 404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
 }
 
 /** Each operation's method and path, by operationId. */
@@ -9620,6 +10053,7 @@ export const operationRoutes = {
   getSociety: { method: 'GET', path: '/v1/societies/{id}' },
   getStatement: { method: 'GET', path: '/v1/rights-holders/{id}/statement' },
   getSubmission: { method: 'GET', path: '/v1/submissions/{id}' },
+  getSubmissionAck: { method: 'GET', path: '/v1/submissions/{id}/ack' },
   getSubmissionDiff: { method: 'GET', path: '/v1/submissions/{id}/diff' },
   getSubmissionErrorsCsv: { method: 'GET', path: '/v1/submissions/{id}/errors.csv' },
   getSubmissionPackage: { method: 'GET', path: '/v1/submissions/{id}/package' },
@@ -9628,6 +10062,7 @@ export const operationRoutes = {
   getTransparencyReport: { method: 'GET', path: '/v1/societies/{id}/transparency-report' },
   getWebhook: { method: 'GET', path: '/v1/webhooks/{id}' },
   getWhoManages: { method: 'GET', path: '/v1/who-manages' },
+  getWork: { method: 'GET', path: '/v1/works/{id}' },
   listAccreditations: { method: 'GET', path: '/v1/societies/{id}/accreditations' },
   listAuditRules: { method: 'GET', path: '/v1/audit-rules' },
   listAudits: { method: 'GET', path: '/v1/audits' },
@@ -9654,6 +10089,7 @@ export const operationRoutes = {
   listUnclaimedLines: { method: 'GET', path: '/v1/rights-holders/{id}/unclaimed' },
   listWebhookDeliveries: { method: 'GET', path: '/v1/webhooks/{id}/deliveries' },
   listWebhooks: { method: 'GET', path: '/v1/webhooks' },
+  listWorks: { method: 'GET', path: '/v1/works' },
   markAllNotificationsRead: { method: 'POST', path: '/v1/me/notifications/read-all' },
   markNotificationRead: { method: 'POST', path: '/v1/me/notifications/{id}/read' },
   optOutOfMandate: { method: 'POST', path: '/v1/mandates/{id}/opt-out' },

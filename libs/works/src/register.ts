@@ -1,0 +1,258 @@
+/**
+ * Writing registrations into the works register (tables of migration
+ * 1765101200000-CreateWorksRegister), inside the caller's transaction (the CWR package's
+ * commit): each accepted CWR transaction becomes a new version of its work, append-only,
+ * with its shares, titles and recordings; conflicts with other submitters' registrations
+ * of the work are recorded and answered CO. Framework-free: SQL runs through the `query`
+ * function handed over (a commit hook's, or a DataSource's).
+ *
+ * Which work a registration is of (the society's matching, not the specification's):
+ * the work with its ISWC, else the work the same submitter registered under the same
+ * submitter work number (a REV, or an NWR sent again), else a new work. A REV of a work
+ * the register does not know registers it (CWR 2.2 §4.2 REV: "If the work does not exist,
+ * it will be treated as a new registration").
+ *
+ * The status given (CISAC transaction status, libs/cwr TRANSACTION_STATUSES): CO when
+ * the registration conflicts with another submitter's (conflicts.ts); DU when it exactly
+ * matches the submitter's current registration (no new version); AC when a field was
+ * replaced by its default or a record left out (accepted with changes); else AS.
+ */
+import { type CwrRecord, type CwrWork, NO_BLANKS, type TransactionStatus } from '../../cwr/src/index.js';
+import { conflictsOf, type FoundConflict, type Registration } from './conflicts.js';
+import { comparableOf, iswcOf, rowsOf } from './registration.js';
+
+/** Runs one SQL statement (a commit hook's `query`, or a DataSource's). */
+export type Query = (sql: string, params?: readonly unknown[]) => Promise<any[]>;
+
+export interface RegistrationInput {
+  readonly societyId: string;
+  readonly submissionId: string;
+  /** Who sent the file: the HDR sender's 11-digit IPI name number, else its sender ID. */
+  readonly submitter: string;
+  readonly recordedAt: Date;
+  /** First and last file line of the transaction. */
+  readonly line: number;
+  readonly lastLine: number;
+  readonly groupId: number | null;
+  readonly transactionSequence: number;
+  readonly work: CwrWork;
+  /** Some field was replaced by its default or a record left out (FR/RR edits). */
+  readonly changed: boolean;
+}
+
+export interface RegistrationDecision {
+  readonly status: Extract<TransactionStatus, 'AS' | 'AC' | 'CO' | 'DU'>;
+  readonly workId: string;
+  /** The society's work number (the ACK's Recipient Creation #). */
+  readonly workNumber: string;
+  /** The version written; null for a duplicate (nothing new). */
+  readonly version: number | null;
+  readonly conflicts: readonly FoundConflict[];
+  /** The registration in conflict (for the ACK's EXC), when any. */
+  readonly conflictWith: CwrWork | null;
+}
+
+interface WorkRow {
+  id: string;
+  number: string;
+  iswc: string | null;
+  current_version: number;
+}
+
+const WORK_COLUMNS = `id, number::text AS number, iswc, current_version`;
+
+/** Records one registration; returns what the ACK says of it. */
+export async function recordRegistration(query: Query, input: RegistrationInput): Promise<RegistrationDecision> {
+  const { societyId, work } = input;
+  const iswc = iswcOf(work);
+  const submitterWorkNumber = work.submitterWorkNumber.slice(0, 14) || '?';
+  const title = work.title.trim().slice(0, 60) || '?';
+
+  let found: WorkRow | undefined;
+  if (iswc) found = (await query(`SELECT ${WORK_COLUMNS} FROM works WHERE society_id = $1 AND iswc = $2 FOR UPDATE`, [societyId, iswc]))[0];
+  if (!found) {
+    found = (
+      await query(
+        `SELECT ${WORK_COLUMNS} FROM works w
+          WHERE w.society_id = $1 AND w.id = (
+            SELECT v.work_id FROM work_versions v WHERE v.society_id = $1 AND v.submitter = $2 AND v.submitter_work_number = $3
+             ORDER BY v.recorded_at DESC, v.version DESC LIMIT 1)
+          FOR UPDATE`,
+        [societyId, input.submitter, submitterWorkNumber],
+      )
+    )[0];
+  }
+
+  let current: Registration[] = [];
+  if (found) {
+    const rows: { version: number; submitter: string; registration: CwrWork }[] = await query(
+      `SELECT DISTINCT ON (submitter) version, submitter, registration FROM work_versions
+        WHERE society_id = $1 AND work_id = $2 ORDER BY submitter, version DESC`,
+      [societyId, found.id],
+    );
+    current = rows.map((r) => ({ version: r.version, submitter: r.submitter, work: r.registration }));
+    const own = current.find((r) => r.submitter === input.submitter);
+    if (own && comparableOf(own.work) === comparableOf(work)) {
+      return { status: 'DU', workId: found.id, workNumber: found.number, version: null, conflicts: [], conflictWith: null };
+    }
+  } else {
+    found = (
+      await query(
+        `INSERT INTO works (society_id, number, iswc, submitter, submitter_work_number, title, current_version, submission_id, created_at, updated_at)
+         VALUES ($1, (SELECT COALESCE(max(number), 0) + 1 FROM works WHERE society_id = $1), $2, $3, $4, $5, 1, $6, $7, $7) RETURNING ${WORK_COLUMNS}`,
+        [societyId, iswc, input.submitter, submitterWorkNumber, title, input.submissionId, input.recordedAt],
+      )
+    )[0] as WorkRow;
+  }
+  const work_ = found!;
+  const isNew = current.length === 0;
+  const version = isNew ? 1 : work_.current_version + 1;
+
+  const conflicts = conflictsOf({ submitter: input.submitter, work }, current);
+  const status: RegistrationDecision['status'] = conflicts.length > 0 ? 'CO' : input.changed ? 'AC' : 'AS';
+
+  await query(
+    `INSERT INTO work_versions (society_id, work_id, version, transaction_type, submission_id, line, last_line, group_id, transaction_sequence,
+                                submitter, submitter_work_number, iswc, title, status, registration, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16)`,
+    [
+      societyId,
+      work_.id,
+      version,
+      ['NWR', 'REV', 'ISW', 'EXC'].includes(work.transactionType) ? work.transactionType : 'NWR',
+      input.submissionId,
+      input.line,
+      Math.max(input.lastLine, input.line),
+      input.groupId,
+      input.transactionSequence,
+      input.submitter,
+      submitterWorkNumber,
+      iswc,
+      title,
+      status,
+      JSON.stringify(work),
+      input.recordedAt,
+    ],
+  );
+  const rows = rowsOf(work);
+  if (rows.titles.length > 0) {
+    await query(
+      `INSERT INTO work_titles (society_id, work_id, version, seq, title, title_type, language)
+       SELECT $1, $2, $3, x.seq, x.title, x.title_type, x.language FROM jsonb_to_recordset($4::jsonb) AS x(seq int, title text, title_type text, language text)`,
+      [societyId, work_.id, version, JSON.stringify(rows.titles.map((t, i) => ({ seq: i + 1, title: t.title, title_type: t.titleType, language: t.language })))],
+    );
+  }
+  if (rows.recordings.length > 0) {
+    await query(
+      `INSERT INTO work_recordings (society_id, work_id, version, seq, isrc, recording_title, album_title, label, release_date, line)
+       SELECT $1, $2, $3, x.seq, x.isrc, x.recording_title, x.album_title, x.label, x.release_date, x.line
+         FROM jsonb_to_recordset($4::jsonb) AS x(seq int, isrc text, recording_title text, album_title text, label text, release_date date, line int)`,
+      [
+        societyId,
+        work_.id,
+        version,
+        JSON.stringify(rows.recordings.map((r, i) => ({ seq: i + 1, isrc: r.isrc, recording_title: r.recordingTitle, album_title: r.albumTitle, label: r.label, release_date: r.releaseDate, line: r.line }))),
+      ],
+    );
+  }
+  if (rows.shares.length > 0) {
+    await query(
+      `INSERT INTO work_shares (society_id, work_id, version, seq, party_no, party_kind, record_type, controlled, ip_number, ipi_name_number, ipi_base_number,
+                                name, role, chain, kind, "right", society_code, tis, include, share, line)
+       SELECT $1, $2, $3, x.seq, x.party_no, x.party_kind, x.record_type, x.controlled, x.ip_number, x.ipi_name_number, x.ipi_base_number,
+              x.name, x.role, x.chain, x.kind, x.right_, x.society_code, x.tis, x.include, x.share::numeric, x.line
+         FROM jsonb_to_recordset($4::jsonb) AS x(seq int, party_no int, party_kind text, record_type text, controlled boolean, ip_number text,
+              ipi_name_number text, ipi_base_number text, name text, role text, chain int, kind text, right_ text, society_code text, tis text,
+              include boolean, share text, line int)`,
+      [
+        societyId,
+        work_.id,
+        version,
+        JSON.stringify(
+          rows.shares.map((s, i) => ({
+            seq: i + 1,
+            party_no: s.partyNo,
+            party_kind: s.partyKind,
+            record_type: s.recordType,
+            controlled: s.controlled,
+            ip_number: s.ipNumber,
+            ipi_name_number: s.ipiNameNumber,
+            ipi_base_number: s.ipiBaseNumber,
+            name: s.name,
+            role: s.role,
+            chain: s.chain,
+            kind: s.kind,
+            right_: s.right,
+            society_code: s.societyCode,
+            tis: s.tis,
+            include: s.include,
+            share: s.share,
+            line: s.line,
+          })),
+        ),
+      ],
+    );
+  }
+  for (const c of conflicts) {
+    await query(
+      `INSERT INTO work_conflicts (society_id, work_id, version, other_versions, reason, "right", tis, total, detail, submission_id, detected_at)
+       VALUES ($1, $2, $3, $4::int[], $5, $6, $7, $8::numeric, $9::jsonb, $10, $11)`,
+      [societyId, work_.id, version, c.otherVersions, c.reason, c.right, c.tis, c.total, JSON.stringify(c.detail), input.submissionId, input.recordedAt],
+    );
+  }
+
+  // The work's summary follows its newest version; it stays in conflict while any two current registrations conflict.
+  const now = [...current.filter((r) => r.submitter !== input.submitter), { version, submitter: input.submitter, work }];
+  const inConflict = conflicts.length > 0 || now.some((r) => conflictsOf(r, now).length > 0);
+  // A REV may give the work an ISWC (or another one): kept unless another work of the society has it.
+  const newIswc = iswc && iswc !== work_.iswc ? ((await query(`SELECT 1 FROM works WHERE society_id = $1 AND iswc = $2`, [societyId, iswc])).length === 0 ? iswc : work_.iswc) : work_.iswc;
+  if (!isNew || newIswc !== work_.iswc) {
+    await query(`UPDATE works SET title = $3, iswc = $4, current_version = $5, in_conflict = $6, updated_at = $7 WHERE society_id = $1 AND id = $2`, [
+      societyId,
+      work_.id,
+      title,
+      newIswc,
+      version,
+      inConflict,
+      input.recordedAt,
+    ]);
+  }
+  const other = conflicts[0] ? current.find((r) => r.version === conflicts[0]!.otherVersions[0]) : undefined;
+  return { status, workId: work_.id, workNumber: work_.number, version, conflicts, conflictWith: other?.work ?? null };
+}
+
+/**
+ * The records of an EXC transaction naming the registration in conflict (CWR 2.2 §4.3 EXC,
+ * sent after the ACK): its header and its publishers and writers with their ownership.
+ */
+export function excRecordsOf(work: CwrWork): CwrRecord[] {
+  const rec = (type: string, fields: CwrRecord['fields']): CwrRecord => ({ type, line: 0, transactionSequence: 0, recordSequence: 0, fields, blank: NO_BLANKS, text: null });
+  const own = (o: CwrWork['writers'][number]['ownership']) => ({
+    prSociety: o.PR.society ?? '',
+    prShare: o.PR.share,
+    mrSociety: o.MR.society ?? '',
+    mrShare: o.MR.share,
+    srSociety: o.SR.society ?? '',
+    srShare: o.SR.share,
+  });
+  return [
+    rec('EXC', {
+      title: work.title,
+      language: work.language ?? '',
+      submitterWorkNumber: work.submitterWorkNumber,
+      iswc: work.iswc ?? '',
+      copyrightDate: work.copyrightDate,
+      distributionCategory: work.distributionCategory,
+      duration: work.duration,
+      recorded: work.recorded ?? 'U',
+      versionType: work.versionType,
+      workType: work.workType ?? '',
+    }),
+    ...work.publishers.map((p) =>
+      rec(p.recordType, { publisherSequence: p.chain, ipNumber: p.ipNumber, name: p.name, publisherType: p.publisherType, ipiNameNumber: p.ipiNameNumber ?? '', ...own(p.ownership) }),
+    ),
+    ...work.writers.map((w) =>
+      rec(w.recordType, { ipNumber: w.ipNumber, lastName: w.lastName, firstName: w.firstName, designation: w.designation, ipiNameNumber: w.ipiNameNumber ?? '', ...own(w.ownership) }),
+    ),
+  ];
+}
