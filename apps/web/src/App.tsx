@@ -61,6 +61,7 @@ function navOf(me: Me): [to: string, label: string][] {
         [homeOf(me), msg('My page')],
         [`${homeOf(me)}/statement`, msg('Statement')],
         [`${homeOf(me)}/claims`, msg('Claims')],
+        ['/works', msg('My works')],
       ];
     default:
       return [
@@ -95,11 +96,9 @@ function route(me: Me, path: string): ReactNode | null {
     if ((p = matchPath('/regulator/societies/:id/claims', path))) return <SocietyClaimsPage key={p.id} societyId={p.id} />;
   }
   if ((p = matchPath('/submissions/:id', path))) return <SubmissionPage submissionId={p.id} />;
-  // The works register (issue 16): societies and the regulator; the API answers what each may read.
-  if (me.role !== 'rights-holder') {
-    if (path === '/works') return <WorksPage />;
-    if ((p = matchPath('/works/:id', path))) return <WorkPage key={p.id} workId={p.id} />;
-  }
+  // The works register (issue 16): a society its own, a rights holder those naming its IPI, the regulator all.
+  if (path === '/works') return <WorksPage />;
+  if ((p = matchPath('/works/:id', path))) return <WorkPage key={p.id} workId={p.id} />;
   if ((p = matchPath('/audits/:id', path)) && me.role !== 'rights-holder') return <AuditPage key={p.id} auditId={p.id} />;
   if ((p = matchPath('/rights-holders/:id', path))) return <RightsHolderPage key={p.id} rightsHolderId={p.id} />;
   if ((p = matchPath('/rights-holders/:id/statement', path))) return <StatementPage key={p.id} rightsHolderId={p.id} />;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { readCwrAll, workOf } from '../../cwr/src/index.js';
-import { readDsrAll } from '../../dsr/src/index.js';
+import { type DsrLedgerRow, readDsrAll, readDsrUpload } from '../../dsr/src/index.js';
 import { splitCsvRecord } from '../../submissions/src/ingest/header.js';
 import { demoRightsHolders } from './demo-data.js';
 import { DEMO_WORK_PAYMENTS, DEMO_WORKS, demoCwrFiles, demoDsrFile, demoWorkDistributionFile } from './demo-works.js';
@@ -45,6 +45,20 @@ describe('the demo works files (issue 16)', () => {
     expect(problems.filter((p) => p.level !== 'warning')).toEqual([]);
     expect(report.accepted).toBe(true);
     expect(income.length).toBe(4);
+    // As the dsr package type reads it (licence income rows): the revenue shared by streams, every kopek kept.
+    const rows: DsrLedgerRow[] = [];
+    const errors: unknown[] = [];
+    for await (const e of readDsrUpload([Buffer.from(demoDsrFile().content, 'utf8')])) {
+      if (e.kind === 'row') rows.push(e.row);
+      else if (e.kind === 'problem' && e.problem.level === 'error') errors.push(e.problem);
+    }
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => [r.iswc || null, r.isrc, r.amount, r.category])).toEqual([
+      [DEMO_WORKS[0]!.iswc, DEMO_WORKS[0]!.isrc, '48000', 'making-available'],
+      [DEMO_WORKS[1]!.iswc, DEMO_WORKS[1]!.isrc, '36000', 'making-available'],
+      [null, DEMO_WORKS[2]!.isrc, '30000', 'making-available'],
+      [null, 'RUA012699999', '6000', 'making-available'],
+    ]);
   });
 
   it('writes distribution lines for the works, one work paid 35/15 where the register says 25/25', () => {

@@ -79,6 +79,12 @@ export const ruWorks: Catalogue = {
   'The works registered with CWR files: their registrations, shares and conflicts, and the money each work earned, from use to payout.':
     'Произведения, зарегистрированные файлами CWR: их регистрации, доли и конфликты, а также деньги, которые принесло каждое произведение, — от использования до выплаты.',
   'Find works': 'Найти произведения',
+  'My works': 'Мои произведения',
+  'The works registered with CWR files that name you as a writer or publisher: their registrations, shares and conflicts.':
+    'Произведения, зарегистрированные файлами CWR, в которых вы указаны как автор или издатель: их регистрации, доли и конфликты.',
+  'What a work earned in all is for its society and the regulator to read; what you were paid for it is on your statement.':
+    'Сколько всего принесло произведение, видят его общество и регулятор; сколько выплачено вам, указано в вашей выписке.',
+  'Your statement': 'Ваша выписка',
   ISWC: 'ISWC',
   Title: 'Название',
   'IPI of a writer or publisher': 'IPI автора или издателя',

@@ -18,6 +18,22 @@ import { useApi } from '../../use-api';
  * strings with their currency's minor units.
  */
 export function WorkMoneySection({ work }: { work: Work }) {
+  const { me } = useSession();
+  // A work's money is the society's and the regulator's to read (GET /v1/works/{id}/money); a holder's own money is on its statement.
+  if (me.role === 'rights-holder')
+    return (
+      <section aria-labelledby="money-heading" data-testid="work-money">
+        <h2 id="money-heading">{t('Money from use to payout')}</h2>
+        <p>
+          {t('What a work earned in all is for its society and the regulator to read; what you were paid for it is on your statement.')}{' '}
+          <Link to={`/rights-holders/${encodeURIComponent(me.rightsHolderId ?? '')}/statement`}>{t('Your statement')}</Link>
+        </p>
+      </section>
+    );
+  return <SocietyMoneySection work={work} />;
+}
+
+function SocietyMoneySection({ work }: { work: Work }) {
   const { api } = useSession();
   const search = useSearch();
   const fy = useApi(() => api.publicSociety(work.societyId), [api, work.societyId]);

@@ -53,7 +53,11 @@ function WorksSearch({ query }: { query: WorksQuery }) {
   return (
     <>
       <PageTitle title={t('Works')}>{t('Works')}</PageTitle>
-      <p className="hint">{t('The works registered with CWR files: their registrations, shares and conflicts, and the money each work earned, from use to payout.')}</p>
+      <p className="hint">
+        {me.role === 'rights-holder'
+          ? t('The works registered with CWR files that name you as a writer or publisher: their registrations, shares and conflicts.')
+          : t('The works registered with CWR files: their registrations, shares and conflicts, and the money each work earned, from use to payout.')}
+      </p>
       <form className="inline-form works-search" onSubmit={submit} aria-label={t('Find works')}>
         <div className="form-row">
           <label htmlFor={ids.iswc}>{t('ISWC')}</label>
