@@ -7,8 +7,8 @@ import { Fields } from '../../components/Fields';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { saveBlob } from '../../download';
 import { changeText, fieldLabel, fieldValue, lineFromSearch } from '../../format/drill';
-import { hasAck, worksPath } from '../../format/works';
-import { ackPath } from '../../api/works';
+import { worksPath } from '../../format/works';
+import { AckDownload } from '../works/AckDownload';
 import { formatInteger, t } from '../../i18n';
 import { Link, useSearch } from '../../router';
 import { useSession } from '../../session';
@@ -26,8 +26,6 @@ const LINES_PAGE = 50;
 /** Package types whose lines have no id: no diff (the API answers 409). */
 const WITHOUT_LINE_IDS = new Set(['undistributed', 'mandates']);
 const HAS_LINES = new Set(['committed', 'superseded']);
-/** Submissions whose ACK the API answers: any that was read through (an ACK reports rejections too). */
-const HAS_ACK = new Set(['committed', 'superseded', 'rejected']);
 const LINE_STATUSES = ['paid', 'unpaid', 'unidentified'] as const;
 
 /**
@@ -62,12 +60,12 @@ function Downloads({ submission: s }: { submission: Submission }) {
   const { api } = useSession();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const download = async (what: 'package' | 'errors.csv' | 'ack') => {
+  const download = async (what: 'package' | 'errors.csv') => {
     setBusy(what);
     setError(null);
     try {
-      const file = await api.file(what === 'ack' ? ackPath(s.id) : `/v1/submissions/${encodeURIComponent(s.id)}/${what}`);
-      saveBlob(file.blob, file.filename ?? (what === 'package' ? s.id : what === 'ack' ? `ACK-${s.id}.V22` : `errors-${s.id}.csv`));
+      const file = await api.file(`/v1/submissions/${encodeURIComponent(s.id)}/${what}`);
+      saveBlob(file.blob, file.filename ?? `${what === 'package' ? s.id : `errors-${s.id}.csv`}`);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, t('Download failed'), String(e)));
     } finally {
@@ -76,11 +74,7 @@ function Downloads({ submission: s }: { submission: Submission }) {
   };
   return (
     <div className="downloads">
-      {hasAck(s.type) && HAS_ACK.has(s.status) && (
-        <button type="button" onClick={() => download('ack')} disabled={busy !== null} data-testid="download-ack">
-          {busy === 'ack' ? t('Preparing the file…') : t('Download ACK')}
-        </button>
-      )}
+      <AckDownload submission={s} />
       <button type="button" className="secondary" onClick={() => download('package')} disabled={busy !== null}>
         {busy === 'package' ? t('Preparing the file…') : t('Download the package as received')}
       </button>

@@ -10,6 +10,9 @@ import { todayIso } from '../../format/dates';
 import { explainPeriod, previousQuarter, quarterOf } from '../../format/periods';
 import { useSession } from '../../session';
 import { SubmissionStatus } from './SubmissionStatus';
+import { AckDownload } from '../works/AckDownload';
+import { Link } from '../../router';
+import type { Submission } from '../../api/types';
 import { formatInteger, t } from '../../i18n';
 
 type Phase =
@@ -31,6 +34,7 @@ export function UploadForm({ societyId, onUploaded }: { societyId: string; onUpl
   const [periodError, setPeriodError] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [state, setState] = useState<Phase>({ phase: 'idle' });
+  const [finished, setFinished] = useState<Submission | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   // The industry formats (issue 16) come as the files the industry writes: no CSV template.
   const industry = (type as string) === 'cwr' || (type as string) === 'dsr';
@@ -42,6 +46,7 @@ export function UploadForm({ societyId, onUploaded }: { societyId: string; onUpl
     setPeriodError(pErr);
     setFileError(file ? null : industry ? t('Choose the file to upload') : t('Choose the file to upload (CSV, or JSON Lines: .ndjson or .jsonl)'));
     if (pErr || !file) return;
+    setFinished(null);
     setState({ phase: 'uploading', progress: { loaded: 0, total: file.size } });
     try {
       const accepted = await uploadSubmission({
@@ -149,7 +154,19 @@ export function UploadForm({ societyId, onUploaded }: { societyId: string; onUpl
       {state.phase === 'accepted' && (
         <div className="upload-result">
           {state.duplicate && <p>{t('These exact bytes were already submitted for this type and quarter: here is that submission.')}</p>}
-          <SubmissionStatus submissionId={state.submissionId} onFinished={onUploaded} />
+          <SubmissionStatus
+            submissionId={state.submissionId}
+            onFinished={(s) => {
+              setFinished(s);
+              onUploaded();
+            }}
+          />
+          {finished?.id === state.submissionId && (
+            <div className="downloads">
+              <AckDownload submission={finished} />
+              <Link to={`/submissions/${encodeURIComponent(finished.id)}`}>{t('Open the submission')}</Link>
+            </div>
+          )}
         </div>
       )}
     </form>
