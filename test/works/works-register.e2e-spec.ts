@@ -141,6 +141,17 @@ describe('works register: GET /v1/works, GET /v1/works/{id}', () => {
     expect(page2.items.map((x: { id: string }) => x.id)).not.toContain(page1.items[1].id);
   });
 
+  it('GET /v1/search finds registered works (by ISWC and by any title) with their register id', async () => {
+    const a = http.as(cast.tokens.societyA);
+    const w = sampleWork(11);
+    const mine = (await a.get(`/v1/works?iswc=${w.iswc}`)).body.items[0];
+    const byIswc = (await a.get(`/v1/search?kind=work&q=${w.iswc}`)).body.items;
+    expect(byIswc).toEqual([expect.objectContaining({ kind: 'work', id: w.iswc, match: 'iswc', workId: mine.id, societyId: cast.societyA.id })]);
+    const byOldTitle = (await a.get(`/v1/search?kind=work&q=${encodeURIComponent('sample work 11 radio edit')}`)).body.items;
+    expect(byOldTitle.map((i: { workId: string }) => i.workId)).toContain(mine.id);
+    expect((await http.as(cast.tokens.societyB).get(`/v1/search?kind=work&q=${w.iswc}`)).body.items.map((i: { workId: string }) => i.workId)).not.toContain(mine.id);
+  });
+
   it('says which parameter is wrong (400)', async () => {
     const a = http.as(cast.tokens.societyA);
     const bad = await a.get('/v1/works?iswc=T-034.524.680-9&ipi=123&cursor=nope');

@@ -38,6 +38,8 @@ export interface WorkHit extends Scored {
   societyId: string | null;
   societyName: string | null;
   submissionId: string | null;
+  /** The work in the works register (GET /v1/works/{id}), when it is registered. */
+  workId?: string | null;
 }
 export interface LineHit extends Scored {
   societyId: string;
@@ -128,26 +130,37 @@ export class SearchRepository {
     const p = TEXT_PARAMS;
     const columns = `w.society_id AS "societyId", w.work_key AS "workKey", w.iswc, w.title, w.title AS label, w.submission_id AS "submissionId",
                      w.society_id::text || '/' || w.work_key AS uid`;
+    // The works register (issue 16): the same key (ISWC, else `title:` and the title's search key), so a work both
+    // registered and named by lines is one hit; found by any of its titles (alternative ones, earlier versions').
+    const registered = `r.society_id AS "societyId", COALESCE(r.iswc, 'title:' || r.search_key) AS "workKey", r.iswc::text AS iswc, r.title, r.title AS label,
+                        r.submission_id AS "submissionId", r.society_id::text || '/' || COALESCE(r.iswc, 'title:' || r.search_key) AS uid`;
     // The ISWC's index leads with society_id: every society in scope is named.
-    const societies = `w.society_id = ANY(CASE WHEN $${p + 2}::uuid IS NULL THEN ARRAY(SELECT id FROM societies) ELSE ARRAY[$${p + 2}::uuid] END)`;
+    const inScope = (alias: string) => `${alias}.society_id = ANY(CASE WHEN $${p + 2}::uuid IS NULL THEN ARRAY(SELECT id FROM societies) ELSE ARRAY[$${p + 2}::uuid] END)`;
     // The titles are matched through their GIN index first, then kept to the society: told
     // the society alone, the planner reads all of its works by (society_id, iswc) and
     // checks each title (its estimate of the text condition's rows is far too high).
     return this.db.query(
       `WITH titles AS MATERIALIZED (
          SELECT ${columns}, 'title' AS match, (${score('w.search_key')})::float8 AS score
-         FROM works_from_lines w WHERE ${text('w.search_key')}),
+         FROM works_from_lines w WHERE ${text('w.search_key')}
+         UNION ALL
+         SELECT ${registered}, 'title' AS match, (${score('t.search_key')})::float8 AS score
+         FROM work_titles t JOIN works r ON r.society_id = t.society_id AND r.id = t.work_id WHERE ${text('t.search_key')}),
        hits AS (
          SELECT ${columns}, 'iswc' AS match, ${IDENTIFIER_SCORE}::float8 AS score
-         FROM works_from_lines w WHERE w.iswc = $${p + 1} AND ${societies}
+         FROM works_from_lines w WHERE w.iswc = $${p + 1} AND ${inScope('w')}
+         UNION ALL
+         SELECT ${registered}, 'iswc' AS match, ${IDENTIFIER_SCORE}::float8 AS score
+         FROM works r WHERE r.iswc = $${p + 1} AND ${inScope('r')}
          UNION ALL
          SELECT * FROM titles WHERE $${p + 2}::uuid IS NULL OR "societyId" = $${p + 2}::uuid)
-       SELECT b.*, s.name AS "societyName" FROM (${best('uid', limit)}) b JOIN societies s ON s.id = b."societyId" ORDER BY b.score DESC, b.label, b.uid`,
+       SELECT b.*, s.name AS "societyName",
+              (SELECT r.id FROM works r WHERE r.society_id = b."societyId" AND COALESCE(r.iswc, 'title:' || r.search_key) = b."workKey" ORDER BY r.number LIMIT 1) AS "workId"
+         FROM (${best('uid', limit)}) b JOIN societies s ON s.id = b."societyId" ORDER BY b.score DESC, b.label, b.uid`,
       [...this.textParams(q), q.iswc, societyId],
     );
   }
 
-  /** Works on one rights holder's own lines, in every society (one per ISWC, or per title without one). */
   async worksOfHolder(q: SearchQuery, rightsHolderId: string, limit: number): Promise<WorkHit[]> {
     const p = TEXT_PARAMS;
     return this.db.query(

@@ -24,6 +24,8 @@ export interface SearchItem {
   societyName?: string | null;
   /** Line: its package; work: the package its title was read from (one naming it). */
   submissionId?: string | null;
+  /** Work: its id in the works register (GET /v1/works/{id}), present when it is registered. */
+  workId?: string | null;
   lineId?: string;
   period?: string;
   /** Line: paid, unpaid or unidentified. */
@@ -114,6 +116,7 @@ const workItem = (w: WorkHit) => ({
   societyId: w.societyId,
   societyName: w.societyName,
   submissionId: w.submissionId,
+  ...(w.workId ? { workId: w.workId } : {}),
 });
 
 const lineItem = (l: LineHit) => ({

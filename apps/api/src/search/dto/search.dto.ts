@@ -41,6 +41,7 @@ export class SearchItemDto {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: "Work, line: the society whose lines name it (null for a rights holder's own works)" }) societyId?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) societyName?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: 'Line: its package; work: the package its title was read from (one naming it)' }) submissionId?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid', description: 'Work: its id in the works register (GET /v1/works/{id}), present when a CWR registration made it' }) workId?: string | null;
   @ApiPropertyOptional({ description: 'Line' }) lineId?: string;
   @ApiPropertyOptional({ description: 'Line: the quarter of its package', example: '2025Q1' }) period?: string;
   @ApiPropertyOptional({ description: 'Line: paid, unpaid or unidentified' }) status?: string;

@@ -4324,6 +4324,11 @@ export interface components {
              * @description Line: its package; work: the package its title was read from (one naming it)
              */
             submissionId?: string | null;
+            /**
+             * Format: uuid
+             * @description Work: its id in the works register (GET /v1/works/{id}), present when a CWR registration made it
+             */
+            workId?: string | null;
             /** @description Line */
             lineId?: string;
             /**
