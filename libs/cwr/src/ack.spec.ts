@@ -83,7 +83,7 @@ describe('ACK for each rejection level', () => {
     const msgAt = ack.findIndex((l) => l.startsWith('MSG'));
     expect(ack[msgAt + 1].startsWith('NWR')).toBe(true); // the MSG precedes the record it names
     expect(fieldsOf(ack[msgAt + 1]).copyrightDate).toBe('00000000');
-    expect(fieldsOf(ack[msgAt]).messageText).toContain(`COPYRIGHT DATE "20161399" IS NOT A VALID DATE YYYYMMDD - REPLACED BY THE DEFAULT (LINE ${at + 1} COL 107)`);
+    expect(fieldsOf(ack[msgAt]).messageText).toContain(`COPYRIGHT DATE "20161399" IS NOT A VALID DATE YYYYMMDD - REPLACED BY THE DEFAULT (NWR COPYRIGHT DATE, LINE ${at + 1} COL 107)`);
   });
 
   it('RR: accepted with a MSG R naming the ALT record; the rejected record is not echoed', async () => {

@@ -198,7 +198,7 @@ export function messagesOf(problems: readonly CwrProblem[]): AckMessage[] {
             recordType: p.validation?.recordType ?? p.recordType,
             messageLevel: p.validation?.level ?? messageTypeOf(p.level as RejectionLevel),
             validationNumber: p.validation?.number ?? '',
-            text: `${p.message.replace(/([a-z])([A-Z])/g, '$1 $2')} (line ${p.line} col ${p.column})`,
+            text: `${p.message.replace(/([a-z])([A-Z])/g, '$1 $2')} (${p.field ? `${p.recordType} ${p.field.replace(/([a-z])([A-Z])/g, '$1 $2')}, ` : ''}line ${p.line} col ${p.column})`,
           },
         ],
   );

@@ -82,7 +82,7 @@ describe('type=cwr: the input reader', () => {
     expect(rows).toHaveLength(1);
     const rejected = collected.transactions.find((t) => t.rejected)!;
     expect(rejected.line).toBe(3);
-    expect(rejected.messages.some((m) => m.recordType === 'SPU' && m.messageType === 'T' && /line 4 col 116/.test(m.text))).toBe(true);
+    expect(rejected.messages.some((m) => m.recordType === 'SPU' && m.messageType === 'T' && /\(SPU pr Share, line 4 col 116\)/.test(m.text))).toBe(true);
   });
 
   it('a field-level rejection (FR) keeps the row with the default, and says so in field_defaults', async () => {
