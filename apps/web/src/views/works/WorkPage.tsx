@@ -53,6 +53,9 @@ export function WorkPage({ workId }: { workId: string }) {
 }
 
 function WorkDetails({ work: w }: { work: Work }) {
+  // A submitter is named by its IPI; the parties of the version shown name the publishers among them.
+  const names = new Map(w.parties.flatMap((p) => (p.ipiNameNumber ? [[p.ipiNameNumber, p.name] as const] : [])));
+  const submitter = (s: string) => (names.has(s) ? `${names.get(s)} (${shownSubmitter(s)})` : shownSubmitter(s));
   const others = w.titles.filter((x) => x.titleType !== 'OT');
   const shown = w.versions.find((v) => v.version === w.version);
   const byVersion = new Map(w.versions.map((v) => [v.version, v]));
@@ -61,7 +64,7 @@ function WorkDetails({ work: w }: { work: Work }) {
       <Fields
         rows={[
           [t('ISWC'), <code>{shownIswc(w.iswc)}</code>],
-          [t('Registered by'), shownSubmitter(w.submitter)],
+          [t('Registered by'), submitter(w.submitter)],
           [t('Submitter work number'), w.submitterWorkNumber || '—'],
           [t("The society's work number"), w.number],
           ...(others.length > 0 ? ([[t('Other titles'), others.map((x) => x.title).join('; ')]] as [string, ReactNode][]) : []),
@@ -85,7 +88,7 @@ function WorkDetails({ work: w }: { work: Work }) {
                         <Link to={workVersionPath(w.id, v)} aria-current={v === w.version ? 'page' : undefined}>
                           {t('version {version}', { version: formatInteger(v) })}
                         </Link>{' '}
-                        ({shownSubmitter(byVersion.get(v)?.submitter)})
+                        ({byVersion.get(v) ? submitter(byVersion.get(v)!.submitter) : '—'})
                       </span>
                     ))}
                   </span>,
@@ -116,7 +119,7 @@ function WorkDetails({ work: w }: { work: Work }) {
             },
             { label: t('Transaction'), cell: (v) => transactionTypeName(v.transactionType) },
             { label: t('Registered'), cell: (v) => formatDateTime(v.recordedAt), nowrap: true },
-            { label: t('Registered by'), cell: (v) => shownSubmitter(v.submitter) },
+            { label: t('Registered by'), cell: (v) => submitter(v.submitter) },
             { label: t('Title as registered'), cell: (v) => v.title },
             {
               label: t('From submission'),
