@@ -40,7 +40,6 @@ import { pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { makeIpi } from '../libs/identifiers/src/index.js';
 import { DecimalValue } from '../libs/money/src/index.js';
 import { SubmissionTreeBuilder } from '../libs/ledger/src/submission-tree.js';
 import { checkHeader } from '../libs/submissions/src/ingest/header.js';
@@ -48,6 +47,7 @@ import { copySql, createStagingSql, validationSql } from '../libs/submissions/sr
 import { parsePeriod, type Quarter } from '../libs/submissions/src/period.js';
 import { indexSubmissionPartition, parentColumns, submissionPartition } from '../libs/submissions/src/storage/line-partitions.js';
 import { writeDistributionLines } from './generate.js';
+import { seedMandates } from './mandate-register.js';
 import type { ChunkIn, ChunkOut, WorkerSetup } from './ingest-pipeline.worker.js';
 import { benchDatabase, bootBenchApp, intOption, report, rssSampler, timed } from './support.js';
 
@@ -416,27 +416,6 @@ async function main(): Promise<void> {
   } finally {
     await db.close();
   }
-}
-
-/** bench:ingest's mandate register (bench/ingest.bench.ts seedMandates, which runs its bench when imported). */
-async function seedMandates(client: pg.Client, societyId: string, otherId: string): Promise<number> {
-  const ipis = Array.from({ length: 10_000 }, (_, k) => makeIpi(String(300_000_000 + k * 5 * 13).padStart(9, '0')));
-  await client.query(`INSERT INTO rights_holders (name, ipi, kind) SELECT 'Holder ' || ipi, ipi, 'composer' FROM unnest($1::text[]) AS u(ipi) ON CONFLICT DO NOTHING`, [ipis]);
-  const res = await client.query(
-    `WITH m AS (
-       INSERT INTO mandates (society_id, rights_holder_id, created_at)
-       SELECT s.id, rh.id, now() FROM rights_holders rh CROSS JOIN unnest(ARRAY[$1::uuid, $2::uuid]) AS s(id) WHERE rh.ipi = ANY($3::text[])
-       RETURNING society_id, id, rights_holder_id
-     )
-     INSERT INTO mandate_versions (society_id, mandate_id, version, rights_holder_id, category, work_type, territories, excluded_territories, valid_from, valid_to,
-       basis, exclusive, consent_recorded_at, consent_recorded_by, change, recorded_at, recorded_by)
-     SELECT m.society_id, m.id, 1, m.rights_holder_id, CASE WHEN m.society_id = $1::uuid THEN 'performing' ELSE 'mechanical' END, 'musical',
-            '{WORLD}', CASE WHEN m.society_id = $1::uuid THEN '{US}'::text[] ELSE '{}'::text[] END, DATE '2020-01-01', NULL,
-            'contractual', true, now(), 'bench', 'created', now() - interval '1 minute', 'bench'
-     FROM m`,
-    [societyId, otherId, ipis],
-  );
-  return res.rowCount ?? 0;
 }
 
 main().catch((error: unknown) => {

@@ -229,7 +229,9 @@ function startApi(databaseUrl: string, port: number, dataDir: string, redisUrl: 
   delete env.ANSWER_CACHE;
   if (redisUrl) Object.assign(env, { REDIS_URL: redisUrl, QUEUE_PREFIX: `bench-statements-${process.pid}` });
   delete env.NODE_OPTIONS;
-  const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '../apps/api/src/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Profiling aid: BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) go to the API process.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.resolve(import.meta.dirname, '../apps/api/src/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const ready = new Promise<void>((resolve, reject) => {
     const onData = (d: Buffer) => {

@@ -249,7 +249,7 @@ describe('audit rules: a passing and a failing fixture each', () => {
   it('finds the claim to unidentified money left unanswered past the policy deadline', () => {
     expect(findingOf(bad, 'payout.claims-answered')).toMatchObject({
       parameters: { answerDays: 60 },
-      evidence: { claims: 1, pending: 0, byStatus: { open: 1 }, unanswered: [expect.objectContaining({ lineId: 'B-ORPHAN', claimedOn: '2024-05-02', answerDueBy: '2024-07-01', answeredOn: null })] },
+      evidence: { claims: 1, pending: 0, byStatus: { open: 1 }, unanswered: [expect.objectContaining({ lineId: 'B-ORPHAN', claimedOn: '2024-05-02', answerDueBy: '2024-07-01', answeredOn: null })], unansweredTotal: 1, answeredLateTotal: 0 },
     });
     expect(findingOf(good, 'payout.claims-answered').evidence).toMatchObject({ claims: 0, unanswered: [], answeredLate: [] });
   });
@@ -274,7 +274,7 @@ describe('audit rules: a passing and a failing fixture each', () => {
 
   it("fails the bad society's log for the witness's alarm (a split view), and passes the good one's, cosigned", async () => {
     const f = findingOf(bad, 'governance.log-consistency');
-    expect(f.evidence).toMatchObject({ counted: 'all', cleared: 0, alarms: [expect.objectContaining({ witness: witness.name, status: 422, standing: true, oldSize: 1 })] });
+    expect(f.evidence).toMatchObject({ counted: 'all', cleared: 0, alarms: [expect.objectContaining({ witness: witness.name, status: 422, standing: true, oldSize: 1 })], alarmsTotal: 1 });
     expect(f.details).toMatch(/^1 witness \(witness\.test\.example\) refused a checkpoint of the society's log as inconsistent/);
     expect(findingOf(good, 'governance.log-consistency').evidence.alarms).toEqual([]);
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM log_cosignatures WHERE society_id = $1`, [good.societyId]);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { type Question, questionKey, scopeOf } from './answer-key.js';
 import { decodeEntry, encodeEntry } from './redis-answers.js';
+import { LEDGER_WIDE } from './answers.repository.js';
+import { LEDGER_WIDE as MIGRATION_LEDGER_WIDE } from '../../../migrations/1765100100100-CountAnswerInputChanges.js';
 
 const question: Question = {
   build: 'b1',
@@ -55,5 +57,9 @@ describe('answer keys', () => {
     expect(decodeEntry(value, Buffer.alloc(32, 8))).toBeNull();
     expect(decodeEntry(value.subarray(0, 40), fingerprint)).toBeNull();
     expect(decodeEntry(Buffer.from('not an entry'), fingerprint)).toBeNull();
+  });
+
+  it('counts whole-ledger changes under the id the migration\'s triggers write', () => {
+    expect(LEDGER_WIDE).toBe(MIGRATION_LEDGER_WIDE);
   });
 });

@@ -1,7 +1,14 @@
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { LEDGER_WIDE } from '../../../migrations/1765100100100-CountAnswerInputChanges.js';
 import type { AnswerDependencies, StoredAnswer } from './answer-key.js';
+
+/**
+ * The row of answer_cache_changes that counts changes of the whole ledger (every cached
+ * answer depends on it). Migration 1765100100100 writes the same id in its triggers and
+ * keeps its own copy, as a migration must not change when the lib does; answer-key.spec
+ * checks that the two agree.
+ */
+export const LEDGER_WIDE = '00000000-0000-0000-0000-000000000000';
 
 /**
  * The fingerprint of what answers depend on, from the societies asked (all, or those in

@@ -78,6 +78,7 @@ export const logConsistency: AuditRule = {
         counted: which,
         pinnedTreeSize: head?.treeSize ?? 0,
         alarms: counted.slice(0, ctx.evidenceLimit),
+        alarmsTotal: counted.length,
         cleared: rows.filter((r) => !r.standing).length,
       },
       metrics: { alarms: counted.length, witnesses },

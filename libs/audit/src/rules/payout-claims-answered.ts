@@ -99,7 +99,9 @@ export const claimsAnswered: AuditRule = {
         byStatus: { open: count('open'), accepted: count('accepted'), refused: count('refused'), paid: count('paid') },
         pending: pending.length,
         unanswered: asEvidence(unanswered.slice(0, ctx.evidenceLimit) as unknown as Record<string, unknown>[]),
+        unansweredTotal: unanswered.length,
         answeredLate: asEvidence(late.slice(0, ctx.evidenceLimit) as unknown as Record<string, unknown>[]),
+        answeredLateTotal: late.length,
       },
       metrics: { unansweredClaims: unanswered.length, lateClaimAnswers: late.length },
     };

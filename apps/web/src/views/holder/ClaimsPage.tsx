@@ -2,12 +2,12 @@ import { useId, useState } from 'react';
 import { holderClaims, makeClaim, unclaimedLines } from '../../api/claims';
 import { ApiError } from '../../api/problem';
 import type { Claim, UnclaimedLine } from '../../api/types';
+import { ClaimsTable } from '../../components/ClaimsTable';
 import { TableScroll } from '../../components/Fields';
 import { Loader } from '../../components/Loader';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemMessage } from '../../components/ProblemMessage';
-import { claimStatusLabel, describeAnswer } from '../../format/claims';
-import { todayIso } from '../../format/dates';
+import { claimStatusLabel } from '../../format/claims';
 import { formatDate, formatDateTime, formatMoney, t } from '../../i18n';
 import { useSession } from '../../session';
 import { useApi } from '../../use-api';
@@ -29,7 +29,6 @@ export function ClaimsPage({ rightsHolderId }: { rightsHolderId: string }) {
     return { holder, unclaimed, claims };
   }, [api, rightsHolderId]);
   const [made, setMade] = useState<Claim | null>(null);
-  const today = todayIso();
 
   return (
     <Loader loaded={loaded} what={t('the claims')} refusal={<NotAvailable what={t("This rights holder's claims")} />}>
@@ -124,48 +123,16 @@ export function ClaimsPage({ rightsHolderId }: { rightsHolderId: string }) {
             {claims.length === 0 ? (
               <p>{t('No claim yet.')}</p>
             ) : (
-              <TableScroll label={t('Claims')}>
-                <table className="stack">
-                  <caption>{t.plural(claims.length, '{n} claim', '{n} claims')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('Society')}</th>
-                      <th scope="col">{t('Line')}</th>
-                      <th scope="col" className="num">{t('Net')}</th>
-                      <th scope="col">{t('Claimed on')}</th>
-                      <th scope="col">{t('Status')}</th>
-                      <th scope="col">{t('Answer')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {claims.map((c) => (
-                      <tr key={c.id} data-claim={c.id}>
-                        <th scope="row" data-label={t('Society')}>{c.societyName}</th>
-                        <td data-label={t('Line')}>
-                          <div>
-                            <code>{c.lineId}</code> <span className="muted">{c.line.nameOnLine}</span>
-                          </div>
-                        </td>
-                        <td className="num nowrap" data-label={t('Net')}>
-                          {formatMoney(c.line.net, c.line.currency)}
-                        </td>
-                        <td className="nowrap" data-label={t('Claimed on')}>
-                          {formatDate(c.claimedAt.slice(0, 10))}
-                        </td>
-                        <td data-label={t('Status')}>
-                          <span className={`status status-claim-${c.status}`}>{claimStatusLabel(c.status)}</span>
-                        </td>
-                        <td data-label={t('Answer')}>
-                          <div>
-                            <p className="claim-answer">{describeAnswer(c, today)}</p>
-                            <ClaimHistory claim={c} />
-                          </div>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              <ClaimsTable
+                claims={claims}
+                who={{ heading: t('Society'), cell: (c) => c.societyName }}
+                line={(c) => (
+                  <div>
+                    <code>{c.lineId}</code> <span className="muted">{c.line.nameOnLine}</span>
+                  </div>
+                )}
+                afterAnswer={(c) => <ClaimHistory claim={c} />}
+              />
             )}
           </section>
         </>

@@ -3,13 +3,12 @@ import { acceptClaim, recordClaimPayment, refuseClaim, societyClaims } from '../
 import { ApiError } from '../../api/problem';
 import { listSubmissions } from '../../api/submissions';
 import type { Claim, ClaimStatus, Submission } from '../../api/types';
-import { TableScroll } from '../../components/Fields';
+import { ClaimsTable } from '../../components/ClaimsTable';
 import { Loader } from '../../components/Loader';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemMessage } from '../../components/ProblemMessage';
-import { CLAIM_STATUS_LABELS, claimStatusLabel, describeAnswer } from '../../format/claims';
-import { todayIso } from '../../format/dates';
-import { formatDate, formatMoney, t } from '../../i18n';
+import { CLAIM_STATUS_LABELS, claimStatusLabel } from '../../format/claims';
+import { formatDate, t } from '../../i18n';
 import { useSession } from '../../session';
 import { useApi } from '../../use-api';
 import { NotAvailable } from '../NotAvailable';
@@ -38,7 +37,6 @@ export function SocietyClaimsPage({ societyId }: { societyId: string }) {
   const [filter, setFilter] = useState<'all' | ClaimStatus>('all');
   const [done, setDone] = useState<string | null>(null);
   const filterId = useId();
-  const today = todayIso();
 
   return (
     <Loader loaded={loaded} what={t('the claims')} refusal={<NotAvailable what={t("This society's claims")} />}>
@@ -83,74 +81,46 @@ export function SocietyClaimsPage({ societyId }: { societyId: string }) {
             {shown.length === 0 ? (
               <p>{t('No claim to show.')}</p>
             ) : (
-              <TableScroll label={t('Claims')}>
-                <table className="stack">
-                  <caption>{t.plural(shown.length, '{n} claim', '{n} claims')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('Claimant')}</th>
-                      <th scope="col">{t('Line')}</th>
-                      <th scope="col" className="num">{t('Net')}</th>
-                      <th scope="col">{t('Claimed on')}</th>
-                      <th scope="col">{t('Status')}</th>
-                      <th scope="col">{t('Answer')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {shown.map((c) => (
-                      <tr key={c.id} data-claim={c.id}>
-                        <th scope="row" data-label={t('Claimant')}>
-                          <div>
-                            {c.rightsHolderName}
-                            {c.rightsHolderIpi && (
-                              <>
-                                {' '}
-                                <code>{c.rightsHolderIpi}</code>
-                              </>
-                            )}
-                            {c.note && <p className="muted claim-note">“{c.note}”</p>}
-                          </div>
-                        </th>
-                        <td data-label={t('Line')}>
-                          <div>
-                            <code>{c.lineId}</code> {c.line.nameOnLine}
-                            <br />
-                            <span className="muted">
-                              {c.line.workTitle}, {c.line.category}: {formatDate(c.line.useFrom)} – {formatDate(c.line.useTo)}
-                            </span>
-                          </div>
-                        </td>
-                        <td className="num nowrap" data-label={t('Net')}>
-                          {formatMoney(c.line.net, c.line.currency)}
-                        </td>
-                        <td className="nowrap" data-label={t('Claimed on')}>
-                          {formatDate(c.claimedAt.slice(0, 10))}
-                        </td>
-                        <td data-label={t('Status')}>
-                          <span className={`status status-claim-${c.status}`}>{claimStatusLabel(c.status)}</span>
-                        </td>
-                        <td data-label={t('Answer')}>
-                          <div>
-                            <p className="claim-answer">{describeAnswer(c, today)}</p>
-                            {mayAnswer && (c.status === 'open' || c.status === 'accepted') && (
-                              <AnswerClaim
-                                claim={c}
-                                packages={payingPackages}
-                                onAnswered={(answered) => {
-                                  setDone(
-                                    t('Claim of {holder} on line {lineId}: {status}.', { holder: answered.rightsHolderName, lineId: answered.lineId, status: claimStatusLabel(answered.status) }),
-                                  );
-                                  loaded.reload();
-                                }}
-                              />
-                            )}
-                          </div>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              <ClaimsTable
+                claims={shown}
+                who={{
+                  heading: t('Claimant'),
+                  cell: (c) => (
+                    <div>
+                      {c.rightsHolderName}
+                      {c.rightsHolderIpi && (
+                        <>
+                          {' '}
+                          <code>{c.rightsHolderIpi}</code>
+                        </>
+                      )}
+                      {c.note && <p className="muted claim-note">“{c.note}”</p>}
+                    </div>
+                  ),
+                }}
+                line={(c) => (
+                  <div>
+                    <code>{c.lineId}</code> {c.line.nameOnLine}
+                    <br />
+                    <span className="muted">
+                      {c.line.workTitle}, {c.line.category}: {formatDate(c.line.useFrom)} – {formatDate(c.line.useTo)}
+                    </span>
+                  </div>
+                )}
+                afterAnswer={(c) =>
+                  mayAnswer &&
+                  (c.status === 'open' || c.status === 'accepted') && (
+                    <AnswerClaim
+                      claim={c}
+                      packages={payingPackages}
+                      onAnswered={(answered) => {
+                        setDone(t('Claim of {holder} on line {lineId}: {status}.', { holder: answered.rightsHolderName, lineId: answered.lineId, status: claimStatusLabel(answered.status) }));
+                        loaded.reload();
+                      }}
+                    />
+                  )
+                }
+              />
             )}
           </>
         );
