@@ -213,11 +213,13 @@ export class CwrPackageReader implements InputReader<CwrCollected> {
   }
 }
 
-/** The moment the ACK is made: the ledger's today, the wall clock's time of day. */
+/** The moment the ACK is made and the registrations recorded: the ledger's Clock (the context's `now`) when it is handed over, else its today at the wall clock's time. */
 function moment(ctx: PackageContext): { date: string; time: string; at: Date } {
-  const now = new Date();
-  const date = ctx.period.today ?? now.toISOString().slice(0, 10);
-  return { date, time: now.toISOString().slice(11, 19), at: new Date(`${date}T${now.toISOString().slice(11)}`) };
+  const given = (ctx as PackageContext & { now?: string | Date }).now;
+  const wall = new Date();
+  const at = given ? new Date(given) : ctx.period.today ? new Date(`${ctx.period.today}T${wall.toISOString().slice(11)}`) : wall;
+  const iso = at.toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 19), at };
 }
 
 async function societyOf(ctx: PackageContext): Promise<{ code: string; name: string }> {
