@@ -80,6 +80,7 @@ const QUERY_FIXTURES: Record<string, string> = {
   'GET /v1/societies/{id}/transparency-report': '?financialYear=2025',
   'GET /v1/societies/{id}/log/consistency': '?first=0',
   'GET /v1/search': '?q=Holder',
+  'GET /v1/works/{id}/money': '?financialYear=2025',
 };
 
 /**

@@ -47,6 +47,8 @@ import { SearchModule } from '../../../libs/search/src/index.js';
 import { SearchController } from './search/search.controller.js';
 import { NotificationsModule } from '../../../libs/notifications/src/index.js';
 import { NotificationSourcesModule } from '../../../libs/notification-sources/src/index.js';
+import { WorksMoneyModule } from '../../../libs/works-money/src/index.js';
+import { WorkMoneyController } from './works-money/work-money.controller.js';
 import { NotificationsController, WebhooksController } from './notifications/notifications.controller.js';
 import { WorksModule } from '../../../libs/works/src/index.js';
 import { WorksController } from './works/works.controller.js';
@@ -88,9 +90,10 @@ export class AppModule {
         NotificationsModule,
         NotificationSourcesModule,
         WorksModule,
+        WorksMoneyModule,
         ...(options.runWorkers ? [WorkerProcessorsModule] : []),
       ],
-      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, BoardDeclarationsController, LogController, TilesController, PublicController, JournalController, SubmissionsController, SubmissionLinesController, StatementsController, ClaimsController, ExchangeRatesController, AuditsController, RegulatorController, TransparencyController, InterSocietyController, NotificationsController, WebhooksController, SearchController, WorksController],
+      controllers: [HealthController, TokensController, MeController, SocietiesController, RightsHoldersController, MandatesController, SocietyMandatesController, ApportionmentController, GovernanceController, BoardDeclarationsController, LogController, TilesController, PublicController, JournalController, SubmissionsController, SubmissionLinesController, StatementsController, ClaimsController, ExchangeRatesController, AuditsController, RegulatorController, TransparencyController, InterSocietyController, NotificationsController, WebhooksController, SearchController, WorksController, WorkMoneyController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

@@ -27,8 +27,12 @@ export interface UnclaimedLine {
   managementFee: string;
   otherDeductions: string;
   net: string;
-  /** Why it is listed: the name on it matches the holder's, and/or its work is one of the holder's. */
-  matchedBy: ('name' | 'work')[];
+  /**
+   * Why it is listed: the name on it matches the holder's (`name`); its work is one the holder
+   * is paid for on identified lines (`work`); its work (by ISWC) is registered in the society's
+   * works register with a share naming the holder's IPI (`register`).
+   */
+  matchedBy: ('name' | 'work' | 'register')[];
   /** This holder's claim on it, if any. */
   claim: { id: string; status: ClaimStatus; claimedAt: string } | null;
 }
@@ -195,19 +199,27 @@ export class ClaimsRepository {
 
   /**
    * Unidentified committed lines whose written name has the holder's name key
-   * (ledger_name_key: words lower-cased and sorted) or whose work is one the holder is
-   * paid for on identified committed lines (in the same societies), by (society,
-   * submission, line), after `after`.
+   * (ledger_name_key: words lower-cased and sorted), or whose work is one the holder is
+   * paid for on identified committed lines (in the same societies), or whose work (by
+   * ISWC) the society's works register holds with a share naming the holder's IPI (the
+   * work's current registration, any right), by (society, submission, line), after `after`.
    */
   unclaimed(holderId: string, holderName: string, societyIds: string[] | null, period: { from: string; to: string } | null, after: LineKey | null, limit: number): Promise<UnclaimedLine[]> {
     return this.db.query(
-      `WITH works AS (
+      `WITH paid_works AS (
          SELECT coalesce(array_agg(DISTINCT l.work_iswc), '{}') AS list
          FROM societies s
          JOIN distribution_lines l ON l.society_id = s.id AND l.rights_holder_id = $1
          JOIN submissions sub ON sub.society_id = l.society_id AND sub.id = l.submission_id AND sub.status = 'committed'
          WHERE l.work_iswc IS NOT NULL AND ($3::uuid[] IS NULL OR s.id = ANY($3::uuid[]))
-       ), me AS (SELECT nullif(ledger_name_key($2), '') AS name_key)
+       ), me AS (SELECT nullif(ledger_name_key($2), '') AS name_key, (SELECT ipi FROM rights_holders WHERE id = $1) AS ipi),
+       registered AS (
+         SELECT DISTINCT w.society_id, w.iswc
+         FROM me
+         JOIN work_shares ws ON ws.ipi_name_number = me.ipi
+         JOIN works w ON w.society_id = ws.society_id AND w.id = ws.work_id AND w.current_version = ws.version
+         WHERE w.iswc IS NOT NULL AND ($3::uuid[] IS NULL OR w.society_id = ANY($3::uuid[]))
+       )
        SELECT s.id AS "societyId", s.name AS "societyName", l.submission_id AS "submissionId", l.line_no AS "lineNo", l.line_id AS "lineId",
               l.rights_holder_name AS "nameOnLine", l.work_iswc AS "workIswc", l.work_title AS "workTitle", l.category, l.use_type AS "useType", l.territory,
               ${day('l.use_from')} AS "useFrom", ${day('l.use_to')} AS "useTo", l.currency,
@@ -215,14 +227,16 @@ export class ClaimsRepository {
               trim_scale(l.other_deductions)::text AS "otherDeductions", trim_scale(l.net)::text AS net,
               array_remove(ARRAY[
                 CASE WHEN ledger_name_key(l.rights_holder_name) = me.name_key THEN 'name' END,
-                CASE WHEN l.work_iswc = ANY(works.list) THEN 'work' END], NULL) AS "matchedBy",
+                CASE WHEN l.work_iswc = ANY(paid_works.list) THEN 'work' END,
+                CASE WHEN r.iswc IS NOT NULL THEN 'register' END], NULL) AS "matchedBy",
               CASE WHEN c.id IS NULL THEN NULL ELSE json_build_object('id', c.id, 'status', c.status, 'claimedAt', ${ts('c.claimed_at')}) END AS claim
-       FROM societies s CROSS JOIN works CROSS JOIN me
+       FROM societies s CROSS JOIN paid_works CROSS JOIN me
        JOIN distribution_lines l ON l.society_id = s.id AND l.status = 'unidentified'
-         AND (ledger_name_key(l.rights_holder_name) = me.name_key OR l.work_iswc = ANY(works.list))
+       LEFT JOIN registered r ON r.society_id = l.society_id AND r.iswc = l.work_iswc
        JOIN submissions sub ON sub.society_id = l.society_id AND sub.id = l.submission_id AND sub.status = 'committed'
        LEFT JOIN claims c ON c.society_id = l.society_id AND c.submission_id = l.submission_id AND c.line_no = l.line_no AND c.rights_holder_id = $1
        WHERE ($3::uuid[] IS NULL OR s.id = ANY($3::uuid[]))
+         AND (ledger_name_key(l.rights_holder_name) = me.name_key OR l.work_iswc = ANY(paid_works.list) OR r.iswc IS NOT NULL)
          AND ($4::date IS NULL OR l.use_to BETWEEN $4::date AND $5::date)
          AND ($6::uuid IS NULL OR (l.society_id, l.submission_id, l.line_no) > ($6::uuid, $7::uuid, $8::int))
        ORDER BY l.society_id, l.submission_id, l.line_no

@@ -100,6 +100,7 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'WebhooksController.get': 'getWebhook',
   'WebhooksController.remove': 'deleteWebhook',
   'WebhooksController.deliveries': 'listWebhookDeliveries',
+  'WorkMoneyController.workMoney': 'getWorkMoney',
 };
 
 /** A route's operationId: its entry above, else `Controller.method`, which the OpenAPI test refuses. */

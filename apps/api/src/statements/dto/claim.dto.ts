@@ -50,7 +50,7 @@ export class UnclaimedLineDto {
   @ApiProperty() managementFee: string;
   @ApiProperty() otherDeductions: string;
   @ApiProperty() net: string;
-  @ApiProperty({ type: [String], enum: ['name', 'work'], description: 'Why it is listed' }) matchedBy: string[];
+  @ApiProperty({ type: [String], enum: ['name', 'work', 'register'], description: "Why it is listed: the name on the line is the holder's (name); its work is one the holder is paid for elsewhere (work); its work is registered in the society's works register with a share naming the holder's IPI (register)" }) matchedBy: string[];
   @ApiProperty({ type: ClaimRefDto, nullable: true, description: "This holder's claim on it" }) claim: ClaimRefDto | null;
 }
 

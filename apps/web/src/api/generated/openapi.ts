@@ -1456,6 +1456,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/works/{id}/money": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A work's money in a financial year: what platforms reported for it (DSR), the lines distributed for it, and each holder's registered share against the share paid
+         * @description Reported: DSR lines naming the work's ISWC, or naming no work and one of its registered recordings' ISRCs, from the packages of the quarters ending in the year. Distributed: distribution lines with the work's ISWC whose use ended in the year or overlaps a reported period. Shares: per right (categories mapped to CWR PR/MR) and currency, each holder's gross over the work's gross against the register's ownership share of the current registration; a difference beyond tolerancePoints is a mismatch.
+         */
+        get: operations["getWorkMoney"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3194,8 +3214,8 @@ export interface components {
             managementFee: string;
             otherDeductions: string;
             net: string;
-            /** @description Why it is listed */
-            matchedBy: ("name" | "work")[];
+            /** @description Why it is listed: the name on the line is the holder's (name); its work is one the holder is paid for elsewhere (work); its work is registered in the society's works register with a share naming the holder's IPI (register) */
+            matchedBy: ("name" | "work" | "register")[];
             /** @description This holder's claim on it */
             claim: components["schemas"]["ClaimRefDto"] | null;
         };
@@ -4542,6 +4562,195 @@ export interface components {
             versions: components["schemas"]["WorkVersionDto"][];
             /** @description Conflicts found, newest first */
             conflicts: components["schemas"]["WorkConflictDto"][];
+        };
+        ReportedTotalDto: {
+            /** @example EUR */
+            currency: string;
+            /** @example 12.34 */
+            amount: string;
+            /** @example 1000 */
+            usages: string;
+            /** @example 3 */
+            lines: number;
+        };
+        ReportedLineDto: {
+            /** Format: uuid */
+            submissionId: string;
+            /** @example 2025Q2 */
+            period: string;
+            /** @example 7 */
+            lineNo: number;
+            /**
+             * @description Line of the uploaded DSR file
+             * @example 12
+             */
+            sourceLine: number;
+            /** @example Stream Co */
+            dsp: string;
+            /** @example PADPIDA2013020802I */
+            dspPartyId: string;
+            /**
+             * @description iswc: the line names the work's ISWC; isrc: it names no work, and its recording's ISRC is one the register lists for the work
+             * @enum {string}
+             */
+            matchedBy: "iswc" | "isrc";
+            /** @example T0345246801 */
+            iswc: string | null;
+            /** @example USS1Z9900001 */
+            isrc: string | null;
+            title: string | null;
+            /** @example OnDemandStream */
+            useType: string | null;
+            /** @example SubscriptionModel */
+            commercialModel: string | null;
+            /** @example DE */
+            territory: string;
+            /** @example 2025-01-01 */
+            periodStart: string;
+            /** @example 2025-03-31 */
+            periodEnd: string;
+            /** @example making-available */
+            category: string;
+            /** @example EUR */
+            currency: string;
+            /** @example 1000 */
+            usages: string;
+            /** @example 4.56 */
+            amount: string;
+        };
+        ReportedDto: {
+            totals: components["schemas"]["ReportedTotalDto"][];
+            /** @description The first 200 lines, in ledger order */
+            lines: components["schemas"]["ReportedLineDto"][];
+            /** @example 3 */
+            linesTotal: number;
+        };
+        DistributedTotalDto: {
+            /** @example EUR */
+            currency: string;
+            /** @example 10.00 */
+            gross: string;
+            /** @example 8.50 */
+            net: string;
+            /** @example 8.50 */
+            paidNet: string;
+            /** @example 2 */
+            lines: number;
+        };
+        DistributedLineDto: {
+            /** Format: uuid */
+            submissionId: string;
+            /** @example 2025Q3 */
+            period: string;
+            /** @example 1 */
+            lineNo: number;
+            /** @example L-1 */
+            lineId: string;
+            /** Format: uuid */
+            rightsHolderId: string | null;
+            /** @example 00052210040 */
+            rightsHolderIpi: string | null;
+            /** @example Ivanova, Maria */
+            rightsHolderName: string;
+            /** @example making-available */
+            category: string;
+            /** @example DE */
+            territory: string;
+            /** @example 2025-01-01 */
+            useFrom: string;
+            /** @example 2025-03-31 */
+            useTo: string;
+            /** @example EUR */
+            currency: string;
+            /** @example 5.00 */
+            gross: string;
+            /** @example 4.25 */
+            net: string;
+            /** @example paid */
+            status: string;
+            /** @example 2025-08-01 */
+            paidOn: string | null;
+        };
+        DistributedDto: {
+            totals: components["schemas"]["DistributedTotalDto"][];
+            /** @description The first 200 lines, in ledger order */
+            lines: components["schemas"]["DistributedLineDto"][];
+            /** @example 2 */
+            linesTotal: number;
+        };
+        ShareComparisonDto: {
+            /**
+             * @description The register's right (CWR PR, MR, SR) the lines' categories are compared with
+             * @example performing
+             */
+            right: string;
+            /**
+             * @description null: nothing was distributed for the right
+             * @example EUR
+             */
+            currency: string | null;
+            /**
+             * @description null: money distributed to nobody identified
+             * @example 00052210040
+             */
+            ipi: string | null;
+            /** Format: uuid */
+            rightsHolderId: string | null;
+            /** @example Ivanova, Maria */
+            name: string;
+            /**
+             * @description Percent, from the works register (null: the holder is not registered on the work)
+             * @example 50.00
+             */
+            registeredShare: string | null;
+            /**
+             * @description Percent of the work's distributed gross for the right in the currency (null: nothing distributed)
+             * @example 48.00
+             */
+            paidShare: string | null;
+            /** @example 4.80 */
+            gross: string;
+            /** @example 4.08 */
+            net: string;
+            /** @example -2.00 */
+            differencePoints: string | null;
+            /** @example false */
+            withinTolerance: boolean | null;
+        };
+        WorkMoneyDto: {
+            /** Format: uuid */
+            workId: string;
+            /** Format: uuid */
+            societyId: string;
+            /** @example T0345246801 */
+            iswc: string | null;
+            /** @example Winter Road */
+            title: string;
+            /** @example 2025 */
+            financialYear: number;
+            /** @example 2025-01-01 */
+            from: string;
+            /** @example 2025-12-31 */
+            to: string;
+            /**
+             * @description The year's end plus 9 months (Directive 2014/26/EU Art. 13(1))
+             * @example 2026-09-30
+             */
+            distributeBy: string;
+            /**
+             * @description ISRCs of the work's recordings in the register
+             * @example [
+             *       "USS1Z9900001"
+             *     ]
+             */
+            isrcs: string[];
+            /** @description DSR lines of the packages of the quarters ending in the year (the licence income collected in it) */
+            reported: components["schemas"]["ReportedDto"];
+            /** @description Distribution lines for the work (by ISWC) whose use ended in the year or overlaps a period reported in it */
+            distributed: components["schemas"]["DistributedDto"];
+            /** @example 0.5 */
+            tolerancePoints: string;
+            shares: components["schemas"]["ShareComparisonDto"][];
         };
         ProblemDto: {
             /** @example about:blank */
@@ -10010,6 +10219,68 @@ export interface operations {
             };
         };
     };
+    getWorkMoney: {
+        parameters: {
+            query: {
+                /** @description The financial year, named after the calendar year it ends in (the society's fyEndMonth/fyEndDay) */
+                financialYear: string;
+                /** @description Largest difference between a registered and a paid share, in percentage points, that is not a mismatch (a policy: the law sets none) */
+                tolerancePoints?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkMoneyDto"];
+                };
+            };
+            /** @description The input is invalid: a parameter, the query or the body (each problem named in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No or unknown bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Allowed roles: admin, regulator, society */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Nothing of that id, or not the caller's to see (another tenant's data is a 404) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
 }
 
 /** Each operation's method and path, by operationId. */
@@ -10068,6 +10339,7 @@ export const operationRoutes = {
   getWebhook: { method: 'GET', path: '/v1/webhooks/{id}' },
   getWhoManages: { method: 'GET', path: '/v1/who-manages' },
   getWork: { method: 'GET', path: '/v1/works/{id}' },
+  getWorkMoney: { method: 'GET', path: '/v1/works/{id}/money' },
   listAccreditations: { method: 'GET', path: '/v1/societies/{id}/accreditations' },
   listAuditRules: { method: 'GET', path: '/v1/audit-rules' },
   listAudits: { method: 'GET', path: '/v1/audits' },
