@@ -41,6 +41,9 @@ describe('searchItemPath', () => {
     expect(searchItemPath(work, regulator)).toBe('/submissions/s-1');
     expect(searchItemPath(line, holder)).toBe('/rights-holders/h-1/statement');
     expect(searchItemPath({ ...work, submissionId: null, societyId: null }, holder)).toBe('/rights-holders/h-1/statement');
+    // A work only the works register knows opens on its page there (issue 16).
+    expect(searchItemPath({ ...work, submissionId: null, workId: 'w-1' }, regulator)).toBe('/works/w-1');
+    expect(searchItemPath({ ...work, workId: 'w-1' }, regulator)).toBe('/submissions/s-1');
   });
 });
 

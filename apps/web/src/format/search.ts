@@ -40,6 +40,8 @@ export function searchItemPath(item: SearchItem, me: Reader): string {
       return `/regulator/societies/${enc(item.id)}`;
     case 'work':
     case 'line':
+      // A work only the register knows (no line names it) opens on its page there (issue 16).
+      if (item.kind === 'work' && item.workId && !item.submissionId) return `/works/${enc(item.workId)}`;
       if (me.role === 'rights-holder') return `/rights-holders/${enc(me.rightsHolderId ?? '')}/statement`;
       if (!item.submissionId) return `/search?q=${enc(item.label)}`;
       return `/submissions/${enc(item.submissionId)}${item.kind === 'line' && item.lineId ? `?lineId=${enc(item.lineId)}` : ''}`;

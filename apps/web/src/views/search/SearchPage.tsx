@@ -3,7 +3,7 @@ import { MAX_QUERY_LENGTH, search, SEARCH_KINDS, type SearchKind } from '../../a
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { PageTitle } from '../../components/PageTitle';
 import { KIND_FILTERS, KIND_NAMES, parseSearchKind, searchItemDetails, searchItemPath, searchMatchNote, searchPath } from '../../format/search';
-import { worksPath } from '../../format/works';
+import { workPath } from '../../format/works';
 import { t } from '../../i18n';
 import { Link, navigate, useQueryString } from '../../router';
 import { useSession } from '../../session';
@@ -81,8 +81,8 @@ export function SearchPage({ q, kind }: { q: string; kind: SearchKind | null }) 
                     </Link>
                     {note && <span className="badge search-match">{note}</span>}
                     <span className="search-detail">{searchItemDetails(item).join(' · ')}</span>
-                    {item.kind === 'work' && item.iswc && me.role !== 'rights-holder' && (
-                      <Link to={worksPath({ iswc: item.iswc })} className="search-register">
+                    {item.kind === 'work' && item.workId && item.submissionId && (
+                      <Link to={workPath(item.workId)} className="search-register">
                         {t('in the works register')}
                       </Link>
                     )}
