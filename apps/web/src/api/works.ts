@@ -6,9 +6,7 @@ import type { Answer } from './openapi';
  * `GET /v1/works?iswc=&q=&ipi=`, `GET /v1/works/{id}`, `GET /v1/works/{id}/money?financialYear=`
  * and a CWR submission's ACK file, `GET /v1/submissions/{id}/ack`.
  *
- * The register's shapes are the generated ones (docs/api-types.md). WorkMoney is
- * PROVISIONAL: written from the shape its author documented until its route is in the
- * generated types; then it is `Answer<'getWorkMoney'>` too.
+ * Every shape is the generated one (docs/api-types.md).
  */
 
 /** A share in percent as an exact decimal string ("33.33"): never a JS number. */
@@ -22,86 +20,7 @@ export type WorkVersion = Work['versions'][number];
 export type WorkConflict = Work['conflicts'][number];
 export type Right = 'PR' | 'MR' | 'SR';
 
-export interface WorkMoney {
-  workId: string;
-  societyId: string;
-  iswc: string | null;
-  title: string;
-  financialYear: number;
-  from: string;
-  to: string;
-  /** Art. 13(1): nine months after the financial year's end. */
-  distributeBy: string;
-  /** ISRCs of the work's recordings in the register. */
-  isrcs: string[];
-  reported: {
-    totals: { currency: string; amount: string; usages: string; lines: number }[];
-    lines: {
-      submissionId: string;
-      period: string;
-      lineNo: number;
-      sourceLine: number;
-      dsp: string;
-      dspPartyId: string;
-      matchedBy: 'iswc' | 'isrc';
-      iswc: string | null;
-      isrc: string | null;
-      title: string | null;
-      useType: string | null;
-      commercialModel: string | null;
-      territory: string;
-      periodStart: string;
-      periodEnd: string;
-      category: string;
-      currency: string;
-      usages: string;
-      amount: string;
-    }[];
-    linesTotal: number;
-  };
-  distributed: {
-    totals: { currency: string; gross: string; net: string; paidNet: string; lines: number }[];
-    lines: {
-      submissionId: string;
-      period: string;
-      lineNo: number;
-      lineId: string;
-      rightsHolderId: string | null;
-      rightsHolderIpi: string | null;
-      rightsHolderName: string;
-      category: string;
-      territory: string;
-      useFrom: string;
-      useTo: string;
-      currency: string;
-      gross: string;
-      net: string;
-      status: string;
-      paidOn: string | null;
-    }[];
-    linesTotal: number;
-  };
-  tolerancePoints: string;
-  shares: {
-    /** The register's right the lines' categories are compared with (performing, mechanical, synchronisation). */
-    right: string;
-    /** null: nothing was distributed for the right. */
-    currency: string | null;
-    /** null: money distributed to nobody identified. */
-    ipi: string | null;
-    rightsHolderId: string | null;
-    name: string;
-    /** null: the holder is not registered on the work. */
-    registeredShare: Percent | null;
-    /** null: nothing distributed for the right. */
-    paidShare: Percent | null;
-    gross: string;
-    net: string;
-    differencePoints: string | null;
-    /** null: nothing to compare. */
-    withinTolerance: boolean | null;
-  }[];
-}
+export type WorkMoney = Answer<'getWorkMoney'>;
 
 export type ReportedLine = WorkMoney['reported']['lines'][number];
 export type DistributedLine = WorkMoney['distributed']['lines'][number];
@@ -124,7 +43,7 @@ export function getWork(api: ApiClient, id: string, version?: number): Promise<W
 }
 
 export function getWorkMoney(api: ApiClient, id: string, financialYear: number): Promise<WorkMoney> {
-  return api.get<WorkMoney>(`/v1/works/${encodeURIComponent(id)}/money?financialYear=${financialYear}`);
+  return api.call('getWorkMoney', { path: { id }, query: { financialYear: String(financialYear) } });
 }
 
 /** Where a CWR submission's ACK file is served. */

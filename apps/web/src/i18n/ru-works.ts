@@ -15,6 +15,7 @@ export const ruWorks: Catalogue = {
   'Submission: {type}': 'Пакет: {type}',
   'Download ACK': 'Скачать ACK',
   'Open the submission': 'Открыть пакет',
+  'your registered work': 'вашему зарегистрированному произведению',
   'A CWR 2.1 or 2.2 file (for example CW260001MEL_088.V22)': 'Файл CWR 2.1 или 2.2 (например, CW260001MEL_088.V22)',
   'A DDEX DSR flat file, tab-separated (.tsv, or gzip-compressed .tsv.gz)': 'Плоский файл DDEX DSR с разделителями-табуляциями (.tsv или сжатый gzip .tsv.gz)',
   'Choose the file to upload': 'Выберите файл для загрузки',

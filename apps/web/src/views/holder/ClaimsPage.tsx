@@ -91,7 +91,7 @@ export function ClaimsPage({ rightsHolderId }: { rightsHolderId: string }) {
                         <td className="num nowrap" data-label={t('Net')}>
                           {formatMoney(l.net, l.currency)}
                         </td>
-                        <td data-label={t('Listed for')}>{l.matchedBy.map((m) => (m === 'name' ? t('your name') : t('your work'))).join(', ')}</td>
+                        <td data-label={t('Listed for')}>{l.matchedBy.map((m) => (m === 'name' ? t('your name') : m === 'register' ? t('your registered work') : t('your work'))).join(', ')}</td>
                         <td data-label={t('Claim')}>
                           {l.claim ? (
                             <span>
