@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { registeredShares, reportedMoneyDistributed, unregisteredWorks } from '../../libs/audit/src/rules/payout-works-money.js';
+import type { RuleContext, Sql } from '../../libs/audit/src/rules/rule.js';
 import { commit, distribution } from '../ledger/support.js';
 import { givenRightsHolder, givenSociety, tokenFor } from '../support/factories.js';
 import { Http } from '../support/http.js';
@@ -153,5 +155,40 @@ describe('GET /v1/works/{id}/money over a seeded register', () => {
     expect(listed).toEqual([expect.objectContaining({ lineId: 'ORPHAN', workIswc: OTHER, matchedBy: ['register'] })]);
     const stranger = await givenRightsHolder(admin, { name: 'Nobody, In Particular' });
     expect((await admin.get(`/v1/rights-holders/${stranger.id}/unclaimed`)).body.items).toEqual([]);
+  });
+
+  it('the audit rules read the same data, pinned by hand (every committed package of the society in its log)', async () => {
+    const q = t.dataSource.createQueryRunner();
+    await q.connect();
+    await q.startTransaction('REPEATABLE READ');
+    try {
+      await q.query(
+        `CREATE TEMP TABLE audit_pinned ON COMMIT DROP AS
+         SELECT society_id, id AS submission_id, row_number() OVER (ORDER BY received_at)::bigint AS leaf_index, received_at AS committed_at, type, period::text AS period,
+                (make_date(left(period, 4)::int, right(period, 1)::int * 3, 1) + interval '1 month - 1 day')::date AS quarter_end, true AS active
+         FROM submissions WHERE society_id = $1 AND status = 'committed'`,
+        [societyId],
+      );
+      const sql: Sql = (text, params) => q.query(text, params);
+      const ctx = { society: { id: societyId, currency: 'EUR' }, year: { year: 2025, from: '2025-01-01', to: '2025-12-31' }, asOf: '2026-10-01', evidenceLimit: 20 } as unknown as RuleContext;
+      const deadline = await reportedMoneyDistributed.run(sql, ctx, { monthsAfterYearEnd: 9 });
+      expect(deadline).toMatchObject({ passed: false, evidence: { deadline: '2026-09-30', deadlinePassed: true, registeredWorksReported: 2, reported: [{ currency: 'EUR', amount: '110' }], paidByDeadline: [{ currency: 'EUR', amount: '100' }], worksTotal: 1 } });
+      expect(deadline.evidence.works).toEqual([expect.objectContaining({ iswc: OTHER, reported: '10', paidByDeadline: '0', shortfall: '10', usageFrom: '2025-01-01', usageTo: '2025-03-31' })]);
+      const early = await reportedMoneyDistributed.run(sql, { ...ctx, asOf: '2026-09-30' }, { monthsAfterYearEnd: 9 });
+      expect(early).toMatchObject({ passed: true, evidence: { deadlinePassed: false, notYetDue: 1, worksTotal: 0 } });
+
+      const shares = await registeredShares.run(sql, ctx, { tolerancePoints: '0.5' });
+      expect(shares).toMatchObject({ passed: false, evidence: { worksJudged: 2, mismatchesTotal: 4 } });
+      expect(shares.evidence.mismatches).toEqual(
+        expect.arrayContaining([expect.objectContaining({ iswc: ISWC, ipi: writer.ipi, right: 'performing', registeredShare: '50.00', paidShare: '70.00', differencePoints: '20.00' })]),
+      );
+      expect((await registeredShares.run(sql, ctx, { tolerancePoints: '100' })).passed).toBe(true);
+
+      const unregistered = await unregisteredWorks.run(sql, ctx, {});
+      expect(unregistered).toMatchObject({ passed: true, evidence: { unregistered: [], withoutIswc: [] } });
+    } finally {
+      await q.rollbackTransaction();
+      await q.release();
+    }
   });
 });

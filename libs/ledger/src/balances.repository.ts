@@ -42,14 +42,14 @@ export class BalancesRepository {
   /**
    * What moved through each category's pool in the entries dated from `from` to `to`
    * (reversals included, so a corrected quarter counts once), by kind of entry:
-   * credits by income and inter-society transfers in are what was collected; debits
+   * credits by income (income and dsr packages) and inter-society transfers in are what was collected; debits
    * by deductions, distributions, transfers out and amounts set aside are where it went.
    */
   flows(societyId: string, from: string, to: string): Promise<CategoryFlows[]> {
     return this.db.query(
       `WITH f AS (
          SELECT substr(p.account, length('pool:') + 1) AS category, p.currency,
-                COALESCE(-sum(p.amount) FILTER (WHERE e.kind IN ('income', 'inter-society:in')), 0) AS collected,
+                COALESCE(-sum(p.amount) FILTER (WHERE e.kind IN ('income', 'dsr', 'inter-society:in')), 0) AS collected,
                 COALESCE(sum(p.amount) FILTER (WHERE e.kind = 'deductions'), 0) AS deductions,
                 COALESCE(sum(p.amount) FILTER (WHERE e.kind = 'distribution-lines'), 0) AS distributed,
                 COALESCE(sum(p.amount) FILTER (WHERE e.kind = 'inter-society:out'), 0) AS to_others,
