@@ -78,7 +78,7 @@ export async function givenWorksMoneySociety(admin: Http, kind: 'good' | 'bad', 
   const writer = await givenRightsHolder(admin, { kind: 'composer', country });
   const base = kind === 'good' ? 100 : 200;
   const works = [work(base + 1, publisher, writer), work(base + 2, publisher, writer), ...(kind === 'bad' ? [work(base + 3, publisher, writer)] : [])];
-  await registerWorks(admin, society.id, `${year}Q1`, works, { ipiNameNumber: publisher.ipi, name: publisher.name.toUpperCase().slice(0, 45) });
+  await registerWorks(admin, society.id, `${year}Q1`, works);
   const from = `${year}-01-01`;
   const to = `${year}-03-31`;
   const blocks: DsrBlock[] = [

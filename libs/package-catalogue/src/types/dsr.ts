@@ -154,7 +154,7 @@ export const dsr = definePackageType<'dsr', DsrCollected>({
   table: 'dsr_lines',
   describe:
     "A DSP's usage and revenue for one work and recording in one sales context (a DDEX DSR sales record), as the society's licence income for the quarter.",
-  docs: 'docs/dsr.md',
+  docs: 'docs/packages/dsr.md',
   idColumn: 'income_id',
   columns: COLUMNS,
   rules: [
