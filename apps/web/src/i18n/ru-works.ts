@@ -67,6 +67,7 @@ export const ruWorks: Catalogue = {
   'as registered': 'как зарегистрировано',
   'nothing distributed for this right': 'по этому праву ничего не распределено',
   'not compared': 'не сравнивается',
+  'Nothing was distributed for {rights} in {year}: those registered shares are not compared.': 'По правам «{rights}» в {year} году ничего не распределено: эти зарегистрированные доли не сравниваются.',
   '{points} points more than registered': 'на {points} п. п. больше зарегистрированного',
   '{points} points less than registered': 'на {points} п. п. меньше зарегистрированного',
   'differs from the registered share': 'отличается от зарегистрированной доли',

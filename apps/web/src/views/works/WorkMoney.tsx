@@ -83,7 +83,10 @@ function MoneyOfYear({ workId, year }: { workId: string; year: number }) {
 }
 
 function MoneyFlow({ money: m }: { money: WorkMoney }) {
-  const mismatches = m.shares.filter((s) => shareVerdict(s).mismatch);
+  // Rights nothing was distributed for are named once, not compared holder by holder.
+  const compared = m.shares.filter((s) => s.withinTolerance !== null || s.paidShare !== null);
+  const idle = [...new Set(m.shares.filter((s) => !compared.includes(s)).map((s) => s.right))].filter((r) => !compared.some((s) => s.right === r));
+  const mismatches = compared.filter((s) => shareVerdict(s).mismatch);
   return (
     <>
       <p className="muted">
@@ -111,7 +114,7 @@ function MoneyFlow({ money: m }: { money: WorkMoney }) {
         </li>
         <li>
           <strong>{t('Shares paid against registered')}</strong>{' '}
-          {m.shares.length === 0
+          {compared.length === 0
             ? t('nothing to compare')
             : mismatches.length === 0
               ? `✓ ${t('every holder paid as registered')}`
@@ -199,7 +202,7 @@ function MoneyFlow({ money: m }: { money: WorkMoney }) {
             ? t.plural(mismatches.length, 'Shares per holder and right: {n} differs from the register', 'Shares per holder and right: {n} differ from the register')
             : t('Shares per holder and right')
         }
-        rows={m.shares}
+        rows={compared}
         rowKey={(s, i) => `${s.ipi ?? s.name}/${s.right}/${i}`}
         rowClass={(s) => (shareVerdict(s).mismatch ? 'row-differs' : undefined)}
         empty={t('No share to compare in {year}.', { year: String(m.financialYear) })}
@@ -230,6 +233,11 @@ function MoneyFlow({ money: m }: { money: WorkMoney }) {
           },
         ]}
       />
+      {idle.length > 0 && (
+        <p className="muted" data-testid="money-idle-rights">
+          {t('Nothing was distributed for {rights} in {year}: those registered shares are not compared.', { rights: idle.map(rightName).join(', '), year: String(m.financialYear) })}
+        </p>
+      )}
     </>
   );
 }
