@@ -11,6 +11,8 @@ import { useApi } from '../../use-api';
 import { type LineProofVerdict, societyLogOrigin, verifyLineProof } from '../../verify/line-proof';
 import { checkCosignatures, sameHead } from '../../verify/cosignatures';
 import { formatDate, t } from '../../i18n';
+import { worksPath } from '../../format/works';
+import { Link } from '../../router';
 
 /**
  * The witnesses who cosigned the head a proof was checked against, their cosignatures
@@ -140,7 +142,15 @@ export function LineProofs({ rightsHolderId, year, currency }: { rightsHolderId:
                   <th scope="row" data-label={t('Line')}>
                     <code>{l.lineId}</code>
                   </th>
-                  <td data-label={t('Work')}>{l.workTitle}</td>
+                  <td data-label={t('Work')}>
+                    {l.workIswc ? (
+                      <Link to={worksPath({ iswc: l.workIswc })} title={t('The work in the register')}>
+                        {l.workTitle}
+                      </Link>
+                    ) : (
+                      l.workTitle
+                    )}
+                  </td>
                   <td data-label={t('Rights')}>
                     {t(l.category)}, {t(l.useType)}, {l.territory}
                   </td>
