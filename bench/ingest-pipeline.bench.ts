@@ -43,7 +43,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { DecimalValue } from '../libs/money/src/index.js';
 import { SubmissionTreeBuilder } from '../libs/ledger/src/submission-tree.js';
 import { checkHeader } from '../libs/submissions/src/ingest/header.js';
-import { copySql, createStagingSql, validationSql } from '../libs/submissions/src/package-types/ingest-sql.js';
+import { copySql, createStagingSql, validationSql } from '../libs/submissions/src/ingest/ingest-sql.js';
 import { parsePeriod, type Quarter } from '../libs/submissions/src/period.js';
 import { indexSubmissionPartition, parentColumns, submissionPartition } from '../libs/submissions/src/storage/line-partitions.js';
 import { writeDistributionLines } from './generate.js';

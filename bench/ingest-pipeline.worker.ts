@@ -6,7 +6,7 @@
  * table for COPY.
  *
  * The screen is NOT the validation: the validation rules and their messages exist only
- * as the SQL the ingest generates (libs/submissions package-types/columns.ts). The screen
+ * as the SQL the ingest generates (libs/package-catalogue columns.ts). The screen
  * only has to be sound: a row it passes must be one the SQL finds nothing wrong with; a
  * row it doubts (`suspect`) sends the whole package to the SQL validation, which names
  * the problems exactly as today. It uses the libs' own predicates (libs/identifiers,
@@ -20,7 +20,7 @@ import { explainDisplayName, explainVisibleId, isCountryCode, isCurrencyCode, is
 import { canonicalJson, leafHash } from '../libs/merkle/src/index.js';
 import { DecimalValue } from '../libs/money/src/index.js';
 import { splitCsvRecord } from '../libs/submissions/src/ingest/header.js';
-import { CATEGORIES, USE_TYPES, WORK_TYPES } from '../libs/submissions/src/package-types/package-types.js';
+import { CATEGORIES, USE_TYPES, WORK_TYPES } from '../libs/package-catalogue/src/index.js';
 import type { Quarter } from '../libs/submissions/src/period.js';
 
 export interface ChunkIn {
@@ -87,7 +87,7 @@ const textOk = (v: string, max: number) => v !== '' && !v.includes(BOM) && v.len
 
 /**
  * The cells of one record keyed by column, or null when the screen doubts it. Checks
- * the distribution-lines columns and rules (package-types.ts) conservatively.
+ * the distribution-lines columns and rules (libs/package-catalogue types/distribution-lines.ts) conservatively.
  */
 export function screen(cells: Record<string, string>, q: Quarter): boolean {
   const c = cells;

@@ -44,6 +44,7 @@ import { AddSocietyContactDetails1765100700000 } from './1765100700000-AddSociet
 import { AddSubmissionFileName1765100800000 } from './1765100800000-AddSubmissionFileName.js';
 import { CreateSubmissionProblems1765100800100 } from './1765100800100-CreateSubmissionProblems.js';
 import { IndexSubmissionsBySupersedes1765100800200 } from './1765100800200-IndexSubmissionsBySupersedes.js';
+import { AllowInputFormats1765101100000 } from './1765101100000-AllowInputFormats.js';
 import { CreateWorksRegister1765101200000 } from './1765101200000-CreateWorksRegister.js';
 import { CreateCwrAcks1765101200100 } from './1765101200100-CreateCwrAcks.js';
 import { CreateCwrLines1765101200200 } from './1765101200200-CreateCwrLines.js';
@@ -111,6 +112,7 @@ export const migrations = [
   AddSubmissionFileName1765100800000,
   CreateSubmissionProblems1765100800100,
   IndexSubmissionsBySupersedes1765100800200,
+  AllowInputFormats1765101100000,
   CreateWorksRegister1765101200000,
   CreateCwrAcks1765101200100,
   CreateCwrLines1765101200200,

@@ -6,7 +6,7 @@ import { CATEGORIES, PACKAGES, PACKAGE_TYPES, type PackageType, parsePeriod, typ
 /**
  * Property-based packages for the fuzz suite (package-fuzz.e2e-spec.ts): a valid package
  * of any type (rows that pass every column check and row rule of
- * libs/submissions/src/package-types), then mutations of its cells, lines and bytes.
+ * libs/package-catalogue), then mutations of its cells, lines and bytes.
  * A package without mutations (or only with the harmless ones) must commit; any other
  * must end committed or rejected.
  */

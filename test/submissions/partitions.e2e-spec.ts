@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { leafHashSql, leafJsonSql, PACKAGE_TYPES, PACKAGES } from '../../libs/submissions/src/index.js';
-import { partitionSelectSql } from '../../libs/submissions/src/package-types/ingest-sql.js';
+import { partitionSelectSql } from '../../libs/submissions/src/ingest/ingest-sql.js';
 import { parentColumns, societyPartition, submissionPartition } from '../../libs/submissions/src/storage/line-partitions.js';
 import { PartitionDistributionLines1764300007000 } from '../../migrations/1764300007000-PartitionDistributionLines.js';
 import { givenTenants } from '../support/factories.js';

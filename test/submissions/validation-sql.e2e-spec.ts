@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { createStagingSql, mergeProblems, type ProblemRow, validationSlices, validationSql } from '../../libs/submissions/src/package-types/ingest-sql.js';
-import { PACKAGES } from '../../libs/submissions/src/package-types/package-types.js';
+import { createStagingSql, mergeProblems, type ProblemRow, validationSlices, validationSql } from '../../libs/submissions/src/ingest/ingest-sql.js';
+import { PACKAGES } from '../../libs/package-catalogue/src/index.js';
 import { parsePeriod } from '../../libs/submissions/src/period.js';
 import { DIST_BASE } from '../support/submissions.js';
 import { createTestDatabase } from '../support/test-app.js';

@@ -1,4 +1,4 @@
-import { CSV_MEDIA_TYPES, NDJSON_MEDIA_TYPES } from '../../../libs/submissions/src/format.js';
+import { CSV_MEDIA_TYPES, INPUT_MEDIA_TYPES, NDJSON_MEDIA_TYPES } from '../../../libs/submissions/src/format.js';
 import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -64,7 +64,7 @@ export async function createApp(options: {
   });
   // Packages stream: the parser hands the raw body on, unread (the size limit is enforced
   // while it is written to storage), and only to the routes marked @StreamedBody.
-  registerStreamedBodies(adapter.getInstance(), [...CSV_MEDIA_TYPES, ...NDJSON_MEDIA_TYPES]);
+  registerStreamedBodies(adapter.getInstance(), [...new Set([...CSV_MEDIA_TYPES, ...NDJSON_MEDIA_TYPES, ...INPUT_MEDIA_TYPES])]);
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

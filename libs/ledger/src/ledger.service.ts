@@ -3,9 +3,7 @@ import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { QueryRunner } from 'typeorm';
 import { MerkleRootBuilder, hashesEqual, signTreeHead, submissionLeafData, leafHash, type SignedTreeHead } from '../../merkle/src/index.js';
-import type { PackageType } from '../../submissions/src/package-types/package-types.js';
-import { PACKAGES } from '../../submissions/src/package-types/package-types.js';
-import { journalSql } from './journal-sql.js';
+import { journalSql, type PackageType } from '../../package-catalogue/src/index.js';
 import { logOrigin } from './log-identity.js';
 import { LogRepository } from './log.repository.js';
 import { SigningKeyService } from './signing-key.service.js';
@@ -135,7 +133,7 @@ export class LedgerService {
       sums = `SELECT * FROM unnest($6::text[], $7::text[], $8::text[], $9::numeric[]) AS p(kind, account, currency, amount)`;
       params.push(c.journal.map((x) => x.kind), c.journal.map((x) => x.account), c.journal.map((x) => x.currency), c.journal.map((x) => x.amount));
     } else {
-      const sql = journalSql(c.type, PACKAGES[c.type].table, c.linesTable);
+      const sql = journalSql(c.type, c.linesTable);
       if (!sql) return;
       // Summed by this statement (the sums of journalSums): they never travel to the process and back.
       sums = `SELECT kind, account, currency, sum(amount) AS amount FROM (${sql}) AS x(kind, account, currency, amount)
@@ -166,7 +164,7 @@ export class LedgerService {
    * (its partition before it is attached) instead of the type's lines table.
    */
   async journalSums(q: Pick<QueryRunner, 'query'>, type: PackageType, societyId: string, submissionId: string, linesTable?: string): Promise<JournalSum[]> {
-    const sql = journalSql(type, PACKAGES[type].table, linesTable);
+    const sql = journalSql(type, linesTable);
     if (!sql) return [];
     return q.query(
       `SELECT kind, account, currency::text AS currency, sum(amount)::text AS amount

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
-import { leafHashSql, leafJsonSql } from '../../submissions/src/package-types/ingest-sql.js';
-import { PACKAGES, type PackageType } from '../../submissions/src/package-types/package-types.js';
+import { leafHashSql, leafJsonSql, PACKAGES, type PackageType } from '../../package-catalogue/src/index.js';
 import { bindUuids } from './sql.js';
 
 type Db = QueryRunner | DataSource;

@@ -12,7 +12,7 @@ import {
   type SignedTreeHead,
 } from '../../merkle/src/index.js';
 import { SocietiesService, type Society } from '../../registry/src/index.js';
-import { PACKAGES } from '../../submissions/src/package-types/package-types.js';
+import { PACKAGES } from '../../package-catalogue/src/index.js';
 import { type LineRef, LinesRepository, type LoggedSubmission } from './lines.repository.js';
 import { LOG_KEY_NAME, logOrigin } from './log-identity.js';
 import { LogRepository } from './log.repository.js';

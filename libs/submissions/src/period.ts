@@ -1,15 +1,8 @@
 import { DomainError } from '../../errors/src/index.js';
+import type { Quarter } from '../../package-catalogue/src/index.js';
 
-/** A calendar quarter `YYYYQn`, with its first and last day. */
-export interface Quarter {
-  period: string;
-  year: number;
-  quarter: 1 | 2 | 3 | 4;
-  first: string;
-  last: string;
-  /** Today (UTC), when known: dates of facts after it are refused (CONTRACT.md, no facts from the future). */
-  today?: string;
-}
+/** A calendar quarter `YYYYQn`, with its first and last day (the package catalogue's type). */
+export type { Quarter } from '../../package-catalogue/src/index.js';
 
 const LAST_DAY = ['03-31', '06-30', '09-30', '12-31'];
 const FIRST_DAY = ['01-01', '04-01', '07-01', '10-01'];

@@ -1,6 +1,6 @@
 import type { InputProblem } from '../../errors/src/index.js';
 import type { SubmissionFormat } from './format.js';
-import type { PackageType } from './package-types/package-types.js';
+import type { PackageType } from '../../package-catalogue/src/index.js';
 
 export type SubmissionStatus = 'queued' | 'validating' | 'rejected' | 'committed' | 'superseded' | 'failed';
 

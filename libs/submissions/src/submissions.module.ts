@@ -4,6 +4,7 @@ import { MandatesModule } from '../../mandates/src/index.js';
 import { RegistryModule } from '../../registry/src/index.js';
 import { SubmissionDrillService } from './drill/submission-drill.service.js';
 import { IngestService } from './ingest/ingest.service.js';
+import { StagingRepository } from './ingest/staging.repository.js';
 import { SubmissionLinesService } from './lines/submission-lines.service.js';
 import { UploadStore } from './storage/upload-store.js';
 import { SubmissionsRepository } from './submissions.repository.js';
@@ -12,7 +13,7 @@ import { SubmissionEvents } from './submission-events.js';
 
 @Module({
   imports: [RegistryModule, LedgerModule, MandatesModule],
-  providers: [SubmissionsRepository, SubmissionsService, UploadStore, IngestService, SubmissionLinesService, SubmissionEvents, SubmissionDrillService],
+  providers: [SubmissionsRepository, SubmissionsService, UploadStore, IngestService, StagingRepository, SubmissionLinesService, SubmissionEvents, SubmissionDrillService],
   exports: [SubmissionsService, IngestService, SubmissionsRepository, SubmissionLinesService, SubmissionDrillService],
 })
 export class SubmissionsModule {}

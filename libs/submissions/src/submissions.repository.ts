@@ -3,7 +3,7 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import { type Page, toPage } from '../../database/src/index.js';
 import type { InputProblem } from '../../errors/src/index.js';
 import type { SubmissionFormat } from './format.js';
-import type { PackageType } from './package-types/package-types.js';
+import type { PackageType } from '../../package-catalogue/src/index.js';
 import { printable, printableProblem } from './ingest/sniff.js';
 import { notifyFinishedSql } from './submission-events.js';
 import type { Submission, SubmissionStatus } from './submission.js';
@@ -27,6 +27,8 @@ export interface IngestTarget {
   attempts: number;
   /** The last attempt's phase (a failed one says why). */
   phase: string | null;
+  /** The name the package was uploaded as, if any (an input reader is told). */
+  fileName: string | null;
 }
 
 /** Every SQL statement about submission rows (the lines live with the ingest and the ledger). */
@@ -84,7 +86,7 @@ export class SubmissionsRepository {
 
   async ingestTarget(id: string): Promise<IngestTarget | undefined> {
     const rows: IngestTarget[] = await this.db.query(
-      `SELECT id, society_id AS "societyId", type, period, format, status, storage_path AS "storagePath", attempts, phase FROM submissions WHERE id = $1`,
+      `SELECT id, society_id AS "societyId", type, period, format, status, storage_path AS "storagePath", attempts, phase, file_name AS "fileName" FROM submissions WHERE id = $1`,
       [id],
     );
     return rows[0];

@@ -7,9 +7,9 @@ import { decodeCursor, type Page, UUID_KEY } from '../../database/src/index.js';
 import { DomainError } from '../../errors/src/index.js';
 import { JobQueue } from '../../jobs/src/index.js';
 import { SocietiesService } from '../../registry/src/index.js';
-import { type SubmissionFormat, uploadedFileName } from './format.js';
+import { isLedgerFormat, type SubmissionFormat, uploadedFileName } from './format.js';
 import { INGEST_JOB } from './ingest/ingest.job.js';
-import { isPackageType, PACKAGE_TYPES, type PackageType } from './package-types/package-types.js';
+import { type InputFormat, isPackageType, PACKAGE_TYPES, PACKAGES, type PackageType } from '../../package-catalogue/src/index.js';
 import { parsePeriod } from './period.js';
 import { SubmissionEvents } from './submission-events.js';
 import { UploadSlots } from './storage/upload-slots.js';
@@ -78,6 +78,12 @@ export class SubmissionsService {
     options: { gzip?: boolean; fileName?: string | null } = {},
   ): Promise<Accepted> {
     await this.assertMaySubmit(principal, societyId);
+    try {
+      this.checkFormat(type, format);
+    } catch (error) {
+      body.resume(); // drain the unread body so the connection can answer
+      throw error;
+    }
     let release: () => void;
     try {
       release = this.slots.acquire(societyId);
@@ -155,6 +161,23 @@ export class SubmissionsService {
     for (const s of unfinished) await this.queue.enqueue(INGEST_JOB, { submissionId: s.id }, { jobId: s.id, tenant: s.societyId });
     if (unfinished.length > 0) this.logger.log(`re-queued ${unfinished.length} unfinished submission(s)`);
     return unfinished.length;
+  }
+
+  /**
+   * A package is sent in the ledger's CSV or JSON Lines, or in its type's input format
+   * (libs/package-catalogue InputFormat): a type read only from its own format takes
+   * nothing else (415), and no type takes another type's format.
+   */
+  checkFormat(type: PackageType, format: SubmissionFormat): void {
+    const input = PACKAGES[type].input as InputFormat | undefined;
+    const how = input ? `a ${input.name} file (${[...input.mediaTypes, ...input.extensions.map((e) => `a multipart file named ….${e}`)].join(', ')})` : '';
+    if (isLedgerFormat(format)) {
+      if (input && !input.alsoLedgerFormats) throw new DomainError('unsupported-media-type', `A ${type} package is sent as ${how}, not as ${format === 'csv' ? 'CSV' : 'JSON Lines'}`);
+      return;
+    }
+    if (input?.name !== format) {
+      throw new DomainError('unsupported-media-type', `A ${type} package is sent as CSV or JSON Lines${input ? ` or as ${how}` : ''}, not as ${format}`);
+    }
   }
 
   private async assertMaySubmit(p: Principal, societyId: string): Promise<void> {

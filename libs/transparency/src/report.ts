@@ -15,13 +15,14 @@ import { costRatioJudgement } from '../../audit/src/rules/payout-deductions.js';
 import { percent } from '../../audit/src/rules/support.js';
 import type { CategoryFlow } from '../../audit/src/rules/payout-conservation.js';
 import type { PinnedHead } from '../../audit/src/rules/rule.js';
+import { type PackageType, TRANSPARENCY_PACKAGE_TYPES } from '../../package-catalogue/src/index.js';
 
 export const TRANSPARENCY_REPORT_FORMAT = 'collective-ledger/transparency-report/1';
 export const LEGAL_BASIS = 'Directive 2014/26/EU Art. 22 and Annex';
 
-/** The package types the report reads, in the order it shows them. */
-export const SOURCE_TYPES = ['income', 'deductions', 'distribution-lines', 'inter-society', 'undistributed', 'board'] as const;
-export type SourceType = (typeof SOURCE_TYPES)[number];
+/** The package types the report reads, in the order it shows them: those the package catalogue marks `transparency`. */
+export const SOURCE_TYPES: readonly PackageType[] = TRANSPARENCY_PACKAGE_TYPES;
+export type SourceType = PackageType;
 
 /**
  * Types every quarter must have for the report to be complete: revenue, deductions and

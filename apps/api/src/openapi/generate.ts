@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { PACKAGE_TYPES, TRANSPARENCY_PACKAGE_TYPES } from '../../../../libs/package-catalogue/src/index.js';
 import { offlineApiDocument } from './document.js';
 
 /**
@@ -37,6 +38,19 @@ function operationIndex(doc: OpenAPIObject): string {
   return `\n/** Each operation's method and path, by operationId. */\nexport const operationRoutes = {\n${lines.join('\n')}\n} as const satisfies Record<keyof operations, { method: string; path: string }>;\n`;
 }
 
+/**
+ * The package catalogue's lists (libs/package-catalogue) as runtime values for the
+ * dashboard, which cannot import the libraries: the generated unions give their types,
+ * these their values in catalogue order.
+ */
+function catalogueLists(): string {
+  const list = (names: readonly string[]) => `[${names.map((n) => JSON.stringify(n)).join(', ')}]`;
+  return (
+    `\n/** The package types (libs/package-catalogue), in catalogue order. */\nexport const packageTypes = ${list(PACKAGE_TYPES)} as const;\n` +
+    `/** The package types the transparency report reads (libs/package-catalogue TRANSPARENCY_PACKAGE_TYPES). */\nexport const transparencyPackageTypes = ${list(TRANSPARENCY_PACKAGE_TYPES)} as const;\n`
+  );
+}
+
 /** The generated file's text for a document. */
 export async function generateApiTypes(doc: OpenAPIObject): Promise<string> {
   const ast = await openapiTS(doc as unknown as Parameters<typeof openapiTS>[0], {
@@ -44,7 +58,7 @@ export async function generateApiTypes(doc: OpenAPIObject): Promise<string> {
     exportType: false,
     alphabetize: false,
   });
-  return HEADER + astToString(ast) + operationIndex(doc);
+  return HEADER + astToString(ast) + operationIndex(doc) + catalogueLists();
 }
 
 export function readGenerated(root: string): string {

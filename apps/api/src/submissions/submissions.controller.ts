@@ -6,11 +6,12 @@ import { CurrentPrincipal, type Principal, Roles } from '../../../../libs/auth/s
 import { DomainError } from '../../../../libs/errors/src/index.js';
 import {
   CSV_MEDIA_TYPES,
-  formatOfFileName,
-  formatOfMediaType,
+  formatOfUpload,
+  INPUT_MEDIA_TYPES,
   isPackageType,
   NDJSON_MEDIA_TYPES,
   PACKAGE_TYPES,
+  type PackageType,
   type SubmissionFormat,
   SubmissionsService,
   templateCsv,
@@ -34,10 +35,12 @@ export class SubmissionsController {
       'one JSON object per line, the column names as keys and every value a JSON string (or null for an empty cell; true/false for the yes/no columns). ' +
       'A multipart file is read as JSON Lines when its name ends in .ndjson or .jsonl or its type says so, otherwise as CSV. ' +
       'Either may travel gzip-compressed: a body with Content-Encoding: gzip, or a multipart file named ….gz; the package is the decompressed bytes ' +
-      '(their SHA-256 and size, which counts against the upload limit). Data that does not decompress is a 400; another Content-Encoding a 415.',
+      '(their SHA-256 and size, which counts against the upload limit). Data that does not decompress is a 400; another Content-Encoding a 415. ' +
+      'A package type read from files in a format of its own (docs/package-catalogue.md, e.g. CWR) takes that format: a body of one of its media types, ' +
+      'or a multipart file whose name ends in one of its extensions.',
   })
-  @ApiConsumes(...CSV_MEDIA_TYPES, ...NDJSON_MEDIA_TYPES, 'multipart/form-data')
-  @StreamedBody(...CSV_MEDIA_TYPES, ...NDJSON_MEDIA_TYPES, 'multipart/form-data')
+  @ApiConsumes(...CSV_MEDIA_TYPES, ...NDJSON_MEDIA_TYPES, ...INPUT_MEDIA_TYPES, 'multipart/form-data')
+  @StreamedBody(...CSV_MEDIA_TYPES, ...NDJSON_MEDIA_TYPES, ...INPUT_MEDIA_TYPES, 'multipart/form-data')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiAcceptedResponse({ type: SubmissionDto, description: 'Queued; Location names it. 200 with the existing submission for the same bytes.' })
   async submit(
@@ -48,7 +51,7 @@ export class SubmissionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SubmissionDto> {
     const target = this.submissions.checkTarget(query.type, query.period);
-    const { body, format, gzip, fileName } = await this.bodyStream(request);
+    const { body, format, gzip, fileName } = await this.bodyStream(request, target.type);
     const { submission, created } = await this.submissions.accept(p, societyId, target.type, target.period, body, format, { gzip, fileName });
     void reply.status(created ? 202 : 200).header('Location', `/v1/submissions/${submission.id}`);
     return submission;
@@ -96,7 +99,7 @@ export class SubmissionsController {
    * which are hashed, stored and counted against the size and inflation limits).
    * A multipart file's name (without `.gz`) is kept as the package's `fileName`.
    */
-  private async bodyStream(request: FastifyRequest): Promise<{ body: Readable; format: SubmissionFormat; gzip: boolean; fileName?: string }> {
+  private async bodyStream(request: FastifyRequest, type: PackageType): Promise<{ body: Readable; format: SubmissionFormat; gzip: boolean; fileName?: string }> {
     if (request.isMultipart()) {
       const part = await request.file();
       if (!part || part.fieldname !== 'file') {
@@ -104,11 +107,11 @@ export class SubmissionsController {
       }
       const gzipped = /\.gz$/i.test(part.filename ?? '');
       const name = gzipped ? part.filename.replace(/\.gz$/i, '') : part.filename;
-      const format = formatOfFileName(name) ?? formatOfMediaType(part.mimetype) ?? 'csv';
+      const format = formatOfUpload(type, name, part.mimetype) ?? 'csv';
       return { body: part.file, format, gzip: gzipped, fileName: name };
     }
     const body = request.body as Readable | undefined;
-    const format = formatOfMediaType(request.headers['content-type']);
+    const format = formatOfUpload(type, undefined, request.headers['content-type']);
     if (!format || !body || typeof (body as Readable).pipe !== 'function') {
       const json = /^application\/json\b/i.test(request.headers['content-type'] ?? '');
       throw new DomainError(

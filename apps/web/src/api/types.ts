@@ -1,5 +1,6 @@
 import type { LineProofBundle } from '../verify/line-proof';
 import type { PublishedKey, SignedTreeHead } from '../verify/signed-head';
+import { packageTypes, transparencyPackageTypes } from './generated/openapi';
 import type { Answer, Body, Query, Schemas } from './openapi';
 
 /**
@@ -37,7 +38,8 @@ export type InputProblem = Schemas['InputProblemDto'];
 
 export type Submission = Answer<'getSubmission'>;
 export type PackageType = Submission['type'];
-export const PACKAGE_TYPES = ['income', 'deductions', 'distribution-lines', 'inter-society', 'undistributed', 'board', 'mandates'] as const satisfies readonly PackageType[];
+/** The package catalogue's types (libs/package-catalogue), as the generated file lists them. */
+export const PACKAGE_TYPES = packageTypes satisfies readonly PackageType[];
 export type SubmissionStatus = Submission['status'];
 export const SUBMISSION_STATUSES = ['queued', 'validating', 'rejected', 'committed', 'superseded', 'failed'] as const satisfies readonly SubmissionStatus[];
 /** `POST /v1/societies/{id}/submissions` (202 new, 200 the same bytes again). */
@@ -142,7 +144,7 @@ export type TransparencyFormat = NonNullable<Query<'getTransparencyReport'>['for
 /** Which quarters of the year a section's package type covers at the pinned head. */
 export type ReportCoverage = TransparencyReport['revenue']['coverage'];
 export type ReportSourceType = ReportCoverage['type'];
-export const REPORT_SOURCE_TYPES = ['income', 'deductions', 'distribution-lines', 'inter-society', 'undistributed', 'board'] as const satisfies readonly ReportSourceType[];
+export const REPORT_SOURCE_TYPES = transparencyPackageTypes satisfies readonly ReportSourceType[];
 /** One package type × quarter of the year at the head. */
 export type ReportPackageState = TransparencyReport['completeness']['packages'][number];
 export type ReportCurrencyAmount = TransparencyReport['revenue']['totals'][number];

@@ -1,9 +1,8 @@
 import { addMonths } from '../../../mandates/src/index.js';
+import { TRANSPARENCY_PACKAGE_TYPES } from '../../../package-catalogue/src/index.js';
 import { type ParamValues, param } from './params.js';
 import type { AuditRule, RuleContext, Sql, YearWindow } from './rule.js';
 import { plural } from './support.js';
-
-export const TRANSPARENCY_PACKAGE_TYPES = ['income', 'deductions', 'distribution-lines', 'inter-society', 'undistributed', 'board'] as const;
 
 /** The quarters (`YYYYQn`) whose last day falls in the financial year: the packages that make up its data. */
 export function quartersOf(year: YearWindow): string[] {

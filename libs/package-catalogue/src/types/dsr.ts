@@ -7,8 +7,8 @@
  * record whose totals differ from its sales records' is one problem naming both lines.
  * The journal posts the money as income: cash against pool:<category>. See docs/dsr.md.
  */
-import { CATEGORIES } from '../../../submissions/src/package-types/package-types.js';
-import { type Column, currency, date, iswc, oneOf, territory, text } from '../../../submissions/src/package-types/columns.js';
+import { CATEGORIES } from '../vocabularies.js';
+import { type Column, currency, date, iswc, oneOf, territory, text } from '../columns.js';
 import { type DsrLedgerRow, type DsrUploadProblem, readDsrUpload } from '../../../dsr/src/index.js';
 import { type InputReader, type ReadContext, type SourceItem, type SourceProblem, definePackageType } from '../definition.js';
 

@@ -1,4 +1,4 @@
-import { PACKAGES, type PackageType } from '../package-types/package-types.js';
+import { PACKAGES, type PackageType } from '../../../package-catalogue/src/index.js';
 import { fieldName } from './line-diff.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -5,8 +5,8 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import type { Principal } from '../../../auth/src/index.js';
 import { csvRow } from '../../../csv/src/index.js';
 import { DomainError } from '../../../errors/src/index.js';
-import { FORMAT_EXTENSION } from '../format.js';
-import { PACKAGES } from '../package-types/package-types.js';
+import { extensionOf, isLedgerFormat } from '../format.js';
+import { type InputFormat, PACKAGES } from '../../../package-catalogue/src/index.js';
 import { UploadStore } from '../storage/upload-store.js';
 import type { Submission } from '../submission.js';
 import { SubmissionsRepository } from '../submissions.repository.js';
@@ -67,8 +67,9 @@ export class SubmissionDrillService {
     return {
       submission,
       body: this.store.open(target.storagePath),
-      contentType: MEDIA_TYPES[submission.format],
-      fileName: submission.fileName ?? `${submission.type}-${submission.period}-${submission.id}.${FORMAT_EXTENSION[submission.format]}`,
+      // A type's own format: the first media type its input format names, else bytes.
+      contentType: isLedgerFormat(submission.format) ? MEDIA_TYPES[submission.format] : ((PACKAGES[submission.type].input as InputFormat | undefined)?.mediaTypes[0] ?? 'application/octet-stream'),
+      fileName: submission.fileName ?? `${submission.type}-${submission.period}-${submission.id}.${extensionOf(submission.format)}`,
       byteSize: size,
     };
   }

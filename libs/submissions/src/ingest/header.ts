@@ -1,5 +1,5 @@
 import type { InputProblem } from '../../../errors/src/index.js';
-import { PACKAGES, type PackageType } from '../package-types/package-types.js';
+import { PACKAGES, type PackageType } from '../../../package-catalogue/src/index.js';
 
 /** Splits one CSV record (RFC 4180 quoting) into its fields. */
 export function splitCsvRecord(line: string): string[] {

@@ -1,35 +1,27 @@
 import { open, stat } from 'node:fs/promises';
-import { Readable, Transform } from 'node:stream';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { AppConfig, Clock } from '../../../config/src/index.js';
 import type { InputProblem } from '../../../errors/src/index.js';
 import { DomainError } from '../../../errors/src/index.js';
 import { type JournalSum, LedgerService, LogWitnessingService } from '../../../ledger/src/index.js';
 import type { SubmissionTree } from '../../../ledger/src/submission-tree.js';
-import { type BulkMandateRow, MandatesService, mandateStatusSql } from '../../../mandates/src/index.js';
+import { MandatesService, mandateStatusSql, statusJoinSql, statusOfUnlistedSql } from '../../../mandates/src/index.js';
 import { Notifier } from '../../../notifications/src/index.js';
 import {
-  copyNumberedSql,
-  copySql,
-  createStagingSql,
-  ERROR_LIMIT,
-  keepAllProblemsSql,
-  mergeProblems,
-  type ProblemRow,
-  validationSlices,
-  insertLinesSql,
-  partitionLeavesCopySql,
-  partitionSelectSql,
-  registerUnknownHoldersSql,
-  sessionStagingTable,
-  stagingTable,
-  validationSql,
-} from '../package-types/ingest-sql.js';
-import { PACKAGES } from '../package-types/package-types.js';
+  type CommitContext,
+  type CommitServices,
+  type ComputedAtCommit,
+  type InputFormat,
+  PackageRejection,
+  PACKAGES,
+  type PackageContext,
+  type Quarter,
+  type StagedContext,
+} from '../../../package-catalogue/src/index.js';
 import { parsePeriod } from '../period.js';
 import {
   attachSubmissionPartition,
@@ -45,9 +37,23 @@ import {
 import { UploadStore } from '../storage/upload-store.js';
 import { type IngestTarget, SubmissionsRepository } from '../submissions.repository.js';
 import { checkHeader } from './header.js';
+import {
+  computedColumns,
+  ERROR_LIMIT,
+  insertLinesSql,
+  type LineNumbering,
+  mergeProblems,
+  partitionLeavesCopySql,
+  partitionSelectSql,
+  type ProblemRow,
+  stagingTable,
+  validationSlices,
+} from './ingest-sql.js';
 import { NdjsonToCsv } from './ndjson.js';
-import { ProblemSpill, problemRecord } from './problem-spill.js';
+import { ProblemSpill } from './problem-spill.js';
 import { printable, sniffPackage } from './sniff.js';
+import { SourceRowsToCsv } from './source-rows.js';
+import { StagingRepository, type StagingPlace } from './staging.repository.js';
 
 /**
  * Attempts at one submission, counted in its row (an attempt the process did not survive
@@ -64,12 +70,6 @@ class Rejection extends Error {
   ) {
     super('package rejected');
   }
-}
-
-/** Where a package is staged: an unlogged table of its own, or (`session`) its connection's temporary one. */
-interface StagingPlace {
-  table: string;
-  session: boolean;
 }
 
 /** A small package's lines table being made on another connection: its name and the parent's columns (makeSmallTable). */
@@ -91,10 +91,17 @@ interface Staged {
   rows: number;
   firstLine: number;
   lastLine: number;
-  /** Problems of records left out while staging (JSON Lines), the first ERROR_LIMIT of `total`. */
+  /** Problems of records left out while staging (JSON Lines), or an input reader's, the first ERROR_LIMIT of `total`. */
   problems: InputProblem[];
   total: number;
   refused?: number;
+  /** The rows were made by an input reader: their problems are reported at their source lines. */
+  sourceLines?: boolean;
+}
+
+/** What an input reader collected (InputReader.collected), once it has read the whole file. */
+interface Read {
+  collected: unknown;
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -147,6 +154,7 @@ export class IngestService {
     private readonly clock: Clock,
     private readonly witnessing: LogWitnessingService,
     private readonly notifier: Notifier,
+    private readonly staging: StagingRepository,
   ) {}
 
   async run(submissionId: string): Promise<void> {
@@ -157,13 +165,12 @@ export class IngestService {
     const client = (await runner.connect()) as pg.Client;
     // One attempt at a time per submission: a job delivered twice waits here, then finds
     // the submission finished. (A killed worker's session ends, and its lock with it.)
-    const lock = [`ingest ${submissionId}`];
     try {
-      await runner.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, lock);
+      await this.staging.lock(runner, submissionId);
       try {
         await this.attempt(submissionId, runner, client);
       } finally {
-        await runner.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, lock).catch(() => undefined);
+        await this.staging.unlock(runner, submissionId).catch(() => undefined);
       }
     } finally {
       await runner.release();
@@ -187,21 +194,23 @@ export class IngestService {
     // A small package's lines table, made meanwhile on another connection (SmallTable).
     let smallTable: SmallTable | null = null;
     let committed = false;
-    // Problems of refused JSON Lines records beyond the first ERROR_LIMIT (kept if the package is rejected).
+    // Problems of refused JSON Lines records (or an input reader's) beyond the first ERROR_LIMIT (kept if the package is rejected).
     const spill = new ProblemSpill(target.id);
+    // What an input reader collected, for its afterCommit or afterReject.
+    const read: Read = { collected: undefined };
     const started = Date.now();
     try {
       place = await this.placeStaging(target, client, own);
       if (place.session && PACKAGES[target.type].partitioned) smallTable = this.makeSmallTable(target);
       const table = place.table;
-      const staging = await this.stage(target, place, client, runner, spill);
+      const staging = await this.stage(target, place, client, runner, spill, read);
       const rows = staging.rows;
       const staged = Date.now();
       await this.submissions.progress(target.societyId, target.id, 'validating', 45, rows + (staging.refused ?? 0));
       await this.validate(target, place, runner, client, staging, spill);
       const validated = Date.now();
       await this.submissions.progress(target.societyId, target.id, 'committing', 60, rows);
-      await this.commit(target, table, runner, client, rows, smallTable);
+      await this.commit(target, table, runner, client, rows, smallTable, read);
       committed = true;
       const done = Date.now();
       this.logger.log(
@@ -212,11 +221,12 @@ export class IngestService {
       if (error instanceof Rejection) {
         try {
           // Nothing of a rejected package stays behind once its status says so.
-          await this.clearStaging(runner, place);
+          await this.staging.clear(runner, place);
           await this.discardSmallTable(smallTable, target, runner);
           smallTable = null;
           await this.submissions.reject(target.societyId, target.id, error.problems, error.total, error.rows);
           this.logger.log(`rejected ${target.type} ${target.period}: ${error.total} problem(s)`);
+          await this.afterReject(target, runner, error, read);
           await this.notifyRejected(target, error);
           return;
         } catch (rejecting) {
@@ -236,9 +246,62 @@ export class IngestService {
       throw error;
     } finally {
       spill.dispose();
-      await this.clearStaging(runner, place).catch(() => undefined);
+      await this.staging.clear(runner, place).catch(() => undefined);
       if (!committed) await this.discardSmallTable(smallTable, target, runner).catch(() => undefined);
-      await runner.query(`RESET jit; RESET work_mem; RESET maintenance_work_mem; RESET random_page_cost`).catch(() => undefined);
+      await this.staging.resetSettings(runner).catch(() => undefined);
+    }
+  }
+
+  /** The input format a package is read with: its type's, when it was sent in that format (not CSV or JSON Lines). */
+  private inputOf(t: IngestTarget): InputFormat | undefined {
+    if (t.format === 'csv' || t.format === 'ndjson') return undefined;
+    const input = PACKAGES[t.type].input as InputFormat | undefined;
+    if (input?.name !== t.format) throw new Error(`a ${t.type} package cannot be read in the format ${t.format}`);
+    return input;
+  }
+
+  /** What every hook is told: the package, a query function on the ingest's connection, and the services. */
+  private hookContext(t: IngestTarget, runner: QueryRunner, quarter: Quarter = parsePeriod(t.period)): PackageContext {
+    return {
+      type: t.type,
+      societyId: t.societyId,
+      submissionId: t.id,
+      period: quarter,
+      query: <R>(sql: string, params?: readonly unknown[]) => runner.query(sql, params ? [...params] : undefined) as Promise<R[]>,
+      services: this.services(t, runner),
+    };
+  }
+
+  /**
+   * The ledger's services for the commit hooks of package types (CommitServices), on the
+   * ingest's connection `runner`.
+   */
+  private services(t: IngestTarget, runner: QueryRunner): CommitServices {
+    return {
+      registerUnknownHolders: (table, columns) => this.staging.registerUnknownHolders(runner, table, columns, t.societyId),
+      mandateStatus: (table, { small }) => this.mandateStatus(t, table, runner, small),
+      recordMandates: async (mandates) => {
+        try {
+          await this.mandates.bulkRecord(runner.manager, t.societyId, mandates, { recordedBy: `submission ${t.id}` });
+        } catch (error) {
+          if (error instanceof DomainError) throw new PackageRejection(error.errors.length > 0 ? error.errors : [{ message: error.message }]);
+          throw error;
+        }
+      },
+    };
+  }
+
+  /**
+   * An input format's afterReject, once the rejection is recorded (an error is logged:
+   * the rejection stands).
+   */
+  private async afterReject(t: IngestTarget, runner: QueryRunner, rejection: Rejection, read: Read): Promise<void> {
+    const input = PACKAGES[t.type].input as InputFormat | undefined;
+    if (!input?.afterReject || input.name !== t.format) return;
+    try {
+      await input.afterReject({ ...this.hookContext(t, runner), collected: read.collected, total: rejection.total }, rejection.problems);
+    } catch (error) {
+      this.logger.error(`afterReject of ${t.type} ${t.id} failed: ${(error as Error).message}`);
     }
   }
 
@@ -263,24 +326,17 @@ export class IngestService {
    */
   private async placeStaging(t: IngestTarget, client: pg.Client, own: string): Promise<StagingPlace> {
     const size = (await stat(t.storagePath)).size;
-    // Bulk statements over generated SQL: JIT compiling them costs more than it saves.
-    // The bulk index builds of a large package sort in memory instead of on disk. What a
-    // crashed attempt left is dropped. (One round trip: a small package's fixed costs add up.)
-    const settings = `SET jit = off; SET work_mem = '128MB'; SET maintenance_work_mem = '256MB'; DROP TABLE IF EXISTS ${own}`;
-    if (size >= SMALL_PACKAGE_BYTES) {
-      await client.query(settings);
-      return { table: own, session: false };
-    }
-    const numbering = t.format === 'csv' ? 'counted' : 'given';
-    const table = sessionStagingTable(t.type, numbering);
+    // Bulk statements over generated SQL, what a crashed attempt left dropped (StagingRepository.prepare).
+    if (size >= SMALL_PACKAGE_BYTES) return this.staging.prepare(client, own);
     // A small package's statements probe the registers' indexes (rights holders by IPI,
     // mandates by holder) rather than read them whole, which the default cost of a random
     // page read (4, a disk's) would have the planner prefer at a few thousand rows.
-    const results = (await client.query(
-      `${settings}; SET random_page_cost = ${SMALL_PACKAGE_RANDOM_PAGE_COST}; ${createStagingSql(t.type, table, numbering, true)}; SELECT EXISTS (SELECT FROM ${table}) AS used`,
-    )) as unknown as pg.QueryResult<{ used: boolean }>[];
-    if (results[results.length - 1].rows[0].used) await client.query(`TRUNCATE ${table} RESTART IDENTITY`);
-    return { table, session: true };
+    return this.staging.prepare(client, own, { type: t.type, numbering: this.numbering(t), randomPageCost: SMALL_PACKAGE_RANDOM_PAGE_COST });
+  }
+
+  /** How the package's staged rows are numbered: by COPY (CSV), by their records' lines (JSON Lines), or as an input reader made them. */
+  private numbering(t: IngestTarget): LineNumbering {
+    return t.format === 'csv' ? 'counted' : t.format === 'ndjson' ? 'given' : 'source';
   }
 
   /**
@@ -312,18 +368,16 @@ export class IngestService {
     await dropUnattachedSubmissionPartition(runner, PACKAGES[t.type].table, t.id);
   }
 
-  /** Empties the connection's staging table, or drops the package's own. */
-  private async clearStaging(runner: QueryRunner, place: StagingPlace): Promise<void> {
-    await runner.query(place.session ? `TRUNCATE ${place.table} RESTART IDENTITY` : `DROP TABLE IF EXISTS ${place.table}`);
-  }
-
   /**
    * Streams the stored file into the staging table. A CSV file goes to COPY as it is
    * (its header checked first); a JSON Lines file through NdjsonToCsv, which numbers
    * each record by its line and sets aside the records that are not one flat object
-   * of strings, with their problems.
+   * of strings, with their problems; a file in the type's input format through its
+   * reader (stageSource).
    */
-  private async stage(t: IngestTarget, place: StagingPlace, client: pg.Client, runner: QueryRunner, spill: ProblemSpill): Promise<Staged> {
+  private async stage(t: IngestTarget, place: StagingPlace, client: pg.Client, runner: QueryRunner, spill: ProblemSpill, read: Read): Promise<Staged> {
+    const input = this.inputOf(t);
+    if (input) return this.stageSource(t, input, place, client, runner, spill, read);
     const table = place.table;
     const head = await this.readHead(t.storagePath);
     if (head.length === 0) throw new Rejection([{ line: 1, message: 'the file is empty' }], 1, 0);
@@ -338,11 +392,11 @@ export class IngestService {
       header = checked.order;
     }
 
-    if (!place.session) await runner.query(createStagingSql(t.type, table, header ? 'counted' : 'given'));
+    if (!place.session) await this.staging.create(runner, t.type, table, header ? 'counted' : 'given');
     const meter = this.stagingMeter(t, (await stat(t.storagePath)).size);
     let staged: Staged;
     if (header) {
-      const copy = client.query(copyFrom(copySql(table, header)));
+      const copy = this.staging.copyCsv(client, table, header);
       try {
         await pipeline(this.store.open(t.storagePath), meter, copy);
       } catch (error) {
@@ -353,7 +407,7 @@ export class IngestService {
     } else {
       const records = new NdjsonToCsv(PACKAGES[t.type].columns.map((c) => c.name), `a ${t.type} package`, ERROR_LIMIT, (p) => spill.add(p));
       // Records were checked to be objects of strings: a COPY failure here is not the package's fault.
-      await pipeline(this.store.open(t.storagePath), meter, records, client.query(copyFrom(copyNumberedSql(t.type, table))));
+      await pipeline(this.store.open(t.storagePath), meter, records, this.staging.copyNumbered(client, t.type, table));
       const { rows, refused, firstLine, lastLine, problems, total } = records.summary;
       if (rows === 0 && total > 0) {
         if (total > ERROR_LIMIT) await this.keepAllProblems(t, runner, client, null, problems, spill);
@@ -363,15 +417,46 @@ export class IngestService {
     }
     // A small sample is enough for the validating statement's plan (hash aggregates and
     // joins); a small package needs none (SMALL_PACKAGE_BYTES).
-    if (!place.session) await runner.query(`SET default_statistics_target = 10; ANALYZE ${table}; RESET default_statistics_target`);
+    if (!place.session) await this.staging.analyze(runner, table);
     if (staged.rows === 0) {
       throw new Rejection([{ line: header ? 2 : 1, message: header ? 'the package has a header but no data rows' : 'the package has no records (every line is blank)' }], 1, 0);
     }
     return staged;
   }
 
-  /** Passes the file's bytes on, without a leading BOM, reporting progress (0–40 %) on the way. */
-  private stagingMeter(t: IngestTarget, size: number): Transform {
+  /**
+   * Stages a file sent in the type's input format: its bytes stream (as stored, a BOM
+   * included: the reader judges it) through the format's reader, whose rows are numbered
+   * 1, 2, … with their source lines (SourceRowsToCsv) and COPYed as they come; its
+   * problems are kept like refused JSON Lines records' (the first ERROR_LIMIT, the rest
+   * spilled), so they reject the package like any package's.
+   */
+  private async stageSource(t: IngestTarget, input: InputFormat, place: StagingPlace, client: pg.Client, runner: QueryRunner, spill: ProblemSpill, read: Read): Promise<Staged> {
+    const table = place.table;
+    if (!place.session) await this.staging.create(runner, t.type, table, 'source');
+    const quarter = { ...parsePeriod(t.period), today: this.clock.today() };
+    const reader = input.reader({ type: t.type, societyId: t.societyId, submissionId: t.id, period: quarter, fileName: t.fileName ?? null });
+    const rows = new SourceRowsToCsv(PACKAGES[t.type].columns.map((c) => c.name), ERROR_LIMIT, (p) => spill.add(p));
+    const meter = this.stagingMeter(t, (await stat(t.storagePath)).size, false);
+    await pipeline(
+      this.store.open(t.storagePath),
+      meter,
+      (bytes: AsyncIterable<Buffer>) => rows.records(reader.read(bytes)),
+      this.staging.copySource(client, t.type, table),
+    );
+    read.collected = reader.collected?.();
+    const { rows: count, problems, total } = rows.summary;
+    if (count === 0 && total > 0) {
+      if (total > ERROR_LIMIT) await this.keepAllProblems(t, runner, client, null, problems, spill);
+      throw new Rejection(problems, total, 0);
+    }
+    if (!place.session) await this.staging.analyze(runner, table);
+    if (count === 0) throw new Rejection([{ line: 1, message: `the ${input.name} file holds nothing a ${t.type} package records` }], 1, 0);
+    return { rows: count, firstLine: 1, lastLine: count, problems, total, sourceLines: true };
+  }
+
+  /** Passes the file's bytes on, without a leading BOM (unless `stripBom` is false), reporting progress (0–40 %) on the way. */
+  private stagingMeter(t: IngestTarget, size: number, stripBom = true): Transform {
     let seen = 0;
     let lastReported = 0;
     let first = true;
@@ -381,7 +466,7 @@ export class IngestService {
       transform(chunk: Buffer, _enc, done) {
         if (first) {
           first = false;
-          if (chunk.subarray(0, 3).equals(BOM)) chunk = chunk.subarray(3);
+          if (stripBom && chunk.subarray(0, 3).equals(BOM)) chunk = chunk.subarray(3);
         }
         seen += chunk.length;
         const pct = size > 0 ? (seen / size) * 40 : 40;
@@ -418,7 +503,7 @@ export class IngestService {
       // Every slice settles before a helper connection goes back to the pool.
       const settled = await Promise.allSettled(
         slices.map(async (slice, i) => {
-          const rows: ProblemRow[] = await (i === 0 ? runner : helpers[i - 1]).query(validationSql(t.type, quarter, table, slices.length > 1 ? slice : undefined));
+          const rows = await this.staging.validate(i === 0 ? runner : helpers[i - 1], t.type, quarter, table, slices.length > 1 ? slice : undefined, staged.sourceLines);
           if (slices.length > 1) this.logger.debug(`validation of lines ${slice.from}-${slice.to} of ${t.id}${slice.duplicates ? ' (and duplicates)' : ''}: ${Date.now() - started} ms`);
           return rows;
         }),
@@ -427,12 +512,12 @@ export class IngestService {
         if (r.status === 'rejected') throw r.reason;
         return r.value;
       });
-      // The records set aside while staging (JSON Lines) take their place among the rest.
+      // The records set aside while staging (JSON Lines), or an input reader's problems, take their place among the rest.
       if (staged.total > 0) results.push(staged.problems.map((p) => ({ line: p.line!, column: p.column ?? '', message: p.message, k: -1, total: staged.total })));
       const { problems, total } = mergeProblems(results);
       if (total > 0) {
         // The submission row lists the first ERROR_LIMIT; every one is kept for errors.csv.
-        if (total > ERROR_LIMIT) await this.keepAllProblems(t, runner, client, table, staged.problems, spill, quarter);
+        if (total > ERROR_LIMIT) await this.keepAllProblems(t, runner, client, table, staged.problems, spill, quarter, staged.sourceLines);
         const listed = problems.map((p) => ({ line: p.line, ...(p.column ? { column: p.column } : {}), message: p.message }));
         throw new Rejection(listed, total, staged.rows + (staged.refused ?? 0));
       }
@@ -455,35 +540,21 @@ export class IngestService {
     listed: InputProblem[],
     spill: ProblemSpill,
     quarter = { ...parsePeriod(t.period), today: this.clock.today() },
+    sourceLines = false,
   ): Promise<void> {
-    const staged = `pg_temp.problems_${t.id.replace(/-/g, '')}`;
-    await runner.query(`DROP TABLE IF EXISTS ${staged}`);
-    await runner.query(`CREATE TEMP TABLE ${staged} (line integer, col text, message text NOT NULL)`);
-    try {
-      const records = async function* () {
-        let chunk = '';
-        for (const p of listed) chunk += problemRecord(p);
-        if (chunk !== '') yield chunk;
-        yield* spill.read();
-      };
-      await pipeline(Readable.from(records()), client.query(copyFrom(`COPY ${staged} (line, col, message) FROM STDIN WITH (FORMAT csv)`)));
-      await runner.query(keepAllProblemsSql(t.type, quarter, table, staged), [t.societyId, t.id]);
-    } finally {
-      await runner.query(`DROP TABLE IF EXISTS ${staged}`).catch(() => undefined);
-    }
+    await this.staging.keepAllProblems(runner, client, t, quarter, table, listed, () => spill.read(), sourceLines);
   }
 
   /** Another connection set up like the ingest's own for a bulk statement (see run()). */
   private async bulkRunner(): Promise<QueryRunner> {
     const runner = this.db.createQueryRunner();
     await runner.connect();
-    await runner.query(`SET jit = off`);
-    await runner.query(`SET work_mem = '128MB'`);
+    await this.staging.bulkSettings(runner);
     return runner;
   }
 
   private async releaseBulkRunner(runner: QueryRunner): Promise<void> {
-    await runner.query(`RESET jit; RESET work_mem`).catch(() => undefined);
+    await this.staging.resetBulkSettings(runner).catch(() => undefined);
     await runner.release();
   }
 
@@ -493,9 +564,21 @@ export class IngestService {
    * lines first, outside that transaction (prepareLines), and the transaction attaches
    * them.
    */
-  private async commit(t: IngestTarget, table: string, runner: QueryRunner, client: pg.Client, rows: number, smallTable: SmallTable | null): Promise<void> {
+  private async commit(t: IngestTarget, table: string, runner: QueryRunner, client: pg.Client, rows: number, smallTable: SmallTable | null, read: Read): Promise<void> {
+    try {
+      await this.commitPackage(t, table, runner, client, rows, smallTable, read);
+    } catch (error) {
+      // A commit hook rejected the package (e.g. mandates the register refuses): rolled back, rejected.
+      if (error instanceof PackageRejection) throw new Rejection(error.problems, error.total, rows);
+      throw error;
+    }
+  }
+
+  /** commit, whose hooks may throw PackageRejection. */
+  private async commitPackage(t: IngestTarget, table: string, runner: QueryRunner, client: pg.Client, rows: number, smallTable: SmallTable | null, read: Read): Promise<void> {
     const quarter = parsePeriod(t.period);
     const p = PACKAGES[t.type];
+    const input = this.inputOf(t);
     const steps: Record<string, number> = {};
     const began = Date.now();
     const prepared = p.partitioned ? await this.prepareLines(t, table, runner, client, rows, steps, smallTable) : null;
@@ -508,16 +591,25 @@ export class IngestService {
         return; // another attempt committed it already: exactly once
       }
       let tree: SubmissionTree;
+      let mandatesKnownAt = prepared?.mandatesKnownAt ?? null;
       if (prepared) {
         tree = prepared.tree;
       } else {
-        if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table), [t.societyId]);
-        // The lines are written and folded into the submission tree in one streamed pass.
-        tree = await this.ledger.writeLines(client, insertLinesSql(t.type, table), [t.societyId, t.id]);
+        const staged = this.stagedContext(t, runner, table, false);
+        await p.hooks?.beforeLines?.(staged);
+        const computed = await p.hooks?.computeColumns?.(staged);
+        mandatesKnownAt = computed?.mandatesKnownAt ?? null;
+        try {
+          // The lines are written and folded into the submission tree in one streamed pass.
+          tree = await this.ledger.writeLines(client, insertLinesSql(t.type, table, computedColumns(t.type, computed)), [t.societyId, t.id]);
+        } finally {
+          await computed?.dispose?.();
+        }
         if (tree.size !== rows) throw new Error(`wrote ${tree.size} lines for ${rows} staged rows`);
       }
       const written = Date.now();
-      if (t.type === 'mandates') await this.recordMandates(t, runner);
+      const committing: CommitContext = { ...this.hookContext(t, runner, quarter), linesTable: prepared?.table ?? p.table, rows, collected: read.collected };
+      await p.hooks?.afterLines?.(committing);
       const previous = await this.submissions.lockPreviousCommitted(runner, t.societyId, t.type, t.period, t.id);
       const { logIndex, head } = await this.ledger.recordCommit(runner, {
         societyId: t.societyId,
@@ -549,7 +641,7 @@ export class IngestService {
         root: tree.root,
         logIndex,
         supersedes: previous ?? null,
-        mandatesKnownAt: prepared?.mandatesKnownAt ?? null,
+        mandatesKnownAt,
       });
       // Told in the same transaction: the event exists exactly when the commit does.
       const committed = await this.notifier.raise(runner.manager, {
@@ -559,6 +651,8 @@ export class IngestService {
         data: { submissionId: t.id, type: t.type, period: t.period, rows, root: tree.root.toString('hex'), logIndex, supersedes: previous ?? null },
         to: { societies: [t.societyId] },
       });
+      // Last: what the input format does with a committed file (e.g. a works register, an ACK).
+      await input?.afterCommit?.(committing);
       await runner.commitTransaction();
       await this.notifier.dispatch(committed);
       // The new head goes to the log's witnesses (LOG_WITNESSES), after the commit.
@@ -594,21 +688,22 @@ export class IngestService {
     const p = PACKAGES[t.type];
     let last = Date.now();
     if (smallTable) {
-      if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table), [t.societyId]);
+      await p.hooks?.beforeLines?.(this.stagedContext(t, runner, table, true));
       steps.holders = Date.now() - last;
       return this.prepareSmallLines(t, table, runner, client, rows, steps, smallTable);
     }
     await ensureSocietyPartition(runner, p.table, t.societyId);
     await dropUnattachedSubmissionPartition(runner, p.table, t.id);
+    const staged = this.stagedContext(t, runner, table, false);
     last = Date.now();
-    if (t.type === 'distribution-lines') await runner.query(registerUnknownHoldersSql(table), [t.societyId]);
+    await p.hooks?.beforeLines?.(staged);
     steps.holders = Date.now() - last;
     last = Date.now();
-    const derived = t.type === 'distribution-lines' ? await this.deriveMandateStatus(t, table, runner) : null;
+    const computed = await p.hooks?.computeColumns?.(staged);
     steps.mandates = Date.now() - last;
-    const spec = { parent: p.table, societyId: t.societyId, submissionId: t.id, select: partitionSelectSql(t.type, table, t.societyId, t.id, derived?.table) };
+    const spec = { parent: p.table, societyId: t.societyId, submissionId: t.id, select: partitionSelectSql(t.type, table, t.societyId, t.id, computedColumns(t.type, computed)) };
     const partition = await createSubmissionPartition(runner, spec, steps).finally(async () => {
-      if (derived) await runner.query(`DROP TABLE IF EXISTS ${derived.table}`);
+      await computed?.dispose?.();
     });
     const other = await this.bulkRunner();
     try {
@@ -633,7 +728,7 @@ export class IngestService {
       if (read.status === 'rejected') throw read.reason;
       const { tree, journal } = read.value;
       if (tree.size !== rows) throw new Error(`wrote ${tree.size} lines for ${rows} staged rows`);
-      return { spec, table: partition, tree, journal, mandatesKnownAt: derived?.knownAt ?? null };
+      return { spec, table: partition, tree, journal, mandatesKnownAt: computed?.mandatesKnownAt ?? null };
     } finally {
       await this.releaseBulkRunner(other);
     }
@@ -657,98 +752,51 @@ export class IngestService {
     smallTable: SmallTable,
   ): Promise<PreparedLines> {
     const p = PACKAGES[t.type];
-    let knownAt: string | null = null;
-    let derived: string | undefined;
-    if (t.type === 'distribution-lines') {
-      knownAt = await this.registerMoment(runner);
-      derived = `(${mandateStatusSql({ lines: table, society: `'${t.societyId}'::uuid`, knownAt: `'${knownAt}'::timestamptz` })})`;
-    }
-    const spec = { parent: p.table, societyId: t.societyId, submissionId: t.id, select: partitionSelectSql(t.type, table, t.societyId, t.id, derived) };
-    let last = Date.now();
-    const made = await smallTable;
-    steps.table = Date.now() - last;
-    last = Date.now();
-    const tree = await this.ledger.writeLines(client, smallSubmissionInsertSql(made, spec), []);
-    steps.insert = Date.now() - last;
-    if (tree.size !== rows) throw new Error(`wrote ${tree.size} lines for ${rows} staged rows`);
-    return { spec, table: made.name, tree, mandatesKnownAt: knownAt };
-  }
-
-  /** The moment whose mandate register a package's derived status reflects: now, in whole milliseconds (like the register's recordedAt). */
-  private async registerMoment(runner: QueryRunner): Promise<string> {
-    const [{ knownAt }]: { knownAt: string }[] = await runner.query(
-      `SELECT to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "knownAt"`,
-    );
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(knownAt)) throw new Error(`unexpected moment ${knownAt}`);
-    return knownAt;
-  }
-
-  /**
-   * Derives the mandate status of a distribution-lines package's lines from the mandate
-   * register as known now (libs/mandates, mandateStatusSql): one row per distinct
-   * holder, category, work type, territory and period of use whose holder has any
-   * mandate, in a table the partition's SELECT joins (other lines are `no-mandate` or
-   * `unidentified`). Returns the table and the moment read (whole milliseconds, like
-   * the register's recordedAt), which the submission keeps.
-   */
-  private async deriveMandateStatus(t: IngestTarget, table: string, runner: QueryRunner): Promise<{ table: string; knownAt: string }> {
-    const derived = `${stagingTable(t.id)}_mandates`;
-    const knownAt = await this.registerMoment(runner);
-    await runner.query(`DROP TABLE IF EXISTS ${derived}`);
-    await runner.query(`CREATE UNLOGGED TABLE ${derived} AS ${mandateStatusSql({ lines: table, society: '$1::uuid', knownAt: '$2::timestamptz' })}`, [t.societyId, knownAt]);
-    await runner.query(`ANALYZE ${derived}`);
-    return { table: derived, knownAt };
-  }
-
-  /**
-   * A `mandates` package also records its mandates (bitemporal, conflict-checked) in the
-   * same transaction; lines sharing a mandate_id are one mandate over their territories.
-   * A conflict or a rule the mandates refuse rejects the whole package.
-   */
-  private async recordMandates(t: IngestTarget, runner: QueryRunner): Promise<void> {
-    const lines: { line_no: number; mandate_id: string; rights_holder_ipi: string; category: string; work_type: string; territory: string; valid_from: string; valid_to: string | null; basis: string; exclusive: boolean }[] =
-      await runner.query(
-        `SELECT line_no, mandate_id, rights_holder_ipi, category, work_type, territory, to_char(valid_from, 'YYYY-MM-DD') AS valid_from,
-                to_char(valid_to, 'YYYY-MM-DD') AS valid_to, basis, exclusive
-         FROM mandate_lines WHERE society_id = $1 AND submission_id = $2 ORDER BY line_no`,
-        [t.societyId, t.id],
-      );
-    const byId = new Map<string, BulkMandateRow>();
-    const problems: InputProblem[] = [];
-    for (const l of lines) {
-      const row = byId.get(l.mandate_id);
-      if (!row) {
-        byId.set(l.mandate_id, {
-          line: l.line_no,
-          externalId: l.mandate_id,
-          rightsHolderIpi: l.rights_holder_ipi,
-          category: l.category,
-          workType: l.work_type,
-          territories: [l.territory],
-          validFrom: l.valid_from,
-          validTo: l.valid_to,
-          basis: l.basis,
-          exclusive: l.exclusive,
-        });
-      } else if (
-        row.rightsHolderIpi !== l.rights_holder_ipi || row.category !== l.category || row.workType !== l.work_type ||
-        row.validFrom !== l.valid_from || row.validTo !== l.valid_to || row.basis !== l.basis || row.exclusive !== l.exclusive
-      ) {
-        problems.push({ line: l.line_no, column: 'mandate_id', message: `mandate ${l.mandate_id} differs from its line ${row.line} in more than the territory` });
-      } else {
-        row.territories.push(l.territory);
-      }
-    }
-    if (problems.length > 0) throw new Rejection(problems, problems.length, lines.length);
+    const computed = await p.hooks?.computeColumns?.(this.stagedContext(t, runner, table, true));
     try {
-      await this.mandates.bulkRecord(runner.manager, t.societyId, [...byId.values()], { recordedBy: `submission ${t.id}` });
-    } catch (error) {
-      if (error instanceof DomainError) {
-        const errors = error.errors.length > 0 ? error.errors : [{ message: error.message }];
-        throw new Rejection(errors, errors.length, lines.length);
-      }
-      throw error;
+      const spec = { parent: p.table, societyId: t.societyId, submissionId: t.id, select: partitionSelectSql(t.type, table, t.societyId, t.id, computedColumns(t.type, computed)) };
+      let last = Date.now();
+      const made = await smallTable;
+      steps.table = Date.now() - last;
+      last = Date.now();
+      const tree = await this.ledger.writeLines(client, smallSubmissionInsertSql(made, spec), []);
+      steps.insert = Date.now() - last;
+      if (tree.size !== rows) throw new Error(`wrote ${tree.size} lines for ${rows} staged rows`);
+      return { spec, table: made.name, tree, mandatesKnownAt: computed?.mandatesKnownAt ?? null };
+    } finally {
+      await computed?.dispose?.();
     }
+  }
+
+  /** A hook's context while the package's validated rows are staged in `table`. */
+  private stagedContext(t: IngestTarget, runner: QueryRunner, table: string, small: boolean): StagedContext {
+    return { ...this.hookContext(t, runner), stagingTable: table, small };
+  }
+
+  /**
+   * The mandate status of staged distribution lines (CommitServices.mandateStatus), from
+   * the mandate register as known now (libs/mandates, mandateStatusSql: one row per
+   * distinct holder, category, work type, territory and period of use whose holder has
+   * any mandate; other lines are `no-mandate` or `unidentified`), with the moment read
+   * (whole milliseconds, like the register's recordedAt), which the submission keeps.
+   * A small package joins it as a subquery inside its INSERT; a large one writes it to a
+   * table of its own first (analysed), dropped once the lines are written.
+   */
+  private async mandateStatus(t: IngestTarget, table: string, runner: QueryRunner, small: boolean): Promise<ComputedAtCommit> {
+    const knownAt = await this.staging.registerMoment(runner);
+    const columns = { mandate_status: `COALESCE(d.mandate_status, ${statusOfUnlistedSql('s')})`, mandate_ids: `COALESCE(d.mandate_ids, '{}'::uuid[])` };
+    if (small) {
+      const derived = `(${mandateStatusSql({ lines: table, society: `'${t.societyId}'::uuid`, knownAt: `'${knownAt}'::timestamptz` })})`;
+      return { columns, joins: `LEFT JOIN ${derived} d ON ${statusJoinSql('s', 'd')}`, mandatesKnownAt: knownAt };
+    }
+    const derived = `${stagingTable(t.id)}_mandates`;
+    await this.staging.deriveMandateStatus(runner, derived, table, t.societyId, knownAt);
+    return {
+      columns,
+      joins: `LEFT JOIN ${derived} d ON ${statusJoinSql('s', 'd')}`,
+      mandatesKnownAt: knownAt,
+      dispose: () => this.staging.dropTable(runner, derived),
+    };
   }
 
   /** The file's first 64 KiB (its header line and what it is made of). */

@@ -5,8 +5,7 @@ import { decodeCursor, type Page, toPage } from '../../../database/src/index.js'
 import { DomainError } from '../../../errors/src/index.js';
 import { isLineMandateStatus, LINE_MANDATE_STATUSES, type LineMandateStatus } from '../../../mandates/src/index.js';
 import { leafFields } from '../drill/line-diff.js';
-import { leafJsonSql } from '../package-types/ingest-sql.js';
-import { CATEGORIES, PACKAGES, type PackageType } from '../package-types/package-types.js';
+import { CATEGORIES, leafJsonSql, PACKAGES, type PackageType } from '../../../package-catalogue/src/index.js';
 import { SubmissionsService } from '../submissions.service.js';
 
 /** A line of any package type: its number in the file, its id (null for a type without one) and its fields as its leaf holds them. */

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '../../../errors/src/index.js';
-import type { SubmissionFormat } from '../format.js';
+import type { LedgerFormat as SubmissionFormat } from '../format.js';
 import { PackageLimits } from './package-limits.js';
 
 const LIMITS = { maxLineBytes: 100, maxCellBytes: 20 };

@@ -1,7 +1,7 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { DomainError } from '../../../errors/src/index.js';
 import { splitCsvRecord } from '../ingest/header.js';
-import type { SubmissionFormat } from '../format.js';
+import type { LedgerFormat } from '../format.js';
 
 export interface LineLimits {
   /** Longest line (CSV: record, quoted newlines included; JSON Lines: line), in bytes. */
@@ -55,7 +55,7 @@ export class PackageLimits extends Transform {
   private lastKey: string | undefined;
 
   constructor(
-    private readonly format: SubmissionFormat,
+    private readonly format: LedgerFormat,
     private readonly limits: LineLimits,
   ) {
     super();

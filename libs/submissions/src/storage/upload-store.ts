@@ -9,7 +9,7 @@ import { createGunzip, type Gunzip } from 'node:zlib';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../../../config/src/index.js';
 import { DomainError } from '../../../errors/src/index.js';
-import { FORMAT_EXTENSION, type SubmissionFormat } from '../format.js';
+import { extensionOf, isLedgerFormat, type SubmissionFormat } from '../format.js';
 import { PackageLimits } from './package-limits.js';
 
 /** A gzip upload may inflate this much before UPLOAD_MAX_INFLATION applies (its first blocks may inflate far more). */
@@ -118,7 +118,8 @@ export class UploadStore implements OnModuleInit {
       stages.push(gunzip);
     }
     stages.push(meter);
-    if (options.format) stages.push(new PackageLimits(options.format, { maxLineBytes: this.config.UPLOAD_MAX_LINE_BYTES, maxCellBytes: this.config.UPLOAD_MAX_CELL_BYTES }));
+    // (A type's input format is checked by its reader, in the ingest: these limits are the ledger's formats'.)
+    if (options.format && isLedgerFormat(options.format)) stages.push(new PackageLimits(options.format, { maxLineBytes: this.config.UPLOAD_MAX_LINE_BYTES, maxCellBytes: this.config.UPLOAD_MAX_CELL_BYTES }));
     const fail = (error: Error) => input.destroy(error);
     const idleMs = this.config.UPLOAD_IDLE_TIMEOUT_MS;
     const totalMs = this.config.REQUEST_TIMEOUT_MS;
@@ -198,7 +199,7 @@ export class UploadStore implements OnModuleInit {
   }
 
   pathFor(societyId: string, submissionId: string, format: SubmissionFormat): string {
-    return path.join(this.root, societyId, `${submissionId}.${FORMAT_EXTENSION[format]}`);
+    return path.join(this.root, societyId, `${submissionId}.${extensionOf(format)}`);
   }
 
   /** Moves a received file to its permanent place. */

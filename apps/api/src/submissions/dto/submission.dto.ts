@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { MAX_WAIT_SECONDS, PACKAGE_TYPES } from '../../../../../libs/submissions/src/index.js';
+import { MAX_WAIT_SECONDS, PACKAGE_FORMATS, PACKAGE_TYPES } from '../../../../../libs/submissions/src/index.js';
 import { PageQueryDto } from '../../common/pagination.dto.js';
 
 export class SubmitQueryDto {
@@ -45,7 +45,7 @@ export class SubmissionDto {
   @ApiProperty({ format: 'uuid' }) societyId: string;
   @ApiProperty({ enum: PACKAGE_TYPES }) type: string;
   @ApiProperty({ example: '2025Q1' }) period: string;
-  @ApiProperty({ enum: ['csv', 'ndjson'], description: 'How the package was sent: CSV, or JSON Lines (one object per line)' }) format: string;
+  @ApiProperty({ enum: PACKAGE_FORMATS, description: "How the package was sent: CSV, JSON Lines (one object per line), or its type's own format (e.g. cwr)" }) format: string;
   @ApiProperty({
     enum: ['queued', 'validating', 'rejected', 'committed', 'superseded', 'failed'],
     description: 'failed: processing stopped after its last attempt for a reason not in the package (see failure); nothing was recorded',

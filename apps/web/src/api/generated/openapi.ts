@@ -714,7 +714,7 @@ export interface paths {
         put?: never;
         /**
          * Submit a quarterly package (streamed; a text/csv or application/x-ndjson body, or multipart field "file")
-         * @description CSV: a header row naming the columns, then one record per line (RFC 4180). JSON Lines (application/x-ndjson, also application/jsonl): one JSON object per line, the column names as keys and every value a JSON string (or null for an empty cell; true/false for the yes/no columns). A multipart file is read as JSON Lines when its name ends in .ndjson or .jsonl or its type says so, otherwise as CSV. Either may travel gzip-compressed: a body with Content-Encoding: gzip, or a multipart file named ….gz; the package is the decompressed bytes (their SHA-256 and size, which counts against the upload limit). Data that does not decompress is a 400; another Content-Encoding a 415.
+         * @description CSV: a header row naming the columns, then one record per line (RFC 4180). JSON Lines (application/x-ndjson, also application/jsonl): one JSON object per line, the column names as keys and every value a JSON string (or null for an empty cell; true/false for the yes/no columns). A multipart file is read as JSON Lines when its name ends in .ndjson or .jsonl or its type says so, otherwise as CSV. Either may travel gzip-compressed: a body with Content-Encoding: gzip, or a multipart file named ….gz; the package is the decompressed bytes (their SHA-256 and size, which counts against the upload limit). Data that does not decompress is a 400; another Content-Encoding a 415. A package type read from files in a format of its own (docs/package-catalogue.md, e.g. CWR) takes that format: a body of one of its media types, or a multipart file whose name ends in one of its extensions.
          */
         post: operations["createSubmission"];
         delete?: never;
@@ -2689,7 +2689,7 @@ export interface components {
             /** @example 2025Q1 */
             period: string;
             /**
-             * @description How the package was sent: CSV, or JSON Lines (one object per line)
+             * @description How the package was sent: CSV, JSON Lines (one object per line), or its type's own format (e.g. cwr)
              * @enum {string}
              */
             format: "csv" | "ndjson";
@@ -10385,3 +10385,8 @@ export const operationRoutes = {
   uploadExchangeRates: { method: 'POST', path: '/v1/exchange-rates' },
   verifyLog: { method: 'POST', path: '/v1/societies/{id}/verify' },
 } as const satisfies Record<keyof operations, { method: string; path: string }>;
+
+/** The package types (libs/package-catalogue), in catalogue order. */
+export const packageTypes = ["income", "deductions", "distribution-lines", "inter-society", "undistributed", "board", "mandates"] as const;
+/** The package types the transparency report reads (libs/package-catalogue TRANSPARENCY_PACKAGE_TYPES). */
+export const transparencyPackageTypes = ["income", "deductions", "distribution-lines", "inter-society", "undistributed", "board"] as const;

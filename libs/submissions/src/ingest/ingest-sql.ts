@@ -1,6 +1,4 @@
-import { statusJoinSql, statusOfUnlistedSql } from '../../../mandates/src/index.js';
-import type { Quarter } from '../period.js';
-import { PACKAGES, type PackageType } from './package-types.js';
+import { type ComputedColumns, leafHashSql, PACKAGES, type PackageType, type Quarter } from '../../../package-catalogue/src/index.js';
 
 /** How many problems a rejected package lists; the total is always given. */
 export const ERROR_LIMIT = 1000;
@@ -20,21 +18,36 @@ export function stagingTable(submissionId: string): string {
  * costs no table made and dropped. Only that connection sees it (no validation slices on
  * other connections, no parallel workers): for small packages only.
  */
-export function sessionStagingTable(type: PackageType, lineNumbers: 'counted' | 'given'): string {
+export function sessionStagingTable(type: PackageType, lineNumbers: LineNumbering): string {
   return `pg_temp.staging_${type.replace(/-/g, '_')}_${lineNumbers}`;
 }
+
+/**
+ * How a package's staged rows are numbered: `counted` by COPY (a CSV file's records,
+ * from 2), `given` with each record (a JSON Lines record's line in the file), or
+ * `source` (rows an input reader made: numbered 1, 2, … in the order read, each with
+ * `source_line`, the line of the uploaded file it comes from, where its problems are
+ * reported).
+ */
+export type LineNumbering = 'counted' | 'given' | 'source';
 
 /**
  * The staging table. A CSV package's lines are numbered by a sequence as COPY reads
  * them: line_no counts records from 2, line 1 being the header (a cached sequence: one
  * call per row into the sequence, not one write). A JSON Lines package's lines come
- * numbered (`given`): a record's line in the file, blank lines skipped. `session`: the
+ * numbered (`given`): a record's line in the file, blank lines skipped. Rows an input
+ * reader made (`source`) come numbered, with their source line. `session`: the
  * connection's temporary table (sessionStagingTable), made if it does not exist yet.
  */
-export function createStagingSql(type: PackageType, table: string, lineNumbers: 'counted' | 'given' = 'counted', session = false): string {
+export function createStagingSql(type: PackageType, table: string, lineNumbers: LineNumbering = 'counted', session = false): string {
   // A column a header may leave out (mayBeAbsent) is empty when it does.
   const cols = PACKAGES[type].columns.map((c) => `${c.name} text NOT NULL${c.mayBeAbsent ? ` DEFAULT ''` : ''}`).join(', ');
-  const lineNo = lineNumbers === 'given' ? 'line_no integer NOT NULL' : 'line_no integer GENERATED ALWAYS AS IDENTITY (START WITH 2 CACHE 10000)';
+  const lineNo =
+    lineNumbers === 'given'
+      ? 'line_no integer NOT NULL'
+      : lineNumbers === 'source'
+        ? 'line_no integer NOT NULL, source_line integer NOT NULL'
+        : 'line_no integer GENERATED ALWAYS AS IDENTITY (START WITH 2 CACHE 10000)';
   return `${session ? 'CREATE TEMPORARY TABLE IF NOT EXISTS' : 'CREATE UNLOGGED TABLE'} ${table} (${lineNo}, ${cols})`;
 }
 
@@ -50,6 +63,12 @@ export function copyNumberedSql(type: PackageType, table: string): string {
   return `COPY ${table} (line_no, ${cols}) FROM STDIN WITH (FORMAT csv, ENCODING 'UTF8', FORCE_NOT_NULL (${cols}))`;
 }
 
+/** COPY of rows an input reader made: `line_no,source_line,"v1",…` in the type's column order (see SourceRowsToCsv). */
+export function copySourceSql(type: PackageType, table: string): string {
+  const cols = PACKAGES[type].columns.map((c) => c.name).join(', ');
+  return `COPY ${table} (line_no, source_line, ${cols}) FROM STDIN WITH (FORMAT csv, ENCODING 'UTF8', FORCE_NOT_NULL (${cols}))`;
+}
+
 /**
  * One set-based statement that lists every problem of every staged row: each column's
  * checks, the rules across columns, and duplicate line ids. Returns the first
@@ -61,7 +80,7 @@ export function copyNumberedSql(type: PackageType, table: string): string {
  * or amount, and real packages repeat those values over many lines). The other columns
  * are checked on the row; their parse flags are computed once per row (OFFSET 0).
  */
-export function validationSql(type: PackageType, q: Quarter, table: string, slice?: ValidationSlice, options: { all?: boolean } = {}): string {
+export function validationSql(type: PackageType, q: Quarter, table: string, slice?: ValidationSlice, options: { all?: boolean; sourceLines?: boolean } = {}): string {
   const p = PACKAGES[type];
   if (slice && !(Number.isSafeInteger(slice.from) && Number.isSafeInteger(slice.to))) throw new Error('a validation slice is a range of line numbers');
   const where = slice ? `WHERE s.line_no BETWEEN ${slice.from} AND ${slice.to}` : '';
@@ -95,13 +114,16 @@ export function validationSql(type: PackageType, q: Quarter, table: string, slic
   }
   const nameArray = `ARRAY[${names.map(lit).join(', ')}]`;
   const m = checks.map((_, i) => `c.m${i}`);
+  // Rows an input reader made (`sourceLines`) name the line of the uploaded file they come
+  // from (source_line), not their place in the package.
+  const line = options.sourceLines ? 'source_line' : 'line_no';
   // Duplicate ids: a hash aggregate finds the ids used more than once and their first
   // line (no sort of every row), then a join names the later lines.
   const id = p.idColumn;
   const duplicates = id && (!slice || slice.duplicates)
     ? `UNION ALL
-       SELECT s.line_no, ${names.length + 1}, ${lit(id)}, '"' || left(s.${id}, 60) || '" repeats the ${id} of line ' || d.first
-       FROM ${table} s JOIN (SELECT u.${id}, min(u.line_no) AS first FROM ${table} u WHERE u.${id} <> ''
+       SELECT s.${line}, ${names.length + 1}, ${lit(id)}, '"' || left(s.${id}, 60) || '" repeats the ${id} of line ' || d.${options.sourceLines ? 'first_source' : 'first'}
+       FROM ${table} s JOIN (SELECT u.${id}, min(u.line_no) AS first${options.sourceLines ? ', min(u.source_line) AS first_source' : ''} FROM ${table} u WHERE u.${id} <> ''
                               GROUP BY u.${id} HAVING count(*) > 1) d ON d.${id} = s.${id}
        WHERE s.line_no <> d.first`
     : '';
@@ -109,7 +131,7 @@ export function validationSql(type: PackageType, q: Quarter, table: string, slic
   // with a problem build the array that is unnested into (line, column, message).
   return `
     WITH checked AS (
-      SELECT s.line_no, ${checks.map((ch, i) => `${ch} AS m${i}`).join(',\n        ')}
+      SELECT s.${line}${options.sourceLines ? ' AS line_no' : ''}, ${checks.map((ch, i) => `${ch} AS m${i}`).join(',\n        ')}
       FROM (SELECT s.*${flags.map((f) => `, ${f}`).join('')} FROM ${table} s
             ${joins.join('\n            ')} ${where} OFFSET 0) s -- each parse flag computed once per row
       OFFSET 0
@@ -136,8 +158,8 @@ export function validationSql(type: PackageType, q: Quarter, table: string, slic
  * lists problems: line, column by code point, then the check (staging's first). $1
  * society id, $2 submission id. A retried attempt writes the same rows again: kept once.
  */
-export function keepAllProblemsSql(type: PackageType, q: Quarter, table: string | null, stagedProblems: string): string {
-  const validation = table ? `SELECT v.line, v.column, v.message, v.k::int AS k FROM (${validationSql(type, q, table, undefined, { all: true })}) v UNION ALL ` : '';
+export function keepAllProblemsSql(type: PackageType, q: Quarter, table: string | null, stagedProblems: string, sourceLines = false): string {
+  const validation = table ? `SELECT v.line, v.column, v.message, v.k::int AS k FROM (${validationSql(type, q, table, undefined, { all: true, sourceLines })}) v UNION ALL ` : '';
   return `
     INSERT INTO submission_problems (society_id, submission_id, seq, line, "column", message)
     SELECT $1, $2, row_number() OVER (ORDER BY p.line NULLS FIRST, p.column COLLATE "C", p.k), p.line, NULLIF(p.column, ''), p.message
@@ -199,41 +221,6 @@ export function mergeProblems(slices: ProblemRow[][]): { problems: ProblemRow[];
   return { problems, total };
 }
 
-/** Keys in RFC 8785 order: by UTF-16 code units (what JS's default sort does). */
-export function leafKeys(type: PackageType): string[] {
-  return PACKAGES[type].columns.map((c) => c.name).sort();
-}
-
-/**
- * The SQL text of a line's canonical JSON (RFC 8785) over the stored columns of `alias`:
- * keys are the CSV column names in code-unit order; values JSON strings, or null for an
- * empty optional cell. PostgreSQL's JSON string escaping matches RFC 8785 (short escapes
- * for \b \t \n \f \r, \u00xx for other controls, no escaping of "/" or non-ASCII).
- */
-export function leafJsonSql(type: PackageType, alias: string, from: 'stored' | 'staged' = 'stored'): string {
-  const byName = new Map(PACKAGES[type].columns.map((c) => [c.name, c]));
-  const value = (k: string) => (from === 'stored' ? byName.get(k)!.leaf(`${alias}.${k}`) : byName.get(k)!.stagedLeaf(`${alias}.${k}`));
-  // A column added later (mayBeAbsent) has no key at all when empty: the leaves of lines
-  // committed before it existed stay what they were.
-  const absent = (k: string) => (from === 'stored' ? `${alias}.${k} IS NULL` : `${alias}.${k} = ''`);
-  // One concat() call builds the text in one allocation (a chain of || copies it per piece).
-  const parts = leafKeys(type).flatMap((k, i) => {
-    if (!byName.get(k)!.mayBeAbsent) return [lit(`${i === 0 ? '{' : ','}"${k}":`), value(k)];
-    if (i === 0) throw new Error(`${k}: a column that may be absent cannot sort first in the leaf`);
-    return [`CASE WHEN ${absent(k)} THEN '' ELSE ${lit(`,"${k}":`)} || ${value(k)} END`];
-  });
-  return `concat(${parts.join(', ')}, '}')`;
-}
-
-/**
- * A line's leaf hash (RFC 6962 leaf: SHA-256 of 0x00 and the canonical JSON) over the
- * stored columns of `alias`, or, `staged`, over the staged text of a row that passed
- * validation: both give the same hash for the same line.
- */
-export function leafHashSql(type: PackageType, alias: string, from: 'stored' | 'staged' = 'stored'): string {
-  return `sha256('\\x00'::bytea || convert_to(${leafJsonSql(type, alias, from)}, 'UTF8'))`;
-}
-
 /**
  * A staged IPI (text) as the key of rights_holders.ipi (char(11)): compared as text, the
  * column would be cast and its unique index of no use, so every package would read the
@@ -243,57 +230,72 @@ export function leafHashSql(type: PackageType, alias: string, from: 'stored' | '
 export const ipiKey = (cell: string) => `(${cell})::char(11)`;
 
 /**
- * Moves the staged rows of a valid package into its lines table, typed, with each line's
- * leaf hash. $1 society id, $2 submission id. (No ORDER BY: line_no orders the lines.)
+ * The columns of the lines table a package does not hold (the type's `computed`, then
+ * those its computeColumns hook made, which win), or undefined when there are none.
  */
-export function insertLinesSql(type: PackageType, table: string): string {
-  const p = PACKAGES[type];
-  const names = p.columns.map((c) => c.name);
-  const typed = p.columns.map((c) => `${c.typed(`s.${c.name}`)} AS ${c.name}`).join(', ');
-  const holder = type === 'distribution-lines';
-  return `
-    INSERT INTO ${p.table} (society_id, submission_id, line_no, ${names.join(', ')}${holder ? ', rights_holder_id' : ''}, leaf_hash)
-    SELECT $1, $2, t.line_no, ${names.map((n) => `t.${n}`).join(', ')}${holder ? ', rh.id' : ''}, ${leafHashSql(type, 't')}
-    FROM (SELECT s.line_no, ${typed} FROM ${table} s OFFSET 0) t -- OFFSET 0: cast each cell once, not again inside the leaf
-    ${holder ? `LEFT JOIN rights_holders rh ON rh.ipi = ${ipiKey('t.rights_holder_ipi')}` : ''}`;
+export function computedColumns(type: PackageType, atCommit?: ComputedColumns): ComputedColumns | undefined {
+  const fixed = PACKAGES[type].computed;
+  if (!fixed && !atCommit) return undefined;
+  const joins = [fixed?.joins, atCommit?.joins].filter((j): j is string => !!j);
+  return { columns: { ...fixed?.columns, ...atCommit?.columns }, ...(joins.length > 0 ? { joins: joins.join(' ') } : {}) };
 }
 
 /**
- * Registers, from the lines' names, rights holders whose valid IPI is not yet known: a
- * provisional registration by the society ($1), `name_source = 'society'`. A known IPI
- * is never renamed by a line (whatever name the line gives); an admin confirms or
- * replaces the name, the holder corrects it (docs/rights-holders.md). The names passed
- * validation's name rules (libs/identifiers visible-text.ts).
+ * Registers, from the lines' names, rights holders whose valid IPI (staged column `ipi`)
+ * is not yet known, under the name in staged column `name`: a provisional registration
+ * by the society ($1), `name_source = 'society'`. A known IPI is never renamed by a line
+ * (whatever name the line gives); an admin confirms or replaces the name, the holder
+ * corrects it (docs/rights-holders.md). The names passed validation's name rules
+ * (libs/identifiers visible-text.ts).
  */
-export function registerUnknownHoldersSql(table: string): string {
+export function registerUnknownHoldersSql(table: string, columns: { ipi: string; name: string } = { ipi: 'rights_holder_ipi', name: 'rights_holder_name' }): string {
+  const { ipi, name } = columns;
+  for (const c of [ipi, name]) if (!/^[a-z_][a-z_0-9]*$/.test(c)) throw new Error(`not a column name: ${c}`);
   // Each unknown IPI's first line names it: a hash aggregate finds those lines (no sort of
   // every staged row), then only they are read again (and sorted: few rows).
   return `
     INSERT INTO rights_holders (name, ipi, kind, name_source, registered_by_society_id)
-    SELECT s.rights_holder_name, s.rights_holder_ipi, 'other', 'society', $1::uuid
+    SELECT s.${name}, s.${ipi}, 'other', 'society', $1::uuid
     FROM ${table} s
-    JOIN (SELECT u.rights_holder_ipi, min(u.line_no) AS first FROM ${table} u
-          WHERE u.rights_holder_ipi <> '' AND NOT EXISTS (SELECT 1 FROM rights_holders rh WHERE rh.ipi = ${ipiKey('u.rights_holder_ipi')})
-          GROUP BY u.rights_holder_ipi) f ON s.line_no = f.first
+    JOIN (SELECT u.${ipi}, min(u.line_no) AS first FROM ${table} u
+          WHERE u.${ipi} <> '' AND NOT EXISTS (SELECT 1 FROM rights_holders rh WHERE rh.ipi = ${ipiKey(`u.${ipi}`)})
+          GROUP BY u.${ipi}) f ON s.line_no = f.first
     -- In IPI order: two societies' ingests registering overlapping holders at once take
     -- the unique index's locks in one order, so neither waits for the other in a cycle.
-    ORDER BY s.rights_holder_ipi
+    ORDER BY s.${ipi}
     ON CONFLICT DO NOTHING`;
+}
+
+/**
+ * Moves the staged rows of a valid package into its lines table, typed, with each line's
+ * leaf hash and its computed columns (computedColumns). $1 society id, $2 submission id.
+ * (No ORDER BY: line_no orders the lines.)
+ */
+export function insertLinesSql(type: PackageType, table: string, computed = computedColumns(type)): string {
+  const p = PACKAGES[type];
+  const names = p.columns.map((c) => c.name);
+  const typed = p.columns.map((c) => `${c.typed(`s.${c.name}`)} AS ${c.name}`).join(', ');
+  const extra = Object.entries(computed?.columns ?? {});
+  return `
+    INSERT INTO ${p.table} (society_id, submission_id, line_no, ${names.join(', ')}${extra.map(([n]) => `, ${n}`).join('')}, leaf_hash)
+    SELECT $1, $2, t.line_no, ${names.map((n) => `t.${n}`).join(', ')}${extra.map(([n]) => `, t.${n}`).join('')}, ${leafHashSql(type, 't')}
+    FROM (SELECT s.line_no, ${typed}${extra.map(([n, e]) => `, ${e} AS ${n}`).join('')} FROM ${table} s${computed?.joins ? ` ${computed.joins}` : ''} OFFSET 0) t -- OFFSET 0: cast each cell once, not again inside the leaf
+    `;
 }
 
 /**
  * The SELECT that makes a validated package's lines, for writeSubmissionPartition: every
  * column of the parent (named and typed as the catalog says) computed from the staged
  * text, the leaf hash from the staged text too (no typed value is needed to hash, so the
- * SELECT needs no fence and may run in parallel workers). `derived`: for distribution
- * lines, the table of their mandate status (libs/mandates, mandateStatusSql), joined by
- * holder, category, work type, territory and period of use.
+ * SELECT needs no fence and may run in parallel workers), and the columns the package
+ * does not hold from `computed` (computedColumns: e.g. a distribution line's holder and
+ * the mandate status derived at the commit).
  */
-export function partitionSelectSql(type: PackageType, staging: string, societyId: string, submissionId: string, derived?: string) {
+export function partitionSelectSql(type: PackageType, staging: string, societyId: string, submissionId: string, computed = computedColumns(type)) {
   for (const id of [societyId, submissionId]) if (!/^[0-9a-f-]{36}$/.test(id)) throw new Error(`not an id: ${id}`);
   const p = PACKAGES[type];
   const byName = new Map(p.columns.map((c) => [c.name, c]));
-  const holder = type === 'distribution-lines';
+  const extra = computed?.columns ?? {};
   return (columns: { name: string; type: string }[]): string => {
     const select = columns.map(({ name, type: sqlType }) => {
       let expr: string;
@@ -301,9 +303,7 @@ export function partitionSelectSql(type: PackageType, staging: string, societyId
       else if (name === 'submission_id') expr = `'${submissionId}'`;
       else if (name === 'line_no') expr = 's.line_no';
       else if (name === 'leaf_hash') expr = leafHashSql(type, 's', 'staged');
-      else if (name === 'rights_holder_id' && holder) expr = 'rh.id';
-      else if (name === 'mandate_status' && holder) expr = derived ? `COALESCE(d.mandate_status, ${statusOfUnlistedSql('s')})` : 'NULL';
-      else if (name === 'mandate_ids' && holder) expr = derived ? `COALESCE(d.mandate_ids, '{}'::uuid[])` : 'NULL';
+      else if (Object.hasOwn(extra, name)) expr = extra[name];
       else {
         const column = byName.get(name);
         if (!column) throw new Error(`${p.table}.${name} is not a column of the ${type} package`);
@@ -312,10 +312,7 @@ export function partitionSelectSql(type: PackageType, staging: string, societyId
       // (A typed expression already cast to the column's type is not cast again.)
       return expr.endsWith(`::${sqlType}`) ? `${expr} AS ${name}` : `(${expr})::${sqlType} AS ${name}`;
     });
-    const joins = holder
-      ? ` LEFT JOIN rights_holders rh ON rh.ipi = ${ipiKey("NULLIF(s.rights_holder_ipi, '')")}${derived ? ` LEFT JOIN ${derived} d ON ${statusJoinSql('s', 'd')}` : ''}`
-      : '';
-    return `SELECT ${select.join(', ')} FROM ${staging} s${joins}`;
+    return `SELECT ${select.join(', ')} FROM ${staging} s${computed?.joins ? ` ${computed.joins}` : ''}`;
   };
 }
 

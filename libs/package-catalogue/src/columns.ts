@@ -1,10 +1,11 @@
-import { COUNTRY_CODES, CURRENCY_CODES, SQL_FORMULA_START, SQL_ID_FORBIDDEN, SQL_JOINER_AT_ENDS, SQL_NAME_FORBIDDEN } from '../../../identifiers/src/index.js';
-import type { Quarter } from '../period.js';
+import { COUNTRY_CODES, CURRENCY_CODES, SQL_FORMULA_START, SQL_ID_FORBIDDEN, SQL_JOINER_AT_ENDS, SQL_NAME_FORBIDDEN } from '../../identifiers/src/index.js';
+import type { Column } from './definition.js';
 
 /**
- * How one CSV column is checked, stored and hashed. Everything here is SQL text
- * generated from constants (never from user input): the validation runs as one
- * set-based statement over the staged rows, not row by row in JS.
+ * The column kinds: how a column is checked, stored and hashed (the `Column` of
+ * definition.ts). Everything here is SQL text generated from constants (never from user
+ * input): the validation runs as one set-based statement over the staged rows, not row
+ * by row in JS.
  *
  * - `problem(col, q)`: CASE branches (`WHEN … THEN 'message'`) that name what is wrong
  *   with the staged text `col`; no branch matches when the cell is fine.
@@ -12,39 +13,11 @@ import type { Quarter } from '../period.js';
  * - `leaf(col)`: the JSON value of the stored column in the line's canonical JSON
  *   (a JSON string, or `null` for an empty optional cell). It reads the stored typed
  *   column, so `verify` can recompute every leaf from the lines alone.
+ * - `stagedLeaf(col)`: the same JSON value computed from the staged text of a cell that
+ *   passed the checks (so the bulk commit needs no typed value to hash a line). Equal to
+ *   `leaf(typed(col))` for every valid cell; a test holds the two together.
  */
-export interface Column {
-  name: string;
-  /**
-   * `ok` is a precomputed boolean column that says the cell parses (see `parses`), so a
-   * statement that needs it several times computes it once.
-   */
-  problem(col: string, q: Quarter, ok?: string): string[];
-  /** SQL boolean: the staged text parses as this column's type (amounts and dates). */
-  parses?(col: string): string;
-  /**
-   * The checks depend on the cell's text alone and cost more than a hash probe, and real
-   * packages repeat the same values over many lines (holders, works, dates): the
-   * validating statement computes `problem` and `parses` once per distinct value and
-   * joins the result back to the rows.
-   */
-  perValue?: boolean;
-  typed(col: string): string;
-  leaf(col: string): string;
-  /**
-   * The same JSON value as `leaf`, computed from the staged text of a cell that passed
-   * the checks (so the bulk commit needs no typed value to hash a line). Equal to
-   * `leaf(typed(col))` for every valid cell; a test holds the two together.
-   */
-  stagedLeaf(col: string): string;
-  /**
-   * A column added to a package type after packages were committed without it: a header
-   * (or a JSON Lines record) may leave it out, and the line's canonical JSON has no key
-   * for it when the cell is empty, so every leaf committed before it existed is still the
-   * leaf of its line.
-   */
-  mayBeAbsent?: boolean;
-}
+export type { Column } from './definition.js';
 
 /** The same lists as libs/identifiers (and the ref_ tables): constant arrays hash-probe fastest. */
 const COUNTRY_ARRAY = `'{${COUNTRY_CODES.join(',')}}'::text[]`;

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { CATALOGUE, PACKAGE_TYPES, PACKAGES, templateNdjson } from './catalogue.js';
+import type { PackageTypeDefinition } from './definition.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+describe('docs/packages', () => {
+  it.each(PACKAGE_TYPES)('documents every column of %s', (type) => {
+    const p: PackageTypeDefinition = PACKAGES[type];
+    expect(p.docs).toBe(`docs/packages/${type}.md`);
+    const page = readFileSync(path.join(ROOT, p.docs), 'utf8');
+    for (const column of p.columns) expect(page).toContain(`| \`${column.name}\` |`);
+    for (const rule of p.rules) expect(page).toContain(rule.message);
+    // A type sent only in a format of its own (an input format) has no CSV or JSON Lines template.
+    if (!p.input || p.input.alsoLedgerFormats) {
+      expect(page).toContain(templateNdjson(type));
+      expect(page).toContain('(json-lines.md)');
+    }
+  });
+});
+
+describe('the catalogue', () => {
+  it('names each type, table and input format once', () => {
+    const all: readonly PackageTypeDefinition[] = CATALOGUE;
+    for (const key of ['type', 'table'] as const) expect(new Set(all.map((d) => d[key])).size).toBe(all.length);
+    const formats = all.flatMap((d) => (d.input ? [d.input.name] : []));
+    expect(new Set(formats).size).toBe(formats.length);
+    for (const f of formats) expect(f).toMatch(/^[a-z0-9-]+$/);
+    expect(formats).not.toContain('csv');
+    expect(formats).not.toContain('ndjson');
+  });
+
+  it('gives each example row every column', () => {
+    for (const d of CATALOGUE as readonly PackageTypeDefinition[]) for (const row of d.examples) expect(row).toHaveLength(d.columns.length);
+  });
+});

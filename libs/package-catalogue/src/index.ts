@@ -1,0 +1,13 @@
+/**
+ * The package catalogue (issue 16): every package type in one file of its own
+ * (src/types/<type>.ts) — columns, row rules, leaf, journal postings, commit hooks,
+ * template, docs page, and an input format for files that are not the ledger's CSV or
+ * JSON Lines. Pure: no NestJS, no database driver. See docs/package-catalogue.md.
+ */
+export * from './definition.js';
+export { CATALOGUE, ENTRY_KINDS, PACKAGE_TYPES, PACKAGES, TRANSPARENCY_PACKAGE_TYPES, isPackageType, journalSql, packageType, templateCsv, templateNdjson, typeOfInputFormat } from './catalogue.js';
+export type { PackageDefinition, PackageType } from './catalogue.js';
+export { amount, bool, cisac, currency, date, type DateRule, ipi, iswc, oneOf, territory, text, year } from './columns.js';
+export { amountOk, dateBefore, dateOk } from './row-rules.js';
+export { CATEGORIES, USE_TYPES, WORK_TYPES } from './vocabularies.js';
+export { leafHashSql, leafJsonSql, leafKeys } from './leaf-sql.js';
