@@ -63,11 +63,12 @@ const pipe: InputFormat<PipeCollected> = {
     };
   },
   async afterCommit(ctx) {
-    await ctx.query(`INSERT INTO pipe_after_commit (submission_id, lines_table, rows, collected_rows) VALUES ($1, $2, $3, $4)`, [
+    await ctx.query(`INSERT INTO pipe_after_commit (submission_id, lines_table, rows, collected_rows, now) VALUES ($1, $2, $3, $4, $5)`, [
       ctx.submissionId,
       ctx.linesTable,
       ctx.rows,
       ctx.collected!.rows,
+      ctx.now,
     ]);
     const [{ n }] = await ctx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${ctx.linesTable} WHERE society_id = $1 AND submission_id = $2`, [ctx.societyId, ctx.submissionId]);
     if (n !== ctx.rows) throw new Error(`afterCommit sees ${n} lines, not ${ctx.rows}`);
@@ -106,7 +107,7 @@ describe('quarterly submissions: a type read from a file in a format of its own'
     society = admin.as(cast.tokens.societyA);
     ingest = t.app.get(IngestService);
     income.input = pipe as InputFormat;
-    await t.dataSource.query(`CREATE TABLE pipe_after_commit (submission_id uuid PRIMARY KEY, lines_table text, rows int, collected_rows int)`);
+    await t.dataSource.query(`CREATE TABLE pipe_after_commit (submission_id uuid PRIMARY KEY, lines_table text, rows int, collected_rows int, now text)`);
     await t.dataSource.query(`CREATE TABLE pipe_after_reject (submission_id uuid PRIMARY KEY, total int, first_line int)`);
   });
   afterAll(async () => {
@@ -156,6 +157,30 @@ describe('quarterly submissions: a type read from a file in a format of its own'
     expect(await t.dataSource.query(`SELECT lines_table, rows, collected_rows FROM pipe_after_commit WHERE submission_id = $1`, [id])).toEqual([
       { lines_table: 'income_lines', rows: 2, collected_rows: 2 },
     ]);
+    // The hooks are told the Clock's now.
+    const [{ now }] = await t.dataSource.query(`SELECT now FROM pipe_after_commit WHERE submission_id = $1`, [id]);
+    expect(Math.abs(Date.parse(now as string) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('rejects a file that yields no line, unless the format allows empty files, which then commit with none', async () => {
+    const empty = ['#PIPE', '# nothing this quarter'].join('\n') + '\n';
+    const refused = await ingested(empty, '2024Q3');
+    expect(await refused.run).toBeUndefined();
+    const r = await waitFinished(society, refused.id);
+    expect(r.status).toBe('rejected');
+    expect(r.errors).toEqual([{ line: 1, message: 'the pipe file holds no income lines' }]);
+    pipe.allowEmpty = true;
+    try {
+      const { id, run } = await ingested(empty + '# again\n', '2024Q3');
+      expect(await run).toBeUndefined();
+      const s = await waitFinished(society, id);
+      expect(s).toMatchObject({ status: 'committed', rows: 0 });
+      expect(await count(`SELECT count(*)::int AS n FROM income_lines WHERE submission_id = $1`, [id])).toBe(0);
+      expect(await count(`SELECT count(*)::int AS n FROM log_leaves WHERE submission_id = $1`, [id])).toBe(1);
+      expect(await t.dataSource.query(`SELECT rows, collected_rows FROM pipe_after_commit WHERE submission_id = $1`, [id])).toEqual([{ rows: 0, collected_rows: 0 }]);
+    } finally {
+      delete pipe.allowEmpty;
+    }
   });
 
   it("rejects the package on the reader's problems, at the file's line and column, leaving nothing behind; afterReject runs", async () => {

@@ -160,6 +160,8 @@ export interface PackageContext {
   submissionId: string;
   /** The quarter the package reports. */
   period: Quarter;
+  /** Now, by the ledger's Clock (ISO 8601 instant, e.g. `2026-12-07T13:30:00.000Z`): for what a hook dates (an ACK, a register's recorded_at). */
+  now: string;
   /** Runs SQL on the ingest's connection. */
   query: QueryFn;
   /** The ledger's services (see CommitServices). */
@@ -248,6 +250,8 @@ export interface ReadContext {
   submissionId: string;
   /** The quarter the package reports (with `today`). */
   period: Quarter;
+  /** Now, by the ledger's Clock (ISO 8601 instant). */
+  now: string;
   /** The name the file was uploaded as, if any. */
   fileName: string | null;
 }
@@ -285,6 +289,12 @@ export interface InputFormat<Collected = unknown> {
   extensions: readonly string[];
   /** Whether the type also takes the ledger's CSV and JSON Lines (default: only this format). */
   alsoLedgerFormats?: boolean;
+  /**
+   * A file from which the reader makes no row and reports no problem still commits, with
+   * no lines (e.g. a CWR file whose every transaction was refused: its ACK says so, and
+   * afterCommit writes it). Default: such a file is rejected ("holds nothing").
+   */
+  allowEmpty?: boolean;
   /** A reader for one package. */
   reader(ctx: ReadContext): InputReader<Collected>;
   /**

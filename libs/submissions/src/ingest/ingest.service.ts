@@ -267,6 +267,7 @@ export class IngestService {
       societyId: t.societyId,
       submissionId: t.id,
       period: quarter,
+      now: this.clock.now().toISOString(),
       query: <R>(sql: string, params?: readonly unknown[]) => runner.query(sql, params ? [...params] : undefined) as Promise<R[]>,
       services: this.services(t, runner),
     };
@@ -435,7 +436,7 @@ export class IngestService {
     const table = place.table;
     if (!place.session) await this.staging.create(runner, t.type, table, 'source');
     const quarter = { ...parsePeriod(t.period), today: this.clock.today() };
-    const reader = input.reader({ type: t.type, societyId: t.societyId, submissionId: t.id, period: quarter, fileName: t.fileName ?? null });
+    const reader = input.reader({ type: t.type, societyId: t.societyId, submissionId: t.id, period: quarter, now: this.clock.now().toISOString(), fileName: t.fileName ?? null });
     const rows = new SourceRowsToCsv(PACKAGES[t.type].columns.map((c) => c.name), ERROR_LIMIT, (p) => spill.add(p));
     const meter = this.stagingMeter(t, (await stat(t.storagePath)).size, false);
     await pipeline(
@@ -451,7 +452,8 @@ export class IngestService {
       throw new Rejection(problems, total, 0);
     }
     if (!place.session) await this.staging.analyze(runner, table);
-    if (count === 0) throw new Rejection([{ line: 1, message: `the ${input.name} file holds nothing a ${t.type} package records` }], 1, 0);
+    // (A format that allows it commits a file that yields nothing, with no lines: validate skips such a package.)
+    if (count === 0 && !input.allowEmpty) throw new Rejection([{ line: 1, message: `the ${input.name} file holds no ${t.type} lines` }], 1, 0);
     return { rows: count, firstLine: 1, lastLine: count, problems, total, sourceLines: true };
   }
 
@@ -493,6 +495,8 @@ export class IngestService {
    */
   private async validate(t: IngestTarget, place: StagingPlace, runner: QueryRunner, client: pg.Client, staged: Staged, spill: ProblemSpill): Promise<void> {
     const table = place.table;
+    // Nothing staged and nothing refused (an input format's empty file it allows): nothing to check.
+    if (staged.rows === 0 && staged.total === 0) return;
     // (Only this connection sees a session staging table.)
     const slices = validationSlices(staged.firstLine, staged.lastLine, !place.session && staged.rows >= SPLIT_VALIDATION_ROWS ? 2 : 1);
     // Dates of facts after today are refused: judged on the day the package is validated.
