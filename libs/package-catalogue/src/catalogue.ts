@@ -33,6 +33,12 @@ export const PACKAGES: Readonly<Record<PackageType, PackageDefinition>> = Object
  */
 export const TRANSPARENCY_PACKAGE_TYPES: readonly PackageType[] = CATALOGUE.filter((d) => (d as PackageTypeDefinition).transparency).map((d) => d.type);
 
+/**
+ * The types every quarter must have for the transparency report to be complete
+ * (`transparencyRequired`), in catalogue order.
+ */
+export const REQUIRED_TRANSPARENCY_TYPES: readonly PackageType[] = CATALOGUE.filter((d) => (d as PackageTypeDefinition).transparencyRequired).map((d) => d.type);
+
 /** The kinds of journal entry the types post (`<type>` or `<type>:<event>`), in catalogue order. */
 export const ENTRY_KINDS: readonly string[] = CATALOGUE.flatMap((d) => (d as PackageTypeDefinition).entryKinds ?? []);
 

@@ -347,8 +347,15 @@ export interface PackageTypeDefinition<Name extends string = string, Collected =
   journal?: string;
   /** The journal entry kinds `journal` posts (`<type>` or `<type>:<event>`). */
   entryKinds?: readonly string[];
-  /** The annual transparency report (Directive 2014/26/EU Art. 22 and Annex) reads this type, and the audit expects it every quarter. */
+  /** The annual transparency report (Directive 2014/26/EU Art. 22 and Annex) reads this type. */
   transparency?: boolean;
+  /**
+   * Every quarter must have a package of this type for the transparency report to be
+   * complete (Annex figures no year can lack: revenue, deductions, amounts attributed and
+   * paid): the report's REQUIRED_TYPES and the default `requiredTypes` of the audit rule
+   * governance.transparency-report. Implies `transparency`.
+   */
+  transparencyRequired?: boolean;
   /** Columns of the lines table the package does not hold, computed when its lines are written. */
   computed?: ComputedColumns;
   /** What the commit does besides the lines, the journal and the log. */

@@ -32,6 +32,10 @@ describe('the catalogue', () => {
     expect(formats).not.toContain('ndjson');
   });
 
+  it('requires every quarter only types the transparency report reads', () => {
+    for (const d of CATALOGUE as readonly PackageTypeDefinition[]) if (d.transparencyRequired) expect(d.transparency).toBe(true);
+  });
+
   it('gives each example row every column', () => {
     for (const d of CATALOGUE as readonly PackageTypeDefinition[]) for (const row of d.examples) expect(row).toHaveLength(d.columns.length);
   });

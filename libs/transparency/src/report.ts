@@ -15,7 +15,7 @@ import { costRatioJudgement } from '../../audit/src/rules/payout-deductions.js';
 import { percent } from '../../audit/src/rules/support.js';
 import type { CategoryFlow } from '../../audit/src/rules/payout-conservation.js';
 import type { PinnedHead } from '../../audit/src/rules/rule.js';
-import { type PackageType, TRANSPARENCY_PACKAGE_TYPES } from '../../package-catalogue/src/index.js';
+import { type PackageType, REQUIRED_TRANSPARENCY_TYPES, TRANSPARENCY_PACKAGE_TYPES } from '../../package-catalogue/src/index.js';
 
 export const TRANSPARENCY_REPORT_FORMAT = 'collective-ledger/transparency-report/1';
 export const LEGAL_BASIS = 'Directive 2014/26/EU Art. 22 and Annex';
@@ -29,7 +29,7 @@ export type SourceType = PackageType;
  * the amounts attributed and paid, which no year can lack (the default `requiredTypes`
  * of the audit rule governance.transparency-report). The others are reported when present.
  */
-export const REQUIRED_TYPES: readonly SourceType[] = ['income', 'deductions', 'distribution-lines'];
+export const REQUIRED_TYPES: readonly SourceType[] = REQUIRED_TRANSPARENCY_TYPES;
 
 /** Annex items the quarterly packages do not carry: the report says so instead of leaving them out silently. */
 export const NOT_COVERED = [

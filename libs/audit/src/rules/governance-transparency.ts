@@ -1,5 +1,5 @@
 import { addMonths } from '../../../mandates/src/index.js';
-import { TRANSPARENCY_PACKAGE_TYPES } from '../../../package-catalogue/src/index.js';
+import { REQUIRED_TRANSPARENCY_TYPES, TRANSPARENCY_PACKAGE_TYPES } from '../../../package-catalogue/src/index.js';
 import { type ParamValues, param } from './params.js';
 import type { AuditRule, RuleContext, Sql, YearWindow } from './rule.js';
 import { plural } from './support.js';
@@ -44,7 +44,7 @@ export const transparencyReport: AuditRule = {
     {
       name: 'requiredTypes',
       kind: 'list',
-      default: ['income', 'deductions', 'distribution-lines'],
+      default: [...REQUIRED_TRANSPARENCY_TYPES],
       values: TRANSPARENCY_PACKAGE_TYPES,
       description: 'Package types every quarter must have: revenue, deductions and amounts attributed and paid are the Annex figures no year can lack.',
     },

@@ -10,6 +10,7 @@ export const deductions = definePackageType({
   docs: 'docs/packages/deductions.md',
   idColumn: 'deduction_id',
   transparency: true,
+  transparencyRequired: true,
   columns: [
     text('deduction_id', { max: 100, kind: 'id' }),
     oneOf('kind', ['management', 'social-cultural', 'other']),

@@ -18,6 +18,7 @@ export const distributionLines = definePackageType({
   docs: 'docs/packages/distribution-lines.md',
   idColumn: 'line_id',
   transparency: true,
+  transparencyRequired: true,
   columns: [
     text('line_id', { max: 100, kind: 'id' }),
     ipi('rights_holder_ipi', { optional: true }),

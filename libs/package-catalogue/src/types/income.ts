@@ -11,6 +11,7 @@ export const income = definePackageType({
   docs: 'docs/packages/income.md',
   idColumn: 'income_id',
   transparency: true,
+  transparencyRequired: true,
   columns: [
     text('income_id', { max: 100, kind: 'id' }),
     oneOf('category', CATEGORIES),
