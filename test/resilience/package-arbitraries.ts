@@ -80,8 +80,15 @@ const amountArb = fc.oneof(
 
 type Row = Record<string, string>;
 
+/** The types sent as the ledger's CSV or JSON Lines (not those read from a format of their own, like DDEX DSR): the ones fuzzed here. */
+type LedgerType = Exclude<PackageType, 'dsr' | 'cwr'>;
+const LEDGER_TYPES = PACKAGE_TYPES.filter((t): t is LedgerType => {
+  const input = (PACKAGES[t] as { input?: { alsoLedgerFormats?: boolean } }).input;
+  return !input || input.alsoLedgerFormats === true;
+});
+
 /** One valid row of each type for the quarter (without its id, which the package numbers). */
-function rowArb(type: PackageType, q: Quarter, holders: readonly string[]): fc.Arbitrary<Row> {
+function rowArb(type: LedgerType, q: Quarter, holders: readonly string[]): fc.Arbitrary<Row> {
   const inQuarter = dateBetween(q.first, q.last);
   const fy = fc.integer({ min: 2000, max: q.year }).map(String);
   switch (type) {
@@ -157,7 +164,7 @@ function rowArb(type: PackageType, q: Quarter, holders: readonly string[]): fc.A
   }
 }
 
-const ID_COLUMN: Record<PackageType, string> = {
+const ID_COLUMN: Record<LedgerType, string> = {
   income: 'income_id',
   deductions: 'deduction_id',
   'distribution-lines': 'line_id',
@@ -238,7 +245,7 @@ type Encoding = 'utf8' | 'utf8-bom' | 'utf8-double-bom' | 'utf16le-bom' | 'utf16
 type Compression = 'none' | 'gzip' | 'gzip-twice' | 'gzip-undeclared' | 'gzip-truncated' | 'gzip-declared-plain';
 
 export interface PackageSpec {
-  type: PackageType;
+  type: LedgerType;
   period: string;
   format: 'csv' | 'ndjson';
   rows: Row[];
@@ -272,7 +279,7 @@ export function packageArb(holders: readonly string[], options: { maxRows?: numb
   const rate = options.mutationRate ?? 0.8;
   const few = <T>(arb: fc.Arbitrary<T>, max = 2) => fc.oneof({ weight: 3, arbitrary: fc.constant([] as T[]) }, { weight: 2, arbitrary: fc.array(arb, { minLength: 1, maxLength: max }) });
   return fc
-    .record({ type: fc.constantFrom(...PACKAGE_TYPES), period: fc.constantFrom(...FUZZ_PERIODS), format: fc.constantFrom('csv' as const, 'ndjson' as const) })
+    .record({ type: fc.constantFrom(...LEDGER_TYPES), period: fc.constantFrom(...FUZZ_PERIODS), format: fc.constantFrom('csv' as const, 'ndjson' as const) })
     .chain(({ type, period, format }) => {
       const q = parsePeriod(period);
       const width = PACKAGES[type].columns.length;

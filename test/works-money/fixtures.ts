@@ -54,7 +54,9 @@ export function work(n: number, publisher: { ipi: string; name: string }, writer
 }
 
 export async function uploadDsr(http: Http, societyId: string, period: string, text: string | Buffer) {
-  return submitAndWait(http, societyId, 'dsr', period, typeof text === 'string' ? Buffer.from(text) : text, 60_000, 'application/octet-stream');
+  const sent = await submitAndWait(http, societyId, 'dsr', period, typeof text === 'string' ? Buffer.from(text) : text, 60_000, 'application/octet-stream');
+  if (sent.final.status === 'failed') throw new Error(`the dsr package failed: ${sent.final.failure}`);
+  return sent;
 }
 
 export async function registerWorks(http: Http, societyId: string, period: string, works: SampleWork[], sender?: { ipiNameNumber: string; name: string }) {

@@ -64,7 +64,7 @@ describe('GET /v1/works/{id}/money over a seeded register', () => {
 
   async function dsrLine(submissionId: string, lineNo: number, o: { iswc: string | null; isrc: string; amount: string; usages: string }) {
     await t.dataSource.query(
-      `INSERT INTO dsr_lines (society_id, submission_id, line_no, source_line, income_id, message_id, dsp_party_id, dsp_name, service, summary_record_id, block_id,
+      `INSERT INTO dsr_lines (society_id, submission_id, line_no, upload_line, income_id, message_id, dsp_party_id, dsp_name, service, summary_record_id, block_id,
                               sales_transaction_id, iswc, work_title, contributors, isrc, recording_title, display_artist, dsp_resource_id, use_type, commercial_model,
                               territory, period_from, period_to, currency, usages, amount, revenue_basis, rights_type, category, leaf_hash)
        VALUES ($1, $2, $3, $4, $10, 'MSG-1', 'PADPIDA2013020802I', 'Stream Co', 'Premium', 'S1', 'B1', NULL, $5, NULL, NULL, $6, 'Seeded', 'Artist', NULL,

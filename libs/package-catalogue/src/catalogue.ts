@@ -2,6 +2,7 @@ import { csvDocument } from '../../csv/src/index.js';
 import type { PackageTypeDefinition } from './definition.js';
 import { board } from './types/board.js';
 import { deductions } from './types/deductions.js';
+import { dsr } from './types/dsr.js';
 import { distributionLines } from './types/distribution-lines.js';
 import { income } from './types/income.js';
 import { interSociety } from './types/inter-society.js';
@@ -13,7 +14,7 @@ import { undistributed } from './types/undistributed.js';
  * a type: write libs/package-catalogue/src/types/<type>.ts (one definePackageType) and
  * its docs page, then list it here (docs/package-catalogue.md).
  */
-export const CATALOGUE = [income, deductions, distributionLines, interSociety, undistributed, board, mandates] as const;
+export const CATALOGUE = [income, deductions, distributionLines, interSociety, undistributed, board, mandates, dsr] as const;
 
 /** A package type's name. */
 export type PackageType = (typeof CATALOGUE)[number]['type'];

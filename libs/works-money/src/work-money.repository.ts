@@ -106,7 +106,7 @@ export class WorkMoneyRepository {
   /** DSR lines reporting the work in packages of the quarters ending in the year: the first `limit`, in ledger order. */
   reported(work: WorkRow, isrcs: string[], year: { from: string; to: string }, limit: number): Promise<ReportedLine[]> {
     return this.db.query(
-      `SELECT d.submission_id AS "submissionId", s.period::text AS period, d.line_no AS "lineNo", d.source_line AS "sourceLine",
+      `SELECT d.submission_id AS "submissionId", s.period::text AS period, d.line_no AS "lineNo", d.upload_line AS "sourceLine",
               d.dsp_name AS dsp, d.dsp_party_id AS "dspPartyId", CASE WHEN d.iswc = $2 THEN 'iswc' ELSE 'isrc' END AS "matchedBy",
               d.iswc, d.isrc, coalesce(d.work_title, d.recording_title) AS title, d.use_type AS "useType", d.commercial_model AS "commercialModel",
               d.territory, ${day('d.period_from')} AS "periodStart", ${day('d.period_to')} AS "periodEnd", d.category, d.currency,

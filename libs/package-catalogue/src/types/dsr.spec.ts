@@ -15,8 +15,8 @@ describe('the dsr package type', () => {
     expect(problems).toEqual([]);
     const names = dsr.columns.map((c) => c.name);
     expect(rows.map((r) => [r.line, Object.fromEntries(names.map((n, i) => [n, r.cells[i]]))])).toEqual([
-      [6, expect.objectContaining({ source_line: '6', income_id: '6', iswc: 'T0345246801', isrc: 'USS1Z9900001', territory: 'GB', currency: 'GBP', usages: '10', amount: '33.33', revenue_basis: 'pro-rata', category: 'making-available', period_from: '2025-01-01', period_to: '2025-03-31', rights_type: '' })],
-      [7, expect.objectContaining({ source_line: '7', income_id: '7', usages: '20', amount: '66.67' })],
+      [6, expect.objectContaining({ upload_line: '6', income_id: '6', iswc: 'T0345246801', isrc: 'USS1Z9900001', territory: 'GB', currency: 'GBP', usages: '10', amount: '33.33', revenue_basis: 'pro-rata', category: 'making-available', period_from: '2025-01-01', period_to: '2025-03-31', rights_type: '' })],
+      [7, expect.objectContaining({ upload_line: '7', income_id: '7', usages: '20', amount: '66.67' })],
     ]);
     expect(rows.every((r) => r.cells.length === names.length)).toBe(true);
     expect(collected).toMatchObject({ messageId: 'MSG-1', dsp: { partyId: 'PADPIDA2013020802I', name: 'Stream Co' }, files: 1, salesRecords: 2, rows: 2 });

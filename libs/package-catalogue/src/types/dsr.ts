@@ -68,7 +68,7 @@ const optional = (name: string, max = 500) => text(name, { optional: true, max }
 
 /** The columns, in the order the reader writes its cells. */
 const COLUMNS: Column[] = [
-  lineNumber('source_line'),
+  lineNumber('upload_line'),
   text('income_id', { max: 40, kind: 'id' }),
   text('message_id', { max: 200 }),
   text('dsp_party_id', { max: 200 }),
@@ -97,10 +97,10 @@ const COLUMNS: Column[] = [
   oneOf('category', CATEGORIES),
 ];
 
-const ORDER = COLUMNS.map((c) => c.name) as (keyof DsrLedgerRow | 'source_line')[];
+const ORDER = COLUMNS.map((c) => c.name) as (keyof DsrLedgerRow | 'upload_line')[];
 
 function cellsOf(row: DsrLedgerRow, line: number): string[] {
-  return ORDER.map((name) => (name === 'source_line' ? String(line) : (row[name as keyof DsrLedgerRow] ?? '')));
+  return ORDER.map((name) => (name === 'upload_line' ? String(line) : (row[name as keyof DsrLedgerRow] ?? '')));
 }
 
 function sourceProblem(p: DsrUploadProblem): SourceProblem {

@@ -2685,14 +2685,14 @@ export interface components {
             /** Format: uuid */
             societyId: string;
             /** @enum {string} */
-            type: "income" | "deductions" | "distribution-lines" | "inter-society" | "undistributed" | "board" | "mandates";
+            type: "income" | "deductions" | "distribution-lines" | "inter-society" | "undistributed" | "board" | "mandates" | "dsr";
             /** @example 2025Q1 */
             period: string;
             /**
              * @description How the package was sent: CSV, JSON Lines (one object per line), or its type's own format (e.g. cwr)
              * @enum {string}
              */
-            format: "csv" | "ndjson";
+            format: "csv" | "ndjson" | "dsr";
             /**
              * @description failed: processing stopped after its last attempt for a reason not in the package (see failure); nothing was recorded
              * @enum {string}
@@ -2837,7 +2837,7 @@ export interface components {
              */
             supersedes: string;
             /** @enum {string} */
-            type: "income" | "deductions" | "distribution-lines" | "inter-society" | "undistributed" | "board" | "mandates";
+            type: "income" | "deductions" | "distribution-lines" | "inter-society" | "undistributed" | "board" | "mandates" | "dsr";
             /**
              * @description The column the lines are paired by
              * @example line_id
@@ -3380,7 +3380,7 @@ export interface components {
              */
             financialYear: number;
             /** @description Rule ids to run (default: every rule of the catalogue, GET /v1/audit-rules) */
-            rules?: ("payout.distribution-deadline" | "payout.outstanding" | "payout.undistributed-over-3-years" | "payout.claims-answered" | "payout.management-cost-ratio" | "payout.social-cultural-deductions" | "payout.conservation" | "payout.inter-society-transfer" | "payout.inter-society-onward" | "payout.inter-society-matching" | "payout.foreign-share" | "governance.board-representation" | "governance.board-declarations" | "governance.board-member-licensee" | "governance.board-self-dealing" | "governance.accreditation" | "governance.accreditation-categories" | "governance.non-contractual-management" | "governance.mandate-declared-without-mandate" | "governance.mandate-entrusted-elsewhere" | "governance.post-termination-activity" | "governance.mandate-requests-answered" | "governance.transparency-report" | "governance.log-consistency")[];
+            rules?: ("payout.distribution-deadline" | "payout.outstanding" | "payout.undistributed-over-3-years" | "payout.claims-answered" | "payout.management-cost-ratio" | "payout.social-cultural-deductions" | "payout.conservation" | "payout.inter-society-transfer" | "payout.inter-society-onward" | "payout.inter-society-matching" | "payout.foreign-share" | "payout.reported-money-distributed" | "payout.registered-shares" | "payout.unregistered-works" | "governance.board-representation" | "governance.board-declarations" | "governance.board-member-licensee" | "governance.board-self-dealing" | "governance.accreditation" | "governance.accreditation-categories" | "governance.non-contractual-management" | "governance.mandate-declared-without-mandate" | "governance.mandate-entrusted-elsewhere" | "governance.post-termination-activity" | "governance.mandate-requests-answered" | "governance.transparency-report" | "governance.log-consistency")[];
         };
         PinnedHeadDto: {
             /** Format: uuid */
@@ -7437,7 +7437,7 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                type?: "income" | "deductions" | "distribution-lines" | "inter-society" | "undistributed" | "board" | "mandates";
+                type?: "income" | "deductions" | "distribution-lines" | "inter-society" | "undistributed" | "board" | "mandates" | "dsr";
                 period?: string;
             };
             header?: never;
@@ -7497,7 +7497,7 @@ export interface operations {
     createSubmission: {
         parameters: {
             query: {
-                type: "income" | "deductions" | "distribution-lines" | "inter-society" | "undistributed" | "board" | "mandates";
+                type: "income" | "deductions" | "distribution-lines" | "inter-society" | "undistributed" | "board" | "mandates" | "dsr";
                 period: string;
             };
             header?: never;
@@ -7514,6 +7514,11 @@ export interface operations {
                 "application/ndjson": string;
                 "application/jsonl": string;
                 "application/x-jsonlines": string;
+                "text/tab-separated-values": string;
+                "application/gzip": string;
+                "application/x-gzip": string;
+                "application/octet-stream": string;
+                "text/plain": string;
                 "multipart/form-data": string;
             };
         };
@@ -10387,6 +10392,6 @@ export const operationRoutes = {
 } as const satisfies Record<keyof operations, { method: string; path: string }>;
 
 /** The package types (libs/package-catalogue), in catalogue order. */
-export const packageTypes = ["income", "deductions", "distribution-lines", "inter-society", "undistributed", "board", "mandates"] as const;
+export const packageTypes = ["income", "deductions", "distribution-lines", "inter-society", "undistributed", "board", "mandates", "dsr"] as const;
 /** The package types the transparency report reads (libs/package-catalogue TRANSPARENCY_PACKAGE_TYPES). */
 export const transparencyPackageTypes = ["income", "deductions", "distribution-lines", "inter-society", "undistributed", "board"] as const;
