@@ -159,6 +159,7 @@ export const ruWorks: Catalogue = {
   // A work's money.
   'Money from use to payout': 'Деньги: от использования до выплаты',
   'Financial year': 'Финансовый год',
+  'Choose the financial year': 'Выбор финансового года',
   '{year} (in progress)': '{year} (текущий)',
   Show: 'Показать',
   'the money of {year}': 'деньги за {year} год',

@@ -56,7 +56,7 @@ function YearPicker({ workId, year, choices, current }: { workId: string; year: 
     navigate(workPath(workId, Number(chosen)), { replace: true });
   };
   return (
-    <form className="inline-form" onSubmit={submit} aria-label={t('Financial year')}>
+    <form className="inline-form" onSubmit={submit} aria-label={t('Choose the financial year')}>
       <div className="form-row">
         <label htmlFor={id}>{t('Financial year')}</label>
         <select id={id} value={chosen} onChange={(e) => setChosen(e.target.value)}>
