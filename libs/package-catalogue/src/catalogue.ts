@@ -21,6 +21,12 @@ export type PackageType = (typeof CATALOGUE)[number]['type'];
 /** A package type's definition (the catalogue's entries, by name: PACKAGES). */
 export type PackageDefinition = PackageTypeDefinition<PackageType>;
 
+/**
+ * Column names no package type may use: the lines tables' own (society, submission, line
+ * number, leaf hash) and the staging table's line of the uploaded file (an input format's).
+ */
+export const RESERVED_COLUMNS: readonly string[] = ['society_id', 'submission_id', 'line_no', 'leaf_hash', 'ledger_source_line'];
+
 /** The package types' names, in catalogue order. */
 export const PACKAGE_TYPES: readonly PackageType[] = CATALOGUE.map((d) => d.type);
 

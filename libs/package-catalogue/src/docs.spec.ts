@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { CATALOGUE, PACKAGE_TYPES, PACKAGES, templateNdjson } from './catalogue.js';
+import { CATALOGUE, PACKAGE_TYPES, PACKAGES, RESERVED_COLUMNS, templateNdjson } from './catalogue.js';
 import type { PackageTypeDefinition } from './definition.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -30,6 +30,15 @@ describe('the catalogue', () => {
     for (const f of formats) expect(f).toMatch(/^[a-z0-9-]+$/);
     expect(formats).not.toContain('csv');
     expect(formats).not.toContain('ndjson');
+  });
+
+  it('names the columns of a type once each, none reserved', () => {
+    for (const d of CATALOGUE as readonly PackageTypeDefinition[]) {
+      const names = d.columns.map((c) => c.name);
+      expect(new Set(names).size).toBe(names.length);
+      for (const n of names) expect(RESERVED_COLUMNS).not.toContain(n);
+      for (const n of names) expect(n).toMatch(/^[a-z][a-z0-9_]*$/);
+    }
   });
 
   it('requires every quarter only types the transparency report reads', () => {

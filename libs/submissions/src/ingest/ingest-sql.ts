@@ -26,10 +26,17 @@ export function sessionStagingTable(type: PackageType, lineNumbers: LineNumberin
  * How a package's staged rows are numbered: `counted` by COPY (a CSV file's records,
  * from 2), `given` with each record (a JSON Lines record's line in the file), or
  * `source` (rows an input reader made: numbered 1, 2, … in the order read, each with
- * `source_line`, the line of the uploaded file it comes from, where its problems are
+ * SOURCE_LINE, the line of the uploaded file it comes from, where its problems are
  * reported).
  */
 export type LineNumbering = 'counted' | 'given' | 'source';
+
+/**
+ * The staging column holding a row's line in the uploaded file (`source` numbering): a
+ * name no package type's column takes (RESERVED_COLUMNS in libs/package-catalogue), so a
+ * type may have a column of its own for the source line (dsr's source_line).
+ */
+export const SOURCE_LINE = 'ledger_source_line';
 
 /**
  * The staging table. A CSV package's lines are numbered by a sequence as COPY reads
@@ -46,7 +53,7 @@ export function createStagingSql(type: PackageType, table: string, lineNumbers: 
     lineNumbers === 'given'
       ? 'line_no integer NOT NULL'
       : lineNumbers === 'source'
-        ? 'line_no integer NOT NULL, source_line integer NOT NULL'
+        ? `line_no integer NOT NULL, ${SOURCE_LINE} integer NOT NULL`
         : 'line_no integer GENERATED ALWAYS AS IDENTITY (START WITH 2 CACHE 10000)';
   return `${session ? 'CREATE TEMPORARY TABLE IF NOT EXISTS' : 'CREATE UNLOGGED TABLE'} ${table} (${lineNo}, ${cols})`;
 }
@@ -63,10 +70,10 @@ export function copyNumberedSql(type: PackageType, table: string): string {
   return `COPY ${table} (line_no, ${cols}) FROM STDIN WITH (FORMAT csv, ENCODING 'UTF8', FORCE_NOT_NULL (${cols}))`;
 }
 
-/** COPY of rows an input reader made: `line_no,source_line,"v1",…` in the type's column order (see SourceRowsToCsv). */
+/** COPY of rows an input reader made: `line_no,source line,"v1",…` in the type's column order (see SourceRowsToCsv). */
 export function copySourceSql(type: PackageType, table: string): string {
   const cols = PACKAGES[type].columns.map((c) => c.name).join(', ');
-  return `COPY ${table} (line_no, source_line, ${cols}) FROM STDIN WITH (FORMAT csv, ENCODING 'UTF8', FORCE_NOT_NULL (${cols}))`;
+  return `COPY ${table} (line_no, ${SOURCE_LINE}, ${cols}) FROM STDIN WITH (FORMAT csv, ENCODING 'UTF8', FORCE_NOT_NULL (${cols}))`;
 }
 
 /**
@@ -115,15 +122,15 @@ export function validationSql(type: PackageType, q: Quarter, table: string, slic
   const nameArray = `ARRAY[${names.map(lit).join(', ')}]`;
   const m = checks.map((_, i) => `c.m${i}`);
   // Rows an input reader made (`sourceLines`) name the line of the uploaded file they come
-  // from (source_line), not their place in the package.
-  const line = options.sourceLines ? 'source_line' : 'line_no';
+  // from (SOURCE_LINE), not their place in the package.
+  const line = options.sourceLines ? SOURCE_LINE : 'line_no';
   // Duplicate ids: a hash aggregate finds the ids used more than once and their first
   // line (no sort of every row), then a join names the later lines.
   const id = p.idColumn;
   const duplicates = id && (!slice || slice.duplicates)
     ? `UNION ALL
        SELECT s.${line}, ${names.length + 1}, ${lit(id)}, '"' || left(s.${id}, 60) || '" repeats the ${id} of line ' || d.${options.sourceLines ? 'first_source' : 'first'}
-       FROM ${table} s JOIN (SELECT u.${id}, min(u.line_no) AS first${options.sourceLines ? ', min(u.source_line) AS first_source' : ''} FROM ${table} u WHERE u.${id} <> ''
+       FROM ${table} s JOIN (SELECT u.${id}, min(u.line_no) AS first${options.sourceLines ? `, min(u.${SOURCE_LINE}) AS first_source` : ''} FROM ${table} u WHERE u.${id} <> ''
                               GROUP BY u.${id} HAVING count(*) > 1) d ON d.${id} = s.${id}
        WHERE s.line_no <> d.first`
     : '';

@@ -14,7 +14,7 @@ export interface SourceRowsSummary {
 /**
  * Turns what an input reader yields (rows in the type's columns, each with its source
  * line, and problems at the source file's lines and columns: InputReader.read) into CSV
- * records for COPY (`line_no,source_line,"v1",…`, see copySourceSql), numbering the rows
+ * records for COPY (`line_no,source line,"v1",…`, see copySourceSql), numbering the rows
  * 1, 2, … in the order read. Problems are kept (the first `maxProblems`; the rest go to
  * `overflow`), so they reject the package like a CSV package's. A row that is not the
  * type's columns is the reader's fault (an error, not the file's); a cell holding

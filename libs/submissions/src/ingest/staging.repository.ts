@@ -102,7 +102,7 @@ export class StagingRepository {
     return client.query(copyFrom(copyNumberedSql(type, table)));
   }
 
-  /** COPY of rows an input reader made (`line_no,source_line,"v1",…`, see SourceRowsToCsv) into the staging table. */
+  /** COPY of rows an input reader made (`line_no,source line,"v1",…`, see SourceRowsToCsv) into the staging table. */
   copySource(client: pg.Client, type: PackageType, table: string): CopyStreamQuery {
     return client.query(copyFrom(copySourceSql(type, table)));
   }
