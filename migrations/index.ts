@@ -51,6 +51,7 @@ import { CreateCwrLines1765101200200 } from './1765101200200-CreateCwrLines.js';
 import { AllowCwrSubmissions1765101200300 } from './1765101200300-AllowCwrSubmissions.js';
 import { AllowDsrSubmissions1765101300000 } from './1765101300000-AllowDsrSubmissions.js';
 import { CreateDsrLines1765101300100 } from './1765101300100-CreateDsrLines.js';
+import { AddDistributionLineRecordingIsrc1765101300200 } from './1765101300200-AddDistributionLineRecordingIsrc.js';
 import { RenameDsrSourceLine1765101300300 } from './1765101300300-RenameDsrSourceLine.js';
 import { EnableTrigramSearch1765100500000 } from './1765100500000-EnableTrigramSearch.js';
 import { CreateSearchKeyFunction1765100500100 } from './1765100500100-CreateSearchKeyFunction.js';
@@ -120,5 +121,6 @@ export const migrations = [
   AllowCwrSubmissions1765101200300,
   AllowDsrSubmissions1765101300000,
   CreateDsrLines1765101300100,
+  AddDistributionLineRecordingIsrc1765101300200,
   RenameDsrSourceLine1765101300300,
 ];

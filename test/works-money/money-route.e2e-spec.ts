@@ -155,6 +155,15 @@ describe('GET /v1/works/{id}/money over a seeded register', () => {
     expect(listed).toEqual([expect.objectContaining({ lineId: 'ORPHAN', workIswc: OTHER, matchedBy: ['register'] })]);
     const stranger = await givenRightsHolder(admin, { name: 'Nobody, In Particular' });
     expect((await admin.get(`/v1/rights-holders/${stranger.id}/unclaimed`)).body.items).toEqual([]);
+    // A line naming no work but a recording (ISRC) of the registered work is the writer's by the register too; use in 2024, so no other test sees it.
+    await commit(admin, societyId, 'distribution-lines', '2025Q4', [
+      distribution({
+        line_id: 'BY-ISRC', rights_holder_ipi: '', rights_holder_name: 'Unknown (cue sheet 5)', work_iswc: '', work_title: 'Untitled', recording_isrc: 'DE-AAA-25-00001', category: 'making-available', use_type: 'online',
+        territory: 'DE', use_from: '2024-10-01', use_to: '2024-12-31', status: 'unidentified', paid_on: '', mandate_basis: 'non-contractual', gross: '2.00', management_fee: '0', other_deductions: '0', net: '2.00',
+      }),
+    ]);
+    const again = (await asWriter.get(`/v1/rights-holders/${writer.id}/unclaimed?year=2024`)).body.items;
+    expect(again).toEqual([expect.objectContaining({ lineId: 'BY-ISRC', workIswc: null, recordingIsrc: ISRC, matchedBy: ['recording'] })]);
   });
 
   it('the audit rules read the same data, pinned by hand (every committed package of the society in its log)', async () => {

@@ -204,6 +204,22 @@ export function iswc(name: string): Column {
   };
 }
 
+/**
+ * An ISRC (ISO 3901), optional: `CC-XXX-YY-NNNNN` with its hyphens or `CCXXXYYNNNNN`
+ * without, any letter case; stored without hyphens, upper case (char(12)).
+ */
+export function isrc(name: string, opts: { mayBeAbsent?: boolean } = {}): Column {
+  const stored = (c: string) => `upper(translate(${c}, '-', ''))`;
+  return {
+    name,
+    ...(opts.mayBeAbsent ? { mayBeAbsent: true } : {}),
+    problem: (c) => [`WHEN ${c} <> '' AND ${c} COLLATE "C" !~ '^[A-Za-z]{2}-?[A-Za-z0-9]{3}-?[0-9]{2}-?[0-9]{5}$' THEN ${quoted(c)} || ' is not an ISRC (CC-XXX-YY-NNNNN)'`],
+    typed: (c) => `NULLIF(${stored(c)}, '')`,
+    leaf: (c) => nullable(c, safeJsonText(`${c}::text`)),
+    stagedLeaf: (c) => emptyIsNull(c, safeJsonText(stored(c))),
+  };
+}
+
 export function cisac(name: string): Column {
   return {
     name,

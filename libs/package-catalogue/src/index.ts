@@ -7,7 +7,7 @@
 export * from './definition.js';
 export { CATALOGUE, ENTRY_KINDS, PACKAGE_TYPES, PACKAGES, REQUIRED_TRANSPARENCY_TYPES, RESERVED_COLUMNS, TRANSPARENCY_PACKAGE_TYPES, isPackageType, journalSql, packageType, templateCsv, templateNdjson, typeOfInputFormat } from './catalogue.js';
 export type { PackageDefinition, PackageType } from './catalogue.js';
-export { amount, bool, cisac, currency, date, type DateRule, ipi, iswc, oneOf, territory, text, year } from './columns.js';
+export { amount, bool, cisac, currency, date, type DateRule, ipi, isrc, iswc, oneOf, territory, text, year } from './columns.js';
 export { amountOk, dateBefore, dateOk } from './row-rules.js';
 export { CATEGORIES, USE_TYPES, WORK_TYPES } from './vocabularies.js';
 export { leafHashSql, leafJsonSql, leafKeys } from './leaf-sql.js';

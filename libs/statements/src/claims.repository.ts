@@ -17,6 +17,8 @@ export interface UnclaimedLine {
   nameOnLine: string;
   workIswc: string | null;
   workTitle: string;
+  /** The recording the use came through (ISRC), when the line names one. */
+  recordingIsrc: string | null;
   category: string;
   useType: string;
   territory: string;
@@ -30,9 +32,10 @@ export interface UnclaimedLine {
   /**
    * Why it is listed: the name on it matches the holder's (`name`); its work is one the holder
    * is paid for on identified lines (`work`); its work (by ISWC) is registered in the society's
-   * works register with a share naming the holder's IPI (`register`).
+   * works register with a share naming the holder's IPI (`register`); its recording (by ISRC)
+   * is one of such a registered work's recordings (`recording`).
    */
-  matchedBy: ('name' | 'work' | 'register')[];
+  matchedBy: ('name' | 'work' | 'register' | 'recording')[];
   /** This holder's claim on it, if any. */
   claim: { id: string; status: ClaimStatus; claimedAt: string } | null;
 }
@@ -202,7 +205,8 @@ export class ClaimsRepository {
    * (ledger_name_key: words lower-cased and sorted), or whose work is one the holder is
    * paid for on identified committed lines (in the same societies), or whose work (by
    * ISWC) the society's works register holds with a share naming the holder's IPI (the
-   * work's current registration, any right), by (society, submission, line), after `after`.
+   * work's current registration, any right), or whose recording (ISRC) is a recording of
+   * such a work, by (society, submission, line), after `after`.
    */
   unclaimed(holderId: string, holderName: string, societyIds: string[] | null, period: { from: string; to: string } | null, after: LineKey | null, limit: number): Promise<UnclaimedLine[]> {
     return this.db.query(
@@ -219,24 +223,34 @@ export class ClaimsRepository {
          JOIN work_shares ws ON ws.ipi_name_number = me.ipi
          JOIN works w ON w.society_id = ws.society_id AND w.id = ws.work_id AND w.current_version = ws.version
          WHERE w.iswc IS NOT NULL AND ($3::uuid[] IS NULL OR w.society_id = ANY($3::uuid[]))
+       ),
+       recordings AS (
+         SELECT DISTINCT w.society_id, wr.isrc
+         FROM me
+         JOIN work_shares ws ON ws.ipi_name_number = me.ipi
+         JOIN works w ON w.society_id = ws.society_id AND w.id = ws.work_id AND w.current_version = ws.version
+         JOIN work_recordings wr ON wr.society_id = w.society_id AND wr.work_id = w.id AND wr.version = w.current_version
+         WHERE wr.isrc IS NOT NULL AND ($3::uuid[] IS NULL OR w.society_id = ANY($3::uuid[]))
        )
        SELECT s.id AS "societyId", s.name AS "societyName", l.submission_id AS "submissionId", l.line_no AS "lineNo", l.line_id AS "lineId",
-              l.rights_holder_name AS "nameOnLine", l.work_iswc AS "workIswc", l.work_title AS "workTitle", l.category, l.use_type AS "useType", l.territory,
+              l.rights_holder_name AS "nameOnLine", l.work_iswc AS "workIswc", l.work_title AS "workTitle", l.recording_isrc AS "recordingIsrc", l.category, l.use_type AS "useType", l.territory,
               ${day('l.use_from')} AS "useFrom", ${day('l.use_to')} AS "useTo", l.currency,
               trim_scale(l.gross)::text AS gross, trim_scale(l.management_fee)::text AS "managementFee",
               trim_scale(l.other_deductions)::text AS "otherDeductions", trim_scale(l.net)::text AS net,
               array_remove(ARRAY[
                 CASE WHEN ledger_name_key(l.rights_holder_name) = me.name_key THEN 'name' END,
                 CASE WHEN l.work_iswc = ANY(paid_works.list) THEN 'work' END,
-                CASE WHEN r.iswc IS NOT NULL THEN 'register' END], NULL) AS "matchedBy",
+                CASE WHEN r.iswc IS NOT NULL THEN 'register' END,
+                CASE WHEN rr.isrc IS NOT NULL THEN 'recording' END], NULL) AS "matchedBy",
               CASE WHEN c.id IS NULL THEN NULL ELSE json_build_object('id', c.id, 'status', c.status, 'claimedAt', ${ts('c.claimed_at')}) END AS claim
        FROM societies s CROSS JOIN paid_works CROSS JOIN me
        JOIN distribution_lines l ON l.society_id = s.id AND l.status = 'unidentified'
        LEFT JOIN registered r ON r.society_id = l.society_id AND r.iswc = l.work_iswc
+       LEFT JOIN recordings rr ON rr.society_id = l.society_id AND rr.isrc = l.recording_isrc
        JOIN submissions sub ON sub.society_id = l.society_id AND sub.id = l.submission_id AND sub.status = 'committed'
        LEFT JOIN claims c ON c.society_id = l.society_id AND c.submission_id = l.submission_id AND c.line_no = l.line_no AND c.rights_holder_id = $1
        WHERE ($3::uuid[] IS NULL OR s.id = ANY($3::uuid[]))
-         AND (ledger_name_key(l.rights_holder_name) = me.name_key OR l.work_iswc = ANY(paid_works.list) OR r.iswc IS NOT NULL)
+         AND (ledger_name_key(l.rights_holder_name) = me.name_key OR l.work_iswc = ANY(paid_works.list) OR r.iswc IS NOT NULL OR rr.isrc IS NOT NULL)
          AND ($4::date IS NULL OR l.use_to BETWEEN $4::date AND $5::date)
          AND ($6::uuid IS NULL OR (l.society_id, l.submission_id, l.line_no) > ($6::uuid, $7::uuid, $8::int))
        ORDER BY l.society_id, l.submission_id, l.line_no

@@ -1,4 +1,4 @@
-import { amount, currency, date, ipi, iswc, oneOf, territory, text } from '../columns.js';
+import { amount, currency, date, ipi, isrc, iswc, oneOf, territory, text } from '../columns.js';
 import { definePackageType } from '../definition.js';
 import { amountOk, dateBefore, dateOk } from '../row-rules.js';
 import { CATEGORIES, USE_TYPES, WORK_TYPES } from '../vocabularies.js';
@@ -40,6 +40,8 @@ export const distributionLines = definePackageType({
     oneOf('mandate_basis', ['contractual', 'non-contractual']),
     // Added later (issue 14): mandates' vocabulary; without it a line matches mandates of any work type.
     oneOf('work_type', WORK_TYPES, { optional: true, mayBeAbsent: true }),
+    // Added later (issue 16 item 3): the recording the use came through, so unclaimed lines match the works register by ISRC too.
+    isrc('recording_isrc', { mayBeAbsent: true }),
   ],
   rules: [
     {
@@ -71,8 +73,8 @@ export const distributionLines = definePackageType({
     },
   ],
   examples: [
-    ['L-000001', '00052210040', 'Ivanova, Maria', 'T-034.524.680-1', 'Winter Road', 'performing', 'radio', 'RU', '2025-01-01', '2025-03-31', 'RUB', '1000.00', '150.00', '20.00', '830.00', 'paid', '2025-03-30', 'contractual', 'musical'],
-    ['L-000002', '', 'Unknown composer (cue sheet 77)', '', 'Untitled theme', 'communication', 'tv', 'RU', '2024-10-01', '2024-12-31', 'RUB', '410.50', '61.58', '0', '348.92', 'unidentified', '', 'non-contractual', ''],
+    ['L-000001', '00052210040', 'Ivanova, Maria', 'T-034.524.680-1', 'Winter Road', 'performing', 'radio', 'RU', '2025-01-01', '2025-03-31', 'RUB', '1000.00', '150.00', '20.00', '830.00', 'paid', '2025-03-30', 'contractual', 'musical', 'RUA1Z2500001'],
+    ['L-000002', '', 'Unknown composer (cue sheet 77)', '', 'Untitled theme', 'communication', 'tv', 'RU', '2024-10-01', '2024-12-31', 'RUB', '410.50', '61.58', '0', '348.92', 'unidentified', '', 'non-contractual', '', ''],
   ],
   // The holder by IPI (registered by beforeLines if it was not), as rights_holders.ipi's
   // key (char(11): compared as text, the column would be cast and its unique index of no

@@ -40,6 +40,7 @@ export class UnclaimedLineDto {
   @ApiProperty({ description: 'The name written on the line' }) nameOnLine: string;
   @ApiProperty({ nullable: true, type: String }) workIswc: string | null;
   @ApiProperty() workTitle: string;
+  @ApiProperty({ nullable: true, type: String, example: 'GBAYE0601498', description: 'The recording the use came through (ISRC), when the line names one' }) recordingIsrc: string | null;
   @ApiProperty() category: string;
   @ApiProperty() useType: string;
   @ApiProperty() territory: string;
@@ -50,7 +51,7 @@ export class UnclaimedLineDto {
   @ApiProperty() managementFee: string;
   @ApiProperty() otherDeductions: string;
   @ApiProperty() net: string;
-  @ApiProperty({ type: [String], enum: ['name', 'work', 'register'], description: "Why it is listed: the name on the line is the holder's (name); its work is one the holder is paid for elsewhere (work); its work is registered in the society's works register with a share naming the holder's IPI (register)" }) matchedBy: string[];
+  @ApiProperty({ type: [String], enum: ['name', 'work', 'register', 'recording'], description: "Why it is listed: the name on the line is the holder's (name); its work is one the holder is paid for elsewhere (work); its work is registered in the society's works register with a share naming the holder's IPI (register); its recording (ISRC) is a recording of such a registered work (recording)" }) matchedBy: string[];
   @ApiProperty({ type: ClaimRefDto, nullable: true, description: "This holder's claim on it" }) claim: ClaimRefDto | null;
 }
 

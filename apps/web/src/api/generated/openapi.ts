@@ -3204,6 +3204,11 @@ export interface components {
             nameOnLine: string;
             workIswc: string | null;
             workTitle: string;
+            /**
+             * @description The recording the use came through (ISRC), when the line names one
+             * @example GBAYE0601498
+             */
+            recordingIsrc: string | null;
             category: string;
             useType: string;
             territory: string;
@@ -3214,8 +3219,8 @@ export interface components {
             managementFee: string;
             otherDeductions: string;
             net: string;
-            /** @description Why it is listed: the name on the line is the holder's (name); its work is one the holder is paid for elsewhere (work); its work is registered in the society's works register with a share naming the holder's IPI (register) */
-            matchedBy: ("name" | "work" | "register")[];
+            /** @description Why it is listed: the name on the line is the holder's (name); its work is one the holder is paid for elsewhere (work); its work is registered in the society's works register with a share naming the holder's IPI (register); its recording (ISRC) is a recording of such a registered work (recording) */
+            matchedBy: ("name" | "work" | "register" | "recording")[];
             /** @description This holder's claim on it */
             claim: components["schemas"]["ClaimRefDto"] | null;
         };
@@ -3380,7 +3385,7 @@ export interface components {
              */
             financialYear: number;
             /** @description Rule ids to run (default: every rule of the catalogue, GET /v1/audit-rules) */
-            rules?: ("payout.distribution-deadline" | "payout.outstanding" | "payout.undistributed-over-3-years" | "payout.claims-answered" | "payout.management-cost-ratio" | "payout.social-cultural-deductions" | "payout.conservation" | "payout.inter-society-transfer" | "payout.inter-society-onward" | "payout.inter-society-matching" | "payout.foreign-share" | "payout.reported-money-distributed" | "payout.registered-shares" | "payout.unregistered-works" | "governance.board-representation" | "governance.board-declarations" | "governance.board-member-licensee" | "governance.board-self-dealing" | "governance.accreditation" | "governance.accreditation-categories" | "governance.non-contractual-management" | "governance.mandate-declared-without-mandate" | "governance.mandate-entrusted-elsewhere" | "governance.post-termination-activity" | "governance.mandate-requests-answered" | "governance.transparency-report" | "governance.log-consistency")[];
+            rules?: ("payout.distribution-deadline" | "payout.outstanding" | "payout.undistributed-over-3-years" | "payout.claims-answered" | "payout.management-cost-ratio" | "payout.social-cultural-deductions" | "payout.conservation" | "payout.inter-society-transfer" | "payout.inter-society-onward" | "payout.inter-society-matching" | "payout.foreign-share" | "governance.board-representation" | "governance.board-declarations" | "governance.board-member-licensee" | "governance.board-self-dealing" | "governance.accreditation" | "governance.accreditation-categories" | "governance.non-contractual-management" | "governance.mandate-declared-without-mandate" | "governance.mandate-entrusted-elsewhere" | "governance.post-termination-activity" | "governance.mandate-requests-answered" | "governance.transparency-report" | "governance.log-consistency")[];
         };
         PinnedHeadDto: {
             /** Format: uuid */
