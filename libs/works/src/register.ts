@@ -59,6 +59,9 @@ interface WorkRow {
   current_version: number;
 }
 
+/** JSON for jsonb, which refuses NUL characters (a byte 0 in a latin-1 file): they carry nothing. */
+const json = (value: unknown) => JSON.stringify(value).replace(/\\u0000/g, '');
+
 const WORK_COLUMNS = `id, number::text AS number, iswc, current_version`;
 
 /** Records one registration; returns what the ACK says of it. */
@@ -130,7 +133,7 @@ export async function recordRegistration(query: Query, input: RegistrationInput)
       iswc,
       title,
       status,
-      JSON.stringify(work),
+      json(work),
       input.recordedAt,
     ],
   );
@@ -139,7 +142,7 @@ export async function recordRegistration(query: Query, input: RegistrationInput)
     await query(
       `INSERT INTO work_titles (society_id, work_id, version, seq, title, title_type, language)
        SELECT $1, $2, $3, x.seq, x.title, x.title_type, x.language FROM jsonb_to_recordset($4::jsonb) AS x(seq int, title text, title_type text, language text)`,
-      [societyId, work_.id, version, JSON.stringify(rows.titles.map((t, i) => ({ seq: i + 1, title: t.title, title_type: t.titleType, language: t.language })))],
+      [societyId, work_.id, version, json(rows.titles.map((t, i) => ({ seq: i + 1, title: t.title, title_type: t.titleType, language: t.language })))],
     );
   }
   if (rows.recordings.length > 0) {
@@ -151,7 +154,7 @@ export async function recordRegistration(query: Query, input: RegistrationInput)
         societyId,
         work_.id,
         version,
-        JSON.stringify(rows.recordings.map((r, i) => ({ seq: i + 1, isrc: r.isrc, recording_title: r.recordingTitle, album_title: r.albumTitle, label: r.label, release_date: r.releaseDate, line: r.line }))),
+        json(rows.recordings.map((r, i) => ({ seq: i + 1, isrc: r.isrc, recording_title: r.recordingTitle, album_title: r.albumTitle, label: r.label, release_date: r.releaseDate, line: r.line }))),
       ],
     );
   }
@@ -168,7 +171,7 @@ export async function recordRegistration(query: Query, input: RegistrationInput)
         societyId,
         work_.id,
         version,
-        JSON.stringify(
+        json(
           rows.shares.map((s, i) => ({
             seq: i + 1,
             party_no: s.partyNo,
@@ -197,7 +200,7 @@ export async function recordRegistration(query: Query, input: RegistrationInput)
     await query(
       `INSERT INTO work_conflicts (society_id, work_id, version, other_versions, reason, "right", tis, total, detail, submission_id, detected_at)
        VALUES ($1, $2, $3, $4::int[], $5, $6, $7, $8::numeric, $9::jsonb, $10, $11)`,
-      [societyId, work_.id, version, c.otherVersions, c.reason, c.right, c.tis, c.total, JSON.stringify(c.detail), input.submissionId, input.recordedAt],
+      [societyId, work_.id, version, c.otherVersions, c.reason, c.right, c.tis, c.total, json(c.detail), input.submissionId, input.recordedAt],
     );
   }
 

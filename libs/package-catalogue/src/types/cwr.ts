@@ -170,6 +170,7 @@ export class CwrPackageReader implements InputReader<CwrCollected> {
             const defaults = own.filter((p) => p.level === 'FR' || p.level === 'RR');
             yield {
               line: t.line,
+              // PostgreSQL text holds no NUL character (a byte 0 in a latin-1 file): it carries nothing.
               cells: [
                 String(t.line),
                 String(t.groupId ?? ''),
@@ -180,7 +181,7 @@ export class CwrPackageReader implements InputReader<CwrCollected> {
                 work.title,
                 JSON.stringify(work),
                 defaults.length > 0 ? JSON.stringify(messagesOf(defaults)) : '',
-              ],
+              ].map((c) => c.replace(/\u0000/g, '')),
             };
           }
           break;
@@ -295,7 +296,7 @@ async function storeAck(ctx: PackageContext, collected: CwrCollected | null, soc
   await ctx.query(
     `INSERT INTO cwr_acks (society_id, submission_id, file_name, ack, transactions, accepted, conflicts, rejected, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (society_id, submission_id) DO NOTHING`,
-    [ctx.societyId, ctx.submissionId, ackFileName(collected?.fileName ?? null, society.code, collected?.version ?? '2.1'), text, counts.transactions, counts.accepted, counts.conflicts, counts.rejected, at],
+    [ctx.societyId, ctx.submissionId, ackFileName(collected?.fileName ?? null, society.code, collected?.version ?? '2.1'), text.replace(/\u0000/g, ' '), counts.transactions, counts.accepted, counts.conflicts, counts.rejected, at],
   );
 }
 
