@@ -68,6 +68,8 @@ export interface AckWriterOptions {
   readonly revision?: number;
   readonly softwarePackage?: string;
   readonly softwareVersion?: string;
+  /** HDR Character Set (edit 14), e.g. `UTF-8` for an ACK written in UTF-8; blank (the default) for latin-1/ASCII. */
+  readonly characterSet?: string;
 }
 
 const cut = (text: string, size: number) => (text.length > size ? text.slice(0, size) : text);
@@ -95,7 +97,7 @@ export class CwrAckWriter {
       creationDate: o.creationDate,
       creationTime: o.creationTime,
       transmissionDate: o.transmissionDate ?? o.creationDate,
-      characterSet: '',
+      characterSet: o.characterSet ?? '',
       ...(o.version === '2.2'
         ? { version: '2.2', revision: String(o.revision ?? 2).padStart(3, '0'), softwarePackage: cut(o.softwarePackage ?? 'COLLECTIVE LEDGER', 30), softwarePackageVersion: cut(o.softwareVersion ?? '', 30) }
         : {}),

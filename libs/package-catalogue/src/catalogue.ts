@@ -1,6 +1,7 @@
 import { csvDocument } from '../../csv/src/index.js';
 import type { PackageTypeDefinition } from './definition.js';
 import { board } from './types/board.js';
+import { cwr } from './types/cwr.js';
 import { deductions } from './types/deductions.js';
 import { dsr } from './types/dsr.js';
 import { distributionLines } from './types/distribution-lines.js';
@@ -14,7 +15,7 @@ import { undistributed } from './types/undistributed.js';
  * a type: write libs/package-catalogue/src/types/<type>.ts (one definePackageType) and
  * its docs page, then list it here (docs/package-catalogue.md).
  */
-export const CATALOGUE = [income, deductions, distributionLines, interSociety, undistributed, board, mandates, dsr] as const;
+export const CATALOGUE = [income, deductions, distributionLines, interSociety, undistributed, board, mandates, cwr, dsr] as const;
 
 /** A package type's name. */
 export type PackageType = (typeof CATALOGUE)[number]['type'];

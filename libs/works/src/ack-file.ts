@@ -16,7 +16,12 @@ export function ackFileName(original: string | null, societyCode: string, versio
   return original ? `${original}.ACK` : `ACK.V${v}`;
 }
 
-/** The bytes of an ACK as sent: latin-1 (CWR's default) when every character fits, else UTF-8 (a file read as UTF-8 is answered in it). */
+/**
+ * The bytes of an ACK as sent: UTF-8 when its HDR says so (Character Set, columns 87–101:
+ * the answer to a file read as UTF-8, Big5 or GB), else latin-1 (CWR's default, every
+ * character one byte; a character latin-1 lacks is written `?`).
+ */
 export function ackBytes(text: string): { body: Buffer; charset: 'iso-8859-1' | 'utf-8' } {
-  return /^[\u0000-\u00ff]*$/.test(text) ? { body: Buffer.from(text, 'latin1'), charset: 'iso-8859-1' } : { body: Buffer.from(text, 'utf8'), charset: 'utf-8' };
+  if (text.slice(86, 101).trim().toUpperCase() === 'UTF-8') return { body: Buffer.from(text, 'utf8'), charset: 'utf-8' };
+  return { body: Buffer.from(text.replace(/[^\u0000-\u00ff]/g, '?'), 'latin1'), charset: 'iso-8859-1' };
 }

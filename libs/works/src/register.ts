@@ -225,11 +225,14 @@ export async function recordRegistration(query: Query, input: RegistrationInput)
 }
 
 /**
- * The records of an EXC transaction naming the registration in conflict (CWR 2.2 §4.3 EXC,
- * sent after the ACK): its header and its publishers and writers with their ownership.
+ * The records of a registration as the ACK carries them (CWR 2.2 §4.1 ACK, §6.3): the
+ * header (`type`: the original's NWR/REV for the echo, EXC for the registration in
+ * conflict) and its publishers and writers with their ownership. Each record keeps its
+ * original record sequence # (its line less the header's), so the writer puts the MSG
+ * records about it right before it.
  */
-export function excRecordsOf(work: CwrWork): CwrRecord[] {
-  const rec = (type: string, fields: CwrRecord['fields']): CwrRecord => ({ type, line: 0, transactionSequence: 0, recordSequence: 0, fields, blank: NO_BLANKS, text: null });
+export function registrationRecordsOf(work: CwrWork, type: string = work.transactionType): CwrRecord[] {
+  const rec = (t: string, line: number, fields: CwrRecord['fields']): CwrRecord => ({ type: t, line: 0, transactionSequence: 0, recordSequence: Math.max(0, line - work.line), fields, blank: NO_BLANKS, text: null });
   const own = (o: CwrWork['writers'][number]['ownership']) => ({
     prSociety: o.PR.society ?? '',
     prShare: o.PR.share,
@@ -239,7 +242,7 @@ export function excRecordsOf(work: CwrWork): CwrRecord[] {
     srShare: o.SR.share,
   });
   return [
-    rec('EXC', {
+    rec(type, work.line, {
       title: work.title,
       language: work.language ?? '',
       submitterWorkNumber: work.submitterWorkNumber,
@@ -252,10 +255,15 @@ export function excRecordsOf(work: CwrWork): CwrRecord[] {
       workType: work.workType ?? '',
     }),
     ...work.publishers.map((p) =>
-      rec(p.recordType, { publisherSequence: p.chain, ipNumber: p.ipNumber, name: p.name, publisherType: p.publisherType, ipiNameNumber: p.ipiNameNumber ?? '', ...own(p.ownership) }),
+      rec(p.recordType, p.line, { publisherSequence: p.chain, ipNumber: p.ipNumber, name: p.name, publisherType: p.publisherType, ipiNameNumber: p.ipiNameNumber ?? '', ...own(p.ownership) }),
     ),
     ...work.writers.map((w) =>
-      rec(w.recordType, { ipNumber: w.ipNumber, lastName: w.lastName, firstName: w.firstName, designation: w.designation, ipiNameNumber: w.ipiNameNumber ?? '', ...own(w.ownership) }),
+      rec(w.recordType, w.line, { ipNumber: w.ipNumber, lastName: w.lastName, firstName: w.firstName, designation: w.designation, ipiNameNumber: w.ipiNameNumber ?? '', ...own(w.ownership) }),
     ),
   ];
+}
+
+/** The EXC transaction naming the registration in conflict (after the echoed NWR/REV in the ACK). */
+export function excRecordsOf(work: CwrWork): CwrRecord[] {
+  return registrationRecordsOf(work, 'EXC');
 }

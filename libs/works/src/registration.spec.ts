@@ -54,8 +54,10 @@ describe('the ACK file', () => {
     expect(ackFileName(null, '052', '2.2')).toBe('ACK.V22');
   });
 
-  it('is latin-1 unless a character needs UTF-8', () => {
+  it('is latin-1 unless its HDR says UTF-8', () => {
     expect(ackBytes('CAFÉ').body).toEqual(Buffer.from([0x43, 0x41, 0x46, 0xc9]));
-    expect(ackBytes('ЗИМА').charset).toBe('utf-8');
+    expect(ackBytes('ЗИМА')).toEqual({ body: Buffer.from('????'), charset: 'iso-8859-1' });
+    const hdr = 'HDRSO000000052PRS'.padEnd(86, ' ') + 'UTF-8'.padEnd(15, ' ');
+    expect(ackBytes(`${hdr}\r\nЗИМА`).charset).toBe('utf-8');
   });
 });

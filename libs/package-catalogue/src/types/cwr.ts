@@ -18,8 +18,8 @@
  * answered CO, a duplicate DU) and the ACK file is written (cwr_acks), served by
  * GET /v1/submissions/{id}/ack.
  */
-import { type AckEntry, type AckMessage, CwrAckWriter, type CwrProblem, type CwrVersion, messagesOf, readCwr, workOf } from '../../../cwr/src/index.js';
-import { ackFileName, describeConflict, excRecordsOf, recordRegistration, type RegistrationDecision } from '../../../works/src/pure.js';
+import { type AckEntry, type AckMessage, CwrAckWriter, type CwrProblem, type CwrRecord, type CwrVersion, type CwrWork, messagesOf, readCwr, workOf } from '../../../cwr/src/index.js';
+import { ackFileName, describeConflict, excRecordsOf, recordRegistration, type RegistrationDecision, registrationRecordsOf } from '../../../works/src/pure.js';
 import type { InputProblem } from '../../../errors/src/index.js';
 import { type Column, type CommitContext, definePackageType, type InputReader, type PackageContext, type ReadContext, type RejectContext, type SourceItem } from '../definition.js';
 
@@ -27,6 +27,8 @@ import { type Column, type CommitContext, definePackageType, type InputReader, t
 export interface CwrCollected {
   readonly fileName: string | null;
   readonly version: CwrVersion;
+  /** The ACK's HDR Character Set: '' (latin-1) for a latin-1 file, 'UTF-8' for a file read as UTF-8, Big5 or GB. */
+  readonly characterSet: string;
   /** The HDR sender: its 11-digit IPI name number, else its sender ID. */
   readonly submitter: string;
   readonly creationDate: string | null;
@@ -117,6 +119,7 @@ export class CwrPackageReader implements InputReader<CwrCollected> {
         return [sourceProblemOf(p)];
       });
     let version: CwrVersion = '2.1';
+    let characterSet = '';
     let submitter = '';
     let creationDate: string | null = null;
     let creationTime: string | null = null;
@@ -128,6 +131,7 @@ export class CwrPackageReader implements InputReader<CwrCollected> {
       switch (event.kind) {
         case 'header': {
           version = event.version;
+          characterSet = event.encoding === 'latin1' ? '' : 'UTF-8';
           submitter = (event.sender.ipiNameNumber ?? event.sender.id).slice(0, 20) || '?';
           const f = event.record.fields;
           creationDate = typeof f.creationDate === 'string' ? f.creationDate : null;
@@ -205,7 +209,7 @@ export class CwrPackageReader implements InputReader<CwrCollected> {
         }
       }
     }
-    this.result = { fileName: this.ctx.fileName, version, submitter: submitter || '?', creationDate, creationTime, fileMessages, fileRejected, groups, transactions };
+    this.result = { fileName: this.ctx.fileName, version, characterSet, submitter: submitter || '?', creationDate, creationTime, fileMessages, fileRejected, groups, transactions };
   }
 
   collected(): CwrCollected {
@@ -240,7 +244,7 @@ function ackText(
   collected: CwrCollected,
   society: { code: string; name: string },
   when: { date: string; time: string },
-  entryOf: (t: CwrTransactionSummary, group: CwrCollected['groups'][number]) => Pick<AckEntry, 'status' | 'recipientWorkNumber' | 'conflict'> & { messages?: AckMessage[] },
+  entryOf: (t: CwrTransactionSummary, group: CwrCollected['groups'][number]) => Pick<AckEntry, 'status' | 'recipientWorkNumber' | 'conflict' | 'echo'> & { messages?: AckMessage[] },
   extraFileMessages: AckMessage[] = [],
 ): { text: string; counts: AckCounts } {
   const writer = new CwrAckWriter({
@@ -250,6 +254,7 @@ function ackText(
     creationTime: when.time,
     processingDate: when.date,
     original: { creationDate: collected.creationDate, creationTime: collected.creationTime },
+    characterSet: collected.characterSet,
   });
   const lines = writer.header();
   const counts: AckCounts = { transactions: 0, accepted: 0, conflicts: 0, rejected: 0 };
@@ -284,6 +289,7 @@ function ackText(
         recipientWorkNumber: e.recipientWorkNumber ?? null,
         status: e.status,
         messages: [...group.messages, ...t.messages, ...(e.messages ?? [])],
+        ...(e.echo ? { echo: e.echo } : {}),
         ...(e.conflict ? { conflict: e.conflict } : {}),
       }),
     );
@@ -309,6 +315,8 @@ export async function commitCwr(ctx: CommitContext<CwrCollected>): Promise<void>
   const when = moment(ctx);
   const byLine = new Map(collected.transactions.map((t) => [t.line, t]));
   const decisions = new Map<number, RegistrationDecision>();
+  // A conflict's ACK carries the transaction as processed, then the EXC (CWR 2.2 §4.1, §6.3).
+  const echoes = new Map<number, CwrRecord[]>();
   for (let after = 0; ; ) {
     const rows = await ctx.query<{ line_no: number; line: string; registration: string }>(
       `SELECT line_no, line, registration FROM ${ctx.linesTable} WHERE society_id = $1 AND submission_id = $2 AND line_no > $3 ORDER BY line_no LIMIT ${PAGE}`,
@@ -317,21 +325,21 @@ export async function commitCwr(ctx: CommitContext<CwrCollected>): Promise<void>
     for (const row of rows) {
       const line = Number(row.line);
       const t = byLine.get(line);
-      decisions.set(
+      const work = JSON.parse(row.registration) as CwrWork;
+      const decision = await recordRegistration(ctx.query, {
+        societyId: ctx.societyId,
+        submissionId: ctx.submissionId,
+        submitter: collected.submitter,
+        recordedAt: when.at,
         line,
-        await recordRegistration(ctx.query, {
-          societyId: ctx.societyId,
-          submissionId: ctx.submissionId,
-          submitter: collected.submitter,
-          recordedAt: when.at,
-          line,
-          lastLine: t?.lastLine ?? line,
-          groupId: t?.groupId ?? null,
-          transactionSequence: t?.sequence ?? 0,
-          work: JSON.parse(row.registration),
-          changed: t?.changed ?? false,
-        }),
-      );
+        lastLine: t?.lastLine ?? line,
+        groupId: t?.groupId ?? null,
+        transactionSequence: t?.sequence ?? 0,
+        work,
+        changed: t?.changed ?? false,
+      });
+      decisions.set(line, decision);
+      if (decision.status === 'CO') echoes.set(line, registrationRecordsOf(work));
     }
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1]!.line_no;
@@ -344,6 +352,7 @@ export async function commitCwr(ctx: CommitContext<CwrCollected>): Promise<void>
       status: d.status,
       recipientWorkNumber: d.workNumber,
       messages: d.conflicts.map((c) => ({ messageType: 'T', originalRecordSequence: 0, recordType: t.type, messageLevel: 'T', validationNumber: '', text: describeConflict(c) })),
+      ...(echoes.has(t.line) ? { echo: echoes.get(t.line) } : {}),
       ...(d.conflictWith ? { conflict: excRecordsOf(d.conflictWith) } : {}),
     };
   });
@@ -355,6 +364,7 @@ export async function rejectCwr(ctx: RejectContext<CwrCollected>, problems: read
   const collected: CwrCollected = ctx.collected ?? {
     fileName: null,
     version: '2.1',
+    characterSet: '',
     submitter: '?',
     creationDate: null,
     creationTime: null,

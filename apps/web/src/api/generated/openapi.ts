@@ -2685,14 +2685,14 @@ export interface components {
             /** Format: uuid */
             societyId: string;
             /** @enum {string} */
-            type: "income" | "deductions" | "distribution-lines" | "inter-society" | "undistributed" | "board" | "mandates" | "dsr";
+            type: "income" | "deductions" | "distribution-lines" | "inter-society" | "undistributed" | "board" | "mandates" | "cwr" | "dsr";
             /** @example 2025Q1 */
             period: string;
             /**
              * @description How the package was sent: CSV, JSON Lines (one object per line), or its type's own format (e.g. cwr)
              * @enum {string}
              */
-            format: "csv" | "ndjson" | "dsr";
+            format: "csv" | "ndjson" | "cwr" | "dsr";
             /**
              * @description failed: processing stopped after its last attempt for a reason not in the package (see failure); nothing was recorded
              * @enum {string}
@@ -2837,7 +2837,7 @@ export interface components {
              */
             supersedes: string;
             /** @enum {string} */
-            type: "income" | "deductions" | "distribution-lines" | "inter-society" | "undistributed" | "board" | "mandates" | "dsr";
+            type: "income" | "deductions" | "distribution-lines" | "inter-society" | "undistributed" | "board" | "mandates" | "cwr" | "dsr";
             /**
              * @description The column the lines are paired by
              * @example line_id
@@ -7442,7 +7442,7 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
-                type?: "income" | "deductions" | "distribution-lines" | "inter-society" | "undistributed" | "board" | "mandates" | "dsr";
+                type?: "income" | "deductions" | "distribution-lines" | "inter-society" | "undistributed" | "board" | "mandates" | "cwr" | "dsr";
                 period?: string;
             };
             header?: never;
@@ -7502,7 +7502,7 @@ export interface operations {
     createSubmission: {
         parameters: {
             query: {
-                type: "income" | "deductions" | "distribution-lines" | "inter-society" | "undistributed" | "board" | "mandates" | "dsr";
+                type: "income" | "deductions" | "distribution-lines" | "inter-society" | "undistributed" | "board" | "mandates" | "cwr" | "dsr";
                 period: string;
             };
             header?: never;
@@ -7519,11 +7519,12 @@ export interface operations {
                 "application/ndjson": string;
                 "application/jsonl": string;
                 "application/x-jsonlines": string;
+                "application/octet-stream": string;
+                "text/plain": string;
+                "application/x-cwr": string;
                 "text/tab-separated-values": string;
                 "application/gzip": string;
                 "application/x-gzip": string;
-                "application/octet-stream": string;
-                "text/plain": string;
                 "multipart/form-data": string;
             };
         };
@@ -10397,6 +10398,6 @@ export const operationRoutes = {
 } as const satisfies Record<keyof operations, { method: string; path: string }>;
 
 /** The package types (libs/package-catalogue), in catalogue order. */
-export const packageTypes = ["income", "deductions", "distribution-lines", "inter-society", "undistributed", "board", "mandates", "dsr"] as const;
+export const packageTypes = ["income", "deductions", "distribution-lines", "inter-society", "undistributed", "board", "mandates", "cwr", "dsr"] as const;
 /** The package types the transparency report reads (libs/package-catalogue TRANSPARENCY_PACKAGE_TYPES). */
 export const transparencyPackageTypes = ["income", "deductions", "distribution-lines", "inter-society", "undistributed", "board"] as const;
