@@ -135,6 +135,14 @@ describe('type=cwr: CWR files into the works register, and the ACK', () => {
     expect(await count('works')).toBe(before + 1);
   });
 
+  it('a file whose every transaction is refused still commits with no line: its ACK says RJ for each (the public CW220004DMP_000.V21)', async () => {
+    const s = await upload(fixture('CW220004DMP_000.V21'), 'CW220004DMP_000.V21');
+    expect(s).toMatchObject({ status: 'committed', rows: 0 });
+    const { acks } = await ackFile(s.id);
+    expect(acks.map((a) => a.status)).toEqual(['RJ']);
+    expect(acks[0]!.messages.length).toBeGreaterThan(0);
+  });
+
   it('field level (FR): the default replaces the field; accepted with changes (AC) and a MSG of type F', async () => {
     const s = await upload(cwrFile([sampleWork(701)], {}, (lines) => (lines[2] = put(lines[2]!, 107, '20261399'))));
     const { acks } = await ackFile(s.id);

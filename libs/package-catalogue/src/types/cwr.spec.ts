@@ -140,6 +140,7 @@ describe('type=cwr: the ACK of a rejected package', () => {
       societyId: 's',
       submissionId: 'x',
       period: { period: '2026Q1', year: 2026, quarter: 1, first: '2026-01-01', last: '2026-03-31', today: '2026-02-01' },
+      now: '2026-02-01T10:00:00.000Z',
       services: {} as never,
       collected,
       total: problems.length,

@@ -218,11 +218,9 @@ export class CwrPackageReader implements InputReader<CwrCollected> {
   }
 }
 
-/** The moment the ACK is made and the registrations recorded: the ledger's Clock (the context's `now`) when it is handed over, else its today at the wall clock's time. */
+/** The moment the ACK is made and the registrations recorded: the ledger's Clock (the context's `now`). */
 function moment(ctx: PackageContext): { date: string; time: string; at: Date } {
-  const given = (ctx as PackageContext & { now?: string | Date }).now;
-  const wall = new Date();
-  const at = given ? new Date(given) : ctx.period.today ? new Date(`${ctx.period.today}T${wall.toISOString().slice(11)}`) : wall;
+  const at = new Date(ctx.now);
   const iso = at.toISOString();
   return { date: iso.slice(0, 10), time: iso.slice(11, 19), at };
 }
@@ -399,6 +397,8 @@ export const cwr = definePackageType({
     name: 'cwr',
     mediaTypes: ['application/octet-stream', 'text/plain', 'application/x-cwr'],
     extensions: ['v21', 'v22', 'cwr'],
+    // A file whose every transaction was refused (TR) still commits: its ACK says RJ for each.
+    allowEmpty: true,
     reader: (ctx: ReadContext) => new CwrPackageReader(ctx),
     afterCommit: commitCwr,
     afterReject: rejectCwr,
