@@ -17,6 +17,7 @@
  * matches the submitter's current registration (no new version); AC when a field was
  * replaced by its default or a record left out (accepted with changes); else AS.
  */
+import { randomUUID } from 'node:crypto';
 import { type CwrRecord, type CwrWork, NO_BLANKS, type TransactionStatus } from '../../cwr/src/index.js';
 import { conflictsOf, type FoundConflict, type Registration } from './conflicts.js';
 import { comparableOf, iswcOf, rowsOf } from './registration.js';
@@ -64,27 +65,29 @@ const json = (value: unknown) => JSON.stringify(value).replace(/\\u0000/g, '');
 
 const WORK_COLUMNS = `id, number::text AS number, iswc, current_version`;
 
-/** Records one registration; returns what the ACK says of it. */
+/**
+ * Records one registration; returns what the ACK says of it. Two or three round trips: the
+ * work (locked), its current registrations (a known work only), then one statement
+ * writing the version, its titles, recordings, shares and conflicts and the work itself.
+ */
 export async function recordRegistration(query: Query, input: RegistrationInput): Promise<RegistrationDecision> {
   const { societyId, work } = input;
   const iswc = iswcOf(work);
   const submitterWorkNumber = work.submitterWorkNumber.slice(0, 14) || '?';
   const title = work.title.trim().slice(0, 60) || '?';
 
-  let found: WorkRow | undefined;
-  if (iswc) found = (await query(`SELECT ${WORK_COLUMNS} FROM works WHERE society_id = $1 AND iswc = $2 FOR UPDATE`, [societyId, iswc]))[0];
-  if (!found) {
-    found = (
-      await query(
-        `SELECT ${WORK_COLUMNS} FROM works w
-          WHERE w.society_id = $1 AND w.id = (
-            SELECT v.work_id FROM work_versions v WHERE v.society_id = $1 AND v.submitter = $2 AND v.submitter_work_number = $3
-             ORDER BY v.recorded_at DESC, v.version DESC LIMIT 1)
-          FOR UPDATE`,
-        [societyId, input.submitter, submitterWorkNumber],
-      )
-    )[0];
-  }
+  // The work with the ISWC, else the one the submitter registered under its work number.
+  const found: WorkRow | undefined = (
+    await query(
+      `SELECT ${WORK_COLUMNS} FROM works w
+        WHERE w.society_id = $1 AND w.id = COALESCE(
+          (SELECT x.id FROM works x WHERE x.society_id = $1 AND x.iswc = $2),
+          (SELECT v.work_id FROM work_versions v WHERE v.society_id = $1 AND v.submitter = $3 AND v.submitter_work_number = $4
+            ORDER BY v.recorded_at DESC, v.version DESC LIMIT 1))
+        FOR UPDATE`,
+      [societyId, iswc, input.submitter, submitterWorkNumber],
+    )
+  )[0];
 
   let current: Registration[] = [];
   if (found) {
@@ -98,130 +101,91 @@ export async function recordRegistration(query: Query, input: RegistrationInput)
     if (own && comparableOf(own.work) === comparableOf(work)) {
       return { status: 'DU', workId: found.id, workNumber: found.number, version: null, conflicts: [], conflictWith: null };
     }
-  } else {
-    found = (
-      await query(
-        `INSERT INTO works (society_id, number, iswc, submitter, submitter_work_number, title, current_version, submission_id, created_at, updated_at)
-         VALUES ($1, (SELECT COALESCE(max(number), 0) + 1 FROM works WHERE society_id = $1), $2, $3, $4, $5, 1, $6, $7, $7) RETURNING ${WORK_COLUMNS}`,
-        [societyId, iswc, input.submitter, submitterWorkNumber, title, input.submissionId, input.recordedAt],
-      )
-    )[0] as WorkRow;
   }
-  const work_ = found!;
-  const isNew = current.length === 0;
-  const version = isNew ? 1 : work_.current_version + 1;
-
+  const workId = found?.id ?? randomUUID();
+  const version = found ? found.current_version + 1 : 1;
   const conflicts = conflictsOf({ submitter: input.submitter, work }, current);
   const status: RegistrationDecision['status'] = conflicts.length > 0 ? 'CO' : input.changed ? 'AC' : 'AS';
-
-  await query(
-    `INSERT INTO work_versions (society_id, work_id, version, transaction_type, submission_id, line, last_line, group_id, transaction_sequence,
-                                submitter, submitter_work_number, iswc, title, status, registration, recorded_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16)`,
-    [
-      societyId,
-      work_.id,
-      version,
-      ['NWR', 'REV', 'ISW', 'EXC'].includes(work.transactionType) ? work.transactionType : 'NWR',
-      input.submissionId,
-      input.line,
-      Math.max(input.lastLine, input.line),
-      input.groupId,
-      input.transactionSequence,
-      input.submitter,
-      submitterWorkNumber,
-      iswc,
-      title,
-      status,
-      json(work),
-      input.recordedAt,
-    ],
-  );
-  const rows = rowsOf(work);
-  if (rows.titles.length > 0) {
-    await query(
-      `INSERT INTO work_titles (society_id, work_id, version, seq, title, title_type, language)
-       SELECT $1, $2, $3, x.seq, x.title, x.title_type, x.language FROM jsonb_to_recordset($4::jsonb) AS x(seq int, title text, title_type text, language text)`,
-      [societyId, work_.id, version, json(rows.titles.map((t, i) => ({ seq: i + 1, title: t.title, title_type: t.titleType, language: t.language })))],
-    );
-  }
-  if (rows.recordings.length > 0) {
-    await query(
-      `INSERT INTO work_recordings (society_id, work_id, version, seq, isrc, recording_title, album_title, label, release_date, line)
-       SELECT $1, $2, $3, x.seq, x.isrc, x.recording_title, x.album_title, x.label, x.release_date, x.line
-         FROM jsonb_to_recordset($4::jsonb) AS x(seq int, isrc text, recording_title text, album_title text, label text, release_date date, line int)`,
-      [
-        societyId,
-        work_.id,
-        version,
-        json(rows.recordings.map((r, i) => ({ seq: i + 1, isrc: r.isrc, recording_title: r.recordingTitle, album_title: r.albumTitle, label: r.label, release_date: r.releaseDate, line: r.line }))),
-      ],
-    );
-  }
-  if (rows.shares.length > 0) {
-    await query(
-      `INSERT INTO work_shares (society_id, work_id, version, seq, party_no, party_kind, record_type, controlled, ip_number, ipi_name_number, ipi_base_number,
-                                name, role, chain, kind, "right", society_code, tis, include, share, line)
-       SELECT $1, $2, $3, x.seq, x.party_no, x.party_kind, x.record_type, x.controlled, x.ip_number, x.ipi_name_number, x.ipi_base_number,
-              x.name, x.role, x.chain, x.kind, x.right_, x.society_code, x.tis, x.include, x.share::numeric, x.line
-         FROM jsonb_to_recordset($4::jsonb) AS x(seq int, party_no int, party_kind text, record_type text, controlled boolean, ip_number text,
-              ipi_name_number text, ipi_base_number text, name text, role text, chain int, kind text, right_ text, society_code text, tis text,
-              include boolean, share text, line int)`,
-      [
-        societyId,
-        work_.id,
-        version,
-        json(
-          rows.shares.map((s, i) => ({
-            seq: i + 1,
-            party_no: s.partyNo,
-            party_kind: s.partyKind,
-            record_type: s.recordType,
-            controlled: s.controlled,
-            ip_number: s.ipNumber,
-            ipi_name_number: s.ipiNameNumber,
-            ipi_base_number: s.ipiBaseNumber,
-            name: s.name,
-            role: s.role,
-            chain: s.chain,
-            kind: s.kind,
-            right_: s.right,
-            society_code: s.societyCode,
-            tis: s.tis,
-            include: s.include,
-            share: s.share,
-            line: s.line,
-          })),
-        ),
-      ],
-    );
-  }
-  for (const c of conflicts) {
-    await query(
-      `INSERT INTO work_conflicts (society_id, work_id, version, other_versions, reason, "right", tis, total, detail, submission_id, detected_at)
-       VALUES ($1, $2, $3, $4::int[], $5, $6, $7, $8::numeric, $9::jsonb, $10, $11)`,
-      [societyId, work_.id, version, c.otherVersions, c.reason, c.right, c.tis, c.total, json(c.detail), input.submissionId, input.recordedAt],
-    );
-  }
-
   // The work's summary follows its newest version; it stays in conflict while any two current registrations conflict.
   const now = [...current.filter((r) => r.submitter !== input.submitter), { version, submitter: input.submitter, work }];
   const inConflict = conflicts.length > 0 || now.some((r) => conflictsOf(r, now).length > 0);
-  // A REV may give the work an ISWC (or another one): kept unless another work of the society has it.
-  const newIswc = iswc && iswc !== work_.iswc ? ((await query(`SELECT 1 FROM works WHERE society_id = $1 AND iswc = $2`, [societyId, iswc])).length === 0 ? iswc : work_.iswc) : work_.iswc;
-  if (!isNew || newIswc !== work_.iswc) {
-    await query(`UPDATE works SET title = $3, iswc = $4, current_version = $5, in_conflict = $6, updated_at = $7 WHERE society_id = $1 AND id = $2`, [
-      societyId,
-      work_.id,
-      title,
-      newIswc,
-      version,
-      inConflict,
-      input.recordedAt,
-    ]);
-  }
+  // A REV may give the work an ISWC (or another one): no other work has it, or the lookup would have found that one.
+  const workIswc = iswc ?? found?.iswc ?? null;
+
+  const params: unknown[] = [societyId, workId, version];
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const rows = rowsOf(work);
+  const at = p(input.recordedAt);
+  const writeWork = found
+    ? `UPDATE works SET title = ${p(title)}, iswc = ${p(workIswc)}, current_version = $3, in_conflict = ${p(inConflict)}, updated_at = ${at}
+        WHERE society_id = $1 AND id = $2 RETURNING number`
+    : `INSERT INTO works (society_id, id, number, iswc, submitter, submitter_work_number, title, current_version, in_conflict, submission_id, created_at, updated_at)
+       VALUES ($1, $2, (SELECT COALESCE(max(number), 0) + 1 FROM works WHERE society_id = $1), ${p(iswc)}, ${p(input.submitter)}, ${p(submitterWorkNumber)},
+               ${p(title)}, 1, false, ${p(input.submissionId)}, ${at}, ${at}) RETURNING number`;
+  const result: { number: string }[] = await query(
+    `WITH w AS (${writeWork}),
+     v AS (
+       INSERT INTO work_versions (society_id, work_id, version, transaction_type, submission_id, line, last_line, group_id, transaction_sequence,
+                                  submitter, submitter_work_number, iswc, title, status, registration, recorded_at)
+       VALUES ($1, $2, $3, ${p(['NWR', 'REV', 'ISW', 'EXC'].includes(work.transactionType) ? work.transactionType : 'NWR')}, ${p(input.submissionId)}, ${p(input.line)},
+               ${p(Math.max(input.lastLine, input.line))}, ${p(input.groupId)}, ${p(input.transactionSequence)}, ${p(input.submitter)}, ${p(submitterWorkNumber)},
+               ${p(iswc)}, ${p(title)}, ${p(status)}, ${p(json(work))}::jsonb, ${at})),
+     t AS (
+       INSERT INTO work_titles (society_id, work_id, version, seq, title, title_type, language)
+       SELECT $1, $2, $3, x.seq, x.title, x.title_type, x.language
+         FROM jsonb_to_recordset(${p(json(rows.titles.map((t, i) => ({ seq: i + 1, title: t.title, title_type: t.titleType, language: t.language }))))}::jsonb)
+           AS x(seq int, title text, title_type text, language text)),
+     r AS (
+       INSERT INTO work_recordings (society_id, work_id, version, seq, isrc, recording_title, album_title, label, release_date, line)
+       SELECT $1, $2, $3, x.seq, x.isrc, x.recording_title, x.album_title, x.label, x.release_date, x.line
+         FROM jsonb_to_recordset(${p(
+           json(rows.recordings.map((r, i) => ({ seq: i + 1, isrc: r.isrc, recording_title: r.recordingTitle, album_title: r.albumTitle, label: r.label, release_date: r.releaseDate, line: r.line }))),
+         )}::jsonb) AS x(seq int, isrc text, recording_title text, album_title text, label text, release_date date, line int)),
+     s AS (
+       INSERT INTO work_shares (society_id, work_id, version, seq, party_no, party_kind, record_type, controlled, ip_number, ipi_name_number, ipi_base_number,
+                                name, role, chain, kind, "right", society_code, tis, include, share, line)
+       SELECT $1, $2, $3, x.seq, x.party_no, x.party_kind, x.record_type, x.controlled, x.ip_number, x.ipi_name_number, x.ipi_base_number,
+              x.name, x.role, x.chain, x.kind, x.right_, x.society_code, x.tis, x.include, x.share::numeric, x.line
+         FROM jsonb_to_recordset(${p(
+           json(
+             rows.shares.map((sh, i) => ({
+               seq: i + 1,
+               party_no: sh.partyNo,
+               party_kind: sh.partyKind,
+               record_type: sh.recordType,
+               controlled: sh.controlled,
+               ip_number: sh.ipNumber,
+               ipi_name_number: sh.ipiNameNumber,
+               ipi_base_number: sh.ipiBaseNumber,
+               name: sh.name,
+               role: sh.role,
+               chain: sh.chain,
+               kind: sh.kind,
+               right_: sh.right,
+               society_code: sh.societyCode,
+               tis: sh.tis,
+               include: sh.include,
+               share: sh.share,
+               line: sh.line,
+             })),
+           ),
+         )}::jsonb) AS x(seq int, party_no int, party_kind text, record_type text, controlled boolean, ip_number text,
+              ipi_name_number text, ipi_base_number text, name text, role text, chain int, kind text, right_ text, society_code text, tis text,
+              include boolean, share text, line int)),
+     c AS (
+       INSERT INTO work_conflicts (society_id, work_id, version, other_versions, reason, "right", tis, total, detail, submission_id, detected_at)
+       SELECT $1, $2, $3, x.other_versions::int[], x.reason, x.right_, x.tis, x.total::numeric, x.detail, ${p(input.submissionId)}, ${at}
+         FROM jsonb_to_recordset(${p(
+           json(conflicts.map((c) => ({ other_versions: `{${c.otherVersions.join(',')}}`, reason: c.reason, right_: c.right, tis: c.tis, total: c.total, detail: c.detail }))),
+         )}::jsonb) AS x(other_versions text, reason text, right_ text, tis text, total text, detail jsonb))
+     SELECT number::text AS number FROM w`,
+    params,
+  );
   const other = conflicts[0] ? current.find((r) => r.version === conflicts[0]!.otherVersions[0]) : undefined;
-  return { status, workId: work_.id, workNumber: work_.number, version, conflicts, conflictWith: other?.work ?? null };
+  return { status, workId, workNumber: result[0]?.number ?? found?.number ?? '', version, conflicts, conflictWith: other?.work ?? null };
 }
 
 /**
