@@ -63,7 +63,7 @@ describe('audits of the demo world', () => {
     }
   });
 
-  it('ingested every demo package, the JSON Lines ones (the foreign society’s undistributed reports) like the CSV ones', async () => {
+  it('ingested every demo package, the JSON Lines ones (the foreign society’s undistributed reports), the CWR files and the DSR report like the CSV ones', async () => {
     const rows: { format: string; status: string; n: number }[] = await t.dataSource.query(
       `SELECT format, status, count(*)::int AS n FROM submissions GROUP BY format, status ORDER BY format, status`,
     );
@@ -72,6 +72,9 @@ describe('audits of the demo world', () => {
       { format: 'csv', status: 'rejected', n: 1 },
       // The RAO-like society's 2024Q4 distribution package, replaced by its correction (issue 17 item 4).
       { format: 'csv', status: 'superseded', n: 1 },
+      // The industry formats (issue 16, libs/demo/src/demo-works.ts): three CWR files and a DSR report.
+      { format: 'cwr', status: 'committed', n: 3 },
+      { format: 'dsr', status: 'committed', n: 1 },
       { format: 'ndjson', status: 'committed', n: 8 },
     ]);
   });
