@@ -7,6 +7,7 @@ import { givenRightsHolder, givenSociety, tokenFor } from '../support/factories.
 import { Http } from '../support/http.js';
 import { bootTestApp, type TestApp } from '../support/test-app.js';
 import { startTestWitness, type TestWitness } from '../support/witness.js';
+import { givenWorksMoneySociety } from '../works-money/fixtures.js';
 import { auditAndWait, findingOf } from './support.js';
 
 /**
@@ -27,8 +28,12 @@ describe('audit rules: a passing and a failing fixture each', () => {
   let good: Awaited<ReturnType<typeof auditAndWait>>;
   let bad: Awaited<ReturnType<typeof auditAndWait>>;
   let boardBad: Awaited<ReturnType<typeof auditAndWait>>;
+  let worksGood: Awaited<ReturnType<typeof auditAndWait>>;
+  let worksBad: Awaited<ReturnType<typeof auditAndWait>>;
   let witness: TestWitness;
   const BOARD_RULES = ['governance.board-declarations', 'governance.board-member-licensee', 'governance.board-self-dealing'];
+  /** Following a work's money (issue 16 item 3): judged on a pair of societies with a works register and DSR income (test/works-money/fixtures.ts). */
+  const WORKS_RULES = ['payout.reported-money-distributed', 'payout.registered-shares', 'payout.unregistered-works'];
 
   beforeAll(async () => {
     witness = await startTestWitness();
@@ -162,9 +167,14 @@ describe('audit rules: a passing and a failing fixture each', () => {
       if (Date.now() > end) throw new Error('no witness alarm for the bad society');
       await new Promise((r) => setTimeout(r, 100));
     }
+    // The works rules' pair, financial year 2025: one pays its registered works by the register and in time, the other does not.
+    const worksGoodSociety = await givenWorksMoneySociety(admin, 'good', 2025, 'LU');
+    const worksBadSociety = await givenWorksMoneySociety(admin, 'bad', 2025, 'BE');
     good = await auditAndWait(admin, { societyId: goodSociety.id, financialYear: 2030 });
     bad = await auditAndWait(admin, { societyId: badSociety.id, financialYear: 2024 });
     boardBad = await auditAndWait(admin, { societyId: boardSociety.id, financialYear: 2024 });
+    worksGood = await auditAndWait(admin, { societyId: worksGoodSociety.society.id, financialYear: 2025 });
+    worksBad = await auditAndWait(admin, { societyId: worksBadSociety.society.id, financialYear: 2025 });
   });
   afterAll(async () => {
     await t?.close();
@@ -179,8 +189,8 @@ describe('audit rules: a passing and a failing fixture each', () => {
   });
 
   it.each(RULE_IDS.map((id) => [id]))('%s passes on the good society and fails on the bad one', (id) => {
-    const pass = findingOf(good, id);
-    const fail = findingOf(BOARD_RULES.includes(id) ? boardBad : bad, id);
+    const pass = findingOf(WORKS_RULES.includes(id) ? worksGood : good, id);
+    const fail = findingOf(BOARD_RULES.includes(id) ? boardBad : WORKS_RULES.includes(id) ? worksBad : bad, id);
     expect({ rule: id, passed: pass.passed, details: pass.details }).toEqual({ rule: id, passed: true, details: pass.details });
     expect({ rule: id, passed: fail.passed, details: fail.details }).toEqual({ rule: id, passed: false, details: fail.details });
     for (const f of [pass, fail]) {

@@ -31,6 +31,9 @@ export const RULES_RU: Catalogue = {
   'Money received from other societies paid on within 6 months': 'Средства, полученные от других обществ, выплачены дальше в течение 6 месяцев',
   'Attributed but unpaid amounts after the distribution deadline': 'Начисленные, но не выплаченные суммы после срока распределения',
   'Undistributed amounts over 3 years and their use': 'Нераспределённые суммы старше 3 лет и их использование',
+  "Money platforms reported for registered works paid out within 9 months of the year's end": 'Средства, о которых сообщили платформы по зарегистрированным произведениям, выплачены в течение 9 месяцев после конца года',
+  "Holders paid the share of a work's money the works register gives them": 'Правообладателям выплачена доля средств по произведению, указанная в реестре произведений',
+  'No money distributed for works missing from the works register': 'Нет распределений по произведениям, отсутствующим в реестре произведений',
   "No witness refused the society's log as inconsistent (split view)": 'Ни один свидетель не отверг журнал общества как противоречивый (раздвоение журнала)',
 
   // Legal sources.
@@ -53,6 +56,8 @@ export const RULES_RU: Catalogue = {
   'Directive 2014/26/EU Art. 12(1)-(2); Annex 2(b)': 'Директива 2014/26/ЕС, ст. 12(1)-(2); приложение, п. 2(b)',
   'Directive 2014/26/EU Art. 12(4), Art. 8(5)(d); Annex 3': 'Директива 2014/26/ЕС, ст. 12(4), ст. 8(5)(d); приложение, п. 3',
   'Directive 2014/26/EU Art. 13(1)': 'Директива 2014/26/ЕС, ст. 13(1)',
+  'Directive 2014/26/EU Art. 13(1) (the tolerance is a policy parameter: the Directive sets none)': 'Директива 2014/26/ЕС, ст. 13(1) (допуск — параметр политики: Директива его не устанавливает)',
+  'Directive 2014/26/EU Art. 13(1), Art. 24(2)(a)': 'Директива 2014/26/ЕС, ст. 13(1), ст. 24(2)(a)',
   'Directive 2014/26/EU Art. 13(1), Art. 18(1)(g)': 'Директива 2014/26/ЕС, ст. 13(1), ст. 18(1)(g)',
   'Directive 2014/26/EU Art. 13(4)-(6)': 'Директива 2014/26/ЕС, ст. 13(4)-(6)',
   'Directive 2014/26/EU Art. 14, Art. 19; Annex 2(d)': 'Директива 2014/26/ЕС, ст. 14, ст. 19; приложение, п. 2(d)',

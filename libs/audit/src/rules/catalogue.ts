@@ -20,6 +20,7 @@ import { accreditationCategories, mandateRequestsAnswered } from './governance-m
 import { outstanding } from './payout-outstanding.js';
 import { undistributedOver3Years } from './payout-undistributed.js';
 import { claimsAnswered } from './payout-claims-answered.js';
+import { registeredShares, reportedMoneyDistributed, unregisteredWorks } from './payout-works-money.js';
 import type { AuditRule } from './rule.js';
 
 export const CATALOGUE: readonly AuditRule[] = [
@@ -34,6 +35,9 @@ export const CATALOGUE: readonly AuditRule[] = [
   interSocietyOnward,
   interSocietyMatching,
   foreignShare,
+  reportedMoneyDistributed,
+  registeredShares,
+  unregisteredWorks,
   boardRepresentation,
   boardDeclarations,
   boardMemberLicensee,
