@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { as0202, bapReport, foot, head, re01, su02 } from '../../libs/dsr/src/test-support.js';
@@ -91,6 +92,20 @@ describe('DSR packages as licence income', () => {
   it('reads a gzip report', async () => {
     const { final } = await uploadDsr(admin, societyId, '2025Q3', gzipSync(bapReport({ messageId: 'GZ-1' })));
     expect(final).toMatchObject({ status: 'committed', rows: 2 });
+  });
+
+  it("rejects the UGC reference sample for its faults, each at its line and cell, leaving nothing behind", async () => {
+    const bytes = readFileSync('test/fixtures/dsr/DSR_TEST2_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv');
+    const { final } = await uploadDsr(admin, societyId, '2016Q1', bytes);
+    expect(final.status).toBe('rejected');
+    expect(final.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ line: 34, column: '2 (FOOT NumberOfLinesInFile)' }),
+        expect.objectContaining({ line: 11, column: '2 (SY02.01 SummaryRecordId)' }),
+        expect.objectContaining({ line: 10, column: '15 (SY02.01 AllocatedUsages)', message: expect.stringMatching(/line 17 to line 32/) }),
+      ]),
+    );
+    expect(await linesOf(final.id)).toEqual([]);
   });
 
   it('refuses usage after the quarter the report is booked in', async () => {

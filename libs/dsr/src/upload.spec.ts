@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { type DsrLedgerRow, type DsrUploadEvent, type DsrUploadProblem, categoryOf, readDsrUpload } from './index.js';
 import { as0202, bapReport, chunked, foot, head, re01, su02 } from './test-support.js';
@@ -82,6 +83,29 @@ describe('a DSR upload as licence income rows', () => {
     const bad = errors.find((p) => p.cell === 'NumberOfStreams');
     expect(bad).toMatchObject({ line: firstLines + 4, column: 8 });
     expect(bad!.message).toMatch(/^file 2 of the upload, its line 4: SU02 NumberOfStreams: /);
+  });
+
+  it("UGC profile: the reference library's YouTube-style 1.1 report gives rows with their own money, booked under the RightsType's category, and is refused for its faults", async () => {
+    const { rows, errors, end } = await read([readFileSync('test/fixtures/dsr/DSR_TEST2_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv')]);
+    expect(rows.map((r) => [r.line, r.row.iswc, r.row.isrc, r.row.usages, r.row.amount, r.row.revenue_basis, r.row.category])).toEqual([
+      [17, null, 'USSM19803037', '7810', '2', 'reported', 'performing'],
+      [21, 'T9109247316', 'USUV71101875', '2045', '2', 'reported', 'performing'],
+      [26, 'T0702472794', 'USRH10903879', '18', '0', 'reported', 'performing'],
+      [28, 'T0702472794', 'USRH10903879', '4', '0', 'reported', 'performing'],
+      [30, 'T0702472794', 'USRH10903879', '258', '0', 'reported', 'performing'],
+      [32, 'T0702472794', 'USRH10903879', '75', '3', 'reported', 'performing'],
+    ]);
+    expect(rows[0]!.row).toMatchObject({ work_title: 'SEXUAL HEALING', rights_type: 'PerformingRight', territory: 'IS', currency: 'USD', dsp_name: 'YouTube' });
+    expect(end.accepted).toBe(false);
+    expect(errors.map((p) => [p.line, p.column, p.cell])).toEqual(
+      expect.arrayContaining([
+        [11, 2, 'SummaryRecordId'],
+        [34, 2, 'NumberOfLinesInFile'],
+        [10, 15, 'AllocatedUsages'],
+        [10, 17, 'AllocatedNetRevenue'],
+      ]),
+    );
+    expect(errors.find((p) => p.cell === 'AllocatedUsages')).toMatchObject({ relatedLine: 32, message: expect.stringMatching(/\(line 17 to line 32\) add up to 10210/) });
   });
 
   it('books a line under the category its RightsType names, else the stated default', () => {
