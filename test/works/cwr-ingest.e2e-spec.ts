@@ -117,6 +117,17 @@ describe('type=cwr: CWR files into the works register, and the ACK', () => {
     expect((await http.as(cast.tokens.societyA).get(`/v1/works/${id}`)).body.currentVersion).toBe(3);
   });
 
+  it('one file registering a work twice (same ISWC): the second transaction is its next version, the rest are new works', async () => {
+    const w = sampleWork(551);
+    const s = await upload(cwrFile([sampleWork(550), w, { ...w, title: 'SAMPLE WORK 551 AGAIN' }, sampleWork(552)], { creationDate: '2026-05-01' }));
+    const { acks } = await ackFile(s.id);
+    expect(acks.map((a) => a.status)).toEqual(['AS', 'AS', 'AS', 'AS']);
+    expect(new Set(acks.map((a) => a.recipientWorkNumber)).size).toBe(3);
+    const [work] = await works(`?iswc=${w.iswc}`);
+    const one = (await http.as(cast.tokens.societyA).get(`/v1/works/${work!.id}`)).body;
+    expect(one).toMatchObject({ title: 'SAMPLE WORK 551 AGAIN', currentVersion: 2, currentVersions: [2] });
+  });
+
   it('transaction level (TR): the transaction is answered RJ with a MSG naming record, field, line and column; the others register', async () => {
     const before = await count('works');
     const s = await upload(

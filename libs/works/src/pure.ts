@@ -3,7 +3,7 @@
  * (libs/package-catalogue/src/types/cwr.ts, a pure library) use to write the register
  * and the ACK. No NestJS, no database driver: SQL runs through the `query` handed over.
  */
-export { recordRegistration, excRecordsOf, registrationRecordsOf } from './register.js';
+export { recordRegistration, recordRegistrations, excRecordsOf, registrationRecordsOf } from './register.js';
 export type { Query, RegistrationDecision, RegistrationInput } from './register.js';
 export { CONFLICT_REASONS, conflictsOf, controlledCollection, describeConflict } from './conflicts.js';
 export type { ConflictReason, FoundConflict, Registration } from './conflicts.js';

@@ -189,6 +189,122 @@ export async function recordRegistration(query: Query, input: RegistrationInput)
 }
 
 /**
+ * Records the registrations of one package page (same society, package and sender), in
+ * order, with the same outcome as recordRegistration one by one: registrations of works
+ * the register does not know yet, whose ISWC and submitter work number no other
+ * registration of the page shares, are written together (AS/AC, version 1: a new work has
+ * no other registration to conflict with) in one lookup and one statement; the others go
+ * one by one, in file order.
+ */
+export async function recordRegistrations(query: Query, inputs: readonly RegistrationInput[]): Promise<RegistrationDecision[]> {
+  if (inputs.length === 0) return [];
+  const { societyId, submissionId, submitter, recordedAt } = inputs[0]!;
+  if (inputs.some((x) => x.societyId !== societyId || x.submissionId !== submissionId || x.submitter !== submitter)) {
+    throw new Error('recordRegistrations: one society, package and sender per call');
+  }
+  const keys = inputs.map((x, i) => ({ i, iswc: iswcOf(x.work), swn: x.work.submitterWorkNumber.slice(0, 14) || '?' }));
+  const known: { i: number; id: string | null }[] = await query(
+    `SELECT x.i, COALESCE(
+              (SELECT w.id FROM works w WHERE w.society_id = $1 AND w.iswc = x.iswc),
+              (SELECT v.work_id FROM work_versions v WHERE v.society_id = $1 AND v.submitter = $2 AND v.submitter_work_number = x.swn LIMIT 1)) AS id
+       FROM jsonb_to_recordset($3::jsonb) AS x(i int, iswc text, swn text)`,
+    [societyId, submitter, json(keys)],
+  );
+  const exists = new Set(known.filter((k) => k.id !== null).map((k) => k.i));
+  const count = (values: (string | null)[]) => values.reduce((m, v) => (v ? m.set(v, (m.get(v) ?? 0) + 1) : m), new Map<string, number>());
+  const iswcs = count(keys.map((k) => k.iswc));
+  const numbers = count(keys.map((k) => k.swn));
+  const fresh = keys.filter((k) => !exists.has(k.i) && (!k.iswc || iswcs.get(k.iswc) === 1) && numbers.get(k.swn) === 1).map((k) => k.i);
+  const decisions: (RegistrationDecision | undefined)[] = new Array(inputs.length);
+
+  if (fresh.length > 0) {
+    const ids = fresh.map(() => randomUUID());
+    const works = fresh.map((i, n) => {
+      const x = inputs[i]!;
+      return {
+        n: n + 1,
+        id: ids[n],
+        iswc: keys[i]!.iswc,
+        swn: keys[i]!.swn,
+        title: x.work.title.trim().slice(0, 60) || '?',
+        type: ['NWR', 'REV', 'ISW', 'EXC'].includes(x.work.transactionType) ? x.work.transactionType : 'NWR',
+        line: x.line,
+        last_line: Math.max(x.lastLine, x.line),
+        group_id: x.groupId,
+        seq: x.transactionSequence,
+        status: x.changed ? 'AC' : 'AS',
+        registration: x.work,
+      };
+    });
+    const rows = fresh.map((i) => rowsOf(inputs[i]!.work));
+    const titles = rows.flatMap((r, n) => r.titles.map((t, k) => ({ work_id: ids[n], seq: k + 1, title: t.title, title_type: t.titleType, language: t.language })));
+    const recordings = rows.flatMap((r, n) =>
+      r.recordings.map((x, k) => ({ work_id: ids[n], seq: k + 1, isrc: x.isrc, recording_title: x.recordingTitle, album_title: x.albumTitle, label: x.label, release_date: x.releaseDate, line: x.line })),
+    );
+    const shares = rows.flatMap((r, n) =>
+      r.shares.map((sh, k) => ({
+        work_id: ids[n],
+        seq: k + 1,
+        party_no: sh.partyNo,
+        party_kind: sh.partyKind,
+        record_type: sh.recordType,
+        controlled: sh.controlled,
+        ip_number: sh.ipNumber,
+        ipi_name_number: sh.ipiNameNumber,
+        ipi_base_number: sh.ipiBaseNumber,
+        name: sh.name,
+        role: sh.role,
+        chain: sh.chain,
+        kind: sh.kind,
+        right_: sh.right,
+        society_code: sh.societyCode,
+        tis: sh.tis,
+        include: sh.include,
+        share: sh.share,
+        line: sh.line,
+      })),
+    );
+    const written: { id: string; number: string }[] = await query(
+      `WITH x AS (
+         SELECT * FROM jsonb_to_recordset($5::jsonb) AS x(n int, id uuid, iswc text, swn text, title text, type text, line int, last_line int, group_id int,
+                                                            seq int, status text, registration jsonb)),
+       base AS (SELECT COALESCE(max(number), 0) AS top FROM works WHERE society_id = $1),
+       w AS (
+         INSERT INTO works (society_id, id, number, iswc, submitter, submitter_work_number, title, current_version, in_conflict, submission_id, created_at, updated_at)
+         SELECT $1, x.id, base.top + x.n, x.iswc, $3, x.swn, x.title, 1, false, $2, $4, $4 FROM x, base RETURNING id, number),
+       v AS (
+         INSERT INTO work_versions (society_id, work_id, version, transaction_type, submission_id, line, last_line, group_id, transaction_sequence,
+                                    submitter, submitter_work_number, iswc, title, status, registration, recorded_at)
+         SELECT $1, x.id, 1, x.type, $2, x.line, x.last_line, x.group_id, x.seq, $3, x.swn, x.iswc, x.title, x.status, x.registration, $4 FROM x),
+       t AS (
+         INSERT INTO work_titles (society_id, work_id, version, seq, title, title_type, language)
+         SELECT $1, y.work_id, 1, y.seq, y.title, y.title_type, y.language
+           FROM jsonb_to_recordset($6::jsonb) AS y(work_id uuid, seq int, title text, title_type text, language text)),
+       r AS (
+         INSERT INTO work_recordings (society_id, work_id, version, seq, isrc, recording_title, album_title, label, release_date, line)
+         SELECT $1, y.work_id, 1, y.seq, y.isrc, y.recording_title, y.album_title, y.label, y.release_date, y.line
+           FROM jsonb_to_recordset($7::jsonb) AS y(work_id uuid, seq int, isrc text, recording_title text, album_title text, label text, release_date date, line int)),
+       s AS (
+         INSERT INTO work_shares (society_id, work_id, version, seq, party_no, party_kind, record_type, controlled, ip_number, ipi_name_number, ipi_base_number,
+                                  name, role, chain, kind, "right", society_code, tis, include, share, line)
+         SELECT $1, y.work_id, 1, y.seq, y.party_no, y.party_kind, y.record_type, y.controlled, y.ip_number, y.ipi_name_number, y.ipi_base_number,
+                y.name, y.role, y.chain, y.kind, y.right_, y.society_code, y.tis, y.include, y.share::numeric, y.line
+           FROM jsonb_to_recordset($8::jsonb) AS y(work_id uuid, seq int, party_no int, party_kind text, record_type text, controlled boolean, ip_number text,
+                ipi_name_number text, ipi_base_number text, name text, role text, chain int, kind text, right_ text, society_code text, tis text,
+                include boolean, share text, line int))
+       SELECT id, number::text AS number FROM w`,
+      [societyId, submissionId, submitter, recordedAt, json(works), json(titles), json(recordings), json(shares)],
+    );
+    const numberOf = new Map(written.map((w) => [w.id, w.number]));
+    fresh.forEach((i, n) => {
+      decisions[i] = { status: works[n]!.status as 'AS' | 'AC', workId: ids[n]!, workNumber: numberOf.get(ids[n]!) ?? '', version: 1, conflicts: [], conflictWith: null };
+    });
+  }
+  for (let i = 0; i < inputs.length; i++) decisions[i] ??= await recordRegistration(query, inputs[i]!);
+  return decisions as RegistrationDecision[];
+}
+
+/**
  * The records of a registration as the ACK carries them (CWR 2.2 §4.1 ACK, §6.3): the
  * header (`type`: the original's NWR/REV for the echo, EXC for the registration in
  * conflict) and its publishers and writers with their ownership. Each record keeps its

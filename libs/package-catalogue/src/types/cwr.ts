@@ -19,7 +19,7 @@
  * GET /v1/submissions/{id}/ack.
  */
 import { type AckEntry, type AckMessage, CwrAckWriter, type CwrProblem, type CwrRecord, type CwrVersion, type CwrWork, messagesOf, readCwr, workOf } from '../../../cwr/src/index.js';
-import { ackFileName, describeConflict, excRecordsOf, recordRegistration, type RegistrationDecision, registrationRecordsOf } from '../../../works/src/pure.js';
+import { ackFileName, describeConflict, excRecordsOf, recordRegistrations, type RegistrationDecision, type RegistrationInput, registrationRecordsOf } from '../../../works/src/pure.js';
 import type { InputProblem } from '../../../errors/src/index.js';
 import { type Column, type CommitContext, definePackageType, type InputReader, type PackageContext, type ReadContext, type RejectContext, type SourceItem } from '../definition.js';
 
@@ -320,11 +320,10 @@ export async function commitCwr(ctx: CommitContext<CwrCollected>): Promise<void>
       `SELECT line_no, line, registration FROM ${ctx.linesTable} WHERE society_id = $1 AND submission_id = $2 AND line_no > $3 ORDER BY line_no LIMIT ${PAGE}`,
       [ctx.societyId, ctx.submissionId, after],
     );
-    for (const row of rows) {
+    const inputs = rows.map((row): RegistrationInput => {
       const line = Number(row.line);
       const t = byLine.get(line);
-      const work = JSON.parse(row.registration) as CwrWork;
-      const decision = await recordRegistration(ctx.query, {
+      return {
         societyId: ctx.societyId,
         submissionId: ctx.submissionId,
         submitter: collected.submitter,
@@ -333,12 +332,16 @@ export async function commitCwr(ctx: CommitContext<CwrCollected>): Promise<void>
         lastLine: t?.lastLine ?? line,
         groupId: t?.groupId ?? null,
         transactionSequence: t?.sequence ?? 0,
-        work,
+        work: JSON.parse(row.registration) as CwrWork,
         changed: t?.changed ?? false,
-      });
+      };
+    });
+    const decided = await recordRegistrations(ctx.query, inputs);
+    decided.forEach((decision, i) => {
+      const { line, work } = inputs[i]!;
       decisions.set(line, decision);
       if (decision.status === 'CO') echoes.set(line, registrationRecordsOf(work));
-    }
+    });
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1]!.line_no;
   }
