@@ -5,6 +5,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { memoryIo } from '../../apps/cli/src/cli-io.js';
+import { bapReport } from '../../libs/dsr/src/test-support.js';
 import { submitCommand } from '../../apps/cli/src/commands/submit.command.js';
 import { givenTenants } from '../support/factories.js';
 import { Http } from '../support/http.js';
@@ -83,6 +84,18 @@ describe('ledger submit', () => {
     expect(JSON.parse(again.out).id).toBe(first.id); // the same decompressed bytes: the same submission
   });
 
+  it('sends a DDEX DSR report (type dsr) as it is, a gzip one too, and prints its problems by line and cell', async () => {
+    const gz = path.join(dir, 'DSR_SOC_DSP_Premium_2025-Q1_GB_1of1_20250403T075930.tsv.gz');
+    await writeFile(gz, gzipSync(bapReport()));
+    const sent = await run(['--society', cast.societyA.id, '--type', 'dsr', '--period', '2025Q2', '--token-file', tokenA, '--json', gz]);
+    expect(sent.code).toBe(0);
+    expect(JSON.parse(sent.out)).toMatchObject({ status: 'committed', format: 'dsr', rows: 2 });
+    const bad = await file('bad.tsv', bapReport({ summaries: [{ id: 'S1', usages: '31', revenue: '100.00' }] }));
+    const refused = await run(['--society', cast.societyA.id, '--type', 'dsr', '--period', '2025Q2', '--token-file', tokenA, bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/  line 3, column 9 \(SY01\.01 Usages\): .*line 6 to line 7/);
+  });
+
   it('prints every problem of a rejected package by line and column, and exits 1', async () => {
     const csv = await file('bad.csv', [DIST_HEADER, distLine({ line_id: 'B-1', currency: 'EURO' }), distLine({ line_id: 'B-1' })].join('\n') + '\n');
     const res = await run([...target('2025Q1'), '--token-file', tokenA, csv]);
@@ -113,7 +126,7 @@ describe('ledger submit', () => {
       [[...target('2025Q1'), '--token-file', tokenA, path.join(dir, 'absent.csv')], { LEDGER_URL: t.baseUrl }, /cannot read the file/],
       [[...target('2025Q1'), csv], { LEDGER_URL: t.baseUrl }, /no credential: set LEDGER_TOKEN or give --token-file/],
       [['--type', 'income', '--period', '2025Q1', '--token-file', tokenA, csv], { LEDGER_URL: t.baseUrl }, /missing --society/],
-      [[...target('2025Q1'), '--token-file', tokenA, '--format', 'xml', csv], { LEDGER_URL: t.baseUrl }, /--format must be csv or ndjson/],
+      [[...target('2025Q1'), '--token-file', tokenA, '--format', 'xml', csv], { LEDGER_URL: t.baseUrl }, /--format must be csv, ndjson or file/],
       [[...target('2025Q1'), '--token-file', tokenA, '--colour', csv], { LEDGER_URL: t.baseUrl }, /Unknown option '--colour'/],
       [[...target('2025Q1'), '--token-file', tokenA, '--url', 'ftp://x', csv], {}, /--url must be http or https/],
     ];

@@ -21,14 +21,16 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type Cli
 
 export const SUBMIT_USAGE = `usage: ledger submit --society ID --type TYPE --period YYYYQn [options] FILE
   FILE              the package: CSV, or JSON Lines when it ends in .ndjson or .jsonl;
-                    sent gzip-compressed as it is when it ends in .gz (q1.csv.gz)
+                    sent gzip-compressed as it is when it ends in .gz (q1.csv.gz);
+                    for --type cwr or dsr, the CWR or DDEX DSR file as it is (a .gz DSR too)
   --society ID      the society the package is for
-  --type TYPE       income, deductions, distribution-lines, inter-society, undistributed, board or mandates
+  --type TYPE       income, deductions, distribution-lines, inter-society, undistributed, board, mandates,
+                    cwr (a CISAC CWR file) or dsr (a DDEX DSR report)
   --period YYYYQn   the quarter, e.g. 2025Q1
 options:
   --url URL         the ledger (default: LEDGER_URL, else http://127.0.0.1:3000)
   --token-file F    read the credential from F (default: the LEDGER_TOKEN environment variable)
-  --format F        csv or ndjson, whatever the file's name says
+  --format F        csv, ndjson or file (the type's own format, sent as it is), whatever the file's name says
   --gzip            compress the file on the way (Content-Encoding: gzip)
   --no-wait         stop once the ledger has accepted the package
   --timeout S       give up waiting after S seconds (default 3600)
@@ -36,7 +38,9 @@ options:
 exit status: 0 committed (or accepted with --no-wait), 1 rejected or refused, 2 bad arguments or no ledger
 `;
 
-const CONTENT_TYPES = { csv: 'text/csv', ndjson: 'application/x-ndjson' } as const;
+const CONTENT_TYPES = { csv: 'text/csv', ndjson: 'application/x-ndjson', file: 'application/octet-stream' } as const;
+/** Types whose packages are files of a format of their own (the ledger reads them), sent byte for byte. */
+const FILE_TYPES = new Set(['cwr', 'dsr']);
 const FINISHED = new Set(['committed', 'rejected', 'superseded']);
 
 interface Options {
@@ -127,10 +131,12 @@ async function parseOptions(args: string[], env: NodeJS.ProcessEnv): Promise<Opt
   }
   if (!token) throw new UsageError('no credential: set LEDGER_TOKEN or give --token-file');
 
-  const gzipFile = /\.gz$/i.test(file);
+  const asFile = values.format === 'file' || (values.format === undefined && FILE_TYPES.has(values.type!));
+  // A CWR or DSR file goes as it is, a .gz one too (the ledger recognises gzip by its bytes).
+  const gzipFile = !asFile && /\.gz$/i.test(file);
   const inner = gzipFile ? file.slice(0, -3) : file;
-  const format = values.format ?? (/\.(ndjson|jsonl)$/i.test(inner) ? 'ndjson' : 'csv');
-  if (format !== 'csv' && format !== 'ndjson') throw new UsageError(`--format must be csv or ndjson (got ${format})`);
+  const format = asFile ? 'file' : (values.format ?? (/\.(ndjson|jsonl)$/i.test(inner) ? 'ndjson' : 'csv'));
+  if (format !== 'csv' && format !== 'ndjson' && format !== 'file') throw new UsageError(`--format must be csv, ndjson or file (got ${format})`);
   const timeout = values.timeout === undefined ? 3600 : Number(values.timeout);
   if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--timeout must be a positive number of seconds (got ${values.timeout})`);
 
