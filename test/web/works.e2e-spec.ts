@@ -153,7 +153,7 @@ describeWithBrowser('works and their money in the dashboard (Chromium)', () => {
     const n = detail.conflicts.length;
     await conflicts.getByRole('heading', { name: n === 1 ? '⚠ 1 conflict with another registration' : `⚠ ${n} conflicts with other registrations` }).waitFor();
     await expectCount(conflicts.locator('li'), n);
-    await conflicts.getByText(/The collection shares registered add up to 200\.00 %/).first().waitFor();
+    await conflicts.getByText(/The collection shares registered add up to 200\.00\s%/).first().waitFor();
     await p.getByTestId('registrations').getByText('⚠ CO: Conflict with another registration').waitFor();
     await screenshots(p, 'work-conflict');
 

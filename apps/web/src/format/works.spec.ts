@@ -45,8 +45,8 @@ describe('works in words', () => {
     expect(partyRole('writer', 'CA')).toBe('writer (composer and author)');
     expect(partyRole('publisher', 'E')).toBe('publisher (original publisher)');
     expect(partyRole('writer', 'XX')).toBe('writer (XX)');
-    expect(shownShare('50')).toBe('50.00 %');
-    expect(shownShare('16.665')).toBe('16.665 %');
+    expect(shownShare('50')).toBe('50.00\u00a0%');
+    expect(shownShare('16.665')).toBe('16.665\u00a0%');
     expect(shownShare(null)).toBe('—');
     expect(shownSubmitter('61000000027')).toBe('IPI 61000000027');
     expect(shownSubmitter('000000123')).toBe('000000123');
@@ -56,7 +56,7 @@ describe('works in words', () => {
 
   it('says what a conflict is', () => {
     expect(conflictText({ reason: 'shares-over-100', right: 'MR', territory: 'WORLD', tis: '2136', total: '200.00' })).toBe(
-      'The collection shares registered add up to 200.00 % (Mechanical (MR), WORLD): more than 100 %.',
+      'The collection shares registered add up to 200.00\u00a0% (Mechanical (MR), WORLD): more than 100 %.',
     );
     expect(conflictText({ reason: 'writers-differ', right: null, territory: null, tis: null, total: null })).toBe('Another registration of this ISWC names other writers.');
     expect(conflictText({ reason: 'new-kind', right: 'PR', territory: null, tis: null, total: null })).toBe('new-kind (Performing (PR))');
@@ -100,9 +100,9 @@ describe('shareRows', () => {
       { partyNo: 2, kind: 'publisher', controlled: false, ipiNameNumber: null, name: 'OTHER', role: 'E', ownership: { PR: own('50.00'), MR: own('50.00'), SR: own('0.00') }, collection: [] },
     ]);
     expect(rows.map((r) => [r.name, r.territory, r.include, shownRightShares(r.rights.PR), shownRightShares(r.rights.SR)])).toEqual([
-      ['IVANOVA MARIA', 'WORLD', true, 'owns 25.00 % · collects 25.00 %', 'owns 25.00 % · collects 25.00 %'],
-      ['IVANOVA MARIA', 'RUSSIA', false, 'owns 25.00 % · collects 0.00 %', 'owns 25.00 % · collects 0.00 %'],
-      ['OTHER', '—', true, 'owns 50.00 %', 'owns 0.00 %'],
+      ['IVANOVA MARIA', 'WORLD', true, 'owns 25.00\u00a0% · collects 25.00\u00a0%', 'owns 25.00\u00a0% · collects 25.00\u00a0%'],
+      ['IVANOVA MARIA', 'RUSSIA', false, 'owns 25.00\u00a0% · collects 0.00\u00a0%', 'owns 25.00\u00a0% · collects 0.00\u00a0%'],
+      ['OTHER', '—', true, 'owns 50.00\u00a0%', 'owns 0.00\u00a0%'],
     ]);
   });
 });

@@ -145,7 +145,8 @@ export function partyRole(role: string, designation: string | null | undefined):
 /** A percentage given as a decimal string, with the language's separators: "50.00 %". */
 export function shownShare(share: string | null | undefined): string {
   if (share === null || share === undefined) return '—';
-  return isDecimalString(share) ? `${formatDecimal(share, 2)} %` : share;
+  // A no-break space: the number and its sign stay on one line when a cell wraps.
+  return isDecimalString(share) ? `${formatDecimal(share, 2)}\u00a0%` : share;
 }
 
 /**

@@ -167,9 +167,9 @@ function WorkDetails({ work: w }: { work: Work }) {
               ),
             },
             { label: t('Territory'), cell: (s) => `${s.include ? '' : `${t('excluding')} `}${s.territory}` },
-            { label: rightName('PR'), cell: (s) => shownRightShares(s.rights.PR), nowrap: true },
-            { label: rightName('MR'), cell: (s) => shownRightShares(s.rights.MR), nowrap: true },
-            { label: rightName('SR'), cell: (s) => shownRightShares(s.rights.SR), nowrap: true },
+            { label: rightName('PR'), cell: (s) => shownRightShares(s.rights.PR) },
+            { label: rightName('MR'), cell: (s) => shownRightShares(s.rights.MR) },
+            { label: rightName('SR'), cell: (s) => shownRightShares(s.rights.SR) },
           ]}
         />
       </section>
