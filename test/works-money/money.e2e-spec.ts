@@ -87,6 +87,9 @@ describe("a work's money, from use to payout", () => {
       expect({ rule, passed: findingOf(fail, rule).passed, details: findingOf(fail, rule).details }).toEqual({ rule, passed: false, details: expect.any(String) });
       expect(findingOf(fail, rule).source).toMatch(/Art\. 13\(1\)/);
     }
+    // The DSR licence income is the society's collected income for the cost ratio too.
+    const costs = await auditAndWait(admin, { societyId: good.society.id, financialYear: 2025, rules: ['payout.management-cost-ratio'] });
+    expect(findingOf(costs, 'payout.management-cost-ratio').evidence).toMatchObject({ income: '200' });
     expect(findingOf(pass, 'payout.reported-money-distributed').evidence).toMatchObject({ deadline: '2026-09-30', registeredWorksReported: 2, reported: [{ currency: 'EUR', amount: '200' }], worksTotal: 0 });
     const late = findingOf(fail, 'payout.reported-money-distributed').evidence;
     expect(late.works.map((w: { iswc: string; reported: string; paidByDeadline: string; shortfall: string }) => [w.iswc, w.reported, w.paidByDeadline, w.shortfall])).toEqual([

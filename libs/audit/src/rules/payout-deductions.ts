@@ -21,10 +21,17 @@ async function ratios(sql: Sql, ctx: RuleContext): Promise<SocietyRatio[]> {
   return sql<SocietyRatio>(
     `WITH w AS (SELECT * FROM unnest($1::uuid[], $2::date[], $3::date[], $4::text[]) AS w(society_id, from_date, to_date, currency)),
      inc AS (
-       SELECT w.society_id, sum(i.amount) AS amount
-       FROM w JOIN audit_pinned p ON p.society_id = w.society_id AND p.active AND p.type = 'income' AND p.quarter_end BETWEEN w.from_date AND w.to_date
-       JOIN income_lines i ON i.society_id = p.society_id AND i.submission_id = p.submission_id AND i.currency = w.currency
-       GROUP BY w.society_id
+       SELECT society_id, sum(amount) AS amount FROM (
+         SELECT w.society_id, i.amount
+         FROM w JOIN audit_pinned p ON p.society_id = w.society_id AND p.active AND p.type = 'income' AND p.quarter_end BETWEEN w.from_date AND w.to_date
+         JOIN income_lines i ON i.society_id = p.society_id AND i.submission_id = p.submission_id AND i.currency = w.currency
+         UNION ALL
+         -- DSR licence income (issue 16) is collected income too, at the journal's 8 decimals.
+         SELECT w.society_id, round(d.amount, 8)
+         FROM w JOIN audit_pinned p ON p.society_id = w.society_id AND p.active AND p.type = 'dsr' AND p.quarter_end BETWEEN w.from_date AND w.to_date
+         JOIN dsr_lines d ON d.society_id = p.society_id AND d.submission_id = p.submission_id AND d.currency = w.currency
+       ) x
+       GROUP BY society_id
      ),
      ded AS (
        SELECT w.society_id,

@@ -118,7 +118,7 @@ export interface RuleContext {
   facts: LineFact[];
   payments: PaymentDay[];
   paidByPlace: PaidByPlace[];
-  /** Rights revenue collected in the audited year (income lines of its quarters), per currency. */
+  /** Rights revenue collected in the audited year (income lines and DSR licence income of its quarters), per currency. */
   income: { currency: string; amount: string }[];
   /** Distinct identified rights holders on the audited year's lines: under non-contractual management and all. */
   holders: { nonContractual: number; total: number };

@@ -66,13 +66,23 @@ export class PinnedDataRepository {
     await q.query(`ANALYZE audit_pinned`);
   }
 
-  /** Income of a society's pinned packages of the quarters ending in a financial year, per currency. */
+  /**
+   * Income of a society's pinned packages of the quarters ending in a financial year, per
+   * currency: income packages and DSR licence income (dsr packages, issue 16: collected
+   * money, as the journal books it).
+   */
   income(q: QueryRunner, societyId: string, year: YearWindow): Promise<{ currency: string; amount: string }[]> {
     return q.query(
-      `SELECT i.currency, trim_scale(sum(i.amount))::text AS amount
-       FROM audit_pinned p JOIN income_lines i ON i.society_id = p.society_id AND i.submission_id = p.submission_id
-       WHERE p.society_id = $1 AND p.active AND p.type = 'income' AND p.quarter_end BETWEEN $2 AND $3
-       GROUP BY i.currency ORDER BY i.currency`,
+      `SELECT currency, trim_scale(sum(amount))::text AS amount FROM (
+         SELECT i.currency, i.amount
+         FROM audit_pinned p JOIN income_lines i ON i.society_id = p.society_id AND i.submission_id = p.submission_id
+         WHERE p.society_id = $1 AND p.active AND p.type = 'income' AND p.quarter_end BETWEEN $2 AND $3
+         UNION ALL
+         SELECT d.currency, round(d.amount, 8)
+         FROM audit_pinned p JOIN dsr_lines d ON d.society_id = p.society_id AND d.submission_id = p.submission_id
+         WHERE p.society_id = $1 AND p.active AND p.type = 'dsr' AND p.quarter_end BETWEEN $2 AND $3
+       ) x
+       GROUP BY currency ORDER BY currency`,
       [societyId, year.from, year.to],
     );
   }
