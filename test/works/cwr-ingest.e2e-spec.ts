@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ackOf, readCwrAll, sampleCwrLines, sampleWork, type SampleWork } from '../../libs/cwr/src/index.js';
 import { makeIpi } from '../../libs/identifiers/src/index.js';
+import { Clock } from '../../libs/config/src/index.js';
 import { givenTenants } from '../support/factories.js';
 import { Http } from '../support/http.js';
 import { waitFinished } from '../support/submissions.js';
@@ -219,6 +220,20 @@ describe('type=cwr: CWR files into the works register, and the ACK', () => {
   it('a truncated file (cut inside a line, no TRL) is rejected naming where it ends', async () => {
     const full = cwrFile([sampleWork(804), sampleWork(805)]);
     await rejectedLeavesNothing(full.subarray(0, Math.floor(full.length / 2)), (errors) => expect(errors.length).toBeGreaterThan(0));
+  });
+
+  it('period may be left out for cwr (a registration is not a quarter’s): filed under the quarter received; other types still need it', async () => {
+    const t0 = t.app.get(Clock).today();
+    const bytes = cwrFile([sampleWork(806)], { creationDate: '2026-04-01' });
+    const res = await http.as(cast.tokens.societyA).post(`/v1/societies/${cast.societyA.id}/submissions?type=cwr`, bytes, { 'content-type': 'application/octet-stream' });
+    expect([200, 202]).toContain(res.status);
+    const s = await waitFinished(http.as(cast.tokens.societyA), res.body.id);
+    expect(s.status).toBe('committed');
+    const [y, m] = t0.split('-').map(Number);
+    expect(s.period).toBe(`${y}Q${Math.ceil(m! / 3)}`);
+    const income = await http.as(cast.tokens.societyA).post(`/v1/societies/${cast.societyA.id}/submissions?type=income`, 'income_id\n', { 'content-type': 'text/csv' });
+    expect(income.status).toBe(400);
+    expect(income.body.errors).toContainEqual(expect.objectContaining({ field: 'period' }));
   });
 
   it('tenancy: another society sees neither the ACK nor the works; a non-CWR package has no ACK', async () => {

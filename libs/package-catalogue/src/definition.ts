@@ -347,6 +347,12 @@ export interface PackageTypeDefinition<Name extends string = string, Collected =
   journal?: string;
   /** The journal entry kinds `journal` posts (`<type>` or `<type>:<event>`). */
   entryKinds?: readonly string[];
+  /**
+   * The package's facts are not a quarter's (a works registration): an upload may leave
+   * `period` out, and the package is filed under the quarter it was received in (the
+   * ledger's Clock). Every other type needs the quarter it reports (CONTRACT.md).
+   */
+  periodOptional?: boolean;
   /** The annual transparency report (Directive 2014/26/EU Art. 22 and Annex) reads this type. */
   transparency?: boolean;
   /**

@@ -16,3 +16,10 @@ export function parsePeriod(period: string | undefined): Quarter {
   const quarter = Number(m[2]) as 1 | 2 | 3 | 4;
   return { period: `${m[1]}Q${quarter}`, year, quarter, first: `${m[1]}-${FIRST_DAY[quarter - 1]}`, last: `${m[1]}-${LAST_DAY[quarter - 1]}` };
 }
+
+/** The quarter a day (YYYY-MM-DD) falls in. */
+export function quarterOf(day: string): Quarter {
+  const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(day);
+  if (!m) throw new Error(`not a day: ${day}`);
+  return parsePeriod(`${m[1]}Q${Math.ceil(Number(m[2]) / 3)}`);
+}

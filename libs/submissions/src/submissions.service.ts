@@ -10,7 +10,7 @@ import { SocietiesService } from '../../registry/src/index.js';
 import { isLedgerFormat, type SubmissionFormat, uploadedFileName } from './format.js';
 import { INGEST_JOB } from './ingest/ingest.job.js';
 import { type InputFormat, isPackageType, PACKAGE_TYPES, PACKAGES, type PackageType } from '../../package-catalogue/src/index.js';
-import { parsePeriod } from './period.js';
+import { parsePeriod, quarterOf } from './period.js';
 import { SubmissionEvents } from './submission-events.js';
 import { UploadSlots } from './storage/upload-slots.js';
 import { UploadStore } from './storage/upload-store.js';
@@ -52,9 +52,10 @@ export class SubmissionsService {
     if (!isPackageType(type)) {
       throw DomainError.validation('Unknown package type', [{ field: 'type', message: `must be one of: ${PACKAGE_TYPES.join(', ')} (got ${JSON.stringify(type ?? '')})` }]);
     }
-    const quarter = parsePeriod(period);
-    // No facts from the future (CONTRACT.md): a quarter that has not begun has nothing to report yet.
     const today = this.clock.today();
+    // A type whose facts are not a quarter's (a works registration) is filed under the quarter it is received in.
+    const quarter = (period === undefined || period === '') && PACKAGES[type].periodOptional ? quarterOf(today) : parsePeriod(period);
+    // No facts from the future (CONTRACT.md): a quarter that has not begun has nothing to report yet.
     if (quarter.first > today) {
       throw DomainError.validation('Period not yet begun', [{ field: 'period', message: `${quarter.period} begins on ${quarter.first}, after today (${today}): facts from the future are refused` }]);
     }

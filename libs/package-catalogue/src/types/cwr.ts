@@ -396,6 +396,8 @@ export const cwr = definePackageType({
     ['12', '1', '1', 'NWR', 'SW0002', '', 'SPRING RAIN', '{"transactionType":"NWR","title":"SPRING RAIN"}', ''],
   ],
   docs: 'docs/packages/cwr.md',
+  // A registration holds for the work, not for a quarter (CONTRACT.md: "period optional").
+  periodOptional: true,
   input: {
     name: 'cwr',
     mediaTypes: ['application/octet-stream', 'text/plain', 'application/x-cwr'],

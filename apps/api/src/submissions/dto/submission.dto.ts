@@ -8,8 +8,12 @@ export class SubmitQueryDto {
   @ApiProperty({ enum: PACKAGE_TYPES }) @IsString()
   type: string;
 
-  @ApiProperty({ example: '2025Q1' }) @IsString()
-  period: string;
+  @ApiPropertyOptional({
+    example: '2025Q1',
+    description: 'The quarter the package reports, YYYYQn. Required, but for a type whose facts are not a quarter\'s (cwr: a works registration), which is filed under the quarter it is received in when left out.',
+  })
+  @IsOptional() @IsString()
+  period?: string;
 }
 
 export class SubmissionGetQueryDto {

@@ -7503,7 +7503,8 @@ export interface operations {
         parameters: {
             query: {
                 type: "income" | "deductions" | "distribution-lines" | "inter-society" | "undistributed" | "board" | "mandates" | "cwr" | "dsr";
-                period: string;
+                /** @description The quarter the package reports, YYYYQn. Required, but for a type whose facts are not a quarter's (cwr: a works registration), which is filed under the quarter it is received in when left out. */
+                period?: string;
             };
             header?: never;
             path: {
