@@ -119,6 +119,14 @@ describeWithBrowser('works and their money in the dashboard (Chromium)', () => {
     await flow.getByText(`⚠ ${mismatches.length} shares differ from the register`).waitFor();
     await screenshots(p, 'work-money');
 
+    // A reported line's quarter opens the DSR report it came from.
+    await p.getByTestId('money-reported').locator('tbody tr').first().getByRole('link').click();
+    await p.getByRole('heading', { level: 1, name: 'Submission: DDEX DSR sales report, 2026Q2' }).waitFor();
+    await p.getByText('Committed to the ledger').waitFor();
+    await screenshots(p, 'dsr-submission');
+    await p.goBack();
+    await p.getByTestId('money-distributed').waitFor();
+
     // A distribution line opens on its package's page.
     const line = money.distributed.lines[0]!;
     await p.getByTestId('money-distributed').getByRole('link', { name: line.lineId }).click();
@@ -168,6 +176,7 @@ describeWithBrowser('works and their money in the dashboard (Chromium)', () => {
     const ack = bytes.toString('latin1').split(/\r?\n/);
     expect(ack[0]!.startsWith('HDR')).toBe(true);
     expect(ack.some((l) => l.startsWith('ACK') && l.trimEnd().endsWith('CO'))).toBe(true);
+    await screenshots(p, 'cwr-submission');
     expect(problemsOf(p)).toEqual([]);
   });
 

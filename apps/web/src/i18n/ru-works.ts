@@ -190,6 +190,7 @@ export const ruWorks: Catalogue = {
   Use: 'Использование',
   'Period of use': 'Период использования',
   'Matched by': 'Сопоставлено по',
+  'Line of the file': 'Строка файла',
   'ISRC of a registered recording': 'ISRC зарегистрированной записи',
   Recording: 'Запись',
   Category: 'Категория',

@@ -7,9 +7,9 @@ import { Fields } from '../../components/Fields';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { saveBlob } from '../../download';
 import { changeText, fieldLabel, fieldValue, lineFromSearch } from '../../format/drill';
-import { worksPath } from '../../format/works';
+import { shownIswc, transactionTypeName, worksPath } from '../../format/works';
 import { AckDownload } from '../works/AckDownload';
-import { formatInteger, t } from '../../i18n';
+import { formatDate, formatDecimal, formatInteger, formatMoney, t } from '../../i18n';
 import { Link, useSearch } from '../../router';
 import { useSession } from '../../session';
 import { useApi } from '../../use-api';
@@ -246,7 +246,11 @@ function LinesSection({ submission: s }: { submission: Submission }) {
     setFilter(draft);
   };
   const rows = first.state === 'ok' ? [...first.data.items, ...pages.flat()] : [];
-  const columns: Column<Line>[] = distribution
+  const columns: Column<Line>[] = s.type === 'cwr'
+    ? cwrColumns()
+    : s.type === 'dsr'
+      ? dsrColumns()
+      : distribution
     ? [
         { label: t('Line'), cell: (l) => formatInteger(l.lineNo), num: true },
         { label: t('Line id'), cell: (l) => l.lineId ?? '—', nowrap: true },
@@ -329,4 +333,52 @@ function LinesSection({ submission: s }: { submission: Submission }) {
       )}
     </section>
   );
+}
+
+/** A work the register may know, by ISWC (else by its title), as a link to the works list. */
+function WorkLink({ iswc, title }: { iswc: string | null | undefined; title: string | null | undefined }) {
+  if (!iswc && !title) return <>—</>;
+  return (
+    <Link to={worksPath(iswc ? { iswc } : { q: title ?? '' })} title={t('The work in the register')}>
+      {title || shownIswc(iswc)}
+    </Link>
+  );
+}
+
+/** A CWR file's lines: one work transaction each (its full registration is on the work's page). */
+function cwrColumns(): Column<Line>[] {
+  return [
+    { label: t('Line'), cell: (l) => formatInteger(l.lineNo), num: true },
+    { label: t('Line of the file'), cell: (l) => l.fields.line ?? '—', num: true },
+    { label: t('Transaction'), cell: (l) => (l.fields.transactionType ? transactionTypeName(l.fields.transactionType) : '—') },
+    { label: t('Submitter work number'), cell: (l) => l.fields.submitterWorkNumber ?? '—' },
+    { label: t('ISWC'), cell: (l) => <code>{shownIswc(l.fields.iswc)}</code>, nowrap: true },
+    { label: t('Work'), cell: (l) => <WorkLink iswc={l.fields.iswc} title={l.fields.title} /> },
+  ];
+}
+
+/** A DSR report's lines: a platform's use and revenue per recording and work. */
+function dsrColumns(): Column<Line>[] {
+  return [
+    { label: t('Line'), cell: (l) => formatInteger(l.lineNo), num: true },
+    { label: t('Line of the file'), cell: (l) => l.fields.uploadLine ?? '—', num: true },
+    { label: t('Platform'), cell: (l) => l.fields.dspName ?? '—' },
+    { label: t('Recording'), cell: (l) => [l.fields.recordingTitle, l.fields.isrc && `ISRC ${l.fields.isrc}`].filter(Boolean).join(', ') || '—' },
+    { label: t('Work'), cell: (l) => <WorkLink iswc={l.fields.iswc} title={l.fields.workTitle} /> },
+    {
+      label: t('Use'),
+      cell: (l) => (
+        <>
+          {[l.fields.useType, l.fields.commercialModel, l.fields.territory].filter(Boolean).join(', ')}
+          {l.fields.periodFrom && l.fields.periodTo && (
+            <span className="share-party">
+              {formatDate(l.fields.periodFrom)} – {formatDate(l.fields.periodTo)}
+            </span>
+          )}
+        </>
+      ),
+    },
+    { label: t('Usages'), cell: (l) => (l.fields.usages ? formatDecimal(l.fields.usages) : '—'), num: true },
+    { label: t('Revenue'), cell: (l) => (l.fields.amount && l.fields.currency ? formatMoney(l.fields.amount, l.fields.currency) : '—'), num: true, nowrap: true },
+  ];
 }
