@@ -202,6 +202,35 @@ describe('notifications', () => {
     expect((await h2Http.get('/v1/me/notifications')).body.items).toEqual([]);
   });
 
+  it('counts a change of work_type alone, as the package diff does (one definition: the catalogue type columns but the id)', async () => {
+    const society = await givenSociety(admin, { currency: 'RUB' });
+    const http = admin.as(await tokenFor(admin, 'society', { societyId: society.id }));
+    const h = await givenRightsHolder(admin);
+    const other = await givenRightsHolder(admin);
+    const hHttp = admin.as(await tokenFor(admin, 'rights-holder', { rightsHolderId: h.id }));
+    const otherHttp = admin.as(await tokenFor(admin, 'rights-holder', { rightsHolderId: other.id }));
+    await hHttp.post('/v1/webhooks', { url: `${receiver.url}/work-type`, events: ['line.changed'], secret: SECRET });
+    const header = `${DIST_HEADER},work_type`;
+    const line = (id: string, ipi: string, workType: string) => `${distLine({ line_id: id, rights_holder_ipi: ipi })},${workType}`;
+    const first = [header, line('W1', h.ipi, 'musical'), line('W2', other.ipi, 'musical')].join('\n') + '\n';
+    const second = [header, line('W1', h.ipi, 'audiovisual'), line('W2', other.ipi, 'musical')].join('\n') + '\n';
+    await submitAndWait(http, society.id, 'distribution-lines', '2025Q1', first);
+    const { final } = await submitAndWait(http, society.id, 'distribution-lines', '2025Q1', second);
+    expect(final.status).toBe('committed');
+    const fields = { workType: { from: 'musical', to: 'audiovisual' } };
+
+    const diff = (await http.get(`/v1/submissions/${final.id}/diff`)).body;
+    expect(diff.counts).toEqual({ added: 0, removed: 0, changed: 1 });
+    expect(diff.changed).toEqual([expect.objectContaining({ lineId: 'W1', fields })]);
+
+    const [got] = await eventually(() => receiver.at('/work-type').length > 0 && receiver.at('/work-type'), 'line.changed for work_type');
+    const body = JSON.parse(got.body);
+    expect(body).toMatchObject({ event: 'line.changed', data: { submissionId: final.id, rightsHolderId: h.id, changedLines: 1 } });
+    expect(body.data.lines).toEqual([{ lineId: 'W1', change: 'changed', fields }]);
+    // The holder whose line the diff does not list is not told.
+    expect((await otherHttp.get('/v1/me/notifications')).body.items).toEqual([]);
+  });
+
   it('runs the daily job idempotently: run twice, each recipient told once', async () => {
     const society = await givenSociety(admin, { currency: 'EUR' });
     const http = admin.as(await tokenFor(admin, 'society', { societyId: society.id }));

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { changedFieldsJsonSql, linesDifferSql, PACKAGES } from '../../package-catalogue/src/index.js';
 import type { EventType, Recipient, RecipientKind } from './events.js';
 
 /** Anything that runs SQL: the DataSource, or the EntityManager of a caller's transaction. */
@@ -153,27 +154,24 @@ export class NotificationsRepository {
   /**
    * The rights holders whose distribution lines a correction changed: lines of the new
    * submission and the one it superseded, matched by line id; a line added, removed, or
-   * with any field other than its number in the file and its leaf changed counts for its
-   * holder (both holders, when the holder changed). With up to `sample` changed lines each
-   * (the line id and each changed field's from and to; amounts as the decimal strings).
+   * changed counts for its holder (both holders, when the holder changed). "Changed" is
+   * the package diff's definition, read from the catalogue (changeColumns: every column
+   * of the type but its id, compared by leaf value; work_type and recording_isrc too).
+   * With up to `sample` changed lines each (the line id and each changed field's from and
+   * to, as the diff names and writes them: amounts as the leaf's decimal strings).
    */
   changedHolders(sql: Sql, societyId: string, submissionId: string, previousId: string, sample: number): Promise<{ rightsHolderId: string; changedLines: number; lines: { lineId: string; change: string; fields: Record<string, { from: string | null; to: string | null }> }[] }[]> {
-    const FIELDS = ['rights_holder_ipi', 'rights_holder_name', 'work_iswc', 'work_title', 'category', 'use_type', 'territory', 'use_from', 'use_to', 'currency', 'gross', 'management_fee', 'other_deductions', 'net', 'status', 'paid_on', 'mandate_basis'];
-    const camel = (f: string) => f.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-    const asText = (alias: string, f: string) => (['gross', 'management_fee', 'other_deductions', 'net'].includes(f) ? `trim_scale(${alias}.${f})::text` : `${alias}.${f}::text`);
-    const diff = FIELDS.map(
-      (f) => `CASE WHEN n.${f} IS DISTINCT FROM o.${f} THEN jsonb_build_object('${camel(f)}', jsonb_build_object('from', ${asText('o', f)}, 'to', ${asText('n', f)})) ELSE '{}'::jsonb END`,
-    ).join(' || ');
-    const differs = FIELDS.map((f) => `n.${f} IS DISTINCT FROM o.${f}`).join(' OR ');
+    const type = 'distribution-lines';
+    const { table, idColumn: id } = PACKAGES[type];
     return sql.query(
-      `WITH n AS (SELECT * FROM distribution_lines WHERE society_id = $1 AND submission_id = $2),
-            o AS (SELECT * FROM distribution_lines WHERE society_id = $1 AND submission_id = $3),
+      `WITH n AS (SELECT * FROM ${table} WHERE society_id = $1 AND submission_id = $2),
+            o AS (SELECT * FROM ${table} WHERE society_id = $1 AND submission_id = $3),
             changed AS (
-              SELECT COALESCE(n.line_id, o.line_id) AS line_id, n.rights_holder_id AS new_holder, o.rights_holder_id AS old_holder,
-                     CASE WHEN o.line_id IS NULL THEN 'added' WHEN n.line_id IS NULL THEN 'removed' ELSE 'changed' END AS change,
-                     CASE WHEN o.line_id IS NULL OR n.line_id IS NULL THEN '{}'::jsonb ELSE ${diff} END AS fields
-              FROM n FULL JOIN o ON o.line_id = n.line_id
-              WHERE o.line_id IS NULL OR n.line_id IS NULL OR ${differs}
+              SELECT COALESCE(n.${id}, o.${id}) AS line_id, n.rights_holder_id AS new_holder, o.rights_holder_id AS old_holder,
+                     CASE WHEN o.${id} IS NULL THEN 'added' WHEN n.${id} IS NULL THEN 'removed' ELSE 'changed' END AS change,
+                     CASE WHEN o.${id} IS NULL OR n.${id} IS NULL THEN '{}'::jsonb ELSE (${changedFieldsJsonSql(type, 'o', 'n')})::jsonb END AS fields
+              FROM n FULL JOIN o ON o.${id} = n.${id}
+              WHERE ${linesDifferSql('o', 'n')}
             ),
             per_holder AS (
               SELECT new_holder AS holder, line_id, change, fields FROM changed WHERE new_holder IS NOT NULL

@@ -11,3 +11,4 @@ export { amount, bool, cisac, currency, date, type DateRule, ipi, isrc, iswc, on
 export { amountOk, dateBefore, dateOk } from './row-rules.js';
 export { CATEGORIES, USE_TYPES, WORK_TYPES } from './vocabularies.js';
 export { leafHashSql, leafJsonSql, leafKeys } from './leaf-sql.js';
+export { changeColumns, changedFieldsJsonSql, fieldName, linesDifferSql } from './line-changes.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { changedFields, type FieldChange, leafJsonSql, PACKAGES } from '../../submissions/src/index.js';
+import { changeColumns, linesDifferSql } from '../../package-catalogue/src/index.js';
+import { changedFields, type FieldChange, leafJsonSql } from '../../submissions/src/index.js';
 
 /**
  * Corrections on a rights holder's statement (issue 17 item 4): when a society replaces a
@@ -42,7 +43,8 @@ export interface StatementCorrections {
 /** How many corrected lines a statement lists (the count covers them all). A page size of this ledger's, not a rule. */
 export const CORRECTIONS_LISTED = 200;
 
-const COLUMNS = PACKAGES['distribution-lines'].columns.map((c) => c.name);
+/** What makes a line changed: the catalogue's definition, as the package diff and line.changed read it. */
+const COLUMNS = changeColumns('distribution-lines');
 /** What a line added or removed shows: its money and whether it was paid. */
 const WHOLE_LINE = ['gross', 'management_fee', 'other_deductions', 'net', 'status', 'paid_on'];
 
@@ -93,7 +95,7 @@ export class StatementCorrectionsRepository {
        FROM touched t
        LEFT JOIN distribution_lines n ON n.society_id = t.society_id AND n.submission_id = t.id AND n.line_id = t.line_id
        LEFT JOIN distribution_lines o ON o.society_id = t.society_id AND o.submission_id = t.supersedes AND o.line_id = t.line_id
-       WHERE n.leaf_hash IS DISTINCT FROM o.leaf_hash
+       WHERE ${linesDifferSql('o', 'n')}
        ORDER BY t.finished_at, t.society_id, t.line_id
        LIMIT $5`,
       [holderId, from, to, societyIds, CORRECTIONS_LISTED],

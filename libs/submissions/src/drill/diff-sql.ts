@@ -1,5 +1,7 @@
-import { PACKAGES, type PackageType } from '../../../package-catalogue/src/index.js';
-import { fieldName } from './line-diff.js';
+import { changedFieldsJsonSql, fieldName, linesDifferSql, PACKAGES, type PackageType } from '../../../package-catalogue/src/index.js';
+
+/** Which columns make a line changed, and how they are compared, is the catalogue's (line-changes.ts): the notification line.changed and statements' corrections read the same. */
+export { changedFieldsJsonSql };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -17,21 +19,6 @@ export function uuidLiteral(id: string): string {
 export function fieldsJsonSql(type: PackageType, alias: string): string {
   const parts = PACKAGES[type].columns.flatMap((c, i) => [lit(`${i === 0 ? '{' : ','}"${fieldName(c.name)}":`), c.leaf(`${alias}.${c.name}`)]);
   return `concat(${parts.join(', ')}, '}')`;
-}
-
-/**
- * The JSON object text `{"name": {"from": …, "to": …}, …}` of the columns whose leaf
- * values differ between the line `before` and the line `after`, in column order: the
- * values compared and written are those of the lines' leaves (the canonical text each
- * line is hashed as), so two lines differ here exactly when their leaves do.
- */
-export function changedFieldsJsonSql(type: PackageType, before: string, after: string): string {
-  const parts = PACKAGES[type].columns.map((c) => {
-    const from = c.leaf(`${before}.${c.name}`);
-    const to = c.leaf(`${after}.${c.name}`);
-    return `CASE WHEN ${from} IS DISTINCT FROM ${to} THEN ${lit(`"${fieldName(c.name)}":{"from":`)} || ${from} || ',"to":' || ${to} || '}' END`;
-  });
-  return `concat('{', concat_ws(',', ${parts.join(', ')}), '}')`;
 }
 
 export interface DiffTarget {
@@ -78,7 +65,7 @@ export function diffSql(type: PackageType, t: DiffTarget): DiffSql {
     changed: `
       SELECT concat('{"lineId":', to_json(n.${id})::text, ',"fromLineNo":', o.line_no, ',"toLineNo":', n.line_no, ',"fields":', ${changedFieldsJsonSql(type, 'o', 'n')}, '}') AS item
       FROM ${p.table} n JOIN ${p.table} o ON ${side('o', t.previousId)} AND o.${id} = n.${id}
-      WHERE ${side('n', t.submissionId)} AND o.leaf_hash <> n.leaf_hash
+      WHERE ${side('n', t.submissionId)} AND ${linesDifferSql('o', 'n')}
       ORDER BY n.${id}`,
   };
 }

@@ -6,16 +6,15 @@
  * API's lines name them (`management_fee` → `managementFee`). Pure. (The diff compares
  * the same leaf values in SQL: diff-sql.ts.)
  */
+import { fieldName } from '../../../package-catalogue/src/index.js';
+
+/** A package column name as the API names the field (the catalogue's: line-changes.ts). */
+export { fieldName };
 
 /** One field's change in a diff; null is an empty cell. */
 export interface FieldChange {
   from: string | null;
   to: string | null;
-}
-
-/** A package column name as the API names the field: `management_fee` → `managementFee`. */
-export function fieldName(column: string): string {
-  return column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 type Leaf = Record<string, string | null | undefined>;
