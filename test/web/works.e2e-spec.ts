@@ -204,6 +204,22 @@ describeWithBrowser('works and their money in the dashboard (Chromium)', () => {
     expect(problemsOf(p)).toEqual([]);
   });
 
+  it("shows a rights holder the works naming her IPI, and points her to her statement for the money", async () => {
+    const holder = suite.http.as(demo.tokens['rights holder 1']!);
+    const mine = (await holder.get('/v1/works?limit=500')).body.items as WorkSummary[];
+    expect(mine.map((w) => w.title).sort()).toEqual([w1!.title, DEMO_WORKS[2]!.title].sort());
+    const p = await page();
+    await signIn(p, demo.tokens['rights holder 1']!);
+    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My works' }).click();
+    const rows = p.getByTestId('works').locator('tbody tr');
+    await expectCount(rows, mine.length);
+    await rows.filter({ hasText: w1!.title }).getByRole('link', { name: w1!.title }).click();
+    await p.getByRole('heading', { level: 1, name: `Work: ${w1!.title}` }).waitFor();
+    await p.getByTestId('work-money').getByRole('link', { name: 'Your statement' }).waitFor();
+    await screenshots(p, 'work-holder');
+    expect(problemsOf(p)).toEqual([]);
+  });
+
   it('lets the regulator find works by IPI across societies, and reads in Russian', async () => {
     const regulator = suite.http.as(demo.tokens.regulator);
     const holder = (await regulator.get(`/v1/rights-holders/${demo.holderIds[0]}`)).body as { ipi: string };
