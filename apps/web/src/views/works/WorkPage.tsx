@@ -53,6 +53,9 @@ export function WorkPage({ workId }: { workId: string }) {
 }
 
 function WorkDetails({ work: w }: { work: Work }) {
+  // Packages are the societies' and the regulator's: a rights holder reads where a registration came from, without a link.
+  const { me } = useSession();
+  const packages = me.role !== 'rights-holder';
   // A submitter is named by its IPI; the parties of the version shown name the publishers among them.
   const names = new Map(w.parties.flatMap((p) => (p.ipiNameNumber ? [[p.ipiNameNumber, p.name] as const] : [])));
   const submitter = (s: string) => (names.has(s) ? `${names.get(s)} (${shownSubmitter(s)})` : shownSubmitter(s));
@@ -97,7 +100,7 @@ function WorkDetails({ work: w }: { work: Work }) {
             : []),
         ]}
       />
-      <Conflicts work={w} conflicts={w.conflicts} />
+      <Conflicts work={w} conflicts={w.conflicts} packages={packages} />
       <section aria-labelledby="registrations-heading">
         <h2 id="registrations-heading">{t('Registration history')}</h2>
         <DataTable<WorkVersion>
@@ -123,7 +126,12 @@ function WorkDetails({ work: w }: { work: Work }) {
             { label: t('Title as registered'), cell: (v) => v.title },
             {
               label: t('From submission'),
-              cell: (v) => <Link to={`/submissions/${encodeURIComponent(v.submissionId)}`}>{t('CWR file, line {line}', { line: formatInteger(v.line) })}</Link>,
+              cell: (v) =>
+                packages ? (
+                  <Link to={`/submissions/${encodeURIComponent(v.submissionId)}`}>{t('CWR file, line {line}', { line: formatInteger(v.line) })}</Link>
+                ) : (
+                  t('CWR file, line {line}', { line: formatInteger(v.line) })
+                ),
             },
             { label: t('ACK status'), cell: (v) => (isAccepted(v.status) ? `✓ ${ackStatusName(v.status)}` : `⚠ ${ackStatusName(v.status)}`) },
           ]}
@@ -179,7 +187,7 @@ function WorkDetails({ work: w }: { work: Work }) {
 }
 
 /** The work's conflicts with other registrations, above the rest, marked ⚠ in words too. */
-function Conflicts({ work, conflicts }: { work: Work; conflicts: readonly WorkConflict[] }) {
+function Conflicts({ work, conflicts, packages }: { work: Work; conflicts: readonly WorkConflict[]; packages: boolean }) {
   if (conflicts.length === 0)
     return (
       <p className="badge badge-ok" data-testid="no-conflict">
@@ -207,8 +215,13 @@ function Conflicts({ work, conflicts }: { work: Work; conflicts: readonly WorkCo
                   ))}
                 </>
               )}
-              {'. '}
-              <Link to={`/submissions/${encodeURIComponent(c.submissionId)}`}>{t('The CWR file and its ACK')}</Link>
+              {'.'}
+              {packages && (
+                <>
+                  {' '}
+                  <Link to={`/submissions/${encodeURIComponent(c.submissionId)}`}>{t('The CWR file and its ACK')}</Link>
+                </>
+              )}
             </span>
           </li>
         ))}
