@@ -222,6 +222,16 @@ describe('type=cwr: CWR files into the works register, and the ACK', () => {
     await rejectedLeavesNothing(full.subarray(0, Math.floor(full.length / 2)), (errors) => expect(errors.length).toBeGreaterThan(0));
   });
 
+  it('has no CSV or JSON Lines template for cwr and dsr (their files are sent as they are): 404 saying so', async () => {
+    for (const file of ['cwr.csv', 'cwr.ndjson', 'dsr.csv']) {
+      const res = await http.as(cast.tokens.societyA).get(`/v1/templates/${file}`);
+      expect(res.status).toBe(404);
+      expect(res.body.detail).toMatch(/sent as they are, not CSV or JSON Lines/);
+      expect(res.body.detail).not.toMatch(/cwr\.csv,|dsr\.csv,/);
+    }
+    expect((await http.as(cast.tokens.societyA).get('/v1/templates/income.csv')).status).toBe(200);
+  });
+
   it('period may be left out for cwr (a registration is not a quarter’s): filed under the quarter received; other types still need it', async () => {
     const t0 = t.app.get(Clock).today();
     const bytes = cwrFile([sampleWork(806)], { creationDate: '2026-04-01' });

@@ -65,6 +65,12 @@ export function typeOfInputFormat(format: string): PackageDefinition | undefined
   return CATALOGUE.find((d) => (d as PackageTypeDefinition).input?.name === format);
 }
 
+/** Whether packages of the type come as the ledger's CSV or JSON Lines (those have templates); a type read only from its own format (cwr, dsr) does not. */
+export function takesLedgerFormats(type: PackageType): boolean {
+  const input = (PACKAGES[type] as PackageTypeDefinition).input;
+  return !input || input.alsoLedgerFormats === true;
+}
+
 /** The template: header and the two example rows (RFC 4180). */
 export function templateCsv(type: PackageType): string {
   const p = PACKAGES[type];

@@ -5,7 +5,7 @@
  * JSON Lines. Pure: no NestJS, no database driver. See docs/package-catalogue.md.
  */
 export * from './definition.js';
-export { CATALOGUE, ENTRY_KINDS, PACKAGE_TYPES, PACKAGES, REQUIRED_TRANSPARENCY_TYPES, RESERVED_COLUMNS, TRANSPARENCY_PACKAGE_TYPES, isPackageType, journalSql, packageType, templateCsv, templateNdjson, typeOfInputFormat } from './catalogue.js';
+export { CATALOGUE, ENTRY_KINDS, PACKAGE_TYPES, PACKAGES, REQUIRED_TRANSPARENCY_TYPES, RESERVED_COLUMNS, TRANSPARENCY_PACKAGE_TYPES, isPackageType, journalSql, packageType, takesLedgerFormats, templateCsv, templateNdjson, typeOfInputFormat } from './catalogue.js';
 export type { PackageDefinition, PackageType } from './catalogue.js';
 export { amount, bool, cisac, currency, date, type DateRule, ipi, isrc, iswc, oneOf, territory, text, year } from './columns.js';
 export { amountOk, dateBefore, dateOk } from './row-rules.js';

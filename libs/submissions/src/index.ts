@@ -6,7 +6,7 @@ export { IngestService, MAX_INGEST_ATTEMPTS } from './ingest/ingest.service.js';
 export { INGEST_JOB } from './ingest/ingest.job.js';
 export type { IngestJobPayload } from './ingest/ingest.job.js';
 // The package types live in the package catalogue (libs/package-catalogue); re-exported for the code that reads them from here.
-export { PACKAGE_TYPES, PACKAGES, CATEGORIES, USE_TYPES, WORK_TYPES, isPackageType, templateCsv, templateNdjson } from '../../package-catalogue/src/index.js';
+export { PACKAGE_TYPES, PACKAGES, CATEGORIES, USE_TYPES, WORK_TYPES, isPackageType, takesLedgerFormats, templateCsv, templateNdjson } from '../../package-catalogue/src/index.js';
 export type { PackageType } from '../../package-catalogue/src/index.js';
 export type { Submission, SubmissionStatus } from './submission.js';
 export { parsePeriod } from './period.js';

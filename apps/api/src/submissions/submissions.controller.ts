@@ -14,6 +14,7 @@ import {
   type PackageType,
   type SubmissionFormat,
   SubmissionsService,
+  takesLedgerFormats,
   templateCsv,
   templateNdjson,
 } from '../../../../libs/submissions/src/index.js';
@@ -83,8 +84,11 @@ export class SubmissionsController {
   })
   template(@Param('file') file: string, @Res({ passthrough: true }) reply: FastifyReply): string {
     const [, type, ext] = /^(.*)\.(csv|ndjson)$/.exec(file) ?? [];
-    if (!isPackageType(type)) {
-      throw DomainError.notFound('Template', `${file} (templates: ${PACKAGE_TYPES.flatMap((t) => [`${t}.csv`, `${t}.ndjson`]).join(', ')})`);
+    const templates = () => PACKAGE_TYPES.filter(takesLedgerFormats).flatMap((t) => [`${t}.csv`, `${t}.ndjson`]).join(', ');
+    if (!isPackageType(type)) throw DomainError.notFound('Template', `${file} (templates: ${templates()})`);
+    if (!takesLedgerFormats(type)) {
+      // cwr and dsr packages are the industry's files as they are: no CSV or JSON Lines template to fill in.
+      throw DomainError.notFound('Template', `${file}: ${type} packages are ${type.toUpperCase()} files sent as they are, not CSV or JSON Lines (templates: ${templates()})`);
     }
     const csv = ext === 'csv';
     void reply.header('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8').header('Content-Disposition', `attachment; filename="${file}"`);
