@@ -12,7 +12,8 @@ export interface UploadRequest {
   bearer: string;
   societyId: string;
   type: PackageType;
-  period: string;
+  /** The quarter (YYYYQn); a CWR file may leave it out (filed under the quarter received). */
+  period?: string;
   /** The package; a name ending in .ndjson or .jsonl is sent as JSON Lines, any other as CSV. */
   file: Blob & { name?: string };
   onProgress(progress: UploadProgress): void;
@@ -29,7 +30,7 @@ export interface UploadRequest {
 export function uploadSubmission(req: UploadRequest): Promise<SubmissionAccepted & { duplicate: boolean }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    const url = operationUrl('createSubmission', { path: { id: req.societyId }, query: { type: req.type, period: req.period } });
+    const url = operationUrl('createSubmission', { path: { id: req.societyId }, query: { type: req.type, period: req.period || undefined } });
     xhr.open('POST', url);
     xhr.setRequestHeader('authorization', req.bearer);
     xhr.setRequestHeader('content-type', contentTypeOf(req.file.name, req.type));

@@ -19,6 +19,7 @@ export const ruWorks: Catalogue = {
   'A CWR 2.1 or 2.2 file (for example CW260001MEL_088.V22)': 'Файл CWR 2.1 или 2.2 (например, CW260001MEL_088.V22)',
   'A DDEX DSR flat file, tab-separated (.tsv, or gzip-compressed .tsv.gz)': 'Плоский файл DDEX DSR с разделителями-табуляциями (.tsv или сжатый gzip .tsv.gz)',
   'Choose the file to upload': 'Выберите файл для загрузки',
+  'YYYYQn, for example 2025Q1; leave it empty to file the CWR file under the quarter it is received in': 'ГГГГQn, например 2025Q1; оставьте пустым, чтобы файл CWR был отнесён к кварталу получения',
   'The work in the register': 'Произведение в реестре произведений',
   'in the works register': 'в реестре произведений',
   // CWR transaction types.

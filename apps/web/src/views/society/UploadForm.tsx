@@ -42,7 +42,8 @@ export function UploadForm({ societyId, onUploaded }: { societyId: string; onUpl
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const file = fileInput.current?.files?.[0];
-    const pErr = explainPeriod(period.trim());
+    // A CWR file may go without a quarter: the ledger files it under the quarter it is received in.
+    const pErr = (type as string) === 'cwr' && period.trim() === '' ? null : explainPeriod(period.trim());
     setPeriodError(pErr);
     setFileError(file ? null : industry ? t('Choose the file to upload') : t('Choose the file to upload (CSV, or JSON Lines: .ndjson or .jsonl)'));
     if (pErr || !file) return;
@@ -53,7 +54,7 @@ export function UploadForm({ societyId, onUploaded }: { societyId: string; onUpl
         bearer: api.bearer,
         societyId,
         type,
-        period: period.trim(),
+        period: period.trim() || undefined,
         file,
         onProgress: (progress) => setState({ phase: 'uploading', progress }),
       });
@@ -109,7 +110,7 @@ export function UploadForm({ societyId, onUploaded }: { societyId: string; onUpl
           disabled={busy}
         />
         <span id={ids.periodHint} className="hint">
-          {t('YYYYQn, for example 2025Q1')}
+          {(type as string) === 'cwr' ? t('YYYYQn, for example 2025Q1; leave it empty to file the CWR file under the quarter it is received in') : t('YYYYQn, for example 2025Q1')}
         </span>
         {periodError && (
           <span id={ids.periodError} className="field-error">
