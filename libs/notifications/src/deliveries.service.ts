@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/src/index.js';
 import { JobQueue } from '../../jobs/src/index.js';
+import { isPackageType, PACKAGES } from '../../package-catalogue/src/index.js';
 import { retryDelayMs } from './backoff.js';
 import type { NewEvent } from './events.js';
 import { type DeliveryJobPayload, type FanOutJobPayload, NOTIFY_DELIVERY_JOB, NOTIFY_FANOUT_JOB } from './notifications.jobs.js';
@@ -36,9 +37,9 @@ export class DeliveriesService {
 
   /**
    * Fans an event out, once (the event row is locked and marked in the same
-   * transaction). A committed correction of distribution lines (`submission.committed`
-   * with `supersedes`) also raises `line.changed` for each rights holder whose lines
-   * it changed.
+   * transaction). A committed correction (`submission.committed` with `supersedes`) of a
+   * type whose lines are holders' (`holderColumn` in its definition: distribution lines)
+   * also raises `line.changed` for each rights holder whose lines it changed.
    */
   async fanOut(societyId: string, eventId: string): Promise<void> {
     const derived: (RaisedEvent | null)[] = [];
@@ -54,8 +55,9 @@ export class DeliveriesService {
 
   private async raiseLineChanges(m: Sql, event: EventRow): Promise<(RaisedEvent | null)[]> {
     const data = event.data as { submissionId?: string; supersedes?: string | null; type?: string; period?: string };
-    if (data.type !== 'distribution-lines' || !data.supersedes || !data.submissionId) return [];
-    const holders = await this.repo.changedHolders(m, event.societyId, data.submissionId, data.supersedes, CHANGED_LINES_SAMPLE);
+    // A type whose lines are holders' lines (its definition names the holder column: distribution-lines).
+    if (!isPackageType(data.type) || !PACKAGES[data.type].holderColumn || !data.supersedes || !data.submissionId) return [];
+    const holders = await this.repo.changedHolders(m, data.type, event.societyId, data.submissionId, data.supersedes, CHANGED_LINES_SAMPLE);
     const raised: (RaisedEvent | null)[] = [];
     for (const h of holders) {
       const e: NewEvent = {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { changedFieldsJsonSql, linesDifferSql, PACKAGES } from '../../package-catalogue/src/index.js';
+import { changedFieldsJsonSql, linesDifferSql, PACKAGES, type PackageType } from '../../package-catalogue/src/index.js';
 import type { EventType, Recipient, RecipientKind } from './events.js';
 
 /** Anything that runs SQL: the DataSource, or the EntityManager of a caller's transaction. */
@@ -152,22 +152,23 @@ export class NotificationsRepository {
   }
 
   /**
-   * The rights holders whose distribution lines a correction changed: lines of the new
-   * submission and the one it superseded, matched by line id; a line added, removed, or
-   * changed counts for its holder (both holders, when the holder changed). "Changed" is
+   * The rights holders whose lines a correction changed (a type with a `holderColumn`:
+   * distribution lines): lines of the new submission and the one it superseded, matched
+   * by the type's id column; a line added, removed, or changed counts for its holder
+   * (both holders, when the holder changed). "Changed" is
    * the package diff's definition, read from the catalogue (changeColumns: every column
    * of the type but its id, compared by leaf value; work_type and recording_isrc too).
    * With up to `sample` changed lines each (the line id and each changed field's from and
    * to, as the diff names and writes them: amounts as the leaf's decimal strings).
    */
-  changedHolders(sql: Sql, societyId: string, submissionId: string, previousId: string, sample: number): Promise<{ rightsHolderId: string; changedLines: number; lines: { lineId: string; change: string; fields: Record<string, { from: string | null; to: string | null }> }[] }[]> {
-    const type = 'distribution-lines';
-    const { table, idColumn: id } = PACKAGES[type];
+  changedHolders(sql: Sql, type: PackageType, societyId: string, submissionId: string, previousId: string, sample: number): Promise<{ rightsHolderId: string; changedLines: number; lines: { lineId: string; change: string; fields: Record<string, { from: string | null; to: string | null }> }[] }[]> {
+    const { table, idColumn: id, holderColumn: holder } = PACKAGES[type];
+    if (!id || !holder) throw new Error(`${type} lines have no id or no holder to tell`);
     return sql.query(
       `WITH n AS (SELECT * FROM ${table} WHERE society_id = $1 AND submission_id = $2),
             o AS (SELECT * FROM ${table} WHERE society_id = $1 AND submission_id = $3),
             changed AS (
-              SELECT COALESCE(n.${id}, o.${id}) AS line_id, n.rights_holder_id AS new_holder, o.rights_holder_id AS old_holder,
+              SELECT COALESCE(n.${id}, o.${id}) AS line_id, n.${holder} AS new_holder, o.${holder} AS old_holder,
                      CASE WHEN o.${id} IS NULL THEN 'added' WHEN n.${id} IS NULL THEN 'removed' ELSE 'changed' END AS change,
                      CASE WHEN o.${id} IS NULL OR n.${id} IS NULL THEN '{}'::jsonb ELSE (${changedFieldsJsonSql(type, 'o', 'n')})::jsonb END AS fields
               FROM n FULL JOIN o ON o.${id} = n.${id}

@@ -87,6 +87,41 @@ export interface ComputedColumns {
   joins?: string;
 }
 
+/**
+ * A filter of the lines API (GET /v1/submissions/{id}/lines) on a column of the lines
+ * table that the package does not hold (a computed column, e.g. a distribution line's
+ * derived `mandate_status`). Filters on the package's own columns (status, category,
+ * currency, mandateBasis) need no declaration: a type has them when it has the column.
+ */
+export interface LineFilter {
+  /** The query parameter, e.g. `mandateStatus`. */
+  field: string;
+  /** The lines-table column it compares (as text, equal), e.g. `mandate_status`. */
+  column: string;
+  /** The values it takes (another is a 400 naming the field). */
+  values: readonly string[];
+  /** What the column is, in words, for the 400 a type without the filter answers (`income lines have no mandate status`). */
+  label: string;
+}
+
+/**
+ * How the lines API (GET /v1/submissions/{id}/lines) shows and searches a type's lines,
+ * beyond what every line has (lineNo, lineId: the id column, fields: its leaf's values).
+ * None: those three only, `q` searching every cell, no filter but the package columns'.
+ */
+export interface LinesView {
+  /**
+   * Typed properties each line also has, in this order after lineId: API name → SQL
+   * expression over the line `l` (a row of the type's lines table, computed columns
+   * included), e.g. `{ gross: 'trim_scale(l.gross)::text' }`. SQL text from constants.
+   */
+  properties?: Readonly<Record<string, string>>;
+  /** The columns (package or computed) whose text `q` searches, case-insensitive; none: the whole leaf (every cell). */
+  search?: readonly string[];
+  /** Filters on computed columns (see LineFilter). */
+  filters?: readonly LineFilter[];
+}
+
 /** What `CommitHooks.computeColumns` made: more computed columns, and what to keep and drop afterwards. */
 export interface ComputedAtCommit extends ComputedColumns {
   /** The moment (ISO 8601, ms) of the mandate register the columns reflect; kept as the submission's mandatesKnownAt. */
@@ -364,6 +399,14 @@ export interface PackageTypeDefinition<Name extends string = string, Collected =
   transparencyRequired?: boolean;
   /** Columns of the lines table the package does not hold, computed when its lines are written. */
   computed?: ComputedColumns;
+  /**
+   * The lines-table column naming each line's rights holder (rights_holders.id; a computed
+   * column), if the lines are holders' lines: a committed correction of such a type tells
+   * each holder whose lines it changed (`line.changed`, libs/notifications).
+   */
+  holderColumn?: string;
+  /** How the lines API shows, searches and filters the type's lines (see LinesView). */
+  lines?: LinesView;
   /** What the commit does besides the lines, the journal and the log. */
   hooks?: CommitHooks;
   /** The type's files come in another format than CSV and JSON Lines (see InputFormat). */

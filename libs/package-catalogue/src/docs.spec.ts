@@ -45,6 +45,21 @@ describe('the catalogue', () => {
     for (const d of CATALOGUE as readonly PackageTypeDefinition[]) if (d.transparencyRequired) expect(d.transparency).toBe(true);
   });
 
+  it('declares holder, search and filter columns the lines table has: package or computed columns, filters and holder computed', () => {
+    for (const d of CATALOGUE as readonly PackageTypeDefinition[]) {
+      const computed = Object.keys(d.computed?.columns ?? {});
+      const all = [...d.columns.map((c) => c.name), ...computed];
+      if (d.holderColumn) expect(computed).toContain(d.holderColumn);
+      if (d.holderColumn) expect(d.idColumn).toBeDefined();
+      for (const c of d.lines?.search ?? []) expect(all).toContain(c);
+      for (const f of d.lines?.filters ?? []) {
+        expect(computed).toContain(f.column);
+        expect(f.values.length).toBeGreaterThan(0);
+      }
+      for (const name of Object.keys(d.lines?.properties ?? {})) expect(name).toMatch(/^[a-z][A-Za-z0-9]*$/);
+    }
+  });
+
   it('gives each example row every column', () => {
     for (const d of CATALOGUE as readonly PackageTypeDefinition[]) for (const row of d.examples) expect(row).toHaveLength(d.columns.length);
   });

@@ -9,6 +9,6 @@ export { CATALOGUE, ENTRY_KINDS, PACKAGE_TYPES, PACKAGES, REQUIRED_TRANSPARENCY_
 export type { PackageDefinition, PackageType } from './catalogue.js';
 export { amount, bool, cisac, currency, date, type DateRule, ipi, isrc, iswc, oneOf, territory, text, year } from './columns.js';
 export { amountOk, dateBefore, dateOk } from './row-rules.js';
-export { CATEGORIES, USE_TYPES, WORK_TYPES } from './vocabularies.js';
+export { CATEGORIES, LINE_MANDATE_STATUSES, USE_TYPES, WORK_TYPES } from './vocabularies.js';
 export { leafHashSql, leafJsonSql, leafKeys } from './leaf-sql.js';
 export { changeColumns, changedFieldsJsonSql, fieldName, linesDifferSql } from './line-changes.js';

@@ -1,4 +1,5 @@
 import { COUNTRY_CODES } from '../../../identifiers/src/index.js';
+import { LINE_MANDATE_STATUSES } from '../../../package-catalogue/src/index.js';
 
 /**
  * The mandate status of distribution lines, derived from the mandate register as known
@@ -23,8 +24,10 @@ import { COUNTRY_CODES } from '../../../identifiers/src/index.js';
  * A non-contractual mandate at the society is the register's record of management
  * without consent, so it never makes a line `mandated`. A mandate asked for by a holder
  * but not (yet) accepted, or refused, covers nothing (`active` versions only).
+ * The statuses are the catalogue's vocabulary (a distribution line's `mandate_status`,
+ * which the lines API filters by: libs/package-catalogue/src/types/distribution-lines.ts).
  */
-export const LINE_MANDATE_STATUSES = ['mandated', 'entrusted-elsewhere', 'no-mandate', 'unidentified'] as const;
+export { LINE_MANDATE_STATUSES };
 export type LineMandateStatus = (typeof LINE_MANDATE_STATUSES)[number];
 
 export function isLineMandateStatus(value: unknown): value is LineMandateStatus {

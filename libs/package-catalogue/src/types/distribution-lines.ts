@@ -1,7 +1,7 @@
 import { amount, currency, date, ipi, isrc, iswc, oneOf, territory, text } from '../columns.js';
 import { definePackageType } from '../definition.js';
 import { amountOk, dateBefore, dateOk } from '../row-rules.js';
-import { CATEGORIES, USE_TYPES, WORK_TYPES } from '../vocabularies.js';
+import { CATEGORIES, LINE_MANDATE_STATUSES, USE_TYPES, WORK_TYPES } from '../vocabularies.js';
 
 /**
  * What was attributed to each rights holder, and whether it was paid: the type that takes
@@ -82,6 +82,38 @@ export const distributionLines = definePackageType({
   computed: {
     columns: { rights_holder_id: 'rh.id', mandate_status: 'NULL', mandate_ids: 'NULL' },
     joins: `LEFT JOIN rights_holders rh ON rh.ipi = (NULLIF(s.rights_holder_ipi, ''))::char(11)`,
+  },
+  // Whose line it is: the holder line.changed tells of a correction's changes to it.
+  holderColumn: 'rights_holder_id',
+  // The lines API: each line with its typed columns and the mandate status derived at the
+  // commit (CONTRACT.md, issue 14); q finds the line id, the holder's name or IPI, the work title.
+  lines: {
+    properties: {
+      rightsHolderIpi: 'l.rights_holder_ipi',
+      rightsHolderName: 'l.rights_holder_name',
+      rightsHolderId: 'l.rights_holder_id',
+      workIswc: 'l.work_iswc',
+      workTitle: 'l.work_title',
+      category: 'l.category',
+      workType: 'l.work_type',
+      workTypeMatched: `CASE WHEN l.work_type IS NULL THEN 'any' ELSE 'exact' END`,
+      useType: 'l.use_type',
+      territory: 'l.territory',
+      useFrom: `to_char(l.use_from, 'YYYY-MM-DD')`,
+      useTo: `to_char(l.use_to, 'YYYY-MM-DD')`,
+      currency: 'l.currency',
+      gross: 'trim_scale(l.gross)::text',
+      managementFee: 'trim_scale(l.management_fee)::text',
+      otherDeductions: 'trim_scale(l.other_deductions)::text',
+      net: 'trim_scale(l.net)::text',
+      status: 'l.status',
+      paidOn: `to_char(l.paid_on, 'YYYY-MM-DD')`,
+      mandateBasis: 'l.mandate_basis',
+      mandateStatus: 'l.mandate_status',
+      mandateIds: `COALESCE(l.mandate_ids, '{}')::text[]`,
+    },
+    search: ['line_id', 'rights_holder_name', 'work_title', 'rights_holder_ipi'],
+    filters: [{ field: 'mandateStatus', column: 'mandate_status', values: LINE_MANDATE_STATUSES, label: 'mandate status' }],
   },
   hooks: {
     beforeLines: (ctx) => ctx.services.registerUnknownHolders(ctx.stagingTable, { ipi: 'rights_holder_ipi', name: 'rights_holder_name' }),

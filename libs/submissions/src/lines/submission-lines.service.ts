@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../../../auth/src/index.js';
 import { decodeCursor, type Page, toPage } from '../../../database/src/index.js';
 import { DomainError } from '../../../errors/src/index.js';
-import { isLineMandateStatus, LINE_MANDATE_STATUSES, type LineMandateStatus } from '../../../mandates/src/index.js';
+import type { LineMandateStatus } from '../../../mandates/src/index.js';
 import { leafFields } from '../drill/line-diff.js';
-import { CATEGORIES, leafJsonSql, PACKAGES, type PackageType } from '../../../package-catalogue/src/index.js';
+import { CATEGORIES, leafJsonSql, type LineFilter, PACKAGE_TYPES, PACKAGES, type PackageType } from '../../../package-catalogue/src/index.js';
 import { SubmissionsService } from '../submissions.service.js';
 
 /** A line of any package type: its number in the file, its id (null for a type without one) and its fields as its leaf holds them. */
@@ -83,7 +83,28 @@ export interface SubmissionLinesPage extends Page<SubmissionLine | PackageLine> 
 // Nine digits at most: the key goes to an int parameter (ten digits could overflow it: a 500).
 const LINE_NO = /^[0-9]{1,9}$/;
 
-/** The lines of a committed distribution-lines package, with their mandate status (CONTRACT.md, issue 14). */
+/** Each filter on a computed column that some type declares (LinesView.filters), by query field, with the types that have it. */
+const DECLARED_FILTERS: ReadonlyMap<string, { filter: LineFilter; types: PackageType[] }> = (() => {
+  const byField = new Map<string, { filter: LineFilter; types: PackageType[] }>();
+  for (const type of PACKAGE_TYPES) {
+    for (const filter of PACKAGES[type].lines?.filters ?? []) {
+      const known = byField.get(filter.field);
+      if (known) known.types.push(type);
+      else byField.set(filter.field, { filter, types: [type] });
+    }
+  }
+  return byField;
+})();
+
+/** `distribution-lines` → `distribution lines`, `income` → `income lines`: how a message names a type's lines. */
+const linesOf = (type: string) => (type.endsWith('-lines') ? type.replace(/-/g, ' ') : `${type} lines`);
+
+/**
+ * The lines of a committed package, of any type (CONTRACT.md, issue 17): what a type shows
+ * besides lineNo, lineId and fields, what `q` searches and which computed columns it
+ * filters by are the type's (its definition's `lines`, e.g. distribution lines' typed
+ * columns and mandate status: issue 14); this service has no branch per type.
+ */
 @Injectable()
 export class SubmissionLinesService {
   constructor(
@@ -94,74 +115,51 @@ export class SubmissionLinesService {
   /**
    * A page of a submission's lines in file order, filtered by column values (checked
    * against the package type: a filter on a column the type lacks is a 400 naming it),
-   * line id and text. Distribution lines come with their typed columns and mandate
-   * status; every line with `fields`, its leaf's values.
+   * line id and text. Every line has `fields`, its leaf's values, and the typed
+   * properties its type declares (distribution lines: their columns and mandate status).
    */
   async list(principal: Principal, submissionId: string, query: SubmissionLinesQuery): Promise<SubmissionLinesPage> {
     const submission = await this.submissions.get(principal, submissionId);
-    if (query.mandateStatus !== undefined && !isLineMandateStatus(query.mandateStatus)) {
-      throw DomainError.validation('Invalid mandateStatus', [{ field: 'mandateStatus', message: `must be one of: ${LINE_MANDATE_STATUSES.join(', ')}` }]);
-    }
-    const filters = columnFilters(submission.type, query);
+    const type = submission.type;
+    const filters = columnFilters(type, query);
     const after = decodeCursor(query.cursor, LINE_NO);
     const q = query.q?.trim() ? `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    if (submission.type !== 'distribution-lines') return this.listOther(submission.type, submission.societyId, submission.id, query, filters, q, after);
-    const columns = PACKAGES['distribution-lines'].columns.map((c) => c.name);
-    const rows: (SubmissionLine & { leaf?: string })[] = await this.db.query(
-      `SELECT l.line_no AS "lineNo", l.line_id AS "lineId", l.rights_holder_ipi AS "rightsHolderIpi", l.rights_holder_name AS "rightsHolderName",
-              l.rights_holder_id AS "rightsHolderId", l.work_iswc AS "workIswc", l.work_title AS "workTitle", l.category, l.work_type AS "workType",
-              CASE WHEN l.work_type IS NULL THEN 'any' ELSE 'exact' END AS "workTypeMatched", l.use_type AS "useType", l.territory,
-              to_char(l.use_from, 'YYYY-MM-DD') AS "useFrom", to_char(l.use_to, 'YYYY-MM-DD') AS "useTo", l.currency,
-              trim_scale(l.gross)::text AS gross, trim_scale(l.management_fee)::text AS "managementFee", trim_scale(l.other_deductions)::text AS "otherDeductions",
-              trim_scale(l.net)::text AS net, l.status, to_char(l.paid_on, 'YYYY-MM-DD') AS "paidOn", l.mandate_basis AS "mandateBasis",
-              l.mandate_status AS "mandateStatus", COALESCE(l.mandate_ids, '{}')::text[] AS "mandateIds", ${leafJsonSql('distribution-lines', 'l')} AS leaf
-       FROM distribution_lines l
-       WHERE l.society_id = $1 AND l.submission_id = $2 AND ($3::text IS NULL OR l.mandate_status = $3::text)
-         AND ($4::text IS NULL OR l.line_id ILIKE $4 OR l.rights_holder_name ILIKE $4 OR l.work_title ILIKE $4 OR l.rights_holder_ipi::text ILIKE $4)
-         AND ($5::int IS NULL OR l.line_no > $5::int)
-         AND ($7::text IS NULL OR l.line_id = $7::text) AND ($8::int IS NULL OR l.line_no = $8::int)
-         ${filters.map((f, i) => `AND l.${f.column}::text = $${9 + i}::text`).join(' ')}
-       ORDER BY l.line_no LIMIT $6`,
-      [submission.societyId, submission.id, query.mandateStatus ?? null, q, after === null ? null : Number(after), query.limit + 1, query.lineId ?? null, query.lineNo ?? null, ...filters.map((f) => f.value)],
+    const p = PACKAGES[type];
+    const columns = p.columns.map((c) => c.name);
+    const leaf = leafJsonSql(type, 'l');
+    const properties = Object.entries(p.lines?.properties ?? {}).map(([name, sql]) => `, ${sql} AS "${name}"`).join('');
+    const search = p.lines?.search?.length ? p.lines.search.map((c) => `l.${c}::text ILIKE $5`).join(' OR ') : `${leaf} ILIKE $5`;
+    const rows: ({ lineNo: number; lineId: string | null; leaf: string } & Record<string, unknown>)[] = await this.db.query(
+      `SELECT l.line_no AS "lineNo", ${p.idColumn ? `l.${p.idColumn}` : 'NULL::text'} AS "lineId"${properties}, ${leaf} AS leaf
+       FROM ${p.table} l
+       WHERE l.society_id = $1 AND l.submission_id = $2 AND ($3::int IS NULL OR l.line_no > $3::int)
+         AND ($5::text IS NULL OR ${search})
+         AND ($6::text IS NULL OR ${p.idColumn ? `l.${p.idColumn} = $6::text` : 'false'}) AND ($7::int IS NULL OR l.line_no = $7::int)
+         ${filters.map((f, i) => `AND l.${f.column}::text = $${8 + i}::text`).join(' ')}
+       ORDER BY l.line_no LIMIT $4`,
+      [submission.societyId, submission.id, after === null ? null : Number(after), query.limit + 1, q, query.lineId ?? null, query.lineNo ?? null, ...filters.map((f) => f.value)],
     );
-    const lines: SubmissionLine[] = rows.map(({ leaf, ...line }) => ({ ...line, fields: leafFields(leaf!, columns) }));
+    const lines = rows.map(({ leaf: text, ...line }) => ({ ...line, fields: leafFields(text, columns) }) as PackageLine);
+    // Set only for a type whose commit derives the mandate status (otherwise null).
     const [known]: { at: string | null }[] = await this.db.query(
       `SELECT to_char(mandates_known_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at FROM submissions WHERE society_id = $1 AND id = $2`,
       [submission.societyId, submission.id],
     );
     return { ...toPage(lines, query.limit, (r) => String(r.lineNo)), mandatesKnownAt: known?.at ?? null };
   }
-
-  /** The lines of a package of another type: number, id, and fields from the leaf. */
-  private async listOther(
-    type: PackageType,
-    societyId: string,
-    submissionId: string,
-    query: SubmissionLinesQuery,
-    filters: { column: string; value: string }[],
-    q: string | null,
-    after: string | null,
-  ): Promise<SubmissionLinesPage> {
-    const p = PACKAGES[type];
-    const columns = p.columns.map((c) => c.name);
-    const leaf = leafJsonSql(type, 'l');
-    const rows: { lineNo: number; lineId: string | null; leaf: string }[] = await this.db.query(
-      `SELECT l.line_no AS "lineNo", ${p.idColumn ? `l.${p.idColumn}` : 'NULL::text'} AS "lineId", ${leaf} AS leaf
-       FROM ${p.table} l
-       WHERE l.society_id = $1 AND l.submission_id = $2 AND ($3::int IS NULL OR l.line_no > $3::int)
-         AND ($5::text IS NULL OR ${leaf} ILIKE $5)
-         AND ($6::text IS NULL OR ${p.idColumn ? `l.${p.idColumn} = $6::text` : 'false'}) AND ($7::int IS NULL OR l.line_no = $7::int)
-         ${filters.map((f, i) => `AND l.${f.column}::text = $${8 + i}::text`).join(' ')}
-       ORDER BY l.line_no LIMIT $4`,
-      [societyId, submissionId, after === null ? null : Number(after), query.limit + 1, q, query.lineId ?? null, query.lineNo ?? null, ...filters.map((f) => f.value)],
-    );
-    const lines: PackageLine[] = rows.map((r) => ({ lineNo: r.lineNo, lineId: r.lineId, fields: leafFields(r.leaf, columns) }));
-    return { ...toPage(lines, query.limit, (r) => String(r.lineNo)), mandatesKnownAt: null };
-  }
 }
 
-/** The column filters a query asks for, each checked against the type's columns and its values (400 naming the field). */
+/**
+ * The column filters a query asks for, each checked against the type (400 naming the
+ * field): the package columns' (COLUMN_FILTERS) where the type has the column, the
+ * computed columns' where its definition declares the filter (LinesView.filters).
+ */
 function columnFilters(type: PackageType, query: SubmissionLinesQuery): { column: string; value: string }[] {
+  const asked = query as unknown as Record<string, string | undefined>;
+  for (const [field, { filter }] of DECLARED_FILTERS) {
+    const value = asked[field];
+    if (value !== undefined && !filter.values.includes(value)) throw DomainError.validation(`Invalid ${field}`, [{ field, message: `must be one of: ${filter.values.join(', ')}` }]);
+  }
   const columns = new Set(PACKAGES[type].columns.map((c) => c.name));
   const found: { column: string; value: string }[] = [];
   for (const f of COLUMN_FILTERS) {
@@ -172,8 +170,11 @@ function columnFilters(type: PackageType, query: SubmissionLinesQuery): { column
     if (!ok) throw DomainError.validation(`Invalid ${f.field}`, [{ field: f.field, message: 'values' in f ? `must be one of: ${f.values.join(', ')}` : `must be ${f.hint}` }]);
     found.push({ column: f.column, value });
   }
-  if (query.mandateStatus !== undefined && type !== 'distribution-lines') {
-    throw DomainError.validation(`${type} lines have no mandate status`, [{ field: 'mandateStatus', message: 'only distribution lines have a mandate status' }]);
+  for (const [field, { filter, types }] of DECLARED_FILTERS) {
+    const value = asked[field];
+    if (value === undefined) continue;
+    if (!types.includes(type)) throw DomainError.validation(`${type} lines have no ${filter.label}`, [{ field, message: `only ${types.map(linesOf).join(', ')} have a ${filter.label}` }]);
+    found.push({ column: PACKAGES[type].lines!.filters!.find((f) => f.field === field)!.column, value });
   }
   if (query.lineId !== undefined && !PACKAGES[type].idColumn) {
     throw DomainError.validation(`${type} lines have no line id`, [{ field: 'lineId', message: `${type} lines have no id column` }]);
