@@ -20,7 +20,7 @@
 import { randomUUID } from 'node:crypto';
 import { type CwrRecord, type CwrWork, NO_BLANKS, type TransactionStatus } from '../../cwr/src/index.js';
 import { conflictsOf, type FoundConflict, type Registration } from './conflicts.js';
-import { comparableOf, iswcOf, rowsOf } from './registration.js';
+import { comparableOf, iswcOf, rowsOf, type ShareRow } from './registration.js';
 
 /** Runs one SQL statement (a commit hook's `query`, or a DataSource's). */
 export type Query = (sql: string, params?: readonly unknown[]) => Promise<any[]>;
@@ -151,26 +151,7 @@ export async function recordRegistration(query: Query, input: RegistrationInput)
               x.name, x.role, x.chain, x.kind, x.right_, x.society_code, x.tis, x.include, x.share::numeric, x.line
          FROM jsonb_to_recordset(${p(
            json(
-             rows.shares.map((sh, i) => ({
-               seq: i + 1,
-               party_no: sh.partyNo,
-               party_kind: sh.partyKind,
-               record_type: sh.recordType,
-               controlled: sh.controlled,
-               ip_number: sh.ipNumber,
-               ipi_name_number: sh.ipiNameNumber,
-               ipi_base_number: sh.ipiBaseNumber,
-               name: sh.name,
-               role: sh.role,
-               chain: sh.chain,
-               kind: sh.kind,
-               right_: sh.right,
-               society_code: sh.societyCode,
-               tis: sh.tis,
-               include: sh.include,
-               share: sh.share,
-               line: sh.line,
-             })),
+             rows.shares.map((sh, i) => shareRecord(sh, i + 1)),
            ),
          )}::jsonb) AS x(seq int, party_no int, party_kind text, record_type text, controlled boolean, ip_number text,
               ipi_name_number text, ipi_base_number text, name text, role text, chain int, kind text, right_ text, society_code text, tis text,
@@ -242,27 +223,7 @@ export async function recordRegistrations(query: Query, inputs: readonly Registr
       r.recordings.map((x, k) => ({ work_id: ids[n], seq: k + 1, isrc: x.isrc, recording_title: x.recordingTitle, album_title: x.albumTitle, label: x.label, release_date: x.releaseDate, line: x.line })),
     );
     const shares = rows.flatMap((r, n) =>
-      r.shares.map((sh, k) => ({
-        work_id: ids[n],
-        seq: k + 1,
-        party_no: sh.partyNo,
-        party_kind: sh.partyKind,
-        record_type: sh.recordType,
-        controlled: sh.controlled,
-        ip_number: sh.ipNumber,
-        ipi_name_number: sh.ipiNameNumber,
-        ipi_base_number: sh.ipiBaseNumber,
-        name: sh.name,
-        role: sh.role,
-        chain: sh.chain,
-        kind: sh.kind,
-        right_: sh.right,
-        society_code: sh.societyCode,
-        tis: sh.tis,
-        include: sh.include,
-        share: sh.share,
-        line: sh.line,
-      })),
+      r.shares.map((sh, k) => ({ work_id: ids[n], ...shareRecord(sh, k + 1) })),
     );
     const written: { id: string; number: string }[] = await query(
       `WITH x AS (
@@ -346,4 +307,28 @@ export function registrationRecordsOf(work: CwrWork, type: string = work.transac
 /** The EXC transaction naming the registration in conflict (after the echoed NWR/REV in the ACK). */
 export function excRecordsOf(work: CwrWork): CwrRecord[] {
   return registrationRecordsOf(work, 'EXC');
+}
+
+/** A share as a `work_shares` row (jsonb_to_recordset's column names), numbered `seq` within its version. */
+function shareRecord(sh: ShareRow, seq: number) {
+  return {
+    seq,
+    party_no: sh.partyNo,
+    party_kind: sh.partyKind,
+    record_type: sh.recordType,
+    controlled: sh.controlled,
+    ip_number: sh.ipNumber,
+    ipi_name_number: sh.ipiNameNumber,
+    ipi_base_number: sh.ipiBaseNumber,
+    name: sh.name,
+    role: sh.role,
+    chain: sh.chain,
+    kind: sh.kind,
+    right_: sh.right,
+    society_code: sh.societyCode,
+    tis: sh.tis,
+    include: sh.include,
+    share: sh.share,
+    line: sh.line,
+  };
 }
