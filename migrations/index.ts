@@ -53,6 +53,7 @@ import { AllowDsrSubmissions1765101300000 } from './1765101300000-AllowDsrSubmis
 import { CreateDsrLines1765101300100 } from './1765101300100-CreateDsrLines.js';
 import { AddDistributionLineRecordingIsrc1765101300200 } from './1765101300200-AddDistributionLineRecordingIsrc.js';
 import { RenameDsrSourceLine1765101300300 } from './1765101300300-RenameDsrSourceLine.js';
+import { AnswerCacheLookupFunctions1765101400000 } from './1765101400000-AnswerCacheLookupFunctions.js';
 import { EnableTrigramSearch1765100500000 } from './1765100500000-EnableTrigramSearch.js';
 import { CreateSearchKeyFunction1765100500100 } from './1765100500100-CreateSearchKeyFunction.js';
 import { AddRightsHolderSearchKey1765100500200 } from './1765100500200-AddRightsHolderSearchKey.js';
@@ -123,4 +124,5 @@ export const migrations = [
   CreateDsrLines1765101300100,
   AddDistributionLineRecordingIsrc1765101300200,
   RenameDsrSourceLine1765101300300,
+  AnswerCacheLookupFunctions1765101400000,
 ];

@@ -1,6 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AnswerCache } from '../../libs/answer-cache/src/index.js';
+import { createDataSource } from '../../libs/database/src/index.js';
 import { commit, distribution } from '../ledger/support.js';
 import { givenSociety, tokenFor } from '../support/factories.js';
 import { Http, type HttpResult } from '../support/http.js';
@@ -232,3 +235,72 @@ function answerCacheSuite(mode: 'postgres' | 'redis') {
 
 describe('answer cache, answers kept in PostgreSQL', () => answerCacheSuite('postgres'));
 describeWithRedis('answer cache, answers kept in Redis', () => answerCacheSuite('redis'));
+
+/**
+ * A pooled connection plans the cache's lookup once and may keep that plan for its life.
+ * Planned while answer_cache was nearly empty (a fresh deployment, after a crash, a
+ * warm-up), the lookup must not scan the whole store later, once it holds thousands of
+ * answers: it goes through the key's index whatever the sizes were at planning time
+ * (migration 1765101400000). Before, a bench:statements run read 2.5 billion rows of
+ * answer_cache by sequential scans and kept statements answered 12 times slower than
+ * /health instead of about twice.
+ */
+describe('answer cache, plans that do not grow with the store', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // One connection: the plans it makes are the ones it keeps, and its transaction's counters are read below.
+    dataSource = createDataSource(database.url, { poolSize: 1 });
+    await dataSource.initialize();
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('looks answers up by their key, never by reading the store, though the store was empty when first asked', async () => {
+    const cache = new AnswerCache(dataSource, { mode: 'postgres', prefix: 'ledger', maxEntries: 100_000 });
+    const someone = { societies: [randomUUID()] } as const;
+    // The store is empty and the statistics say so (as after a benchmark's or a deployment's
+    // VACUUM ANALYZE, or autovacuum), and it is asked often enough while so for the
+    // connection to keep one plan.
+    await dataSource.query('VACUUM ANALYZE answer_cache');
+    for (let i = 0; i < 12; i++) {
+      expect((await cache.lookup(randomBytes(32), { societies: 'all' })).answer).toBeNull();
+      expect((await cache.lookup(randomBytes(32), someone)).answer).toBeNull();
+    }
+    // The store grows (on another connection, and without ANALYZE, which would make the plans anew).
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      await other.query(
+        `INSERT INTO answer_cache (base, fingerprint, headers, body)
+         SELECT sha256(convert_to('question ' || i, 'UTF8')), sha256(convert_to('fingerprint', 'UTF8')), '{"content-type":"application/json"}', convert_to(repeat('x', 300), 'UTF8')
+         FROM generate_series(1, 5000) AS i`,
+      );
+    } finally {
+      await other.end();
+    }
+    const { fingerprint } = await cache.lookup(randomBytes(32), { societies: 'all' });
+    const stored = Buffer.from(JSON.stringify({ kept: true }));
+    const base = randomBytes(32);
+    await cache.store(base, fingerprint, { headers: { 'content-type': 'application/json' }, body: stored });
+
+    await dataSource.query('BEGIN');
+    try {
+      const hit = await cache.lookup(base, { societies: 'all' });
+      expect(hit.answer?.body.equals(stored)).toBe(true);
+      for (let i = 0; i < 3; i++) expect((await cache.lookup(randomBytes(32), someone)).answer).toBeNull();
+      const [scans]: { seq: number; idx: number }[] = await dataSource.query(
+        `SELECT seq_scan::int AS seq, idx_scan::int AS idx FROM pg_stat_xact_user_tables WHERE relname = 'answer_cache'`,
+      );
+      // (The counters may still hold this connection's earlier transactions: none scanned the store either.)
+      expect(scans.seq).toBe(0);
+      expect(scans.idx).toBeGreaterThanOrEqual(4);
+    } finally {
+      await dataSource.query('ROLLBACK');
+    }
+  });
+});

@@ -12,40 +12,21 @@ export const LEDGER_WIDE = '00000000-0000-0000-0000-000000000000';
 
 /**
  * The fingerprint of what answers depend on, from the societies asked (all, or those in
- * $1): per society its latest signed head (size, root, key id and signature: a head
+ * the array): per society its latest signed head (size, root, key id and signature: a head
  * re-signed behind the ledger's back must be served as it now is, so verify and the
- * served head agree) and the sum of its counted
- * changes, plus the whole ledger's changes (every fingerprint holds them). Societies are
- * listed by id, so a new society changes the fingerprint of every answer about all.
+ * served head agree) and the sum of its counted changes, plus the whole ledger's changes
+ * (every fingerprint holds them). Societies are listed by id, so a new society changes the
+ * fingerprint of every answer about all. Computed by the database functions of migration
+ * 1765101400000 (`answer_cache_fingerprint`, and `answer_cache_lookup` with the answer in
+ * the same statement), which plan with sequential scans off: a plan a pooled connection
+ * made while answer_cache or tree_heads was nearly empty must not scan them whole once they
+ * have grown (docs/answer-cache.md).
  */
-function fingerprintCte(all: boolean): string {
-  return `deps AS (
-      SELECT s.id AS society_id, h.tree_size, h.root_hash, h.key_id, h.signature, COALESCE(c.n, 0) AS changes
-      FROM societies s
-      LEFT JOIN LATERAL (SELECT t.tree_size, t.root_hash, t.key_id, t.signature FROM tree_heads t WHERE t.society_id = s.id ORDER BY t.tree_size DESC LIMIT 1) h ON true
-      LEFT JOIN LATERAL (SELECT sum(x.changes) AS n FROM answer_cache_changes x WHERE x.society_id = s.id) c ON true
-      ${all ? '' : 'WHERE s.id = ANY($1::uuid[])'}
-    ),
-    f AS (
-      SELECT sha256(convert_to(
-        'ledger ' || (SELECT COALESCE(sum(x.changes), 0) FROM answer_cache_changes x WHERE x.society_id = '${LEDGER_WIDE}')::text || ';' ||
-        COALESCE((SELECT string_agg(d.society_id::text || ' ' || COALESCE(d.tree_size::text, '-') || ' ' || COALESCE(encode(d.root_hash, 'hex'), '-') || ' ' || COALESCE(d.key_id, '-') || ' ' || COALESCE(d.signature, '-') || ' ' || d.changes::text,
-                                    ';' ORDER BY d.society_id) FROM deps d), ''),
-        'UTF8')) AS fingerprint
-    )`;
-}
-
 const statements = {
-  fingerprintAll: { name: 'answer_cache.fingerprint.all', text: `WITH ${fingerprintCte(true)} SELECT fingerprint FROM f` },
-  fingerprintSome: { name: 'answer_cache.fingerprint.some', text: `WITH ${fingerprintCte(false)} SELECT fingerprint FROM f` },
-  lookupAll: {
-    name: 'answer_cache.lookup.all',
-    text: `WITH ${fingerprintCte(true)} SELECT f.fingerprint, c.headers, c.body FROM f LEFT JOIN answer_cache c ON c.base = $1 AND c.fingerprint = f.fingerprint`,
-  },
-  lookupSome: {
-    name: 'answer_cache.lookup.some',
-    text: `WITH ${fingerprintCte(false)} SELECT f.fingerprint, c.headers, c.body FROM f LEFT JOIN answer_cache c ON c.base = $2 AND c.fingerprint = f.fingerprint`,
-  },
+  fingerprintAll: { name: 'answer_cache.fingerprint.all', text: `SELECT answer_cache_fingerprint(NULL) AS fingerprint` },
+  fingerprintSome: { name: 'answer_cache.fingerprint.some', text: `SELECT answer_cache_fingerprint($1::uuid[]) AS fingerprint` },
+  lookupAll: { name: 'answer_cache.lookup.all', text: `SELECT fingerprint, headers, body FROM answer_cache_lookup(NULL, $1)` },
+  lookupSome: { name: 'answer_cache.lookup.some', text: `SELECT fingerprint, headers, body FROM answer_cache_lookup($1::uuid[], $2)` },
 } as const;
 
 /** What a lookup found: the current fingerprint, and the answer stored under it for the question, if any. */
