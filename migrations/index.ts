@@ -54,6 +54,8 @@ import { CreateDsrLines1765101300100 } from './1765101300100-CreateDsrLines.js';
 import { AddDistributionLineRecordingIsrc1765101300200 } from './1765101300200-AddDistributionLineRecordingIsrc.js';
 import { RenameDsrSourceLine1765101300300 } from './1765101300300-RenameDsrSourceLine.js';
 import { AnswerCacheLookupFunctions1765101400000 } from './1765101400000-AnswerCacheLookupFunctions.js';
+import { CheckPostingEntriesPerStatement1765101400100 } from './1765101400100-CheckPostingEntriesPerStatement.js';
+import { IndexPostingsByAccountButPayables1765101400200 } from './1765101400200-IndexPostingsByAccountButPayables.js';
 import { EnableTrigramSearch1765100500000 } from './1765100500000-EnableTrigramSearch.js';
 import { CreateSearchKeyFunction1765100500100 } from './1765100500100-CreateSearchKeyFunction.js';
 import { AddRightsHolderSearchKey1765100500200 } from './1765100500200-AddRightsHolderSearchKey.js';
@@ -125,4 +127,6 @@ export const migrations = [
   AddDistributionLineRecordingIsrc1765101300200,
   RenameDsrSourceLine1765101300300,
   AnswerCacheLookupFunctions1765101400000,
+  CheckPostingEntriesPerStatement1765101400100,
+  IndexPostingsByAccountButPayables1765101400200,
 ];

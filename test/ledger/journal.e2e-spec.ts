@@ -55,6 +55,35 @@ describe('journal: balanced entries, balances as of a date, reconciliation per f
     ]);
   });
 
+  it("refuses a posting whose entry does not exist, whichever row of a statement it is, and keeps nothing of that statement", async () => {
+    // The entries' check runs once per statement (migration 1765101400100), in place of a foreign key checked row by row.
+    const [entry] = await t.dataSource.query(`SELECT id FROM journal_entries WHERE society_id = $1 AND kind = 'income'`, [societyId]);
+    const [{ n: before }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM journal_postings WHERE society_id = $1`, [societyId]);
+    const missing = '00000000-0000-4000-8000-000000000001';
+    const attempts = [
+      // One row, its entry unknown.
+      [[missing, 1]],
+      // The entry of another society (keys pair society_id with the entry).
+      [[(await commit(admin, cast.societyA.id, 'income', '2025Q1', [income()])) && (await t.dataSource.query(`SELECT id FROM journal_entries WHERE society_id = $1 LIMIT 1`, [cast.societyA.id]))[0].id, 1]],
+      // Many rows, one of them (the last) without its entry.
+      [...Array.from({ length: 50 }, (_, i) => [entry.id, 100 + i]), [missing, 1]],
+    ];
+    for (const rows of attempts) {
+      const error = await t.dataSource
+        .query(
+          `INSERT INTO journal_postings (society_id, entry_id, posting_no, account, currency, amount)
+           SELECT $1, e, n, 'cash', 'RUB', 0 FROM unnest($2::uuid[], $3::int[]) AS x(e, n)`,
+          [societyId, rows.map((r) => r[0]), rows.map((r) => r[1])],
+        )
+        .then(() => null, (e: { message: string; driverError?: { code?: string; detail?: string; constraint?: string } }) => e);
+      expect(error?.driverError?.code).toBe('23503');
+      expect(error?.driverError?.constraint).toBe('journal_postings_society_id_entry_id_fkey');
+      expect(error?.driverError?.detail).toMatch(/^Key \(society_id, entry_id\)=\([0-9a-f-]{36}, [0-9a-f-]{36}\) is not present in table "journal_entries"\.$/);
+    }
+    const [{ n: after }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM journal_postings WHERE society_id = $1`, [societyId]);
+    expect(after).toBe(before);
+  });
+
   it('gives the balance of every account as of a date, as decimal strings', async () => {
     const res = await balances('2025-03-31');
     expect(res.status).toBe(200);

@@ -56,7 +56,8 @@ export class BalancesRepository {
                 COALESCE(sum(p.amount) FILTER (WHERE e.kind = 'undistributed'), 0) AS undistributed
          FROM journal_postings p
          JOIN journal_entries e ON e.society_id = p.society_id AND e.id = p.entry_id
-         WHERE p.society_id = $1 AND p.account LIKE 'pool:%' AND e.entry_date BETWEEN $2 AND $3
+         -- NOT LIKE 'payable:%' says what LIKE 'pool:%' implies, so that the planner may use journal_postings_by_account (which leaves payables out).
+         WHERE p.society_id = $1 AND p.account LIKE 'pool:%' AND p.account NOT LIKE 'payable:%' AND e.entry_date BETWEEN $2 AND $3
          GROUP BY 1, 2
        )
        SELECT category, currency,
