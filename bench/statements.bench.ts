@@ -153,7 +153,8 @@ async function main(): Promise<void> {
       return `${c.hit.toLocaleString('en')} hits, ${c.miss.toLocaleString('en')} misses${c.other ? `, ${c.other} other` : ''}`;
     };
     const load = (title: string, requests: autocannon.Request[], seconds: number, amount?: number) =>
-      autocannon({ url: base, connections, duration: seconds, amount, title, requests });
+      // autocannon refuses more connections than requests: a small --holders or --kept with the default 200.
+      autocannon({ url: base, connections: amount === undefined ? connections : Math.min(connections, amount), duration: seconds, amount, title, requests });
     const health: autocannon.Request = { method: 'GET', path: '/health' };
     /**
      * The statements and the baseline in alternating slices (SLICES of each, the statements'
@@ -165,8 +166,11 @@ async function main(): Promise<void> {
       const measured: Slice[] = [];
       for (let i = 0; i < SLICES; i++) {
         baseline.push(await sliced({ url: base, connections, duration: duration / SLICES, title: `${title} baseline`, requests: [health] }));
-        const part = 'amount' in statements ? { amount: Math.floor(statements.amount / SLICES) + (i < statements.amount % SLICES ? 1 : 0) } : { duration: statements.seconds / SLICES };
-        measured.push(await sliced({ url: base, connections, ...part, title, requests: [statementRequest(format, among)] }));
+        const amount = 'amount' in statements ? Math.floor(statements.amount / SLICES) + (i < statements.amount % SLICES ? 1 : 0) : undefined;
+        const part = amount !== undefined ? { amount } : { duration: (statements as { seconds: number }).seconds / SLICES };
+        // autocannon refuses more connections than requests (a small --holders with the default 200 clients).
+        const clients = amount !== undefined ? Math.min(connections, Math.max(1, amount)) : connections;
+        measured.push(await sliced({ url: base, connections: clients, ...part, title, requests: [statementRequest(format, among)] }));
       }
       return { health: summary(baseline), statement: summary(measured) };
     };
